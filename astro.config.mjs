@@ -1,0 +1,13 @@
+// @ts-check
+import { defineConfig } from "astro/config";
+import mdx from "@astrojs/mdx";
+
+// The engine (src/render.ts) passes root, outDir and the data file; this holds what never varies.
+export default defineConfig({
+  srcDir: "./templates",
+  output: "static",
+  integrations: [mdx()],
+  build: { format: "preserve", inlineStylesheets: "always" },
+  devToolbar: { enabled: false },
+  telemetry: false,
+});

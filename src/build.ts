@@ -1,0 +1,249 @@
+// The orchestrator: load → validate → model → render → pdf → publish, for many customers at
+// once. A customer whose data fails is reported and left untouched; the others still build.
+import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
+import { join, relative } from "node:path";
+import { UsageError, type DataIssue } from "./errors.ts";
+import { loadCustomer } from "./load.ts";
+import { parsePeriod, periodOf } from "./model/dates.ts";
+import { buildReport, type Report } from "./model/report.ts";
+import { printAll, type PrintJob } from "./pdf.ts";
+import { publishCustomer, writeManifest, type ManifestEntry } from "./publish.ts";
+import { PACKS, renderSites, type Pack, type SiteCustomer } from "./render.ts";
+import type { CustomerData, TableName } from "./schema.ts";
+import { serve } from "./serve.ts";
+import { validateCustomer } from "./validate.ts";
+
+export const SLUG = /^[a-z0-9][a-z0-9-]*$/;
+
+/** What to build; the CLI turns flags into this, tests write it directly. */
+export interface BuildOptions {
+  dataDir: string;
+  contentDir: string;
+  outDir: string;
+  /** Customer slugs, or "all" for every folder in dataDir. */
+  customers: string[] | "all";
+  pack: Pack | "all";
+  asOf: string;
+  period: string | null;
+  pdf: boolean;
+  debug?: boolean;
+  /** Only validate and compute; write nothing (validate, --json). */
+  dryRun?: boolean;
+}
+
+/** How one customer's build ended. */
+export interface CustomerResult {
+  slug: string;
+  status: "built" | "failed";
+  issues: DataIssue[];
+  report: Report | null;
+  packs: Pack[];
+  files: string[];
+}
+
+/** The side effects of a build, swappable in tests. */
+export interface BuildEffects {
+  render: typeof renderSites;
+  print: (siteDir: string, jobs: PrintJob[]) => Promise<Map<PrintJob, Error>>;
+  publish: typeof publishCustomer;
+  manifest: typeof writeManifest;
+  progress: (message: string) => void;
+}
+
+export const defaultEffects: BuildEffects = {
+  render: renderSites,
+  print: async (siteDir, jobs) => {
+    const server = await serve(siteDir);
+    try {
+      return await printAll(server.origin, jobs);
+    } finally {
+      await server.close();
+    }
+  },
+  publish: publishCustomer,
+  manifest: writeManifest,
+  progress: (message) => process.stderr.write(`${message}\n`),
+};
+
+/** What each pack needs beyond customer.json, and a check on the engagement itself. */
+const PACK_NEEDS: Record<Pack, { tables: TableName[]; engagementEnd: boolean }> = {
+  qbr: { tables: ["metrics"], engagementEnd: false },
+  closeout: { tables: ["deliverables"], engagementEnd: true },
+};
+
+/** Resolves --period / --as-of into the as-of date, the period and the label used in file names. */
+export function resolveDates(opts: { period?: string; asOf?: string; today: string }): { asOf: string; period: string | null; label: string } {
+  if (opts.period) {
+    const period = parsePeriod(opts.period);
+    if (!period) throw new UsageError(`--period ${opts.period} is not a quarter`, "write the quarter as YYYY-Qn, e.g. --period 2026-Q3");
+    const asOf = opts.asOf ?? period.end;
+    return { asOf, period: period.id, label: opts.asOf ? asOf : period.id };
+  }
+  const asOf = opts.asOf ?? opts.today;
+  return { asOf, period: periodOf(asOf).id, label: asOf };
+}
+
+/** Lists the customer folders to build. */
+export async function resolveCustomers(dataDir: string, customers: string[] | "all"): Promise<string[]> {
+  let entries: string[];
+  try {
+    entries = (await readdir(dataDir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
+  } catch {
+    throw new UsageError(`There is no data folder at ${dataDir}`, "run milepost where your data/ folder is, or name it with --data <folder>");
+  }
+  if (customers === "all") {
+    const slugs = entries.filter((name) => SLUG.test(name)).sort();
+    if (slugs.length === 0) throw new UsageError(`${dataDir} holds no customer folders`, "add a folder per customer, e.g. data/acme/customer.json");
+    return slugs;
+  }
+  for (const slug of customers) {
+    if (!SLUG.test(slug)) throw new UsageError(`"${slug}" is not a customer slug`, "a slug is lowercase letters, digits and hyphens, e.g. acme-corp");
+    if (!entries.includes(slug)) {
+      throw new UsageError(`There is no customer folder ${join(dataDir, slug)}`,
+        entries.length ? `customers in ${dataDir}: ${entries.filter((e) => SLUG.test(e)).join(", ")}` : `create ${join(dataDir, slug)}/customer.json first`);
+    }
+  }
+  return customers;
+}
+
+/** Loads, validates and models one customer. */
+export async function prepareCustomer(opts: BuildOptions, slug: string): Promise<{ data: CustomerData | null; report: Report | null; issues: DataIssue[] }> {
+  const dir = join(opts.dataDir, slug);
+  const raw = await loadCustomer(dir, slug, relative(process.cwd(), dir) || dir);
+  const { data, issues } = validateCustomer(raw);
+  if (!data) return { data: null, report: null, issues };
+  const report = buildReport(data, { asOf: opts.asOf, period: opts.period });
+  return { data, report, issues: [...issues, ...reportWarnings(report, raw.dir)] };
+}
+
+/** Words the model's structured warnings for the person who owns the data. */
+function reportWarnings(report: Report, dir: string): DataIssue[] {
+  return report.warnings.map((w) => {
+    const [file, line] = w.source.split(":");
+    const at = { severity: "warning" as const, code: w.code, file: `${dir}/${file}`, line: line ? Number(line) : undefined, field: w.field };
+    switch (w.code) {
+      case "milestone-status-contradicted":
+        return { ...at, value: w.value, problem: `contradicts the data, which says ${w.status} as of ${report.asOf}; the pages show ${w.status}`, fix: "update the status, or check achieved_date and the measurements" };
+      case "milestone-unverified":
+        return { ...at, problem: `milestone ${w.milestoneId} is achieved without evidence; the pages mark it unverified`, fix: `add a link or a file under ${dir}/evidence/ to its evidence column` };
+      case "csat-late":
+        return { ...at, value: w.value ?? undefined, problem: `the first satisfaction response came ${w.days} days after the engagement ended (${w.engagementEnd})`, fix: "send the survey within 48 hours of the end; the close-out pack notes the delay" };
+    }
+  });
+}
+
+/** Which packs to build for a customer, or the issue that says what is missing. */
+function choosePacks(data: CustomerData, requested: Pack | "all", asOf: string, dir: string): { packs: Pack[]; issues: DataIssue[] } {
+  const wanted = requested === "all" ? [...PACKS] : [requested];
+  const packs: Pack[] = [];
+  const issues: DataIssue[] = [];
+  for (const pack of wanted) {
+    const needs = PACK_NEEDS[pack];
+    const missing = needs.tables.filter((t) => !data.present.includes(t));
+    const noEnd = needs.engagementEnd && !data.customer.engagement.end;
+    if (!missing.length && !noEnd) {
+      packs.push(pack);
+      continue;
+    }
+    // With --pack all, a pack the engagement is not ready for is simply left out.
+    const ended = data.customer.engagement.end !== undefined && data.customer.engagement.end <= asOf;
+    if (requested === "all" && pack === "closeout" && !ended) continue;
+    const what = [...missing.map((t) => `${t}.csv (or ${t}.json)`), ...(noEnd ? ["engagement.end in customer.json"] : [])].join(" and ");
+    issues.push({
+      severity: requested === "all" ? "warning" : "error",
+      code: "pack-needs-data", file: dir,
+      problem: `has no ${pack === "qbr" ? "QBR" : "close-out"} pack: it needs ${what}`,
+      fix: requested === "all" ? "add it to build this pack" : `add it, or build another pack with --pack`,
+    });
+  }
+  return { packs, issues };
+}
+
+/** Builds the requested customers. Returns one result per customer; never throws for data errors. */
+export async function build(opts: BuildOptions, effects: BuildEffects = defaultEffects): Promise<CustomerResult[]> {
+  const slugs = await resolveCustomers(opts.dataDir, opts.customers);
+  const results: CustomerResult[] = [];
+  const ready: SiteCustomer[] = [];
+  const dataDirs = new Map<string, string>();
+  const label = opts.period && opts.asOf === parsePeriod(opts.period)?.end ? opts.period : opts.asOf;
+
+  for (const slug of slugs) {
+    const { data, report, issues } = await prepareCustomer(opts, slug);
+    const result: CustomerResult = { slug, status: "failed", issues, report, packs: [], files: [] };
+    results.push(result);
+    if (!data || !report) continue;
+    const chosen = choosePacks(data, opts.pack, opts.asOf, relative(process.cwd(), join(opts.dataDir, slug)) || slug);
+    issues.push(...chosen.issues);
+    if (chosen.packs.length === 0) {
+      if (!chosen.issues.some((i) => i.severity === "error")) issues.push({ ...chosen.issues[0], severity: "error" });
+      continue;
+    }
+    if (chosen.issues.some((i) => i.severity === "error")) continue;
+    result.packs = chosen.packs;
+    result.status = "built";
+    dataDirs.set(slug, join(opts.dataDir, slug));
+    ready.push({ slug, report, data, packs: chosen.packs, content: await findContent(opts.contentDir, slug), label });
+  }
+  if (opts.dryRun || ready.length === 0) return results;
+
+  await mkdir(opts.outDir, { recursive: true });
+  const stageRoot = await mkdtemp(join(opts.outDir, ".stage-"));
+  try {
+    effects.progress(`Rendering ${ready.length} customer site${ready.length === 1 ? "" : "s"}…`);
+    const siteDir = await effects.render(ready, dataDirs, stageRoot, { debug: opts.debug });
+    const jobs = new Map<PrintJob, CustomerResult>();
+    for (const c of ready) {
+      const result = results.find((r) => r.slug === c.slug)!;
+      await writeFile(join(siteDir, c.slug, "report.json"), `${JSON.stringify(c.report, null, 2)}\n`);
+      result.files.push(`${c.slug}/index.html`, `${c.slug}/report.json`);
+      if (!opts.pdf) continue;
+      for (const pack of c.packs) {
+        const name = `${c.slug}-${pack}-${label}.pdf`;
+        jobs.set({ path: `${c.slug}/print-${pack}.html`, out: join(siteDir, c.slug, name), paper: paperFor(c.data) }, result);
+        result.files.push(`${c.slug}/${name}`);
+      }
+    }
+    if (jobs.size > 0) {
+      effects.progress(`Printing ${jobs.size} PDF${jobs.size === 1 ? "" : "s"}…`);
+      const failures = await effects.print(siteDir, [...jobs.keys()]);
+      for (const [job, err] of failures) {
+        const result = jobs.get(job)!;
+        result.status = "failed";
+        result.issues.push({ severity: "error", code: "pdf-failed", file: job.path, problem: `could not be printed (${err.message})`, fix: "run again with --debug; if it persists, report it with the data folder" });
+      }
+    }
+    const manifest: ManifestEntry[] = [];
+    for (const c of ready) {
+      const result = results.find((r) => r.slug === c.slug)!;
+      if (result.status !== "built") continue;
+      await effects.publish(join(siteDir, c.slug), opts.outDir, c.slug);
+      manifest.push({
+        slug: c.slug, name: c.data.customer.name, asOf: c.report.asOf, period: c.report.period,
+        health: c.report.health.rag, site: `${c.slug}/index.html`, report: `${c.slug}/report.json`,
+        pdfs: result.files.filter((f) => f.endsWith(".pdf")),
+      });
+    }
+    await effects.manifest(opts.outDir, manifest);
+  } finally {
+    await rm(stageRoot, { recursive: true, force: true });
+  }
+  return results;
+}
+
+/** Paper size: the customer's choice, else Letter for US and Canadian locales, A4 elsewhere. */
+export function paperFor(data: CustomerData): "a4" | "letter" {
+  if (data.customer.paper) return data.customer.paper;
+  return /-(US|CA)$/i.test(data.customer.locale) ? "letter" : "a4";
+}
+
+async function findContent(contentDir: string, slug: string): Promise<Record<string, string>> {
+  const dir = join(contentDir, slug);
+  const content: Record<string, string> = {};
+  try {
+    if (!(await stat(dir)).isDirectory()) return content;
+    for (const name of await readdir(dir)) if (name.endsWith(".mdx")) content[name.slice(0, -4)] = join(dir, name);
+  } catch {
+    // no narrative for this customer
+  }
+  return content;
+}

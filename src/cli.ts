@@ -1,0 +1,129 @@
+// The command line: turns flags into BuildOptions, prints results. The work lives in build.ts.
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { build, resolveDates, type BuildOptions, type CustomerResult } from "./build.ts";
+import { formatIssue, MilepostError, UsageError } from "./errors.ts";
+import { PACKS, type Pack } from "./render.ts";
+
+const HELP = `milepost — QBR and close-out packs (site + PDF) from customer-success exports
+
+Usage:
+  milepost validate [slug…]            check the data of some or all customers
+  milepost build [slug…|--all] [options]
+
+Options for build:
+  --all                  build every customer folder in the data folder
+  --pack qbr|closeout|all    which pack (default: all the data supports)
+  --period YYYY-Qn       figures as of the end of that quarter, e.g. 2026-Q3
+  --as-of YYYY-MM-DD     figures as of that day (default: today)
+  --data <folder>        customer folders (default: data)
+  --content <folder>     narrative MDX per customer (default: content)
+  --out <folder>         output folder (default: dist)
+  --no-pdf               build the sites and report.json only
+  --json                 print every customer's report and issues as JSON; write nothing
+  --debug                show Astro's log and stack traces
+  -h, --help             this help
+
+Exit status: 0 all built, 1 a customer's data has errors (the others are built), 2 usage.`;
+
+/** Runs the CLI with `argv` (without node and script) and returns the exit code. */
+export async function main(argv: string[], today = new Date().toISOString().slice(0, 10)): Promise<number> {
+  let debug = argv.includes("--debug");
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        all: { type: "boolean" },
+        pack: { type: "string" },
+        period: { type: "string" },
+        "as-of": { type: "string" },
+        data: { type: "string", default: "data" },
+        content: { type: "string", default: "content" },
+        out: { type: "string", default: "dist" },
+        "no-pdf": { type: "boolean" },
+        json: { type: "boolean" },
+        debug: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+    debug = values.debug ?? false;
+    const [command, ...slugs] = positionals;
+    if (values.help || !command) {
+      process.stdout.write(`${HELP}\n`);
+      return values.help ? 0 : 2;
+    }
+    if (command !== "build" && command !== "validate") {
+      throw new UsageError(`"${command}" is not a milepost command`, "the commands are: validate, build (see milepost --help)");
+    }
+    if (values.pack && values.pack !== "all" && !PACKS.includes(values.pack as Pack)) {
+      throw new UsageError(`--pack ${values.pack} is not a pack`, "write --pack qbr, --pack closeout or --pack all");
+    }
+    if (values["as-of"] && !/^\d{4}-\d{2}-\d{2}$/.test(values["as-of"])) {
+      throw new UsageError(`--as-of ${values["as-of"]} is not a date`, "write the date as YYYY-MM-DD, e.g. --as-of 2026-09-30");
+    }
+    if (command === "build" && slugs.length === 0 && !values.all) {
+      throw new UsageError("Which customers?", "name them (milepost build acme) or build every one with --all");
+    }
+    const dates = resolveDates({ period: values.period, asOf: values["as-of"], today });
+    const opts: BuildOptions = {
+      dataDir: resolve(values.data),
+      contentDir: resolve(values.content),
+      outDir: resolve(values.out),
+      customers: slugs.length ? slugs : "all",
+      pack: (values.pack ?? "all") as Pack | "all",
+      asOf: dates.asOf,
+      period: dates.period,
+      pdf: !values["no-pdf"],
+      debug,
+      dryRun: command === "validate" || values.json,
+    };
+    const started = performance.now();
+    const results = await build(opts);
+    if (values.json) {
+      process.stdout.write(`${JSON.stringify({ asOf: opts.asOf, period: opts.period, customers: results }, null, 2)}\n`);
+    } else {
+      printResults(results, command, values.out, (performance.now() - started) / 1000);
+    }
+    return results.some((r) => r.status === "failed") ? 1 : 0;
+  } catch (err) {
+    return reportError(err, debug);
+  }
+}
+
+function printResults(results: CustomerResult[], command: string, out: string, seconds: number): void {
+  const write = (s: string) => process.stdout.write(`${s}\n`);
+  for (const r of results) {
+    const errors = r.issues.filter((i) => i.severity === "error");
+    const warnings = r.issues.filter((i) => i.severity === "warning");
+    const mark = r.status === "failed" ? "✗" : "✓";
+    const what = r.status === "failed"
+      ? `${errors.length} error${errors.length === 1 ? "" : "s"}${command === "build" ? ", previous output kept" : ""}`
+      : command === "build" ? r.packs.join(" + ") : "valid";
+    write(`${mark} ${r.slug} — ${what}${warnings.length ? `, ${warnings.length} warning${warnings.length === 1 ? "" : "s"}` : ""}`);
+    for (const issue of [...errors, ...warnings]) write(`    ${issue.severity === "error" ? "error" : "warning"}  ${formatIssue(issue)}`);
+  }
+  const ok = results.filter((r) => r.status !== "failed").length;
+  const verb = command === "build" ? "Built" : "Validated";
+  write(`\n${verb} ${ok} of ${results.length} customer${results.length === 1 ? "" : "s"} in ${seconds.toFixed(1)} s${command === "build" && ok ? ` → ${out}/` : ""}`);
+}
+
+function reportError(err: unknown, debug: boolean): number {
+  const write = (s: string) => process.stderr.write(`${s}\n`);
+  if (err instanceof UsageError) {
+    write(`milepost: ${err.message}\n  ${err.hint}`);
+    return 2;
+  }
+  if (err instanceof MilepostError) {
+    write(`${err.title}\n${err.message}\n  ${err.hint}`);
+    if (debug && err.cause) write(String((err.cause as Error).stack ?? err.cause));
+    return 1;
+  }
+  if (typeof err === "object" && err && "code" in err && String(err.code).startsWith("ERR_PARSE_ARGS")) {
+    write(`milepost: ${(err as unknown as Error).message}\n  see milepost --help`);
+    return 2;
+  }
+  write(`Unexpected error: ${(err as Error)?.message ?? String(err)}`);
+  write(debug ? String((err as Error)?.stack) : "  run again with --debug to see where it happened, and report it with the command you ran");
+  return 1;
+}

@@ -1,0 +1,87 @@
+// Customer satisfaction: mean and share satisfied on 5-point scales, NPS on 0–10 scales (SPEC §4).
+import type { CsatResponse } from "../schema.ts";
+import { daysBetween } from "./dates.ts";
+import { ref } from "./provenance.ts";
+
+/** Days after the engagement end by which the first response should have arrived (48 h). */
+export const CSAT_DUE_DAYS = 2;
+
+/** Answers on the 5-point scale. */
+export interface Scale5 {
+  count: number;
+  mean: number;
+  /** Share of scores 4–5, 0..1. */
+  satisfiedShare: number;
+}
+
+/** Answers on the 0–10 scale. */
+export interface Scale10 {
+  count: number;
+  /** % promoters − % detractors, −100..100. */
+  nps: number;
+  /** Scores 9–10. */
+  promoters: number;
+  /** Scores 7–8 (anything between 6 and 9). */
+  passives: number;
+  /** Scores 0–6. */
+  detractors: number;
+}
+
+/** CSAT as of a date. */
+export interface Csat {
+  responses: number;
+  firstDate: string | null;
+  lastDate: string | null;
+  scale5: Scale5 | null;
+  scale10: Scale10 | null;
+  /** Days from engagement end to the first response; null without an end or a response. */
+  firstResponseDays: number | null;
+  /** True when the first response came more than 2 days after the engagement end, or none has come by then. */
+  late: boolean;
+  /** The responses counted. e.g. ["csat.csv:2", "csat.csv:3"] */
+  sources: string[];
+}
+
+/** Scale 5: count, mean and share of 4–5. */
+export function scale5(scores: readonly number[]): Scale5 | null {
+  if (scores.length === 0) return null;
+  const sum = scores.reduce((s, x) => s + x, 0);
+  return { count: scores.length, mean: sum / scores.length, satisfiedShare: scores.filter((s) => s >= 4).length / scores.length };
+}
+
+/** Scale 10: NPS = % of 9–10 − % of 0–6, and the three counts. */
+export function scale10(scores: readonly number[]): Scale10 | null {
+  if (scores.length === 0) return null;
+  const promoters = scores.filter((s) => s >= 9).length;
+  const detractors = scores.filter((s) => s <= 6).length;
+  return {
+    count: scores.length,
+    nps: ((promoters - detractors) / scores.length) * 100,
+    promoters,
+    passives: scores.length - promoters - detractors,
+    detractors,
+  };
+}
+
+/** The responses dated on or before `asOf`, summarized; `engagementEnd` dates the 48-hour check. */
+export function summarizeCsat(rows: readonly CsatResponse[], engagementEnd: string | undefined, asOf: string): Csat {
+  const counted = rows
+    .filter((r) => r.date <= asOf)
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.src.line - b.src.line));
+  const firstDate = counted[0]?.date ?? null;
+  const firstResponseDays = engagementEnd !== undefined && firstDate !== null ? daysBetween(engagementEnd, firstDate) : null;
+  const late =
+    firstResponseDays !== null
+      ? firstResponseDays > CSAT_DUE_DAYS
+      : engagementEnd !== undefined && daysBetween(engagementEnd, asOf) > CSAT_DUE_DAYS;
+  return {
+    responses: counted.length,
+    firstDate,
+    lastDate: counted.at(-1)?.date ?? null,
+    scale5: scale5(counted.filter((r) => r.scale === 5).map((r) => r.score)),
+    scale10: scale10(counted.filter((r) => r.scale === 10).map((r) => r.score)),
+    firstResponseDays,
+    late,
+    sources: counted.map((r) => ref(r.src)),
+  };
+}

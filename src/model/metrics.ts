@@ -1,0 +1,127 @@
+// A metric as of a date: current value, progress, change vs baseline, forecast (SPEC §4).
+import type { Measurement, Metric } from "../schema.ts";
+import { fromDay, toDay } from "./dates.ts";
+
+/** Where a metric stands against its target: see `progressState`. */
+export type ProgressState = "regressed" | "progressing" | "met" | "exceeded";
+
+/** How the fitted trend relates to the target date. */
+export type ForecastStatus = "on_track" | "behind" | "not_converging" | "insufficient_data";
+
+/** The current value of a metric and the measurement it comes from (null: no measurement yet, the baseline stands). */
+export interface Current {
+  value: number;
+  date: string;
+  measurement: Measurement | null;
+}
+
+/** A least-squares trend and the day it reaches the target. */
+export interface Forecast {
+  /** The day the line reaches the target, rounded to the nearest day; null unless on_track or behind. */
+  date: string | null;
+  status: ForecastStatus;
+  /** Change of the value per day; null when there are too few points. */
+  slope: number | null;
+  /** The line's value at the metric's baseline_date; null when there are too few points. */
+  intercept: number | null;
+  /** How many points the line was fitted through, the baseline included. */
+  points: number;
+}
+
+/** Points needed, the baseline included, before a trend is fitted. */
+export const MIN_FORECAST_POINTS = 3;
+
+/** The metric's measurements dated on or before `asOf`, oldest first (same date: file order). */
+export function seriesOf(metric: Metric, measurements: readonly Measurement[], asOf: string): Measurement[] {
+  return measurements
+    .filter((m) => m.metric_id === metric.id && m.date <= asOf)
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.src.line - b.src.line));
+}
+
+/** The latest measurement on or before `asOf`; none ⇒ the baseline, dated baseline_date. */
+export function current(metric: Metric, measurements: readonly Measurement[], asOf: string): Current {
+  const series = seriesOf(metric, measurements, asOf);
+  const last = series.at(-1);
+  if (!last) return { value: metric.baseline, date: metric.baseline_date, measurement: null };
+  return { value: last.value, date: last.date, measurement: last };
+}
+
+/** (value − baseline) / (target − baseline), unclamped; null when target equals baseline. */
+export function progress(metric: Metric, value: number): number | null {
+  if (metric.target === metric.baseline) return null;
+  const p = (value - metric.baseline) / (metric.target - metric.baseline);
+  return p === 0 ? 0 : p; // 0 / negative is −0
+}
+
+/**
+ * "exceeded" when progress > 1, "met" when exactly 1, "regressed" when < 0, else "progressing" (0 included).
+ * With no progress (target equals baseline) the value is compared with the target in the metric's direction.
+ */
+export function progressState(metric: Metric, value: number): ProgressState {
+  const p = progress(metric, value);
+  if (p === null) {
+    const better = metric.direction === "down" ? metric.target - value : value - metric.target;
+    return better > 0 ? "exceeded" : better === 0 ? "met" : "regressed";
+  }
+  if (p > 1) return "exceeded";
+  if (p === 1) return "met";
+  if (p < 0) return "regressed";
+  return "progressing";
+}
+
+/** (value − baseline) / |baseline|; null when the baseline is 0. */
+export function changeVsBaseline(metric: Metric, value: number): number | null {
+  if (metric.baseline === 0) return null;
+  return (value - metric.baseline) / Math.abs(metric.baseline);
+}
+
+/** True when a value meets `threshold` in the metric's direction (down: ≤, up: ≥). */
+export function meets(metric: Metric, value: number, threshold: number): boolean {
+  return metric.direction === "down" ? value <= threshold : value >= threshold;
+}
+
+const LAST_DAY = toDay("9999-12-31");
+const FIRST_DAY = toDay("0001-01-01");
+
+/**
+ * Least-squares line (value against day) through (baseline_date, baseline) and the measurements up to `asOf`.
+ * Fewer than 3 points, or all on one day: insufficient_data. A flat line, or one moving away from the target
+ * (slope's sign opposite to target − baseline; the direction's sign when they are equal): not_converging.
+ * Otherwise the day the line reaches the target: on_track if ≤ target_date, else behind
+ * (date null when that day lies outside the years 1–9999).
+ */
+export function forecast(metric: Metric, measurements: readonly Measurement[], asOf: string): Forecast {
+  const origin = toDay(metric.baseline_date);
+  const xs = [0];
+  const ys = [metric.baseline];
+  for (const m of seriesOf(metric, measurements, asOf)) {
+    xs.push(toDay(m.date) - origin);
+    ys.push(m.value);
+  }
+  const n = xs.length;
+  const none: Forecast = { date: null, status: "insufficient_data", slope: null, intercept: null, points: n };
+  if (n < MIN_FORECAST_POINTS) return none;
+
+  const meanX = xs.reduce((s, x) => s + x, 0) / n;
+  const meanY = ys.reduce((s, y) => s + y, 0) / n;
+  let sxx = 0;
+  let sxy = 0;
+  for (let i = 0; i < n; i++) {
+    sxx += (xs[i] - meanX) ** 2;
+    sxy += (xs[i] - meanX) * (ys[i] - meanY);
+  }
+  if (sxx === 0) return none;
+  const slope = sxy / sxx;
+  const intercept = meanY - slope * meanX;
+
+  const wanted = Math.sign(metric.target - metric.baseline) || (metric.direction === "down" ? -1 : 1);
+  if (slope === 0 || Math.sign(slope) !== wanted) {
+    return { date: null, status: "not_converging", slope, intercept, points: n };
+  }
+  const day = origin + Math.round((metric.target - intercept) / slope);
+  if (day > LAST_DAY || day < FIRST_DAY) {
+    return { date: null, status: day < FIRST_DAY ? "on_track" : "behind", slope, intercept, points: n };
+  }
+  const date = fromDay(day);
+  return { date, status: date <= metric.target_date ? "on_track" : "behind", slope, intercept, points: n };
+}

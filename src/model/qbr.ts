@@ -1,0 +1,100 @@
+// The quarterly business review of one quarter: achieved, next, risks, expansion readiness (SPEC §4–5).
+import type { Metric } from "../schema.ts";
+import { inPeriod, nextPeriod, type Period } from "./dates.ts";
+import type { Forecast } from "./metrics.ts";
+import type { Assessed } from "./milestones.ts";
+import { ref } from "./provenance.ts";
+
+/** A metric with the figures the QBR reads. */
+export interface QbrMetric {
+  metric: Metric;
+  progress: number | null;
+  forecast: Forecast;
+}
+
+/** A delayed milestone, or a metric whose trend misses its target date or moves away from it. */
+export type Risk =
+  | {
+      kind: "milestone";
+      id: string;
+      targetDate: string;
+      revisedTargetDate: string | null;
+      reason: string | null;
+      confidence: "high" | "medium" | "low" | null;
+      source: string;
+    }
+  | {
+      kind: "metric";
+      id: string;
+      status: "behind" | "not_converging";
+      targetDate: string;
+      /** The day the trend reaches the target; null when not converging. */
+      forecastDate: string | null;
+      source: string;
+    };
+
+/** The QBR figures of one quarter; milestones and metrics are named by id. */
+export interface Qbr {
+  period: Period;
+  next: Period;
+  /** Milestones achieved inside the quarter, by achievedOn then file order. */
+  achieved: string[];
+  /** Milestones not achieved as of the date whose revised (else original) target date lies in the next quarter, by that date. */
+  nextQuarter: string[];
+  /** Delayed milestones first (file order), then metrics behind or not converging (file order). */
+  risks: Risk[];
+  /** Metrics past their target (progress > 1): a sign the customer is ready to expand. */
+  expansionReady: string[];
+}
+
+/** The QBR of `period`, from milestones and metrics already assessed as of the report date. */
+export function qbr(period: Period, assessed: readonly Assessed[], metrics: readonly QbrMetric[]): Qbr {
+  const next = nextPeriod(period);
+  const achieved = assessed
+    .filter((a) => a.assessment.achievedOn !== null && inPeriod(a.assessment.achievedOn, period))
+    .map((a, order) => ({ id: a.milestone.id, date: a.assessment.achievedOn as string, order }))
+    .sort(byDateThenOrder);
+  const nextQuarter = assessed
+    .filter((a) => a.assessment.status !== "achieved")
+    .map((a, order) => ({ id: a.milestone.id, date: a.milestone.revised_target_date ?? a.milestone.target_date, order }))
+    .filter((x) => inPeriod(x.date, next))
+    .sort(byDateThenOrder);
+
+  const risks: Risk[] = [];
+  for (const { milestone: m, assessment } of assessed) {
+    if (assessment.status !== "delayed") continue;
+    risks.push({
+      kind: "milestone",
+      id: m.id,
+      targetDate: m.target_date,
+      revisedTargetDate: m.revised_target_date ?? null,
+      reason: m.revision_reason ?? null,
+      confidence: m.confidence ?? null,
+      source: ref(m.src),
+    });
+  }
+  for (const { metric, forecast } of metrics) {
+    if (forecast.status !== "behind" && forecast.status !== "not_converging") continue;
+    risks.push({
+      kind: "metric",
+      id: metric.id,
+      status: forecast.status,
+      targetDate: metric.target_date,
+      forecastDate: forecast.date,
+      source: ref(metric.src),
+    });
+  }
+
+  return {
+    period,
+    next,
+    achieved: achieved.map((x) => x.id),
+    nextQuarter: nextQuarter.map((x) => x.id),
+    risks,
+    expansionReady: metrics.filter((m) => m.progress !== null && m.progress > 1).map((m) => m.metric.id),
+  };
+}
+
+function byDateThenOrder(a: { date: string; order: number }, b: { date: string; order: number }): number {
+  return a.date < b.date ? -1 : a.date > b.date ? 1 : a.order - b.order;
+}

@@ -1,0 +1,416 @@
+// Assembles every figure of one customer as of one date into report.json (SPEC §4). Pure: same data + same as-of ⇒ deep-equal report.
+import type { CustomerData, Measurement, Metric, Milestone } from "../schema.ts";
+import { closeout, type Closeout } from "./closeout.ts";
+import { summarizeCsat, type Csat } from "./csat.ts";
+import { daysBetween, parsePeriod, toDay } from "./dates.ts";
+import { reconcile, type Financials } from "./financials.ts";
+import { changeVsBaseline, current, forecast, progress, progressState, seriesOf, type ForecastStatus, type ProgressState } from "./metrics.ts";
+import { assessMilestone, health, type Assessed, type Health, type MilestoneStatus } from "./milestones.ts";
+import { groupByHorizon, triageAll, type OpportunityGroups, type TriagedOpportunity } from "./opportunities.ts";
+import { CUSTOMER_SOURCE, ref } from "./provenance.ts";
+import { qbr, type Qbr, type QbrMetric } from "./qbr.ts";
+import { fraction, money, orNull, roundTo, significant } from "./round.ts";
+import { costToDate, isMonetized, paybackDate, roi, runRate, valueToDate, type MonetizedMetric, type Per } from "./value.ts";
+
+/** What buildReport needs besides the data. */
+export interface ReportOptions {
+  /** The date every figure is computed as of. e.g. "2026-09-30" */
+  asOf: string;
+  /** The QBR quarter, e.g. "2026-Q3"; null: no QBR section. */
+  period: string | null;
+}
+
+/** report.json: every figure of one customer as of one date. Fractions have 4 decimals, money 2, dates are ISO, null means the figure does not exist. */
+export interface Report {
+  /** Version of this shape. */
+  schemaVersion: 1;
+  /** Who the report is for; locale and currency drive formatting. */
+  customer: { slug: string; name: string; locale: string; currency: string };
+  /** The engagement's dates; goLive and end are null when not given. */
+  engagement: { name: string; start: string; goLive: string | null; end: string | null; closeoutDays: number };
+  /** The date every figure is computed as of. */
+  asOf: string;
+  /** The QBR quarter, e.g. "2026-Q3", or null. */
+  period: string | null;
+  /** RAG over the milestones due by asOf, with the counts and the rule that decided it. */
+  health: Health;
+  /** The not-achieved milestone whose revised (else original) target date is the earliest on or after asOf; null if none. */
+  nextMilestone: string | null;
+  /** One entry per metric, in file order. */
+  metrics: MetricFigures[];
+  /** One entry per milestone, in file order. */
+  milestones: MilestoneFigures[];
+  /** Value realized against cost. */
+  roi: RoiFigures;
+  /** The quarter's review; null when no period is given. */
+  qbr: Qbr | null;
+  /** Satisfaction survey results; null when there is no csat table. */
+  csat: Csat | null;
+  /** The close-out window and checklist; null when the engagement has no end date. */
+  closeout: Closeout | null;
+  /** Every opportunity triaged, in file order. */
+  opportunities: TriagedOpportunity[];
+  /** Expansion opportunities by horizon (ids). */
+  opportunityGroups: OpportunityGroups;
+  /** Budget, actual, invoiced, paid; null when there is no financials table. */
+  financials: Financials | null;
+  /** Things the build should tell the team about (not errors). */
+  warnings: ReportWarning[];
+}
+
+/** A metric as of the report date. */
+export interface MetricFigures {
+  id: string;
+  name: string;
+  category: Metric["category"];
+  unit: string;
+  direction: "down" | "up";
+  baseline: number;
+  baselineDate: string;
+  target: number;
+  targetDate: string;
+  /** The latest measurement on or before asOf; the baseline when there is none. */
+  current: number;
+  /** The date of `current` (the baseline date when there is no measurement yet). */
+  currentDate: string;
+  /** (current − baseline) / (target − baseline), unclamped; null when target equals baseline. */
+  progress: number | null;
+  /** exceeded (> 1) | met (= 1) | progressing (0 ≤ p < 1) | regressed (< 0). */
+  state: ProgressState;
+  /** (current − baseline) / |baseline|; null when the baseline is 0. */
+  change: number | null;
+  /** Least-squares trend through the baseline and the measurements; value(day) = intercept + slope × (day − baselineDate). */
+  forecast: { date: string | null; status: ForecastStatus; slope: number | null; intercept: number | null };
+  /** True when value_per_unit and per are both given. */
+  monetized: boolean;
+  valuePerUnit: number | null;
+  per: Per | null;
+  /** Money realized by asOf; null unless monetized. */
+  valueToDate: number | null;
+  /** Annual value at the current improvement; null unless monetized. */
+  runRate: number | null;
+  /** Measurements on or before asOf, oldest first. */
+  series: SeriesPoint[];
+  /** The metric row, then the measurement rows. e.g. ["metrics.csv:4", "measurements.csv:17"] */
+  sources: string[];
+}
+
+/** One measurement of a metric. */
+export interface SeriesPoint {
+  date: string;
+  value: number;
+  /** The row. e.g. "measurements.csv:17" */
+  source: string;
+  /** The measurement's own source column (who or what measured it), null when blank. */
+  origin: string | null;
+  note: string | null;
+}
+
+/** A milestone as of the report date. */
+export interface MilestoneFigures {
+  id: string;
+  name: string;
+  phase: Milestone["phase"];
+  /** As of asOf; the data decides, the stated status only where the data cannot. */
+  status: MilestoneStatus;
+  /** achievedDate, else dataAchievedOn; null unless achieved. */
+  achievedOn: string | null;
+  /** The stated achieved_date, when on or before asOf. */
+  achievedDate: string | null;
+  /** The first measurement on or before asOf that meets the threshold. */
+  dataAchievedOn: string | null;
+  /** The status column as given. */
+  stated: MilestoneStatus | null;
+  /** True when stated differs from status. */
+  contradicted: boolean;
+  /** Achieved with neither evidence files nor a measurement that meets the threshold. */
+  unverified: boolean;
+  targetDate: string;
+  revisedTargetDate: string | null;
+  revisionReason: string | null;
+  confidence: "high" | "medium" | "low" | null;
+  metricId: string | null;
+  /** The milestone's threshold, else its metric's target; null without a metric. */
+  threshold: number | null;
+  definition: string | null;
+  measurement: string | null;
+  businessImpact: string | null;
+  nextSteps: string | null;
+  owner: string | null;
+  /** Links or files under data/<slug>/evidence/. */
+  evidence: string[];
+  /** The milestone row, then the measurement that achieved it. */
+  sources: string[];
+}
+
+/** Value realized against cost, as of the report date. */
+export interface RoiFigures {
+  /** Sum of the monetized metrics' value to date. */
+  valueToDate: number;
+  /** Once-costs dated on or before asOf plus recurring costs prorated by day. */
+  costToDate: number;
+  /** (value − cost) / cost; null when cost is 0. */
+  roi: number | null;
+  /** First day cumulative value ≥ cumulative cost (> 0); null if not by asOf. */
+  paybackDate: string | null;
+  /** Annual value at the current improvements. */
+  runRate: number;
+  /** The monetized metrics' ids. */
+  metrics: string[];
+  costs: { item: string; amount: number; per: "once" | Per; start: string; end: string | null; toDate: number }[];
+  /** customer.json (costs), the monetized metrics' rows and their measurements. */
+  sources: string[];
+}
+
+/** Something the build should warn about; structured, worded by the caller. */
+export type ReportWarning =
+  | {
+      /** A stated milestone status that the data contradicts (the data wins). */
+      code: "milestone-status-contradicted";
+      milestoneId: string;
+      field: "status";
+      /** The stated status. */
+      value: MilestoneStatus;
+      /** The status the data gives. */
+      status: MilestoneStatus;
+      source: string;
+    }
+  | {
+      /** An achieved milestone with neither evidence files nor a measurement that proves it. */
+      code: "milestone-unverified";
+      milestoneId: string;
+      field: "evidence";
+      source: string;
+    }
+  | {
+      /** The first CSAT response came more than 2 days after the engagement end, or none has by then. */
+      code: "csat-late";
+      field: "date";
+      /** The first response's date; null when none came by asOf. */
+      value: string | null;
+      engagementEnd: string;
+      /** Days from engagement end to the first response (or to asOf when none came). */
+      days: number;
+      source: string;
+    };
+
+/** Every figure of `data` as of `opts.asOf`; throws a RangeError when asOf or period is malformed. */
+export function buildReport(data: CustomerData, opts: ReportOptions): Report {
+  const { asOf } = opts;
+  toDay(asOf);
+  const period = opts.period === null ? null : parsePeriod(opts.period);
+  if (opts.period !== null && period === null) throw new RangeError(`not a quarter (YYYY-Qn): ${JSON.stringify(opts.period)}`);
+  const { customer } = data;
+
+  const byMetric = groupMeasurements(data.measurements);
+  const rowsOf = (metric: Metric) => byMetric.get(metric.id) ?? [];
+  const metricById = new Map(data.metrics.map((m) => [m.id, m]));
+
+  const assessedMetrics = data.metrics.map((metric) => assessMetric(metric, rowsOf(metric), asOf));
+  const metrics = assessedMetrics.map((a) => a.figures);
+  const assessed: Assessed[] = data.milestones.map((milestone) => {
+    const metric = milestone.metric_id !== undefined ? (metricById.get(milestone.metric_id) ?? null) : null;
+    return { milestone, assessment: assessMilestone(milestone, metric, metric ? rowsOf(metric) : [], asOf) };
+  });
+
+  const monetized = data.metrics.filter(isMonetized);
+  const value = monetized.reduce((s, m) => s + valueToDate(m, rowsOf(m), asOf), 0);
+  const costs = customer.costs.map((c) => ({ ...c, toDate: costToDate(c, asOf) }));
+  const cost = costs.reduce((s, c) => s + c.toDate, 0);
+  const roiFigures: RoiFigures = {
+    valueToDate: money(value),
+    costToDate: money(cost),
+    roi: orNull(roi(value, cost), fraction),
+    paybackDate: paybackDate(monetized, data.measurements, customer.costs, asOf),
+    runRate: money(monetized.reduce((s, m) => s + runRate(m, rowsOf(m), asOf), 0)),
+    metrics: monetized.map((m) => m.id),
+    costs: costs.map((c) => ({ item: c.item, amount: c.amount, per: c.per, start: c.start, end: c.end ?? null, toDate: money(c.toDate) })),
+    sources: [CUSTOMER_SOURCE, ...monetized.flatMap((m) => [ref(m.src), ...seriesOf(m, rowsOf(m), asOf).map((r) => ref(r.src))])],
+  };
+
+  const csat = data.present.includes("csat") ? roundCsat(summarizeCsat(data.csat, customer.engagement.end, asOf)) : null;
+  const opportunities = triageAll(data.opportunities);
+
+  return {
+    schemaVersion: 1,
+    customer: { slug: data.slug, name: customer.name, locale: customer.locale, currency: customer.currency },
+    engagement: {
+      name: customer.engagement.name,
+      start: customer.engagement.start,
+      goLive: customer.engagement.goLive ?? null,
+      end: customer.engagement.end ?? null,
+      closeoutDays: customer.engagement.closeoutDays,
+    },
+    asOf,
+    period: period?.id ?? null,
+    health: health(assessed, asOf),
+    nextMilestone: nextMilestone(assessed, asOf),
+    metrics,
+    milestones: assessed.map(milestoneFigures),
+    roi: roiFigures,
+    qbr: period ? qbr(period, assessed, assessedMetrics) : null,
+    csat,
+    closeout: roundCloseout(
+      closeout(
+        {
+          engagement: customer.engagement,
+          closeout: data.closeout,
+          closeoutPresent: data.present.includes("closeout"),
+          deliverables: data.deliverables,
+          deliverablesPresent: data.present.includes("deliverables"),
+        },
+        asOf,
+      ),
+    ),
+    opportunities,
+    opportunityGroups: groupByHorizon(opportunities),
+    financials: data.present.includes("financials") ? roundFinancials(reconcile(data.financials)) : null,
+    warnings: warnings(data, assessed, csat, asOf),
+  };
+}
+
+function groupMeasurements(rows: readonly Measurement[]): Map<string, Measurement[]> {
+  const byMetric = new Map<string, Measurement[]>();
+  for (const row of rows) {
+    const list = byMetric.get(row.metric_id);
+    if (list) list.push(row);
+    else byMetric.set(row.metric_id, [row]);
+  }
+  return byMetric;
+}
+
+/** A metric's figures for the report, with the unrounded progress and forecast the QBR reads. */
+function assessMetric(metric: Metric, rows: readonly Measurement[], asOf: string): QbrMetric & { figures: MetricFigures } {
+  const series = seriesOf(metric, rows, asOf);
+  const now = current(metric, series, asOf);
+  const trend = forecast(metric, series, asOf);
+  const raw = progress(metric, now.value);
+  const m: MonetizedMetric | null = isMonetized(metric) ? metric : null;
+  const figures: MetricFigures = {
+    id: metric.id,
+    name: metric.name,
+    category: metric.category,
+    unit: metric.unit,
+    direction: metric.direction,
+    baseline: metric.baseline,
+    baselineDate: metric.baseline_date,
+    target: metric.target,
+    targetDate: metric.target_date,
+    current: now.value,
+    currentDate: now.date,
+    progress: orNull(raw, fraction),
+    state: progressState(metric, now.value),
+    change: orNull(changeVsBaseline(metric, now.value), fraction),
+    forecast: {
+      date: trend.date,
+      status: trend.status,
+      slope: orNull(trend.slope, significant),
+      intercept: orNull(trend.intercept, significant),
+    },
+    monetized: m !== null,
+    valuePerUnit: metric.value_per_unit ?? null,
+    per: metric.per ?? null,
+    valueToDate: m ? money(valueToDate(m, series, asOf)) : null,
+    runRate: m ? money(runRate(m, series, asOf)) : null,
+    series: series.map((r) => ({ date: r.date, value: r.value, source: ref(r.src), origin: r.source ?? null, note: r.note ?? null })),
+    sources: [ref(metric.src), ...series.map((r) => ref(r.src))],
+  };
+  return { metric, progress: raw, forecast: trend, figures };
+}
+
+function milestoneFigures({ milestone: m, assessment: a }: Assessed): MilestoneFigures {
+  return {
+    id: m.id,
+    name: m.name,
+    phase: m.phase,
+    status: a.status,
+    achievedOn: a.achievedOn,
+    achievedDate: a.achievedDate,
+    dataAchievedOn: a.dataAchievedOn,
+    stated: a.stated,
+    contradicted: a.contradicted,
+    unverified: a.unverified,
+    targetDate: m.target_date,
+    revisedTargetDate: m.revised_target_date ?? null,
+    revisionReason: m.revision_reason ?? null,
+    confidence: m.confidence ?? null,
+    metricId: m.metric_id ?? null,
+    threshold: a.threshold,
+    definition: m.definition ?? null,
+    measurement: m.measurement ?? null,
+    businessImpact: m.business_impact ?? null,
+    nextSteps: m.next_steps ?? null,
+    owner: m.owner ?? null,
+    evidence: m.evidence ?? [],
+    sources: [ref(m.src), ...(a.evidenceMeasurement ? [ref(a.evidenceMeasurement.src)] : [])],
+  };
+}
+
+function nextMilestone(assessed: readonly Assessed[], asOf: string): string | null {
+  let next: { id: string; date: string } | null = null;
+  for (const { milestone: m, assessment } of assessed) {
+    const date = m.revised_target_date ?? m.target_date;
+    if (assessment.status === "achieved" || date < asOf) continue;
+    if (!next || date < next.date) next = { id: m.id, date };
+  }
+  return next?.id ?? null;
+}
+
+function warnings(data: CustomerData, assessed: readonly Assessed[], csat: Csat | null, asOf: string): ReportWarning[] {
+  const out: ReportWarning[] = [];
+  for (const { milestone: m, assessment: a } of assessed) {
+    if (a.contradicted && a.stated !== null) {
+      out.push({ code: "milestone-status-contradicted", milestoneId: m.id, field: "status", value: a.stated, status: a.status, source: ref(m.src) });
+    }
+    if (a.unverified) out.push({ code: "milestone-unverified", milestoneId: m.id, field: "evidence", source: ref(m.src) });
+  }
+  const end = data.customer.engagement.end;
+  if (csat?.late && end !== undefined) {
+    const first = csat.firstDate;
+    out.push({
+      code: "csat-late",
+      field: "date",
+      value: first,
+      engagementEnd: end,
+      days: csat.firstResponseDays ?? daysBetween(end, asOf),
+      source: csat.sources[0] ?? CUSTOMER_SOURCE,
+    });
+  }
+  return out;
+}
+
+function roundCsat(c: Csat): Csat {
+  return {
+    ...c,
+    scale5: c.scale5 && { ...c.scale5, mean: fraction(c.scale5.mean), satisfiedShare: fraction(c.scale5.satisfiedShare) },
+    scale10: c.scale10 && { ...c.scale10, nps: roundTo(c.scale10.nps, 2) },
+  };
+}
+
+function roundCloseout(c: Closeout | null): Closeout | null {
+  if (!c) return null;
+  return {
+    ...c,
+    phases: c.phases.map((p) => ({ ...p, doneShare: orNull(p.doneShare, fraction) })),
+    doneShare: orNull(c.doneShare, fraction),
+    deliverables: c.deliverables && { ...c.deliverables, acceptedShare: orNull(c.deliverables.acceptedShare, fraction) },
+  };
+}
+
+function roundFinancials(f: Financials): Financials {
+  return {
+    lines: f.lines.map((l) => ({
+      ...l,
+      variance: money(l.variance),
+      outstanding: orNull(l.outstanding, money),
+    })),
+    totals: {
+      budget: money(f.totals.budget),
+      actual: money(f.totals.actual),
+      variance: money(f.totals.variance),
+      invoiced: orNull(f.totals.invoiced, money),
+      paid: orNull(f.totals.paid, money),
+      outstanding: orNull(f.totals.outstanding, money),
+    },
+  };
+}

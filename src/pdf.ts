@@ -1,0 +1,110 @@
+// Stage 5: print PDFs with one system Chromium and a small pool of pages, over 127.0.0.1.
+import { existsSync } from "node:fs";
+import { rename } from "node:fs/promises";
+import { availableParallelism } from "node:os";
+import puppeteer, { type Browser, type Page } from "puppeteer";
+import { browserNotFound, MilepostError } from "./errors.ts";
+
+/** One PDF to print: the page at `path` (site-relative, e.g. "acme/print-qbr.html") into `out`. */
+export interface PrintJob {
+  path: string;
+  out: string;
+  paper: "a4" | "letter";
+}
+
+const KNOWN_PATHS: Record<string, string[]> = {
+  linux: ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable", "/snap/bin/chromium"],
+  darwin: [
+    "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+    "/Applications/Chromium.app/Contents/MacOS/Chromium",
+    "/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge",
+  ],
+  win32: [
+    "C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe",
+    "C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe",
+    "C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe",
+  ],
+};
+
+/** The browser to print with: MILEPOST_CHROME, then PUPPETEER_EXECUTABLE_PATH, then well-known install paths. */
+export function findChrome(env: NodeJS.ProcessEnv = process.env, platform = process.platform, exists = existsSync): string {
+  const tried: string[] = [];
+  for (const name of ["MILEPOST_CHROME", "PUPPETEER_EXECUTABLE_PATH"]) {
+    const path = env[name];
+    if (!path) continue;
+    if (exists(path)) return path;
+    tried.push(`${path} (from ${name}: no such file)`);
+  }
+  for (const path of KNOWN_PATHS[platform] ?? KNOWN_PATHS.linux) {
+    if (exists(path)) return path;
+    tried.push(path);
+  }
+  throw browserNotFound(tried);
+}
+
+const CHROME_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+  "--font-render-hinting=none",
+];
+
+/** Prints every job through one browser and `concurrency` reusable pages. Returns the failures by job. */
+export async function printAll(
+  origin: string,
+  jobs: PrintJob[],
+  options: { chrome?: string; concurrency?: number } = {},
+): Promise<Map<PrintJob, Error>> {
+  const failures = new Map<PrintJob, Error>();
+  if (jobs.length === 0) return failures;
+  const executablePath = options.chrome ?? findChrome();
+  let browser: Browser;
+  try {
+    browser = await puppeteer.launch({ executablePath, headless: true, args: CHROME_ARGS });
+  } catch (err) {
+    throw new MilepostError("Chromium did not start", `${executablePath} could not be started: ${(err as Error).message}`,
+      "Check that the browser runs on this machine, or point MILEPOST_CHROME at another one.", { cause: err });
+  }
+  try {
+    const concurrency = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), jobs.length, 4));
+    const queue = jobs.values();
+    const worker = async () => {
+      const page = await browser.newPage();
+      for (const job of queue) {
+        try {
+          await printOne(page, `${origin}/${job.path}`, job);
+        } catch (err) {
+          failures.set(job, err as Error);
+        }
+      }
+      await page.close();
+    };
+    await Promise.all(Array.from({ length: concurrency }, worker));
+  } finally {
+    await browser.close();
+  }
+  return failures;
+}
+
+async function printOne(page: Page, url: string, job: PrintJob): Promise<void> {
+  const response = await page.goto(url, { waitUntil: "load" });
+  if (!response?.ok()) throw new Error(`${url} answered ${response?.status()}`);
+  // The page sets data-print-ready once fonts are loaded and every chart is drawn.
+  await page.waitForSelector("html[data-print-ready]", { timeout: 30_000 });
+  const tmp = `${job.out}.partial`;
+  await page.pdf({
+    path: tmp,
+    format: job.paper === "letter" ? "Letter" : "A4",
+    printBackground: true,
+    preferCSSPageSize: true,
+    outline: true,
+    tagged: true,
+    waitForFonts: true,
+    timeout: 60_000,
+  });
+  await rename(tmp, job.out);
+}

@@ -1,0 +1,100 @@
+// Stage 4: one Astro build renders the sites of every requested customer, then each
+// customer's folder is made self-contained (its own copy of the scripts, relative paths).
+import { cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { MilepostError } from "./errors.ts";
+import type { Report } from "./model/report.ts";
+import type { CustomerData } from "./schema.ts";
+
+/** The package root, where astro.config.mjs and templates/ live. */
+export const PACKAGE_ROOT = fileURLToPath(new URL("..", import.meta.url));
+
+export const PACKS = ["qbr", "closeout"] as const;
+export type Pack = (typeof PACKS)[number];
+
+/** Everything the templates of one customer may read: its own data and figures, nothing else. */
+export interface SiteCustomer {
+  slug: string;
+  report: Report;
+  data: CustomerData;
+  packs: Pack[];
+  /** Narrative MDX files for this customer, by name (e.g. "summary" → absolute path). */
+  content: Record<string, string>;
+  /** The period label used in file names, e.g. "2026-Q3" or "2026-09-30". */
+  label: string;
+}
+
+/** Input of templates/lib/site.ts, written to a JSON file named by MILEPOST_SITE. */
+export interface SiteFile {
+  customers: SiteCustomer[];
+}
+
+/**
+ * Renders the sites of `customers` into `<stage>/site/<slug>/` and returns that site folder.
+ * `dataDirs` maps slug → data folder (for logos and evidence).
+ */
+export async function renderSites(
+  customers: SiteCustomer[],
+  dataDirs: Map<string, string>,
+  stage: string,
+  options: { debug?: boolean } = {},
+): Promise<string> {
+  const outDir = join(stage, "site");
+  const work = join(stage, "work");
+  await mkdir(work, { recursive: true });
+  const siteFile = join(work, "site.json");
+  await writeFile(siteFile, JSON.stringify({ customers } satisfies SiteFile));
+
+  const { build } = await import("astro");
+  const previous = process.env.MILEPOST_SITE;
+  process.env.MILEPOST_SITE = siteFile;
+  try {
+    await build({
+      root: PACKAGE_ROOT,
+      outDir,
+      cacheDir: join(work, "cache"),
+      logLevel: options.debug ? "info" : "error",
+    });
+  } catch (err) {
+    throw new MilepostError("The pages could not be rendered", (err as Error).message,
+      "This is a problem in milepost's templates or in content/*.mdx, not in the data. Run again with --debug for details.", { cause: err });
+  } finally {
+    if (previous === undefined) delete process.env.MILEPOST_SITE;
+    else process.env.MILEPOST_SITE = previous;
+  }
+
+  const shared = join(outDir, "_astro");
+  for (const c of customers) {
+    const dir = join(outDir, c.slug);
+    await cp(shared, join(dir, "_astro"), { recursive: true }).catch(() => {});
+    await relativize(dir);
+    await copyCustomerFiles(c, dataDirs.get(c.slug)!, join(dir, "files"));
+  }
+  await rm(work, { recursive: true, force: true });
+  return outDir;
+}
+
+/** Rewrites Astro's root-absolute asset URLs so the folder works alone under any path prefix. */
+async function relativize(dir: string): Promise<void> {
+  for (const name of await readdir(dir)) {
+    if (!name.endsWith(".html")) continue;
+    const file = join(dir, name);
+    const html = await readFile(file, "utf8");
+    await writeFile(file, html.replaceAll(/(["'(])\/_astro\//g, "$1_astro/"));
+  }
+}
+
+/** Copies the logo and evidence files the pages show: only files the data names, nothing else of the folder. */
+async function copyCustomerFiles(c: SiteCustomer, dataDir: string, into: string): Promise<void> {
+  const names = new Set<string>();
+  const { brand, provider } = c.data.customer;
+  if (brand?.logo) names.add(brand.logo);
+  if (provider?.logo) names.add(provider.logo);
+  for (const m of c.data.milestones) for (const e of m.evidence ?? []) if (!/^https?:/i.test(e)) names.add(e);
+  for (const name of names) {
+    const to = join(into, name);
+    await mkdir(dirname(to), { recursive: true });
+    await cp(join(dataDir, name), to);
+  }
+}
