@@ -8,7 +8,7 @@ import { parsePeriod, periodOf } from "./model/dates.ts";
 import { buildReport, type Report } from "./model/report.ts";
 import { printAll, type PrintJob } from "./pdf.ts";
 import { publishCustomer, writeManifest, type ManifestEntry } from "./publish.ts";
-import { PACKS, renderSites, type Pack, type SiteCustomer } from "./render.ts";
+import { PACKS, PRINT_DOCS, renderSites, type Pack, type SiteCustomer } from "./render.ts";
 import type { CustomerData, TableName } from "./schema.ts";
 import { serve } from "./serve.ts";
 import { validateCustomer } from "./validate.ts";
@@ -197,9 +197,9 @@ export async function build(opts: BuildOptions, effects: BuildEffects = defaultE
       await writeFile(join(siteDir, c.slug, "report.json"), `${JSON.stringify(c.report, null, 2)}\n`);
       result.files.push(`${c.slug}/index.html`, `${c.slug}/report.json`);
       if (!opts.pdf) continue;
-      for (const pack of c.packs) {
-        const name = `${c.slug}-${pack}-${label}.pdf`;
-        jobs.set({ path: `${c.slug}/print-${pack}.html`, out: join(siteDir, c.slug, name), paper: paperFor(c.data) }, result);
+      for (const doc of c.packs.flatMap((pack) => PRINT_DOCS[pack])) {
+        const name = doc.pdf(c.slug, label);
+        jobs.set({ path: `${c.slug}/${doc.page}`, out: join(siteDir, c.slug, name), paper: paperFor(c.data) }, result);
         result.files.push(`${c.slug}/${name}`);
       }
     }

@@ -13,6 +13,15 @@ export const PACKAGE_ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const PACKS = ["qbr", "closeout"] as const;
 export type Pack = (typeof PACKS)[number];
 
+/** The print documents of each pack: the page printed and the PDF's file name. */
+export const PRINT_DOCS: Record<Pack, { page: string; pdf: (slug: string, label: string) => string }[]> = {
+  qbr: [{ page: "print-qbr.html", pdf: (slug, label) => `${slug}-qbr-${label}.pdf` }],
+  closeout: [
+    { page: "print-closeout.html", pdf: (slug, label) => `${slug}-closeout-${label}.pdf` },
+    { page: "print-handoff.html", pdf: (slug) => `${slug}-handoff.pdf` },
+  ],
+};
+
 /** Everything the templates of one customer may read: its own data and figures, nothing else. */
 export interface SiteCustomer {
   slug: string;

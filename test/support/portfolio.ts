@@ -1,0 +1,37 @@
+// Builds the fixture portfolio once per test run (real Astro, real Chromium, real PDFs) and
+// hands its output folder to the end-to-end tests through vitest's provide/inject.
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { TestProject } from "vitest/node";
+import { build, type CustomerResult } from "../../src/build.ts";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** Output folder of the fixture portfolio build. */
+    portfolio: string;
+    /** JSON of the CustomerResult[] of that build. */
+    portfolioResults: string;
+  }
+}
+
+export const FIXTURES = join(import.meta.dirname, "..", "fixtures");
+
+export default async function setup(project: TestProject) {
+  const outDir = await mkdtemp(join(tmpdir(), "milepost-e2e-"));
+  const results: CustomerResult[] = await build(
+    {
+      dataDir: join(FIXTURES, "data"),
+      contentDir: join(FIXTURES, "content"),
+      outDir,
+      customers: "all",
+      pack: "all",
+      asOf: "2026-09-30",
+      period: "2026-Q3",
+      pdf: true,
+    },
+    { ...(await import("../../src/build.ts")).defaultEffects, progress: () => {} },
+  );
+  project.provide("portfolio", outDir);
+  project.provide("portfolioResults", JSON.stringify(results));
+}
