@@ -67,7 +67,7 @@ export const defaultEffects: BuildEffects = {
 
 /** What each pack needs beyond customer.json, and a check on the engagement itself. */
 const PACK_NEEDS: Record<Pack, { tables: TableName[]; engagementEnd: boolean }> = {
-  qbr: { tables: ["metrics"], engagementEnd: false },
+  qbr: { tables: [], engagementEnd: false },
   closeout: { tables: ["deliverables"], engagementEnd: true },
 };
 
@@ -127,7 +127,9 @@ function reportWarnings(report: Report, dir: string): DataIssue[] {
       case "milestone-unverified":
         return { ...at, problem: `milestone ${w.milestoneId} is achieved without evidence; the pages mark it unverified`, fix: `add a link or a file under ${dir}/evidence/ to its evidence column` };
       case "csat-late":
-        return { ...at, value: w.value ?? undefined, problem: `the first satisfaction response came ${w.days} days after the engagement ended (${w.engagementEnd})`, fix: "send the survey within 48 hours of the end; the close-out pack notes the delay" };
+        return w.value
+          ? { ...at, value: w.value, problem: `is ${w.days} days after the engagement ended (${w.engagementEnd}): the first satisfaction response came later than 48 hours`, fix: "send the survey within 48 hours of the end; the close-out pack notes the delay" }
+          : { ...at, problem: `has no satisfaction response ${w.days} days after the engagement ended (${w.engagementEnd})`, fix: "send the survey now; it is due within 48 hours of the end" };
     }
   });
 }

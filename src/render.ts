@@ -58,6 +58,10 @@ export async function renderSites(
   const { build } = await import("astro");
   const previous = process.env.MILEPOST_SITE;
   process.env.MILEPOST_SITE = siteFile;
+  // Astro writes its prerender chunks into outDir when outDir lies under the working directory,
+  // else into <cwd>/.astro; either way they must resolve Astro's packages from node_modules.
+  const cwd = process.cwd();
+  process.chdir(PACKAGE_ROOT);
   try {
     await build({
       root: PACKAGE_ROOT,
@@ -69,6 +73,7 @@ export async function renderSites(
     throw new MilepostError("The pages could not be rendered", (err as Error).message,
       "This is a problem in milepost's templates or in content/*.mdx, not in the data. Run again with --debug for details.", { cause: err });
   } finally {
+    process.chdir(cwd);
     if (previous === undefined) delete process.env.MILEPOST_SITE;
     else process.env.MILEPOST_SITE = previous;
   }
@@ -79,9 +84,37 @@ export async function renderSites(
     await cp(shared, join(dir, "_astro"), { recursive: true }).catch(() => {});
     await relativize(dir);
     await copyCustomerFiles(c, dataDirs.get(c.slug)!, join(dir, "files"));
+    const font = cjkFont(c.data.customer.locale);
+    if (font) await copyFont(font, join(dir, "fonts"));
   }
   await rm(work, { recursive: true, force: true });
   return outDir;
+}
+
+/**
+ * The CJK web font a locale needs, or null. Debian's Noto CJK is CFF-based, which Chromium
+ * embeds in PDFs as Type 3 outlines; these TrueType-outline webfonts embed as real fonts.
+ */
+export function cjkFont(locale: string): string | null {
+  if (/^ja\b/i.test(locale)) return "noto-sans-jp";
+  if (/^zh\b/i.test(locale)) return "noto-sans-tc";
+  return null;
+}
+
+/** Copies a @fontsource CJK font (regular and bold) with its stylesheet into `into/` (the pages link fonts/cjk.css). */
+async function copyFont(font: string, into: string): Promise<void> {
+  const pkg = join(PACKAGE_ROOT, "node_modules", "@fontsource", font);
+  await mkdir(into, { recursive: true });
+  let css = "";
+  for (const weight of ["400", "700"]) {
+    css += (await readFile(join(pkg, `${weight}.css`), "utf8"))
+      .replaceAll(/, url\([^)]*\.woff\) format\('woff'\)/g, "")
+      .replaceAll("./files/", "");
+  }
+  await writeFile(join(into, "cjk.css"), css);
+  for (const name of await readdir(join(pkg, "files"))) {
+    if (/-(400|700)-normal\.woff2$/.test(name)) await cp(join(pkg, "files", name), join(into, name));
+  }
 }
 
 /** Rewrites Astro's root-absolute asset URLs so the folder works alone under any path prefix. */

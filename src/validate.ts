@@ -3,6 +3,7 @@
 import type { z } from "zod";
 import type { DataIssue } from "./errors.ts";
 import type { RawCustomer, RawTable } from "./load.ts";
+import { meets } from "./model/metrics.ts";
 import {
   customerSchema, handoffSchema, rowTables,
   type CustomerData, type Metric, type TableName,
@@ -214,6 +215,5 @@ function crossCheck(data: CustomerData, raw: RawCustomer, at: (f: string) => str
 }
 
 function reachesThreshold(metric: Metric, threshold: number | undefined, data: CustomerData): boolean {
-  const t = threshold ?? metric.target;
-  return data.measurements.some((x) => x.metric_id === metric.id && (metric.direction === "down" ? x.value <= t : x.value >= t));
+  return data.measurements.some((x) => x.metric_id === metric.id && meets(metric, x.value, threshold ?? metric.target));
 }

@@ -1,7 +1,7 @@
 // The close-out window after the engagement ends: three phases, checklist, deliverables sign-off (SPEC §4).
 import type { CloseoutItem, Customer, Deliverable } from "../schema.ts";
 import { CLOSEOUT_PHASES } from "../schema.ts";
-import { addDays } from "./dates.ts";
+import { addDays, daysBetween } from "./dates.ts";
 import { ref } from "./provenance.ts";
 
 /** delivery | transition | closure */
@@ -16,6 +16,8 @@ export interface CloseoutPhase {
   total: number;
   /** done / total, 0..1; null when there is nothing to count or the checklist is the standard one. */
   doneShare: number | null;
+  /** Items of this phase overdue as of the date. */
+  overdue: number;
 }
 
 /** A checklist item: from the closeout table, or from the standard checklist when that table is absent. */
@@ -72,6 +74,8 @@ export interface Closeout {
   start: string;
   end: string;
   days: number;
+  /** Days of the window gone by as of the date, 0..days (0: it has not started; days: it is over). */
+  day: number;
   phases: CloseoutPhase[];
   /** Phase order, then file order. */
   items: CloseoutEntry[];
@@ -173,7 +177,7 @@ export function closeout(input: CloseoutInput, asOf: string): Closeout | null {
   const phases = windows.map((w) => {
     const mine = items.filter((i) => i.phase === w.phase);
     const done = mine.filter((i) => i.done).length;
-    return { ...w, done, total: mine.length, doneShare: share(done, mine.length) };
+    return { ...w, done, total: mine.length, doneShare: share(done, mine.length), overdue: mine.filter((i) => i.overdue).length };
   });
   const done = items.filter((i) => i.done).length;
 
@@ -181,6 +185,7 @@ export function closeout(input: CloseoutInput, asOf: string): Closeout | null {
     start: windows[0].start,
     end: windows[2].end,
     days: engagement.closeoutDays,
+    day: Math.min(Math.max(daysBetween(engagement.end, asOf), 0), engagement.closeoutDays),
     phases,
     items,
     standard: !input.closeoutPresent,

@@ -1,6 +1,6 @@
 // Customer satisfaction: mean and share satisfied on 5-point scales, NPS on 0–10 scales (SPEC §4).
 import type { CsatResponse } from "../schema.ts";
-import { daysBetween } from "./dates.ts";
+import { addDays, daysBetween } from "./dates.ts";
 import { ref } from "./provenance.ts";
 
 /** Days after the engagement end by which the first response should have arrived (48 h). */
@@ -27,6 +27,17 @@ export interface Scale10 {
   detractors: number;
 }
 
+/** One counted response, for the comments and the table of answers. */
+export interface CsatAnswer {
+  respondent: string;
+  role: string | null;
+  date: string;
+  score: number;
+  scale: 5 | 10;
+  comment: string | null;
+  source: string;
+}
+
 /** CSAT as of a date. */
 export interface Csat {
   responses: number;
@@ -36,8 +47,12 @@ export interface Csat {
   scale10: Scale10 | null;
   /** Days from engagement end to the first response; null without an end or a response. */
   firstResponseDays: number | null;
+  /** The last day the first response is due: engagement end + 2 days; null without an end. */
+  dueDate: string | null;
   /** True when the first response came more than 2 days after the engagement end, or none has come by then. */
   late: boolean;
+  /** The responses counted, oldest first (same date: file order). */
+  answers: CsatAnswer[];
   /** The responses counted. e.g. ["csat.csv:2", "csat.csv:3"] */
   sources: string[];
 }
@@ -81,7 +96,30 @@ export function summarizeCsat(rows: readonly CsatResponse[], engagementEnd: stri
     scale5: scale5(counted.filter((r) => r.scale === 5).map((r) => r.score)),
     scale10: scale10(counted.filter((r) => r.scale === 10).map((r) => r.score)),
     firstResponseDays,
+    dueDate: engagementEnd !== undefined ? addDays(engagementEnd, CSAT_DUE_DAYS) : null,
     late,
+    answers: counted.map((r) => ({
+      respondent: r.respondent,
+      role: r.role ?? null,
+      date: r.date,
+      score: r.score,
+      scale: r.scale,
+      comment: r.comment ?? null,
+      source: ref(r.src),
+    })),
     sources: counted.map((r) => ref(r.src)),
   };
+}
+
+/** How the survey stands against the 48-hour rule: see `csatTiming`. */
+export type CsatTiming = "on_time" | "late" | "awaiting" | "overdue" | "not_recorded";
+
+/**
+ * on_time / late: the first response came within / after 2 days of the end; awaiting: none yet, still within
+ * the 2 days; overdue: none, and the 2 days have passed; not_recorded: there is no csat table.
+ */
+export function csatTiming(csat: Pick<Csat, "firstResponseDays" | "responses"> | null, engagementEnd: string, asOf: string): CsatTiming {
+  if (csat === null) return "not_recorded";
+  if (csat.firstResponseDays !== null) return csat.firstResponseDays > CSAT_DUE_DAYS ? "late" : "on_time";
+  return daysBetween(engagementEnd, asOf) > CSAT_DUE_DAYS ? "overdue" : "awaiting";
 }

@@ -1,6 +1,5 @@
 // Calendar arithmetic on ISO dates ("YYYY-MM-DD") in whole UTC days. No clock, no time zones.
 
-const MS_PER_DAY = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const PERIOD = /^(\d{4})-Q([1-4])$/;
 
@@ -15,14 +14,15 @@ export interface Period {
 export function toDay(iso: string): number {
   const m = ISO_DATE.exec(iso);
   if (!m) throw new RangeError(`not an ISO date: ${JSON.stringify(iso)}`);
-  const day = dayOf(+m[1], +m[2] - 1, +m[3]);
-  if (fromDay(day) !== iso) throw new RangeError(`not a calendar day: ${iso}`);
-  return day;
+  const [year, month, day] = [+m[1], +m[2], +m[3]];
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) throw new RangeError(`not a calendar day: ${iso}`);
+  return daysFromCivil(year, month, day);
 }
 
 /** The ISO date of a day number. */
 export function fromDay(day: number): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  const [year, month, d] = civilFromDays(day);
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
 /** Whole days from `from` to `to` (end-exclusive: the same day is 0, the next day 1; negative when `to` is earlier). */
@@ -33,11 +33,6 @@ export function daysBetween(from: string, to: string): number {
 /** The date `days` days after `iso` (before it when negative). */
 export function addDays(iso: string, days: number): string {
   return fromDay(toDay(iso) + days);
-}
-
-/** The earlier of two ISO dates. */
-export function minDate(a: string, b: string): string {
-  return a <= b ? a : b;
 }
 
 /** The quarter written "YYYY-Qn", or null when `id` is not written that way. */
@@ -65,15 +60,38 @@ export function inPeriod(iso: string, period: Period): boolean {
 }
 
 function quarter(year: number, q: number): Period {
-  const startMonth = (q - 1) * 3; // 0-based
-  const start = fromDay(dayOf(year, startMonth, 1));
-  const end = fromDay(dayOf(year, startMonth + 3, 0)); // day 0 of the next quarter = last day of this one
-  return { id: `${start.slice(0, 4)}-Q${q}`, start, end };
+  const month = (q - 1) * 3 + 1;
+  const last = month + 2;
+  return {
+    id: `${String(year).padStart(4, "0")}-Q${q}`,
+    start: fromDay(daysFromCivil(year, month, 1)),
+    end: fromDay(daysFromCivil(year, last, daysInMonth(year, last))),
+  };
 }
 
-/** Day number of a year, 0-based month and day; months and days out of range roll over. Years 0–99 are taken as written. */
-function dayOf(year: number, month0: number, day: number): number {
-  const d = new Date(0);
-  d.setUTCFullYear(year, month0, day);
-  return d.getTime() / MS_PER_DAY;
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+// Proleptic Gregorian day arithmetic without Date (H. Hinnant, "chrono-compatible low-level date algorithms").
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+function civilFromDays(days: number): [number, number, number] {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return [yoe + era * 400 + (month <= 2 ? 1 : 0), month, day];
 }

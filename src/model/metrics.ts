@@ -6,7 +6,7 @@ import { fromDay, toDay } from "./dates.ts";
 export type ProgressState = "regressed" | "progressing" | "met" | "exceeded";
 
 /** How the fitted trend relates to the target date. */
-export type ForecastStatus = "on_track" | "behind" | "not_converging" | "insufficient_data";
+export type ForecastStatus = "reached" | "on_track" | "behind" | "not_converging" | "insufficient_data";
 
 /** The current value of a metric and the measurement it comes from (null: no measurement yet, the baseline stands). */
 export interface Current {
@@ -92,16 +92,37 @@ const FIRST_DAY = toDay("0001-01-01");
  */
 export function forecast(metric: Metric, measurements: readonly Measurement[], asOf: string): Forecast {
   const origin = toDay(metric.baseline_date);
-  const xs = [0];
-  const ys = [metric.baseline];
-  for (const m of seriesOf(metric, measurements, asOf)) {
-    xs.push(toDay(m.date) - origin);
-    ys.push(m.value);
-  }
+  const series = seriesOf(metric, measurements, asOf);
+  const xs = [0, ...series.map((m) => toDay(m.date) - origin)];
+  const ys = [metric.baseline, ...series.map((m) => m.value)];
   const n = xs.length;
-  const none: Forecast = { date: null, status: "insufficient_data", slope: null, intercept: null, points: n };
-  if (n < MIN_FORECAST_POINTS) return none;
+  const line = n >= MIN_FORECAST_POINTS ? leastSquares(xs, ys) : null;
+  const slope = line?.slope ?? null;
+  const intercept = line?.intercept ?? null;
 
+  // Already at or past the target: the forecast is the day it was first reached.
+  const latest = series.at(-1);
+  if (latest && meets(metric, latest.value, metric.target)) {
+    const first = series.find((m) => meets(metric, m.value, metric.target))!;
+    return { date: first.date, status: "reached", slope, intercept, points: n };
+  }
+  if (!line) return { date: null, status: "insufficient_data", slope: null, intercept: null, points: n };
+
+  const wanted = Math.sign(metric.target - metric.baseline) || (metric.direction === "down" ? -1 : 1);
+  if (line.slope === 0 || Math.sign(line.slope) !== wanted) {
+    return { date: null, status: "not_converging", slope, intercept, points: n };
+  }
+  const day = origin + Math.round((metric.target - line.intercept) / line.slope);
+  if (day > LAST_DAY || day < FIRST_DAY) {
+    return { date: null, status: day < FIRST_DAY ? "on_track" : "behind", slope, intercept, points: n };
+  }
+  const date = fromDay(day);
+  return { date, status: date <= metric.target_date ? "on_track" : "behind", slope, intercept, points: n };
+}
+
+/** The least-squares line y = intercept + slope × x; null when every x is the same. */
+function leastSquares(xs: readonly number[], ys: readonly number[]): { slope: number; intercept: number } | null {
+  const n = xs.length;
   const meanX = xs.reduce((s, x) => s + x, 0) / n;
   const meanY = ys.reduce((s, y) => s + y, 0) / n;
   let sxx = 0;
@@ -110,18 +131,7 @@ export function forecast(metric: Metric, measurements: readonly Measurement[], a
     sxx += (xs[i] - meanX) ** 2;
     sxy += (xs[i] - meanX) * (ys[i] - meanY);
   }
-  if (sxx === 0) return none;
+  if (sxx === 0) return null;
   const slope = sxy / sxx;
-  const intercept = meanY - slope * meanX;
-
-  const wanted = Math.sign(metric.target - metric.baseline) || (metric.direction === "down" ? -1 : 1);
-  if (slope === 0 || Math.sign(slope) !== wanted) {
-    return { date: null, status: "not_converging", slope, intercept, points: n };
-  }
-  const day = origin + Math.round((metric.target - intercept) / slope);
-  if (day > LAST_DAY || day < FIRST_DAY) {
-    return { date: null, status: day < FIRST_DAY ? "on_track" : "behind", slope, intercept, points: n };
-  }
-  const date = fromDay(day);
-  return { date, status: date <= metric.target_date ? "on_track" : "behind", slope, intercept, points: n };
+  return { slope, intercept: meanY - slope * meanX };
 }

@@ -76,7 +76,9 @@ export function assessMilestone(
   else if (stated === "in_progress" || series.length > 0) status = "in_progress";
   else status = "not_started";
 
-  const hasEvidence = (milestone.evidence?.length ?? 0) > 0 || dataAchievedOn !== null;
+  // SPEC §4: an achieved milestone with nothing in its evidence column is unverified, even
+  // when a measurement shows it was reached (the measurement stays in its sources).
+  const hasEvidence = (milestone.evidence?.length ?? 0) > 0;
   return {
     status,
     achievedOn,

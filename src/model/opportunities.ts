@@ -26,8 +26,10 @@ export interface TriagedOpportunity {
   source: string;
 }
 
-/** Expansions (propose_now and defer) by horizon, as opportunity ids in file order. */
+/** Opportunity ids in file order: by triage, and the expansions (propose_now and defer) by horizon. */
 export interface OpportunityGroups {
+  /** Every opportunity by its triage. */
+  byTriage: Record<Triage, string[]>;
   quickWins: string[];
   longTerm: string[];
   /** Expansions with no horizon given. */
@@ -65,10 +67,12 @@ export function triageAll(rows: readonly Opportunity[]): TriagedOpportunity[] {
   }));
 }
 
-/** The expansions (propose_now, defer) grouped into quick wins and long-term. */
+/** The opportunities by triage, and the expansions (propose_now, defer) grouped into quick wins and long-term. */
 export function groupByHorizon(triaged: readonly TriagedOpportunity[]): OpportunityGroups {
+  const ids = (t: Triage) => triaged.filter((o) => o.triage === t).map((o) => o.id);
   const expansions = triaged.filter((o) => o.triage === "propose_now" || o.triage === "defer");
   return {
+    byTriage: { propose_now: ids("propose_now"), defer: ids("defer"), change_request: ids("change_request"), noise: ids("noise") },
     quickWins: expansions.filter((o) => o.horizon === "quick_win").map((o) => o.id),
     longTerm: expansions.filter((o) => o.horizon === "long_term").map((o) => o.id),
     unplanned: expansions.filter((o) => o.horizon === null).map((o) => o.id),

@@ -1,11 +1,14 @@
 // Assembles every figure of one customer as of one date into report.json (SPEC §4). Pure: same data + same as-of ⇒ deep-equal report.
 import type { CustomerData, Measurement, Metric, Milestone } from "../schema.ts";
+import { closingAgenda, type ClosingAgenda } from "./agenda.ts";
 import { closeout, type Closeout } from "./closeout.ts";
 import { summarizeCsat, type Csat } from "./csat.ts";
 import { daysBetween, parsePeriod, toDay } from "./dates.ts";
 import { reconcile, type Financials } from "./financials.ts";
 import { changeVsBaseline, current, forecast, progress, progressState, seriesOf, type ForecastStatus, type ProgressState } from "./metrics.ts";
 import { assessMilestone, health, type Assessed, type Health, type MilestoneStatus } from "./milestones.ts";
+import { summarizeHandoff, type HandoffSummary } from "./handoff.ts";
+import { goalOutcomes, type GoalOutcomes } from "./outcomes.ts";
 import { groupByHorizon, triageAll, type OpportunityGroups, type TriagedOpportunity } from "./opportunities.ts";
 import { CUSTOMER_SOURCE, ref } from "./provenance.ts";
 import { qbr, type Qbr, type QbrMetric } from "./qbr.ts";
@@ -54,6 +57,16 @@ export interface Report {
   opportunityGroups: OpportunityGroups;
   /** Budget, actual, invoiced, paid; null when there is no financials table. */
   financials: Financials | null;
+  /**
+   * The goals of customer.json judged against their metrics and milestones as of the close date
+   * (engagement end, or asOf when that comes first): met / partly_met / not_met / not_assessed, see
+   * outcomes.ts `goalVerdict`. Null without an engagement end.
+   */
+  goalOutcomes: GoalOutcomes | null;
+  /** Counts of the handoff document (systems, owners, support, access, known issues, training); null without handoff.json and training. */
+  handoff: HandoffSummary | null;
+  /** The closing meeting's agenda generated from the figures above; null without an engagement end. */
+  closingAgenda: ClosingAgenda | null;
   /** Things the build should tell the team about (not errors). */
   warnings: ReportWarning[];
 }
@@ -214,15 +227,15 @@ export function buildReport(data: CustomerData, opts: ReportOptions): Report {
   });
 
   const monetized = data.metrics.filter(isMonetized);
-  const value = monetized.reduce((s, m) => s + valueToDate(m, rowsOf(m), asOf), 0);
+  const value = assessedMetrics.reduce((s, a) => s + (a.value ?? 0), 0);
   const costs = customer.costs.map((c) => ({ ...c, toDate: costToDate(c, asOf) }));
   const cost = costs.reduce((s, c) => s + c.toDate, 0);
   const roiFigures: RoiFigures = {
     valueToDate: money(value),
     costToDate: money(cost),
     roi: orNull(roi(value, cost), fraction),
-    paybackDate: paybackDate(monetized, data.measurements, customer.costs, asOf),
-    runRate: money(monetized.reduce((s, m) => s + runRate(m, rowsOf(m), asOf), 0)),
+    paybackDate: paybackDate(monetized, monetized.flatMap(rowsOf), customer.costs, asOf),
+    runRate: money(assessedMetrics.reduce((s, a) => s + (a.runRate ?? 0), 0)),
     metrics: monetized.map((m) => m.id),
     costs: costs.map((c) => ({ item: c.item, amount: c.amount, per: c.per, start: c.start, end: c.end ?? null, toDate: money(c.toDate) })),
     sources: [CUSTOMER_SOURCE, ...monetized.flatMap((m) => [ref(m.src), ...seriesOf(m, rowsOf(m), asOf).map((r) => ref(r.src))])],
@@ -230,6 +243,21 @@ export function buildReport(data: CustomerData, opts: ReportOptions): Report {
 
   const csat = data.present.includes("csat") ? roundCsat(summarizeCsat(data.csat, customer.engagement.end, asOf)) : null;
   const opportunities = triageAll(data.opportunities);
+  const opportunityGroups = groupByHorizon(opportunities);
+  const closeoutFigures = roundCloseout(
+    closeout(
+      {
+        engagement: customer.engagement,
+        closeout: data.closeout,
+        closeoutPresent: data.present.includes("closeout"),
+        deliverables: data.deliverables,
+        deliverablesPresent: data.present.includes("deliverables"),
+      },
+      asOf,
+    ),
+  );
+  const end = customer.engagement.end;
+  const outcomes = end === undefined ? null : roundOutcomes(goalOutcomes({ goals: customer.goals, metrics: data.metrics, measurements: data.measurements, milestones: data.milestones }, end < asOf ? end : asOf));
 
   return {
     schemaVersion: 1,
@@ -250,21 +278,16 @@ export function buildReport(data: CustomerData, opts: ReportOptions): Report {
     roi: roiFigures,
     qbr: period ? qbr(period, assessed, assessedMetrics) : null,
     csat,
-    closeout: roundCloseout(
-      closeout(
-        {
-          engagement: customer.engagement,
-          closeout: data.closeout,
-          closeoutPresent: data.present.includes("closeout"),
-          deliverables: data.deliverables,
-          deliverablesPresent: data.present.includes("deliverables"),
-        },
-        asOf,
-      ),
-    ),
+    closeout: closeoutFigures,
     opportunities,
-    opportunityGroups: groupByHorizon(opportunities),
+    opportunityGroups,
     financials: data.present.includes("financials") ? roundFinancials(reconcile(data.financials)) : null,
+    goalOutcomes: outcomes,
+    handoff: summarizeHandoff(data.handoff, data.training, data.present.includes("training")),
+    closingAgenda:
+      end !== undefined && outcomes && closeoutFigures
+        ? closingAgenda({ outcomes, closeout: closeoutFigures, csat, opportunities: opportunityGroups, handoff: data.handoff, engagementEnd: end, asOf })
+        : null,
     warnings: warnings(data, assessed, csat, asOf),
   };
 }
@@ -279,13 +302,19 @@ function groupMeasurements(rows: readonly Measurement[]): Map<string, Measuremen
   return byMetric;
 }
 
-/** A metric's figures for the report, with the unrounded progress and forecast the QBR reads. */
-function assessMetric(metric: Metric, rows: readonly Measurement[], asOf: string): QbrMetric & { figures: MetricFigures } {
+/** A metric's figures for the report, with the unrounded figures the QBR and the ROI read. */
+function assessMetric(
+  metric: Metric,
+  rows: readonly Measurement[],
+  asOf: string,
+): QbrMetric & { value: number | null; runRate: number | null; figures: MetricFigures } {
   const series = seriesOf(metric, rows, asOf);
   const now = current(metric, series, asOf);
   const trend = forecast(metric, series, asOf);
   const raw = progress(metric, now.value);
   const m: MonetizedMetric | null = isMonetized(metric) ? metric : null;
+  const value = m ? valueToDate(m, series, asOf) : null;
+  const rate = m ? runRate(m, series, asOf) : null;
   const figures: MetricFigures = {
     id: metric.id,
     name: metric.name,
@@ -310,12 +339,12 @@ function assessMetric(metric: Metric, rows: readonly Measurement[], asOf: string
     monetized: m !== null,
     valuePerUnit: metric.value_per_unit ?? null,
     per: metric.per ?? null,
-    valueToDate: m ? money(valueToDate(m, series, asOf)) : null,
-    runRate: m ? money(runRate(m, series, asOf)) : null,
+    valueToDate: orNull(value, money),
+    runRate: orNull(rate, money),
     series: series.map((r) => ({ date: r.date, value: r.value, source: ref(r.src), origin: r.source ?? null, note: r.note ?? null })),
     sources: [ref(metric.src), ...series.map((r) => ref(r.src))],
   };
-  return { metric, progress: raw, forecast: trend, figures };
+  return { metric, progress: raw, forecast: trend, value, runRate: rate, figures };
 }
 
 function milestoneFigures({ milestone: m, assessment: a }: Assessed): MilestoneFigures {
@@ -395,6 +424,10 @@ function roundCloseout(c: Closeout | null): Closeout | null {
     doneShare: orNull(c.doneShare, fraction),
     deliverables: c.deliverables && { ...c.deliverables, acceptedShare: orNull(c.deliverables.acceptedShare, fraction) },
   };
+}
+
+function roundOutcomes(o: GoalOutcomes): GoalOutcomes {
+  return { ...o, goals: o.goals.map((g) => ({ ...g, metrics: g.metrics.map((m) => ({ ...m, progress: orNull(m.progress, fraction) })) })) };
 }
 
 function roundFinancials(f: Financials): Financials {

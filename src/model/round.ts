@@ -12,7 +12,7 @@ export function fraction(x: number): number {
 
 /** A measured quantity or fitted coefficient: 6 significant digits. */
 export function significant(x: number): number {
-  if (x === 0 || !Number.isFinite(x)) return x === 0 ? 0 : x;
+  if (!Number.isFinite(x)) return x;
   const r = Number(x.toPrecision(6));
   return r === 0 ? 0 : r;
 }

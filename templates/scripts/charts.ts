@@ -43,7 +43,7 @@ function draw(canvas: HTMLCanvasElement, spec: ChartSpec): void {
       animation: false,
       responsive: true,
       maintainAspectRatio: false,
-      devicePixelRatio: Math.max(window.devicePixelRatio, 3),
+      devicePixelRatio: Math.max(window.devicePixelRatio, 2),
       parsing: false,
       plugins: {
         legend: { position: "bottom", labels: { boxWidth: 14, boxHeight: 2, font: { size: 10 } } },

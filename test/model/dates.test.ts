@@ -78,3 +78,20 @@ describe("inPeriod(date, period)", () => {
     expect(inPeriod("2026-07-01", q)).toBe(false);
   });
 });
+
+describe("toDay(iso) against Date", () => {
+  it("agrees with Date.UTC on every day from 1899 to 2101", () => {
+    for (let ms = Date.UTC(1899, 0, 1); ms <= Date.UTC(2101, 11, 31); ms += 86_400_000) {
+      const iso = new Date(ms).toISOString().slice(0, 10);
+      expect(toDay(iso)).toBe(ms / 86_400_000);
+      expect(fromDay(ms / 86_400_000)).toBe(iso);
+    }
+  });
+
+  it("knows leap years", () => {
+    expect(() => toDay("2100-02-29")).toThrow(RangeError);
+    expect(() => toDay("2000-02-29")).not.toThrow();
+    expect(() => toDay("2026-04-31")).toThrow(RangeError);
+    expect(() => toDay("2026-13-01")).toThrow(RangeError);
+  });
+});

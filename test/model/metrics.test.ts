@@ -194,11 +194,16 @@ describe("forecast(metric, measurements, asOf)", () => {
     expect(forecast(hours, rows, "2026-06-30").status).toBe("insufficient_data");
   });
 
-  it("dates a target already passed by the line", () => {
-    // (0, 15), (10, 5), (20, 1): slope −0.7, intercept 14; reaches 2 at x = 17.14 → day 17 = 2026-01-18.
+  it("reports a target already reached as reached, on the first measurement that met it, keeping the line", () => {
+    // (0, 15), (10, 5), (20, 1): slope −0.7, intercept 14; the measurement of 2026-01-21 (1 ≤ 2) reached the target.
     const f = forecast(hours, [measurement("2026-01-11", 5), measurement("2026-01-21", 1)], "2026-06-30");
     expect(f.slope).toBeCloseTo(-0.7, 12);
     expect(f.intercept).toBeCloseTo(14, 12);
-    expect(f).toMatchObject({ date: "2026-01-18", status: "on_track" });
+    expect(f).toMatchObject({ date: "2026-01-21", status: "reached" });
+  });
+
+  it("forecasts again once a reached target is lost", () => {
+    const f = forecast(hours, [measurement("2026-01-11", 5), measurement("2026-01-21", 1), measurement("2026-01-31", 3)], "2026-06-30");
+    expect(f.status).not.toBe("reached");
   });
 });

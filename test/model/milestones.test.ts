@@ -43,7 +43,8 @@ describe("assessMilestone(milestone, metric, measurements, asOf)", () => {
     const a = assessMilestone(milestone({ metric_id: "M1" }), hours, reachedThenLost, "2026-12-01");
     expect(a).toMatchObject({ status: "achieved", achievedOn: "2026-06-01", dataAchievedOn: "2026-06-01", achievedDate: null, threshold: 2 });
     expect(a.evidenceMeasurement).toBe(reachedThenLost[2]);
-    expect(a.unverified).toBe(false);
+    // The measurement proves the date but is not evidence: the evidence column is empty.
+    expect(a.unverified).toBe(true);
   });
 
   it("uses the milestone's threshold in the metric's direction", () => {

@@ -95,7 +95,7 @@ describe("buildReport(data, {asOf, period})", () => {
 
   it("gives each milestone's status, the data winning over the stated one", () => {
     expect(report.milestones.map((m) => [m.id, m.status, m.achievedOn, m.contradicted, m.unverified])).toEqual([
-      ["MS1", "achieved", "2026-02-01", true, false],
+      ["MS1", "achieved", "2026-02-01", true, true],
       ["MS2", "delayed", null, false, false],
       ["MS3", "achieved", "2026-03-10", false, true],
       ["MS4", "not_started", null, false, false],
@@ -106,7 +106,7 @@ describe("buildReport(data, {asOf, period})", () => {
   });
 
   it("rates health over the milestones due", () => {
-    expect(report.health).toEqual({ rag: "yellow", due: 3, dueAchieved: 2, dueUnverified: 1, rule: "some_due_missed" });
+    expect(report.health).toEqual({ rag: "yellow", due: 3, dueAchieved: 2, dueUnverified: 2, rule: "some_due_missed" });
     expect(report.nextMilestone).toBe("MS2");
   });
 
@@ -141,6 +141,7 @@ describe("buildReport(data, {asOf, period})", () => {
   it("warns about contradicted statuses and unverified achievements", () => {
     expect(report.warnings).toEqual([
       { code: "milestone-status-contradicted", milestoneId: "MS1", field: "status", value: "in_progress", status: "achieved", source: "milestones.csv:2" },
+      { code: "milestone-unverified", milestoneId: "MS1", field: "evidence", source: "milestones.csv:2" },
       { code: "milestone-unverified", milestoneId: "MS3", field: "evidence", source: "milestones.csv:4" },
     ]);
   });

@@ -1,7 +1,6 @@
 // Builds the fixture portfolio once per test run (real Astro, real Chromium, real PDFs) and
 // hands its output folder to the end-to-end tests through vitest's provide/inject.
-import { mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { build, type CustomerResult } from "../../src/build.ts";
@@ -18,7 +17,10 @@ declare module "vitest" {
 export const FIXTURES = join(import.meta.dirname, "..", "fixtures");
 
 export default async function setup(project: TestProject) {
-  const outDir = await mkdtemp(join(tmpdir(), "milepost-e2e-"));
+  // Under the package (git-ignored), so each run's Astro chunks stay in its own folder.
+  const scratch = join(import.meta.dirname, "..", "..", ".milepost");
+  await mkdir(scratch, { recursive: true });
+  const outDir = await mkdtemp(join(scratch, "e2e-"));
   const results: CustomerResult[] = await build(
     {
       dataDir: join(FIXTURES, "data"),
@@ -34,4 +36,5 @@ export default async function setup(project: TestProject) {
   );
   project.provide("portfolio", outDir);
   project.provide("portfolioResults", JSON.stringify(results));
+  return () => rm(outDir, { recursive: true, force: true });
 }

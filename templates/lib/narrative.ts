@@ -1,0 +1,58 @@
+// Narrative MDX (content/<slug>/*.mdx) in the one Astro build: a virtual module that imports the
+// files of the customers being built, and source locations stamped on every figure tag so an
+// unknown id can be reported as "content/acme/summary.mdx:7".
+import { readFileSync } from "node:fs";
+import { relative } from "node:path";
+import type { SiteFile } from "../../src/render.ts";
+
+/** The tags of the narrative components that place a figure. */
+export const FIGURE_TAGS = ["Metric", "Milestone", "Roi"] as const;
+
+/** The virtual module templates import: `{ "acme/summary": () => import("/abs/content/acme/summary.mdx") }`. */
+export const CONTENT_MODULE = "virtual:milepost/content";
+
+/**
+ * Adds `source="<file>:<line>"` to each figure tag of an MDX text, outside fenced code.
+ * e.g. `<Metric id="m1" />` on line 7 → `<Metric source="content/acme/summary.mdx:7" id="m1" />`
+ */
+export function stampSources(text: string, file: string): string {
+  const tag = new RegExp(`<(${FIGURE_TAGS.join("|")})(?=[\\s/>])`, "g");
+  let fence: string | null = null;
+  return text
+    .split("\n")
+    .map((line, i) => {
+      const marker = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+      if (marker && (fence === null || (marker[0] === fence[0] && marker.length >= fence.length))) {
+        fence = fence === null ? marker : null;
+        return line;
+      }
+      if (fence !== null) return line;
+      return line.replace(tag, (_, name: string) => `<${name} source=${JSON.stringify(`${file}:${i + 1}`)}`);
+    })
+    .join("\n");
+}
+
+/** A Vite plugin: serves CONTENT_MODULE from the site file (MILEPOST_SITE) and stamps sources on .mdx files. */
+export function narrativePlugin(cwd = process.cwd()) {
+  const resolved = `\0${CONTENT_MODULE}`;
+  return {
+    name: "milepost:narrative",
+    enforce: "pre" as const,
+    resolveId(id: string) {
+      return id === CONTENT_MODULE ? resolved : undefined;
+    },
+    load(id: string) {
+      if (id === resolved) {
+        const file = process.env.MILEPOST_SITE;
+        const site: SiteFile = file ? JSON.parse(readFileSync(file, "utf8")) : { customers: [] };
+        const entries = site.customers.flatMap((c) =>
+          Object.entries(c.content).map(([name, path]) => `  ${JSON.stringify(`${c.slug}/${name}`)}: () => import(${JSON.stringify(path)}),`),
+        );
+        return `export default {\n${entries.join("\n")}\n};\n`;
+      }
+      const path = id.split("?")[0];
+      if (path.endsWith(".mdx")) return stampSources(readFileSync(path, "utf8"), relative(cwd, path) || path);
+      return undefined;
+    },
+  };
+}
