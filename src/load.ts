@@ -151,7 +151,7 @@ export function parseCsv(text: string, file: string, at: (f: string) => string, 
   }
   if (records.length === 0) return { file, columns: [], rows: [] };
   const startLine = (r: (typeof records)[number]) =>
-    r.info.lines - (r.raw.replace(/^[\r\n]+|\r?\n$/g, "").match(/\r\n|\n|\r/g)?.length ?? 0);
+    r.info.lines - (r.raw.replace(/^[\r\n]+|(\r\n|\n|\r)$/g, "").match(/\r\n|\n|\r/g)?.length ?? 0);
   const columns = records[0].record.map(normalizeHeader);
   const rows: RawRow[] = [];
   for (const r of records.slice(1)) {

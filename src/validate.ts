@@ -142,6 +142,9 @@ function hintFor(field: string): string {
 
 /** The rules that span rows and files (SPEC §3). */
 function crossCheck(data: CustomerData, raw: RawCustomer, at: (f: string) => string, issues: DataIssue[]) {
+  // When metrics.csv itself has errors, unknown ids elsewhere are most likely its fault: say nothing more.
+  const metricsFile = raw.tables.metrics && at(raw.tables.metrics.file);
+  const metricsBroken = issues.some((i) => i.severity === "error" && i.file === metricsFile);
   const error = (file: string, line: number | undefined, field: string, value: unknown, problem: string, fix: string, code: string) =>
     issues.push({ severity: "error", code, file: at(file), line, field, value, problem, fix });
 
@@ -158,7 +161,7 @@ function crossCheck(data: CustomerData, raw: RawCustomer, at: (f: string) => str
   }
 
   const unknownMetric = (file: string, line: number | undefined, field: string, id: string) =>
-    error(file, line, field, id, "is not the id of any metric", metrics.size
+    !metricsBroken && error(file, line, field, id, "is not the id of any metric", metrics.size
       ? `use one of: ${[...metrics.keys()].join(", ")}`
       : "add the metric to metrics.csv first", "unknown-metric");
 

@@ -56,6 +56,7 @@ export interface DeliverableSignoff {
   accepted: boolean;
   /** Not accepted and due before the as-of date. */
   overdue: boolean;
+  notes: string | null;
   source: string;
 }
 
@@ -211,6 +212,7 @@ export function deliverables(rows: readonly Deliverable[], asOf: string): Delive
       acceptedBy: d.accepted_by ?? null,
       accepted,
       overdue: !accepted && d.due_date < asOf,
+      notes: d.notes ?? null,
       source: ref(d.src),
     };
   });

@@ -1,6 +1,6 @@
 // The engagement's goals (customer.json) judged against their metrics and milestones as of the close date.
 import type { Customer, Measurement, Metric, Milestone } from "../schema.ts";
-import { current, meets, progress } from "./metrics.ts";
+import { current, meets, progress, progressState, type ProgressState } from "./metrics.ts";
 import { assessMilestone, type MilestoneStatus } from "./milestones.ts";
 import { CUSTOMER_SOURCE, ref } from "./provenance.ts";
 
@@ -19,6 +19,8 @@ export interface GoalMetric {
   date: string;
   /** (value − baseline) / (target − baseline), unclamped; null when target equals baseline. */
   progress: number | null;
+  /** exceeded | met | progressing | regressed, as for the metric itself. */
+  state: ProgressState;
   /** The value meets the target in the metric's direction (down: ≤, up: ≥). */
   met: boolean;
   /** The measurement row behind `value`; the metric row when the baseline stands. e.g. "measurements.csv:17" */
@@ -90,6 +92,7 @@ export function goalOutcomes(input: OutcomesInput, closeDate: string): GoalOutco
         value: now.value,
         date: now.date,
         progress: progress(metric, now.value),
+        state: progressState(metric, now.value),
         met: meets(metric, now.value, metric.target),
         source: ref(now.measurement?.src ?? metric.src),
       };

@@ -1,5 +1,7 @@
 // Assembles every figure of one customer as of one date into report.json (SPEC §4). Pure: same data + same as-of ⇒ deep-equal report.
 import type { CustomerData, Measurement, Metric, Milestone } from "../schema.ts";
+import { audienceViews, type AudienceView } from "./audiences.ts";
+import { costStep, valueStep, type RoiCalculation } from "./calculation.ts";
 import { closingAgenda, type ClosingAgenda } from "./agenda.ts";
 import { closeout, type Closeout } from "./closeout.ts";
 import { summarizeCsat, type Csat } from "./csat.ts";
@@ -9,10 +11,12 @@ import { changeVsBaseline, current, forecast, progress, progressState, seriesOf,
 import { assessMilestone, health, type Assessed, type Health, type MilestoneStatus } from "./milestones.ts";
 import { summarizeHandoff, type HandoffSummary } from "./handoff.ts";
 import { goalOutcomes, type GoalOutcomes } from "./outcomes.ts";
+import { impact, type Impact } from "./impact.ts";
 import { groupByHorizon, triageAll, type OpportunityGroups, type TriagedOpportunity } from "./opportunities.ts";
 import { CUSTOMER_SOURCE, ref } from "./provenance.ts";
 import { qbr, type Qbr, type QbrMetric } from "./qbr.ts";
 import { fraction, money, orNull, roundTo, significant } from "./round.ts";
+import { headline } from "./summary.ts";
 import { costToDate, isMonetized, paybackDate, roi, runRate, valueToDate, type MonetizedMetric, type Per } from "./value.ts";
 
 /** What buildReport needs besides the data. */
@@ -43,8 +47,18 @@ export interface Report {
   metrics: MetricFigures[];
   /** One entry per milestone, in file order. */
   milestones: MilestoneFigures[];
+  /** The metrics the executive summary leads with (ids, file order, at most five). */
+  headline: string[];
+  /** The customer's goals as given in customer.json, with the ids of known metrics only. */
+  goals: GoalFigures[];
   /** Value realized against cost. */
   roi: RoiFigures;
+  /** How roi's figures come about, step by step. */
+  roiCalculation: RoiCalculation;
+  /** Business impact by metric category. */
+  impact: Impact;
+  /** What each audience with a named stakeholder reads; empty when customer.json lists no stakeholders. */
+  audiences: AudienceView[];
   /** The quarter's review; null when no period is given. */
   qbr: Qbr | null;
   /** Satisfaction survey results; null when there is no csat table. */
@@ -69,6 +83,15 @@ export interface Report {
   closingAgenda: ClosingAgenda | null;
   /** Things the build should tell the team about (not errors). */
   warnings: ReportWarning[];
+}
+
+/** A goal from customer.json. */
+export interface GoalFigures {
+  id: string;
+  statement: string;
+  level: "strategic" | "tactical" | "operational";
+  /** The metrics that measure it. */
+  metrics: string[];
 }
 
 /** A metric as of the report date. */
@@ -145,6 +168,10 @@ export interface MilestoneFigures {
   metricId: string | null;
   /** The milestone's threshold, else its metric's target; null without a metric. */
   threshold: number | null;
+  /** Its metric's current value toward the threshold: (current − baseline) / (threshold − baseline), unclamped; null without a metric or when threshold equals baseline. */
+  progress: number | null;
+  /** exceeded | met | progressing | regressed against the threshold; null without a metric. */
+  state: ProgressState | null;
   definition: string | null;
   measurement: string | null;
   businessImpact: string | null;
@@ -241,6 +268,10 @@ export function buildReport(data: CustomerData, opts: ReportOptions): Report {
     sources: [CUSTOMER_SOURCE, ...monetized.flatMap((m) => [ref(m.src), ...seriesOf(m, rowsOf(m), asOf).map((r) => ref(r.src))])],
   };
 
+  const currentOf = new Map(metrics.map((m) => [m.id, m.current]));
+  const milestones = assessed.map((a) => milestoneFigures(a, a.milestone.metric_id !== undefined ? (metricById.get(a.milestone.metric_id) ?? null) : null, currentOf));
+  const goals = customer.goals.map((g) => ({ id: g.id, statement: g.statement, level: g.level, metrics: g.metrics.filter((id) => metricById.has(id)) }));
+
   const csat = data.present.includes("csat") ? roundCsat(summarizeCsat(data.csat, customer.engagement.end, asOf)) : null;
   const opportunities = triageAll(data.opportunities);
   const opportunityGroups = groupByHorizon(opportunities);
@@ -274,8 +305,20 @@ export function buildReport(data: CustomerData, opts: ReportOptions): Report {
     health: health(assessed, asOf),
     nextMilestone: nextMilestone(assessed, asOf),
     metrics,
-    milestones: assessed.map(milestoneFigures),
+    milestones,
+    headline: headline(metrics.map((m) => ({ id: m.id, measured: m.series.length > 0 }))),
+    goals,
     roi: roiFigures,
+    roiCalculation: {
+      metrics: monetized.map((m) => valueStep(m, rowsOf(m), asOf)),
+      costs: customer.costs.map((c) => costStep(c, asOf)),
+      net: money(value - cost),
+    },
+    impact: impact(
+      assessedMetrics.map((a) => ({ id: a.metric.id, category: a.metric.category, value: a.value, runRate: a.runRate })),
+      milestones,
+    ),
+    audiences: audienceViews({ stakeholders: customer.stakeholders, goals, metrics, milestones }),
     qbr: period ? qbr(period, assessed, assessedMetrics) : null,
     csat,
     closeout: closeoutFigures,
@@ -347,7 +390,9 @@ function assessMetric(
   return { metric, progress: raw, forecast: trend, value, runRate: rate, figures };
 }
 
-function milestoneFigures({ milestone: m, assessment: a }: Assessed): MilestoneFigures {
+function milestoneFigures({ milestone: m, assessment: a }: Assessed, metric: Metric | null, currentOf: Map<string, number>): MilestoneFigures {
+  const toward = metric && a.threshold !== null ? { ...metric, target: a.threshold } : null;
+  const now = metric ? currentOf.get(metric.id)! : null;
   return {
     id: m.id,
     name: m.name,
@@ -365,6 +410,8 @@ function milestoneFigures({ milestone: m, assessment: a }: Assessed): MilestoneF
     confidence: m.confidence ?? null,
     metricId: m.metric_id ?? null,
     threshold: a.threshold,
+    progress: toward && now !== null ? orNull(progress(toward, now), fraction) : null,
+    state: toward && now !== null ? progressState(toward, now) : null,
     definition: m.definition ?? null,
     measurement: m.measurement ?? null,
     businessImpact: m.business_impact ?? null,

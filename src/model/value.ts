@@ -49,6 +49,11 @@ function valuePerDay(metric: MonetizedMetric): number {
  * (or `asOf`), × days × value_per_unit ÷ length of `per`. Nothing accrues before the first measurement.
  */
 export function valueToDate(metric: MonetizedMetric, measurements: readonly Measurement[], asOf: string): number {
+  return improvementDays(metric, measurements, asOf) * valuePerDay(metric);
+}
+
+/** Σ improvement × days held: each measurement's improvement from its date until the next one (or `asOf`). e.g. 12 hours/week held 14 days → 168 */
+export function improvementDays(metric: Metric, measurements: readonly Measurement[], asOf: string): number {
   const series = seriesOf(metric, measurements, asOf);
   const end = toDay(asOf);
   let unitDays = 0;
@@ -56,7 +61,7 @@ export function valueToDate(metric: MonetizedMetric, measurements: readonly Meas
     const until = i + 1 < series.length ? toDay(series[i + 1].date) : end;
     unitDays += improvement(metric, series[i].value) * (until - toDay(series[i].date));
   }
-  return unitDays * valuePerDay(metric);
+  return unitDays;
 }
 
 /** Annual value at the latest improvement on or before `asOf`: improvement × value_per_unit × periods per year (0 before any measurement). */
@@ -69,9 +74,14 @@ export function runRate(metric: MonetizedMetric, measurements: readonly Measurem
 /** A cost's amount spent by `asOf`: a once-cost in full from its start; a recurring cost × days from start to min(end, asOf) ÷ period length. */
 export function costToDate(cost: Cost, asOf: string): number {
   if (cost.per === "once") return cost.start <= asOf ? cost.amount : 0;
+  return (cost.amount * costDays(cost, asOf)) / perDays(cost.per);
+}
+
+/** Days a recurring cost has run by `asOf`: from start to min(end, asOf), never negative; 0 for a once-cost. */
+export function costDays(cost: Cost, asOf: string): number {
+  if (cost.per === "once") return 0;
   const until = cost.end !== undefined && cost.end < asOf ? cost.end : asOf;
-  const days = toDay(until) - toDay(cost.start);
-  return days > 0 ? (cost.amount * days) / perDays(cost.per) : 0;
+  return Math.max(0, toDay(until) - toDay(cost.start));
 }
 
 /** (value − cost) / cost; null when cost is 0. */

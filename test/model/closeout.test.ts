@@ -61,11 +61,18 @@ describe("closeout(input, asOf)", () => {
     ]);
     expect(c.items[0]).toMatchObject({ key: null, standard: false, source: "closeout.csv:2", doneDate: null });
     expect(c.items[3].doneDate).toBeNull(); // done after asOf
-    expect(c.phases.map((p) => [p.phase, p.done, p.total, p.doneShare])).toEqual([
-      ["delivery", 1, 2, 0.5],
-      ["transition", 1, 1, 1],
-      ["closure", 0, 1, 0],
+    expect(c.phases.map((p) => [p.phase, p.done, p.total, p.doneShare, p.overdue])).toEqual([
+      ["delivery", 1, 2, 0.5, 1],
+      ["transition", 1, 1, 1, 0],
+      ["closure", 0, 1, 0, 0],
     ]);
+    expect(c.day).toBe(15);
+  });
+
+  it("counts the days of the window gone by, from 0 before it starts to its length after it ends", () => {
+    expect(closeout(input(), "2026-06-15")!.day).toBe(0);
+    expect(closeout(input(), "2026-07-01")!.day).toBe(1);
+    expect(closeout(input(), "2026-12-31")!.day).toBe(30);
   });
 
   it("is not overdue on its due date", () => {

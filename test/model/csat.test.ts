@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { scale10, scale5, summarizeCsat } from "../../src/model/csat.ts";
+import { csatTiming, scale10, scale5, summarizeCsat } from "../../src/model/csat.ts";
 import { csat } from "./factories.ts";
 
 describe("scale5(scores)", () => {
@@ -41,7 +41,13 @@ describe("summarizeCsat(rows, engagementEnd, asOf)", () => {
       scale5: { count: 2, mean: 4.5, satisfiedShare: 1 },
       scale10: { count: 1, nps: 100, promoters: 1, passives: 0, detractors: 0 },
       firstResponseDays: 2,
+      dueDate: "2026-07-02",
       late: false,
+      answers: [
+        { respondent: "Ana", role: null, date: "2026-07-02", score: 5, scale: 5, comment: null, source: "csat.csv:2" },
+        { respondent: "Ana", role: null, date: "2026-07-03", score: 4, scale: 5, comment: null, source: "csat.csv:3" },
+        { respondent: "Ana", role: null, date: "2026-07-04", score: 9, scale: 10, comment: null, source: "csat.csv:4" },
+      ],
       sources: ["csat.csv:2", "csat.csv:3", "csat.csv:4"],
     });
   });
@@ -58,5 +64,28 @@ describe("summarizeCsat(rows, engagementEnd, asOf)", () => {
 
   it("has no delay without an engagement end", () => {
     expect(summarizeCsat(rows, undefined, "2026-07-31")).toMatchObject({ firstResponseDays: null, late: false });
+  });
+});
+
+describe("csatTiming(csat, engagementEnd, asOf)", () => {
+  const rows = [csat("2026-07-02", 5, 5, { comment: "Clear", role: "CFO" })];
+
+  it("is on time when the first response came within 2 days of the end, late after that", () => {
+    expect(csatTiming(summarizeCsat(rows, "2026-06-30", "2026-07-31"), "2026-06-30", "2026-07-31")).toBe("on_time");
+    expect(csatTiming(summarizeCsat(rows, "2026-06-29", "2026-07-31"), "2026-06-29", "2026-07-31")).toBe("late");
+  });
+
+  it("awaits answers for 2 days, then is overdue", () => {
+    expect(csatTiming(summarizeCsat(rows, "2026-06-30", "2026-07-01"), "2026-06-30", "2026-07-01")).toBe("awaiting");
+    expect(csatTiming(summarizeCsat([], "2026-06-30", "2026-07-02"), "2026-06-30", "2026-07-02")).toBe("awaiting");
+    expect(csatTiming(summarizeCsat([], "2026-06-30", "2026-07-03"), "2026-06-30", "2026-07-03")).toBe("overdue");
+  });
+
+  it("is not recorded without a csat table", () => {
+    expect(csatTiming(null, "2026-06-30", "2026-07-31")).toBe("not_recorded");
+  });
+
+  it("keeps each answer's respondent, role and comment", () => {
+    expect(summarizeCsat(rows, "2026-06-30", "2026-07-31").answers[0]).toMatchObject({ role: "CFO", comment: "Clear" });
   });
 });

@@ -55,7 +55,7 @@ describe("triageAll(rows)", () => {
 });
 
 describe("groupByHorizon(triaged)", () => {
-  it("groups the expansions only, by horizon", () => {
+  it("groups every opportunity by triage, and the expansions only by horizon", () => {
     const triaged = triageAll([
       opportunity({ id: "quick", horizon: "quick_win" }),
       opportunity({ id: "later", horizon: "long_term", risks_current_delivery: true }),
@@ -63,6 +63,11 @@ describe("groupByHorizon(triaged)", () => {
       opportunity({ id: "cr", horizon: "quick_win", distinct_outcome: false }),
       opportunity({ id: "noise", horizon: "long_term", customer_priority: false }),
     ]);
-    expect(groupByHorizon(triaged)).toEqual({ quickWins: ["quick"], longTerm: ["later"], unplanned: ["open"] });
+    expect(groupByHorizon(triaged)).toEqual({
+      byTriage: { propose_now: ["quick", "open"], defer: ["later"], change_request: ["cr"], noise: ["noise"] },
+      quickWins: ["quick"],
+      longTerm: ["later"],
+      unplanned: ["open"],
+    });
   });
 });

@@ -105,6 +105,15 @@ describe("buildReport(data, {asOf, period})", () => {
     expect(report.milestones[2]).toMatchObject({ metricId: null, threshold: null, evidence: [], sources: ["milestones.csv:4"] });
   });
 
+  it("gives each milestone's progress toward its own threshold", () => {
+    expect(report.milestones.map((m) => [m.id, m.progress, m.state])).toEqual([
+      ["MS1", 1.2, "exceeded"], // (3 − 15) / (5 − 15)
+      ["MS2", 0.6087, "progressing"], // (87 − 73) / (96 − 73)
+      ["MS3", null, null],
+      ["MS4", null, null],
+    ]);
+  });
+
   it("rates health over the milestones due", () => {
     expect(report.health).toEqual({ rag: "yellow", due: 3, dueAchieved: 2, dueUnverified: 2, rule: "some_due_missed" });
     expect(report.nextMilestone).toBe("MS2");
@@ -125,6 +134,36 @@ describe("buildReport(data, {asOf, period})", () => {
       ],
       sources: ["customer.json", "metrics.csv:2", "measurements.csv:2", "measurements.csv:3"],
     });
+  });
+
+  it("shows the ROI calculation step by step", () => {
+    expect(report.roiCalculation).toEqual({
+      // (10 × 14 + 12 × 44) / 7 = 95.4286 hours saved; × 80 = 7634.29
+      metrics: [{ id: "M1", improvement: 12, accrued: 95.4286, since: "2026-02-01", periodsPerYear: 52.1786 }],
+      costs: [{ item: "Setup", periods: null }, { item: "Licence", periods: 2.924 }], // 89 days (01-01 to 03-31) / 30.4375
+      net: 1190.26,
+    });
+  });
+
+  it("groups impact by category and picks the headline outcomes", () => {
+    expect(report.impact).toEqual({
+      groups: [
+        { category: "time", metrics: ["M1"], monetized: ["M1"], valueToDate: 7634.29, runRate: 50091.43, milestones: [] },
+        { category: "quality", metrics: ["M2"], monetized: [], valueToDate: null, runRate: null, milestones: [] },
+      ],
+      unmeasured: [],
+    });
+    expect(report.headline).toEqual(["M1", "M2"]);
+  });
+
+  it("gives audience views only for the stakeholders listed, and the goals", () => {
+    expect(report.audiences).toEqual([]);
+    const data = acme();
+    data.customer.stakeholders = [{ name: "Sam", role: "CFO", audience: "finance" }];
+    data.customer.goals = [{ id: "g1", statement: "Less manual work", level: "tactical", metrics: ["M1", "M9"] }];
+    const withPeople = buildReport(data, { asOf: "2026-03-31", period: "2026-Q1" });
+    expect(withPeople.goals).toEqual([{ id: "g1", statement: "Less manual work", level: "tactical", metrics: ["M1"] }]);
+    expect(withPeople.audiences).toEqual([{ audience: "finance", stakeholders: [{ name: "Sam", role: "CFO" }], metrics: ["M1"], milestones: ["MS1"], goals: ["g1"] }]);
   });
 
   it("reviews the quarter", () => {
@@ -148,7 +187,12 @@ describe("buildReport(data, {asOf, period})", () => {
 
   it("triages opportunities and reconciles financials", () => {
     expect(report.opportunities.map((o) => [o.id, o.triage])).toEqual([["O1", "propose_now"]]);
-    expect(report.opportunityGroups).toEqual({ quickWins: ["O1"], longTerm: [], unplanned: [] });
+    expect(report.opportunityGroups).toEqual({
+      byTriage: { propose_now: ["O1"], defer: [], change_request: [], noise: [] },
+      quickWins: ["O1"],
+      longTerm: [],
+      unplanned: [],
+    });
     expect(report.financials!.totals).toMatchObject({ budget: 10000, actual: 11000, variance: 1000 });
   });
 
@@ -161,6 +205,7 @@ describe("buildReport(data, {asOf, period})", () => {
     expect(report.csat).toBeNull();
     const bare = buildReport(customerData(), { asOf: "2026-03-31", period: null });
     expect(bare).toMatchObject({ qbr: null, csat: null, closeout: null, financials: null, metrics: [], milestones: [], opportunities: [], warnings: [] });
+    expect(bare).toMatchObject({ goalOutcomes: null, handoff: null, closingAgenda: null });
     expect(bare.roi).toEqual({ valueToDate: 0, costToDate: 0, roi: null, paybackDate: null, runRate: 0, metrics: [], costs: [], sources: ["customer.json"] });
     expect(bare.health).toEqual({ rag: "green", due: 0, dueAchieved: 0, dueUnverified: 0, rule: "none_due" });
   });
@@ -202,5 +247,40 @@ describe("buildReport(data, {asOf, period})", () => {
   it("throws on a malformed date or period", () => {
     expect(() => buildReport(acme(), { asOf: "2026-3-31", period: null })).toThrow(RangeError);
     expect(() => buildReport(acme(), { asOf: "2026-03-31", period: "2026-Q5" })).toThrow(RangeError);
+  });
+});
+
+describe("buildReport: the close-out figures", () => {
+  function ended(): CustomerData {
+    const data = acme();
+    data.customer.goals = [
+      { id: "g1", statement: "Less manual reporting", level: "tactical", metrics: ["M1"] },
+      { id: "g2", statement: "Analysts self-sufficient", level: "operational", metrics: [] },
+    ];
+    data.handoff = { systems: [{ name: "Reports", owner: "Kim" }], documentation: [], access: [], known_issues: [] };
+    return data;
+  }
+
+  it("judges the goals as of the engagement end when the report is dated later", () => {
+    const report = buildReport(ended(), { asOf: "2026-07-31", period: null });
+    // M1: the latest measurement by the end (2026-06-30) is 1 on 2026-04-15: progress 14/13, target met.
+    expect(report.goalOutcomes!.closeDate).toBe("2026-06-30");
+    expect(report.goalOutcomes!.goals[0]).toMatchObject({ verdict: "met", metricsMet: 1 });
+    expect(report.goalOutcomes!.goals[0].metrics[0]).toMatchObject({ value: 1, date: "2026-04-15", progress: 1.0769, met: true });
+    expect(report.goalOutcomes!.counts).toEqual({ met: 1, partly_met: 0, not_met: 0, not_assessed: 1 });
+  });
+
+  it("judges them as of the report date while the engagement runs", () => {
+    const report = buildReport(ended(), { asOf: "2026-03-31", period: null });
+    expect(report.goalOutcomes!.closeDate).toBe("2026-03-31");
+    expect(report.goalOutcomes!.goals[0].metrics[0]).toMatchObject({ value: 3, progress: 0.9231, met: false });
+    expect(report.goalOutcomes!.goals[0].verdict).toBe("partly_met");
+  });
+
+  it("counts the handoff and generates the closing agenda", () => {
+    const report = buildReport(ended(), { asOf: "2026-07-31", period: null });
+    expect(report.handoff).toMatchObject({ systems: 1, systemsOwned: 1, training: { sessions: 0, attendees: null } });
+    expect(report.closingAgenda!.topics.map((t) => t.topic)).toEqual(["outcomes", "open_items", "handoff_owners", "csat", "opportunities"]);
+    expect(report.closingAgenda!.topics[3]).toEqual({ topic: "csat", timing: "not_recorded", due: "2026-07-02", firstDate: null, responses: 0 });
   });
 });

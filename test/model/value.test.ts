@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
+  costDays,
   costToDate,
   improvement,
+  improvementDays,
   isMonetized,
   paybackDate,
   perDays,
@@ -69,6 +71,16 @@ describe("valueToDate(metric, measurements, asOf)", () => {
   });
 });
 
+describe("improvementDays(metric, measurements, asOf)", () => {
+  it("is Σ improvement × days held: 10×14 + 12×14 = 308", () => {
+    expect(improvementDays(hours, saved, "2026-03-01")).toBe(308);
+  });
+
+  it("is 0 before the first measurement", () => {
+    expect(improvementDays(hours, saved, "2026-01-31")).toBe(0);
+  });
+});
+
 describe("runRate(metric, measurements, asOf)", () => {
   it("is the latest improvement × value_per_unit × periods per year", () => {
     expect(runRate(hours, saved, "2026-03-01")).toBeCloseTo((12 * 80 * 365.25) / 7, 9);
@@ -104,6 +116,18 @@ describe("costToDate(cost, asOf)", () => {
 
   it("is 0 before the cost starts", () => {
     expect(costToDate(cost({ start: "2026-05-01" }), "2026-04-30")).toBe(0);
+  });
+});
+
+describe("costDays(cost, asOf)", () => {
+  it("counts the days a recurring cost has run, up to its end", () => {
+    expect(costDays(cost({ start: "2026-01-01" }), "2026-01-31")).toBe(30);
+    expect(costDays(cost({ start: "2026-01-01", end: "2026-01-11" }), "2026-12-31")).toBe(10);
+  });
+
+  it("is 0 for a once-cost and before the start", () => {
+    expect(costDays(cost({ per: "once" }), "2026-12-31")).toBe(0);
+    expect(costDays(cost({ start: "2026-05-01" }), "2026-04-01")).toBe(0);
   });
 });
 

@@ -1,0 +1,46 @@
+// How a figure of report.json is written on a QBR page. Every figure is placed by components/Fig.astro with
+// its path in report.json (e.g. "metrics.0.current"), so the tests can read each page back and compare.
+import type { Translate } from "../i18n/index.ts";
+import type { Format } from "./format.ts";
+
+/** How a figure is written. "value": a measured value with its unit; "change": a change vs baseline in words; "label": a label key `${prefix}.${value}`. */
+export type FigureFormat = "int" | "decimal" | "decimal2" | "money" | "percent" | "date" | "value" | "change" | "label";
+
+/** Extra inputs of some formats: the unit of "value", the label prefix of "label" (e.g. "status"). */
+export interface FigureOptions {
+  unit?: string;
+  label?: string;
+}
+
+/** A report.json value as the page writes it. e.g. ("change", −0.8667) → "down 87%"; ("label", "achieved", {label: "status"}) → "Achieved" */
+export function formatFigure(f: Format, t: Translate, format: FigureFormat, value: number | string | null, options: FigureOptions = {}): string {
+  if (format === "date") return f.date(value as string | null);
+  if (format === "label") return value === null ? "—" : t(`${options.label}.${value}`);
+  const n = value as number | null;
+  switch (format) {
+    case "int":
+      return f.number(n, 0);
+    case "decimal":
+      return f.number(n, 1);
+    case "decimal2":
+      return f.number(n, 2);
+    case "money":
+      return f.money(n);
+    case "percent":
+      return f.percent(n);
+    case "value":
+      return f.value(n, options.unit ?? "");
+    case "change":
+      return n === null || n === 0 ? t("change.none") : t(n < 0 ? "change.down" : "change.up", { pct: f.magnitude(n) });
+  }
+}
+
+/** The value at a dotted path of report.json, array items by index. e.g. ("roi.costs.1.toDate") → 11958.93 */
+export function figureAt(report: unknown, path: string): unknown {
+  let at: unknown = report;
+  for (const key of path.split(".")) {
+    if (at === null || typeof at !== "object" || !(key in at)) return undefined;
+    at = (at as Record<string, unknown>)[key];
+  }
+  return at;
+}

@@ -1,0 +1,69 @@
+// The command line as a person runs it: exit codes, messages, and earlier output left intact.
+import { execFile } from "node:child_process";
+import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+
+const BIN = join(import.meta.dirname, "..", "bin", "milepost.js");
+const FIXTURES = join(import.meta.dirname, "fixtures", "data");
+
+async function milepost(args: string[], cwd: string) {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], { cwd });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+async function workspace(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), "milepost-cli-"));
+  await cp(join(FIXTURES, "acme"), join(dir, "data", "acme"), { recursive: true });
+  return dir;
+}
+
+describe("milepost (CLI)", () => {
+  it("prints help and exits 0; exits 2 on a usage mistake with a hint", async () => {
+    const cwd = await workspace();
+    expect((await milepost(["--help"], cwd))).toMatchObject({ code: 0, stdout: expect.stringContaining("milepost build [slug…|--all]") });
+    expect(await milepost(["bild"], cwd)).toMatchObject({ code: 2, stderr: 'milepost: "bild" is not a milepost command\n  the commands are: validate, build (see milepost --help)\n' });
+    expect(await milepost(["build", "--all", "--period", "2026-Q5"], cwd)).toMatchObject({ code: 2, stderr: "milepost: --period 2026-Q5 is not a quarter\n  write the quarter as YYYY-Qn, e.g. --period 2026-Q3\n" });
+    expect(await milepost(["build", "nobody"], cwd)).toMatchObject({ code: 2, stderr: expect.stringContaining("There is no customer folder") });
+    expect(await milepost(["build"], cwd)).toMatchObject({ code: 2, stderr: expect.stringContaining("--all") });
+    expect(await milepost(["build", "--all", "--frobnicate"], cwd)).toMatchObject({ code: 2 });
+  });
+
+  it("validates, and on a bad cell exits 1 naming file, line, field, value and fix", async () => {
+    const cwd = await workspace();
+    expect(await milepost(["validate", "--as-of", "2026-09-30"], cwd)).toMatchObject({ code: 0, stdout: expect.stringContaining("✓ acme — valid") });
+    const metrics = join(cwd, "data", "acme", "metrics.csv");
+    const lines = (await readFile(metrics, "utf8")).split("\n");
+    lines[3] = lines[3].replace(",40,", ',"12,5",');
+    await writeFile(metrics, lines.join("\n"));
+    const run = await milepost(["validate", "acme"], cwd);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('error  data/acme/metrics.csv:4 baseline: "12,5" is not a number — write 12.5');
+  });
+
+  it("keeps the previous output of a customer whose data fails, and exits 1", async () => {
+    const cwd = await workspace();
+    const first = await milepost(["build", "acme", "--period", "2026-Q3", "--no-pdf"], cwd);
+    expect(first.code, first.stderr + first.stdout).toBe(0);
+    const before = await readFile(join(cwd, "dist", "acme", "report.json"), "utf8");
+    const html = await readFile(join(cwd, "dist", "acme", "index.html"), "utf8");
+
+    const measurements = join(cwd, "data", "acme", "measurements.csv");
+    const rows = (await readFile(measurements, "utf8")).split("\n");
+    rows[1] = rows[1].replace(",13,", ",12.5h,");
+    await writeFile(measurements, rows.join("\n"));
+    const second = await milepost(["build", "acme", "--period", "2026-Q3", "--no-pdf"], cwd);
+    expect(second.code).toBe(1);
+    expect(second.stdout).toContain("✗ acme — 1 error, previous output kept");
+    expect(second.stdout).toContain('data/acme/measurements.csv:2 value: "12.5h" is not a number — write 12.5 (without the unit)');
+    expect(await readFile(join(cwd, "dist", "acme", "report.json"), "utf8")).toBe(before);
+    expect(await readFile(join(cwd, "dist", "acme", "index.html"), "utf8")).toBe(html);
+  });
+});

@@ -1,0 +1,128 @@
+import { cp, mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { formatIssue } from "../src/errors.ts";
+import { loadCustomer } from "../src/load.ts";
+import { validateCustomer } from "../src/validate.ts";
+
+const FIXTURES = join(import.meta.dirname, "fixtures");
+
+/** A copy of the acme fixture with some files replaced, validated as "data/acme". */
+async function validateAcme(files: Record<string, string | null> = {}) {
+  const dir = await mkdtemp(join(tmpdir(), "milepost-validate-"));
+  await cp(join(FIXTURES, "data", "acme"), dir, { recursive: true });
+  for (const [name, text] of Object.entries(files)) {
+    if (text === null) await import("node:fs/promises").then((fs) => fs.rm(join(dir, name)));
+    else {
+      await mkdir(join(dir, name, ".."), { recursive: true });
+      await writeFile(join(dir, name), text);
+    }
+  }
+  const { data, issues } = validateCustomer(await loadCustomer(dir, "acme", "data/acme"));
+  const lines = (severity: string) => issues.filter((i) => i.severity === severity).map(formatIssue);
+  return { data, errors: lines("error"), warnings: lines("warning") };
+}
+
+const METRICS_HEADER = "id,name,category,unit,direction,baseline,baseline_date,target,target_date,value_per_unit,per";
+
+describe("validateCustomer(raw)", () => {
+  it("accepts the acme fixture as it is", async () => {
+    const { data, errors, warnings } = await validateAcme();
+    expect(errors).toEqual([]);
+    expect(warnings).toEqual([]);
+    expect(data!.metrics.map((m) => [m.id, m.src])).toEqual([
+      ["m1", { file: "metrics.csv", line: 2 }],
+      ["m2", { file: "metrics.csv", line: 3 }],
+      ["m3", { file: "metrics.csv", line: 4 }],
+    ]);
+  });
+
+  it("rejects the spreadsheet's values, every one of them, with what to write", async () => {
+    const messy = await readFile(join(FIXTURES, "messy", "excel-values.csv"), "utf8");
+    const { data, errors } = await validateAcme({ "metrics.csv": messy });
+    expect(data).toBeNull();
+    expect(errors).toEqual(expect.arrayContaining([
+      'data/acme/metrics.csv:2 baseline: "12,5" is not a number — write 12.5',
+      'data/acme/metrics.csv:3 target: "90%" is not a number — write 90 (without the % sign)',
+    ]));
+  });
+
+  it("words thousands separators, currency and units", async () => {
+    const csv = `${METRICS_HEADER}\nm1,Prep,time,h,down,"1,234",2025-10-01,2,2026-06-30,$80,week\nm2,Acc,quality,%,up,71,2025-10-01,"$4,500",2026-09-30,,\nm3,Entry,time,h,down,12.5h,2025-10-01,10,2026-06-30,,\n`;
+    const { errors } = await validateAcme({ "metrics.csv": csv });
+    expect(errors).toEqual(expect.arrayContaining([
+      'data/acme/metrics.csv:2 baseline: "1,234" is not a number — write 1234 (or 1.234 if the comma is a decimal mark)',
+      'data/acme/metrics.csv:2 value_per_unit: "$80" is not a number — write 80 (without the currency symbol)',
+      'data/acme/metrics.csv:3 target: "$4,500" is not a number — write 4500 (without the currency symbol)',
+      'data/acme/metrics.csv:4 baseline: "12.5h" is not a number — write 12.5 (without the unit)',
+    ]));
+  });
+
+  it("names bad dates, enums and empty required cells", async () => {
+    const csv = `${METRICS_HEADER}\nm1,Prep,time,h,sideways,15,1/10/2025,2,2026-02-30,,\nm2,,quality,%,up,71,2025-10-01,90,2026-09-30,,\n`;
+    const { errors } = await validateAcme({ "metrics.csv": csv });
+    expect(errors).toEqual(expect.arrayContaining([
+      'data/acme/metrics.csv:2 direction: "sideways" is not one of the allowed values — write one of: down, up',
+      'data/acme/metrics.csv:2 baseline_date: "1/10/2025" is not a date — write it as YYYY-MM-DD (for example: 2025-10-01 or 2025-01-10)',
+      'data/acme/metrics.csv:2 target_date: "2026-02-30" is not a day in the calendar — check the month and day',
+      "data/acme/metrics.csv:3 name: is empty — every row needs a name",
+    ]));
+  });
+
+  it("forgives case, spaces and hyphens in fixed words", async () => {
+    const csv = `${METRICS_HEADER}\nm1,Prep,Time,h,DOWN,15,2025-10-01,2,2026-06-30,80,Week\nm2,Acc,quality,%,up,71,2025-10-01,90,2026-09-30,,\nm3,Entry,time,h,down,40,2025-10-01,10,2026-06-30,,\n`;
+    const { errors } = await validateAcme({ "metrics.csv": csv });
+    expect(errors).toEqual([]);
+  });
+
+  it("warns about an unknown column and reports a missing one", async () => {
+    const csv = "id,name,category,unit,direction,baseline,baseline_date,target,Owner Email\nm1,Prep,time,h,down,15,2025-10-01,2,x@y.z\n";
+    const { errors, warnings } = await validateAcme({ "metrics.csv": csv, "measurements.csv": "metric_id,date,value\n", "milestones.csv": null });
+    expect(warnings).toContain("data/acme/metrics.csv:1 owner_email: is not a column milepost knows; it is ignored — check the spelling if you meant one of: id, name, category, unit, direction, baseline, baseline_date, target, target_date, value_per_unit, per");
+    expect(errors).toEqual(["data/acme/metrics.csv:1 target_date: column is missing — add a column named target_date to the header row"]);
+  });
+
+  it("checks the rules across files, all in one run", async () => {
+    const { errors } = await validateAcme({
+      "metrics.csv": `${METRICS_HEADER}\nm1,Prep,time,h,down,15,2025-10-01,2,2025-06-30,80,week\nm1,Again,time,h,down,15,2025-10-01,2,2026-06-30,,\n`,
+      "measurements.csv": "metric_id,date,value\nm1,2025-09-01,14\nm9,2025-11-01,3\n",
+      "milestones.csv": "id,name,phase,target_date,status,evidence\nms1,First,early_win,2025-11-30,achieved,evidence/missing.png | https://example.com/ok\n",
+    });
+    expect(errors).toEqual([
+      'data/acme/metrics.csv:3 id: "m1" is used twice in metrics (first at metrics.csv:2) — give each row its own id',
+      'data/acme/metrics.csv:2 target_date: "2025-06-30" is before the baseline_date 2025-10-01 — a target date comes after the baseline is measured',
+      'data/acme/measurements.csv:2 date: "2025-09-01" is before the baseline_date 2025-10-01 of metric m1 — correct the date, or move the metric\'s baseline_date earlier',
+      'data/acme/measurements.csv:3 metric_id: "m9" is not the id of any metric — use one of: m1',
+      'data/acme/milestones.csv:2 status: "achieved" has no date it was achieved on — add achieved_date (YYYY-MM-DD), or a metric_id and threshold that a measurement reaches',
+      'data/acme/milestones.csv:2 evidence: "evidence/missing.png" is not a file in data/acme/ — put the file at data/acme/evidence/missing.png, or write a link starting with https://',
+      'data/acme/customer.json goals[0].metrics: "m2" is not the id of any metric — use one of: m1',
+      'data/acme/customer.json goals[1].metrics: "m3" is not the id of any metric — use one of: m1',
+    ]);
+  });
+
+  it("rejects a weak share token and a table given twice", async () => {
+    const customer = JSON.parse(await readFile(join(FIXTURES, "data", "acme", "customer.json"), "utf8"));
+    customer.share = { token: "acme2026" };
+    const { errors } = await validateAcme({ "customer.json": JSON.stringify(customer, null, 2), "csat.json": "[]" });
+    expect(errors).toEqual([
+      "data/acme/csat.csv and csat.json are both present — keep one of them and delete or rename the other",
+      'data/acme/customer.json share.token: "acme2026" is not a safe share token (it needs at least 128 random bits) — generate one with: node -e "console.log(require(\'crypto\').randomBytes(16).toString(\'base64url\'))"',
+    ]);
+  });
+
+  it("explains a missing customer.json and a bad field in it", async () => {
+    expect((await validateAcme({ "customer.json": null })).errors).toEqual([
+      "data/acme/customer.json is missing — every customer folder needs a customer.json with at least name, locale, currency and engagement (see README, data contract)",
+    ]);
+    const customer = JSON.parse(await readFile(join(FIXTURES, "data", "acme", "customer.json"), "utf8"));
+    customer.currency = "usd";
+    customer.engagement.start = "2025-13-01";
+    const text = JSON.stringify(customer, null, 2);
+    const line = (key: string) => text.split("\n").findIndex((l) => l.includes(`"${key}"`)) + 1;
+    expect((await validateAcme({ "customer.json": text })).errors).toEqual([
+      `data/acme/customer.json:${line("currency")} currency: "usd" is not an ISO 4217 currency code — write a three-letter currency code such as USD, JPY, TWD or MYR`,
+      `data/acme/customer.json:${line("start")} engagement.start: "2025-13-01" is not a day in the calendar — check the month and day`,
+    ]);
+  });
+});
