@@ -1,9 +1,10 @@
 // Stage 5: print PDFs with one system Chromium and a small pool of pages, over 127.0.0.1.
 import { existsSync } from "node:fs";
-import { rename } from "node:fs/promises";
+import { rename, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import puppeteer, { type Browser, type Page } from "puppeteer";
 import { browserNotFound, MilepostError } from "./errors.ts";
+import { withInfo } from "./pdfinfo.ts";
 
 /** One PDF to print: the page at `path` (site-relative, e.g. "acme/print-qbr.html") into `out`. */
 export interface PrintJob {
@@ -95,16 +96,59 @@ async function printOne(page: Page, url: string, job: PrintJob): Promise<void> {
   if (!response?.ok()) throw new Error(`${url} answered ${response?.status()}`);
   // The page sets data-print-ready once fonts are loaded and every chart is drawn.
   await page.waitForSelector("html[data-print-ready]", { timeout: 30_000 });
-  const tmp = `${job.out}.partial`;
-  await page.pdf({
-    path: tmp,
+  const options = {
     format: job.paper === "letter" ? "Letter" : "A4",
     printBackground: true,
     preferCSSPageSize: true,
-    outline: true,
-    tagged: true,
     waitForFonts: true,
     timeout: 60_000,
-  });
+  } as const;
+  const sections = await page.$$eval("[data-toc-for]", (els) => els.map((e) => (e as HTMLElement).dataset.tocFor!));
+  if (sections.length > 0) {
+    // First pass: print with a marker at the top of each section, find the page each lands on.
+    await page.evaluate((ids: string[]) => {
+      ids.forEach((id, i) => {
+        const marker = document.createElement("span");
+        marker.className = "toc-marker";
+        marker.textContent = `MPTOC${i}MPTOC`;
+        document.getElementById(id)?.prepend(marker);
+      });
+    }, sections);
+    const pages = await markerPages(await page.pdf({ ...options, tagged: false }), sections.length);
+    await page.evaluate((ids: string[], found: (number | null)[]) => {
+      document.querySelectorAll(".toc-marker").forEach((m) => m.remove());
+      ids.forEach((id, i) => {
+        const cell = document.querySelector(`[data-toc-for="${id}"]`);
+        if (cell && found[i] !== null) cell.textContent = String(found[i]);
+      });
+    }, sections, pages);
+  }
+  const info = await page.evaluate(() => ({
+    title: document.title,
+    author: document.querySelector<HTMLMetaElement>('meta[name="author"]')?.content ?? "",
+    subject: document.querySelector<HTMLMetaElement>('meta[name="description"]')?.content ?? "",
+    keywords: document.querySelector<HTMLMetaElement>('meta[name="keywords"]')?.content ?? "",
+  }));
+  const pdf = await page.pdf({ ...options, outline: true, tagged: true });
+  const tmp = `${job.out}.partial`;
+  await writeFile(tmp, withInfo(pdf, info));
   await rename(tmp, job.out);
+}
+
+/** The 1-based page on which each marker "MPTOC<i>MPTOC" appears, or null. */
+async function markerPages(pdf: Uint8Array, count: number): Promise<(number | null)[]> {
+  const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const task = getDocument({ data: pdf, verbosity: 0 });
+  const doc = await task.promise;
+  const found: (number | null)[] = Array(count).fill(null);
+  try {
+    for (let p = 1; p <= doc.numPages; p++) {
+      const content = await (await doc.getPage(p)).getTextContent();
+      const text = content.items.map((item) => ("str" in item ? item.str : "")).join("").replace(/\s+/g, "");
+      for (const m of text.matchAll(/MPTOC(\d+)MPTOC/g)) found[Number(m[1])] ??= p;
+    }
+  } finally {
+    await task.destroy();
+  }
+  return found;
 }

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs what milepost needs from the system to print PDFs: Chromium and fonts (Debian/Ubuntu).
+# Does nothing when a browser is already there (MILEPOST_CHROME, or chromium on PATH).
+set -euo pipefail
+
+if [ -n "${MILEPOST_CHROME:-}" ] && [ -x "${MILEPOST_CHROME}" ]; then exit 0; fi
+if command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then exit 0; fi
+
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "milepost: no Chromium found and this is not a Debian/Ubuntu system." >&2
+  echo "  Install Chrome or Chromium yourself and set MILEPOST_CHROME to its executable." >&2
+  exit 1
+fi
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends \
+  chromium fonts-noto-cjk fonts-noto-color-emoji fonts-liberation >/dev/null
+echo "milepost: installed $(chromium --version 2>/dev/null || echo chromium)"
