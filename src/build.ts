@@ -71,16 +71,20 @@ const PACK_NEEDS: Record<Pack, { tables: TableName[]; engagementEnd: boolean }> 
   closeout: { tables: ["deliverables"], engagementEnd: true },
 };
 
-/** Resolves --period / --as-of into the as-of date, the period and the label used in file names. */
-export function resolveDates(opts: { period?: string; asOf?: string; today: string }): { asOf: string; period: string | null; label: string } {
+/** Resolves --period / --as-of into the as-of date and the QBR period. */
+export function resolveDates(opts: { period?: string; asOf?: string; today: string }): { asOf: string; period: string } {
   if (opts.period) {
     const period = parsePeriod(opts.period);
     if (!period) throw new UsageError(`--period ${opts.period} is not a quarter`, "write the quarter as YYYY-Qn, e.g. --period 2026-Q3");
-    const asOf = opts.asOf ?? period.end;
-    return { asOf, period: period.id, label: opts.asOf ? asOf : period.id };
+    return { asOf: opts.asOf ?? period.end, period: period.id };
   }
   const asOf = opts.asOf ?? opts.today;
-  return { asOf, period: periodOf(asOf).id, label: asOf };
+  return { asOf, period: periodOf(asOf).id };
+}
+
+/** The period part of PDF names: the quarter when figures are as of its last day, else the date. */
+export function fileLabel(asOf: string, period: string | null): string {
+  return period && asOf === parsePeriod(period)?.end ? period : asOf;
 }
 
 /** Lists the customer folders to build. */
@@ -167,7 +171,7 @@ export async function build(opts: BuildOptions, effects: BuildEffects = defaultE
   const results: CustomerResult[] = [];
   const ready: SiteCustomer[] = [];
   const dataDirs = new Map<string, string>();
-  const label = opts.period && opts.asOf === parsePeriod(opts.period)?.end ? opts.period : opts.asOf;
+  const label = fileLabel(opts.asOf, opts.period);
 
   for (const slug of slugs) {
     const { data, report, issues } = await prepareCustomer(opts, slug);
@@ -176,11 +180,7 @@ export async function build(opts: BuildOptions, effects: BuildEffects = defaultE
     if (!data || !report) continue;
     const chosen = choosePacks(data, opts.pack, opts.asOf, relative(process.cwd(), join(opts.dataDir, slug)) || slug);
     issues.push(...chosen.issues);
-    if (chosen.packs.length === 0) {
-      if (!chosen.issues.some((i) => i.severity === "error")) issues.push({ ...chosen.issues[0], severity: "error" });
-      continue;
-    }
-    if (chosen.issues.some((i) => i.severity === "error")) continue;
+    if (chosen.packs.length === 0 || chosen.issues.some((i) => i.severity === "error")) continue;
     result.packs = chosen.packs;
     result.status = "built";
     dataDirs.set(slug, join(opts.dataDir, slug));

@@ -4,7 +4,7 @@ import { rename, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import puppeteer, { type Browser, type Page } from "puppeteer";
 import { browserNotFound, MilepostError } from "./errors.ts";
-import { withInfo } from "./pdfinfo.ts";
+import { finishPdf, type Bookmark } from "./pdfinfo.ts";
 
 /** One PDF to print: the page at `path` (site-relative, e.g. "acme/print-qbr.html") into `out`. */
 export interface PrintJob {
@@ -103,7 +103,11 @@ async function printOne(page: Page, url: string, job: PrintJob): Promise<void> {
     waitForFonts: true,
     timeout: 60_000,
   } as const;
-  const sections = await page.$$eval("[data-toc-for]", (els) => els.map((e) => (e as HTMLElement).dataset.tocFor!));
+  // Sections listed in the table of contents: their ids and titles.
+  const sections = await page.$$eval("[data-toc-for]", (cells) =>
+    cells.map((cell) => ({ id: (cell as HTMLElement).dataset.tocFor!, title: cell.closest("li")?.querySelector("span")?.textContent?.trim() ?? "" })),
+  );
+  let bookmarks: Bookmark[] = [];
   if (sections.length > 0) {
     // First pass: print with a marker at the top of each section, find the page each lands on.
     await page.evaluate((ids: string[]) => {
@@ -113,7 +117,7 @@ async function printOne(page: Page, url: string, job: PrintJob): Promise<void> {
         marker.textContent = `MPTOC${i}MPTOC`;
         document.getElementById(id)?.prepend(marker);
       });
-    }, sections);
+    }, sections.map((s) => s.id));
     const pages = await markerPages(await page.pdf({ ...options, tagged: false }), sections.length);
     await page.evaluate((ids: string[], found: (number | null)[]) => {
       document.querySelectorAll(".toc-marker").forEach((m) => m.remove());
@@ -121,7 +125,8 @@ async function printOne(page: Page, url: string, job: PrintJob): Promise<void> {
         const cell = document.querySelector(`[data-toc-for="${id}"]`);
         if (cell && found[i] !== null) cell.textContent = String(found[i]);
       });
-    }, sections, pages);
+    }, sections.map((s) => s.id), pages);
+    bookmarks = sections.flatMap((s, i) => (pages[i] === null ? [] : [{ title: s.title, page: pages[i]! }]));
   }
   const info = await page.evaluate(() => ({
     title: document.title,
@@ -129,9 +134,9 @@ async function printOne(page: Page, url: string, job: PrintJob): Promise<void> {
     subject: document.querySelector<HTMLMetaElement>('meta[name="description"]')?.content ?? "",
     keywords: document.querySelector<HTMLMetaElement>('meta[name="keywords"]')?.content ?? "",
   }));
-  const pdf = await page.pdf({ ...options, outline: true, tagged: true });
+  const pdf = await page.pdf({ ...options, outline: false, tagged: true });
   const tmp = `${job.out}.partial`;
-  await writeFile(tmp, withInfo(pdf, info));
+  await writeFile(tmp, finishPdf(pdf, info, bookmarks));
   await rename(tmp, job.out);
 }
 

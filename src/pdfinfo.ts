@@ -1,5 +1,7 @@
-// Sets a PDF's document information (author, subject, keywords) by an incremental update:
-// the bytes Chromium wrote stay as they are and a new Info dictionary is appended after them.
+// Finishes a PDF Chromium printed, by an incremental update (the bytes Chromium wrote stay as
+// they are; new objects are appended): document information (author, subject, keywords) and
+// bookmarks, one per section, pointing at the page the section starts on. Chromium's own
+// bookmarks come from every heading and repeat some titles, so milepost writes its own.
 
 /** The document information milepost writes. */
 export interface PdfInfo {
@@ -9,32 +11,118 @@ export interface PdfInfo {
   keywords: string;
 }
 
+/** A bookmark: its title and the 1-based page it opens. */
+export interface Bookmark {
+  title: string;
+  page: number;
+}
+
 /** A PDF text string: ASCII as a literal, anything else as UTF-16BE hex with a byte-order mark. */
-function pdfString(text: string): string {
+export function pdfString(text: string): string {
   if (/^[\x20-\x7e]*$/.test(text)) return `(${text.replace(/[\\()]/g, (c) => `\\${c}`)})`;
   let hex = "FEFF";
   for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).padStart(4, "0");
   return `<${hex.toUpperCase()}>`;
 }
 
-/** Returns `pdf` with `info` as its document information; throws if the file has no classic trailer. */
-export function withInfo(pdf: Uint8Array, info: PdfInfo): Uint8Array {
-  const tail = new TextDecoder("latin1").decode(pdf.subarray(Math.max(0, pdf.length - 4096)));
-  const startxref = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(tail);
-  const trailer = tail.slice(tail.lastIndexOf("trailer"));
-  const size = /\/Size\s+(\d+)/.exec(trailer);
-  const root = /\/Root\s+(\d+\s+\d+\s+R)/.exec(trailer);
-  if (!startxref || !size || !root) throw new Error("the PDF has no trailer milepost can extend");
-  const id = Number(size[1]);
-  const fileId = /\/ID\s*\[[^\]]*\]/.exec(trailer)?.[0] ?? "";
+/** Reads the objects of a PDF with a classic cross-reference table (as Chromium writes them). */
+class PdfReader {
+  readonly text: string;
+  readonly offsets = new Map<number, number>();
+  readonly trailer: string;
+  readonly startxref: number;
+
+  constructor(pdf: Uint8Array) {
+    this.text = new TextDecoder("latin1").decode(pdf);
+    const tail = this.text.slice(-1024);
+    const startxref = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(tail);
+    if (!startxref) throw new Error("the PDF has no cross-reference table milepost can extend");
+    this.startxref = Number(startxref[1]);
+    this.trailer = this.text.slice(this.text.lastIndexOf("trailer"));
+    const xref = /^xref\s+/.exec(this.text.slice(this.startxref));
+    if (!xref) throw new Error("the PDF's cross-reference is a stream; milepost cannot extend it");
+    let at = this.startxref + xref[0].length;
+    for (;;) {
+      const section = /^(\d+) (\d+)\s+/.exec(this.text.slice(at, at + 40));
+      if (!section) break;
+      at += section[0].length;
+      const [first, count] = [Number(section[1]), Number(section[2])];
+      for (let i = 0; i < count; i++, at += 20) {
+        const entry = this.text.slice(at, at + 18);
+        if (entry.endsWith("n")) this.offsets.set(first + i, Number(entry.slice(0, 10)));
+      }
+    }
+  }
+
+  /** The dictionary text of object `id` (up to its stream or endobj). */
+  object(id: number): string {
+    const at = this.offsets.get(id);
+    if (at === undefined) throw new Error(`object ${id} is not in the PDF`);
+    const body = this.text.slice(at, this.text.indexOf("endobj", at));
+    const stream = body.indexOf("stream");
+    return (stream >= 0 ? body.slice(0, stream) : body).replace(/^\d+\s+\d+\s+obj\s*/, "").trim();
+  }
+
+  ref(dict: string, key: string): number | null {
+    const m = new RegExp(`/${key}\\s+(\\d+)\\s+\\d+\\s+R`).exec(dict);
+    return m ? Number(m[1]) : null;
+  }
+
+  /** Object ids of the pages, in order. */
+  pages(): number[] {
+    const out: number[] = [];
+    const walk = (id: number) => {
+      const node = this.object(id);
+      if (/\/Type\s*\/Pages\b/.test(node)) {
+        const kids = /\/Kids\s*\[([^\]]*)\]/.exec(node)?.[1] ?? "";
+        for (const m of kids.matchAll(/(\d+)\s+\d+\s+R/g)) walk(Number(m[1]));
+      } else out.push(id);
+    };
+    const root = this.ref(this.trailer, "Root")!;
+    walk(this.ref(this.object(root), "Pages")!);
+    return out;
+  }
+}
+
+/** Returns `pdf` with `info` as its document information and `bookmarks` as its outline. */
+export function finishPdf(pdf: Uint8Array, info: PdfInfo, bookmarks: Bookmark[]): Uint8Array {
+  const reader = new PdfReader(pdf);
+  const size = Number(/\/Size\s+(\d+)/.exec(reader.trailer)?.[1]);
+  const rootId = reader.ref(reader.trailer, "Root");
+  if (!size || rootId === null) throw new Error("the PDF's trailer has no /Size or /Root");
+  const pages = reader.pages();
+  const marks = bookmarks.filter((b) => b.page >= 1 && b.page <= pages.length);
+
+  const objects: [number, string][] = [];
+  const infoId = size;
+  objects.push([infoId, `<< /Title ${pdfString(info.title)} /Author ${pdfString(info.author)} /Subject ${pdfString(info.subject)} /Keywords ${pdfString(info.keywords)} /Creator (milepost) /Producer (milepost with Chromium) >>`]);
+  let catalog = reader.object(rootId).replace(/\/Outlines\s+\d+\s+\d+\s+R/, "").replace(/\/PageMode\s*\/\w+/, "");
+  if (marks.length > 0) {
+    const outlinesId = size + 1;
+    const itemId = (i: number) => size + 2 + i;
+    objects.push([outlinesId, `<< /Type /Outlines /First ${itemId(0)} 0 R /Last ${itemId(marks.length - 1)} 0 R /Count ${marks.length} >>`]);
+    marks.forEach((mark, i) => {
+      const links = [i > 0 ? `/Prev ${itemId(i - 1)} 0 R` : "", i < marks.length - 1 ? `/Next ${itemId(i + 1)} 0 R` : ""].join(" ");
+      objects.push([itemId(i), `<< /Title ${pdfString(mark.title)} /Parent ${outlinesId} 0 R ${links} /Dest [${pages[mark.page - 1]} 0 R /XYZ null null null] >>`]);
+    });
+    catalog = catalog.replace(/>>\s*$/, ` /Outlines ${outlinesId} 0 R /PageMode /UseOutlines >>`);
+  }
+  objects.push([rootId, catalog]);
+
   const head = pdf[pdf.length - 1] === 0x0a ? "" : "\n";
-  const body =
-    `${head}${id} 0 obj\n<< /Title ${pdfString(info.title)} /Author ${pdfString(info.author)} /Subject ${pdfString(info.subject)}` +
-    ` /Keywords ${pdfString(info.keywords)} /Creator (milepost) /Producer (milepost with Chromium) >>\nendobj\n`;
+  let body = head;
+  const offsets = new Map<number, number>();
+  for (const [id, dict] of objects) {
+    offsets.set(id, pdf.length + body.length);
+    body += `${id} 0 obj\n${dict}\nendobj\n`;
+  }
   const xrefAt = pdf.length + body.length;
-  const update =
-    `${body}xref\n0 1\n0000000000 65535 f \n${id} 1\n${String(pdf.length + head.length).padStart(10, "0")} 00000 n \n` +
-    `trailer\n<< /Size ${id + 1} /Root ${root[1]} /Info ${id} 0 R /Prev ${startxref[1]} ${fileId} >>\nstartxref\n${xrefAt}\n%%EOF\n`;
+  const ids = [...offsets.keys()].sort((a, b) => a - b);
+  let xref = "xref\n0 1\n0000000000 65535 f \n";
+  for (const id of ids) xref += `${id} 1\n${String(offsets.get(id)).padStart(10, "0")} 00000 n \n`;
+  const fileId = /\/ID\s*\[[^\]]*\]/.exec(reader.trailer)?.[0] ?? "";
+  const newSize = Math.max(size, ...ids.map((id) => id + 1));
+  const update = `${body}${xref}trailer\n<< /Size ${newSize} /Root ${rootId} 0 R /Info ${infoId} 0 R /Prev ${reader.startxref} ${fileId} >>\nstartxref\n${xrefAt}\n%%EOF\n`;
   const out = new Uint8Array(pdf.length + update.length);
   out.set(pdf);
   out.set(new TextEncoder().encode(update), pdf.length);

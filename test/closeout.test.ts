@@ -1,0 +1,376 @@
+// The close-out pack as built for the fixture portfolio (test/support/portfolio.ts, as of 2026-09-30):
+// every figure on every page read back and compared with report.json, the sections in order, the standard
+// checklist, the triage, the late survey, the handoff on its own, and the PDFs.
+import { access, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, inject, it } from "vitest";
+import type { CustomerResult } from "../src/build.ts";
+import { loadCustomer } from "../src/load.ts";
+import { STANDARD_CHECKLIST } from "../src/model/closeout.ts";
+import { CLOSEOUT_PHASES, SIGNALS } from "../src/schema.ts";
+import type { Report } from "../src/model/report.ts";
+import type { SiteCustomer } from "../src/render.ts";
+import { validateCustomer } from "../src/validate.ts";
+import { dictionaries, translator } from "../templates/i18n/index.ts";
+import { CLOSEOUT_PAGES, closeoutSections, handoffParts } from "../templates/lib/closeout.ts";
+import { figureAt, formatFigure, type FigureFormat } from "../templates/lib/figure.ts";
+import { formatter } from "../templates/lib/format.ts";
+import { FIXTURES } from "./support/portfolio.ts";
+import { readPdf } from "./support/pdf.ts";
+
+const out = inject("portfolio");
+const results = JSON.parse(inject("portfolioResults")) as CustomerResult[];
+
+/** acme: everything; closeout-standard: no closeout table; closeout-triage: one of each triage, a late survey. */
+const CUSTOMERS = ["acme", "closeout-standard", "closeout-triage"] as const;
+const PAGES = [...Object.values(CLOSEOUT_PAGES), "print-closeout.html", "print-handoff.html"];
+
+const html = (slug: string, page: string) => readFile(join(out, slug, page), "utf8");
+const report = async (slug: string) => JSON.parse(await html(slug, "report.json")) as Report;
+
+/** What the templates were given for `slug`: its data as validated, its report as built. */
+async function site(slug: string): Promise<SiteCustomer> {
+  const { data } = validateCustomer(await loadCustomer(join(FIXTURES, "data", slug), slug));
+  return { slug, report: await report(slug), data: data!, packs: ["qbr", "closeout"], content: {}, label: "2026-Q3" };
+}
+
+function decode(s: string): string {
+  return s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&#x27;/g, "'").replace(/&amp;/g, "&");
+}
+
+/** The page's text, tags dropped, whitespace collapsed. */
+function text(page: string): string {
+  return decode(page.replace(/<(script|style)[\s\S]*?<\/\1>/g, " ").replace(/<[^>]+>/g, " ")).replace(/\s+/g, " ").trim();
+}
+
+/** Every element placed by components/Fig.astro: its path in report.json, its format and the text shown. */
+function figures(page: string): { path: string; format: FigureFormat; unit?: string; label?: string; shown: string }[] {
+  return [...page.matchAll(/<span([^>]*\sdata-figure="[^"]+"[^>]*)>([^<]*)<\/span>/g)].map(([, attrs, shown]) => {
+    const attr = (name: string) => {
+      const m = new RegExp(`\\s${name}="([^"]*)"`).exec(attrs);
+      return m ? decode(m[1]) : undefined;
+    };
+    return { path: attr("data-figure")!, format: attr("data-format") as FigureFormat, unit: attr("data-unit"), label: attr("data-label"), shown: decode(shown) };
+  });
+}
+
+/** The values of `data-<name>` attributes in document order. */
+const attrs = (page: string, name: string) => [...page.matchAll(new RegExp(`\\sdata-${name}="([^"]+)"`, "g"))].map((m) => m[1]);
+
+describe("the close-out pack of the fixture portfolio", () => {
+  it.each(CUSTOMERS)("%s: is built with its five pages, two print pages and two PDFs", async (slug) => {
+    const result = results.find((r) => r.slug === slug)!;
+    expect(result.status).toBe("built");
+    expect(result.packs).toContain("closeout");
+    expect(result.files).toEqual(expect.arrayContaining([`${slug}/${slug}-closeout-2026-Q3.pdf`, `${slug}/${slug}-handoff.pdf`]));
+    for (const page of PAGES) await expect(access(join(out, slug, page))).resolves.toBeUndefined();
+  });
+
+  it("is not built for a customer whose engagement has no end", () => {
+    expect(results.find((r) => r.slug === "bare")!.packs).not.toContain("closeout");
+  });
+
+  it.each(CUSTOMERS.flatMap((slug) => PAGES.map((page) => [slug, page])))("%s/%s: every figure equals report.json", async (slug, page) => {
+    const r = await report(slug);
+    const f = formatter(r.customer.locale, r.customer.currency);
+    const t = translator(r.customer.locale);
+    const found = figures(await html(slug, page));
+    if (slug === "acme") expect(found.length).toBeGreaterThan(0);
+    for (const fig of found) {
+      const value = figureAt(r, fig.path);
+      expect(value, fig.path).not.toBeUndefined();
+      expect(fig.shown, fig.path).toBe(formatFigure(f, t, fig.format, value as number | string | null, { unit: fig.unit, label: fig.label }));
+    }
+  });
+
+  it.each(CUSTOMERS)("%s: prints the sections its data fills, in order, each listed in the contents", async (slug) => {
+    const expected = closeoutSections(await site(slug)).map((s) => s.id);
+    const page = await html(slug, "print-closeout.html");
+    expect(attrs(page, "section").filter((id) => expected.includes(id))).toEqual(expected);
+    expect(attrs(page, "toc-for")).toEqual(expected);
+  });
+
+  it("prints every section for a customer with every table", async () => {
+    expect(closeoutSections(await site("acme")).map((s) => s.id)).toEqual([
+      "criteria", "tracker", "signoff", "handoff", "retrospective", "csat", "financials", "opportunities", "agenda",
+    ]);
+  });
+
+  it.each(CUSTOMERS)("%s: links the five close-out pages from every page of the site", async (slug) => {
+    const nav = (await html(slug, CLOSEOUT_PAGES.tracker)).match(/<nav aria-label[\s\S]*?<\/nav>/)![0];
+    for (const href of Object.values(CLOSEOUT_PAGES)) expect(nav).toContain(`href="${href}"`);
+    expect(nav).toMatch(/href="closeout-tracker.html" aria-current="page"/);
+  });
+});
+
+describe("outcomes vs original success criteria", () => {
+  it("gives each goal its verdict with the data behind it (closeout-triage: met, not met, partly met)", async () => {
+    const page = await html("closeout-triage", CLOSEOUT_PAGES.overview);
+    expect(attrs(page, "verdict")).toEqual(["met", "not_met", "partly_met"]);
+    const r = await report("closeout-triage");
+    expect(r.goalOutcomes!.closeDate).toBe("2026-08-31");
+    // m2 was 48 on 2026-08-03: below its baseline of 50 at the close; the 60 of 2026-09-21 comes after it.
+    expect(r.goalOutcomes!.goals[1].metrics[0]).toMatchObject({ id: "m2", value: 48, date: "2026-08-03", progress: -0.0667, met: false });
+    expect(text(page)).toContain("None of its 1 metrics moved toward the target.");
+  });
+
+  it("says a goal without metrics cannot be judged from the data (closeout-standard)", async () => {
+    const page = await html("closeout-standard", CLOSEOUT_PAGES.overview);
+    expect(attrs(page, "verdict")).toEqual(["not_assessed"]);
+    expect(text(page)).toContain("No metric was named for this goal, so the data cannot judge it");
+  });
+});
+
+describe("close-out tracker", () => {
+  it("shows the standard checklist, and says so, when there is no closeout table (closeout-standard)", async () => {
+    const r = await report("closeout-standard");
+    expect(r.closeout).toMatchObject({ standard: true, start: "2026-09-16", end: "2026-10-15", day: 15, total: 13, doneShare: null, overdue: 0 });
+    const page = await html("closeout-standard", CLOSEOUT_PAGES.tracker);
+    expect(page).toContain('data-notice="standard-checklist"');
+    expect(text(page)).toContain("No close-out table was provided, so this is milepost's standard close-out checklist.");
+    const t = translator("en-AU");
+    const shown = text(page);
+    const keys = [...STANDARD_CHECKLIST.delivery, ...STANDARD_CHECKLIST.transition, ...STANDARD_CHECKLIST.closure];
+    let from = 0;
+    for (const key of keys) {
+      const at = shown.indexOf(t(key), from);
+      expect(at, key).toBeGreaterThan(from);
+      from = at;
+    }
+    expect(new Set(attrs(page, "state"))).toEqual(new Set(["standard"]));
+    expect(text(await html("closeout-standard", "print-closeout.html"))).toContain("Standard checklist");
+  });
+
+  it("counts done and overdue items by phase (closeout-triage)", async () => {
+    const r = await report("closeout-triage");
+    expect(r.closeout).toMatchObject({ start: "2026-09-01", end: "2026-09-21", day: 21, done: 2, total: 4, doneShare: 0.5, overdue: 2 });
+    const page = await html("closeout-triage", CLOSEOUT_PAGES.tracker);
+    expect(attrs(page, "state")).toEqual(["done", "overdue", "done", "overdue"]);
+  });
+
+  it("shows the team's own text as text, never as markup", async () => {
+    const page = await html("closeout-triage", CLOSEOUT_PAGES.tracker);
+    expect(page).toContain("Two label fixes left &lt;b&gt;not bold&lt;/b&gt;");
+    expect(page).not.toContain("<b>not bold</b>");
+  });
+
+  it("lists each deliverable's sign-off (acme: 3 of 4 accepted, D4 in acceptance and overdue)", async () => {
+    const page = await html("acme", CLOSEOUT_PAGES.tracker);
+    expect(attrs(page, "deliverable")).toEqual(["D1", "D2", "D3", "D4"]);
+    const row = page.match(/<tr data-deliverable="D4">[\s\S]*?<\/tr>/)![0];
+    expect(text(row)).toContain("In acceptance");
+    expect(text(row)).toContain("Overdue");
+    expect(text(page.match(/<tr data-deliverable="D1">[\s\S]*?<\/tr>/)![0])).toContain("Jordan Lee");
+  });
+});
+
+describe("handoff document", () => {
+  it("gives systems and owners, documentation, support by tier with hours, escalation, SLA, access, known issues, training (acme)", async () => {
+    const shown = text(await html("acme", CLOSEOUT_PAGES.handoff));
+    for (const s of [
+      "Weekly report", "Morgan Diaz", "Forecast dashboard", "Sam Patel",
+      "Operations runbook", "https://wiki.acme-analytics.example/runbook",
+      "Acme IT help desk", "Mon-Fri 08:00-18:00", "24/7 for critical incidents",
+      "Critical: response within 1 hour. Normal: next business day.",
+      "Reporting workspace (admin)", "Riley Chen",
+      "Dashboard refresh fails when the CRM is in maintenance", "Re-run the refresh from the admin page after maintenance ends.",
+      "Weekly report walkthrough", "Admin handover", "Slides and recording",
+    ]) expect(shown).toContain(s);
+    expect(shown).toMatch(/Help desk.*Riley Chen.*Meridian Advisory account lead/);
+  });
+
+  it("flags a system without an owner and an issue without a workaround (closeout-triage)", async () => {
+    const shown = text(await html("closeout-triage", CLOSEOUT_PAGES.handoff));
+    expect(shown).toContain("Label printer bridge");
+    expect(shown).toContain("Needs an owner");
+    expect(shown).toContain("No workaround yet");
+    const r = await report("closeout-triage");
+    expect(r.handoff).toMatchObject({ systems: 2, systemsOwned: 1, knownIssues: 2, knownIssuesWithWorkaround: 1, training: { sessions: 2, attendees: 5 } });
+  });
+
+  it("links only web addresses", async () => {
+    const page = await html("closeout-triage", CLOSEOUT_PAGES.handoff);
+    expect(page).toContain('href="https://wiki.thistle-foods.example/order-desk/runbook"');
+    expect(page).not.toMatch(/href="Recording"/);
+  });
+
+  it("prints on its own: the overview, then each part the data fills", async () => {
+    for (const slug of CUSTOMERS) {
+      const page = await html(slug, "print-handoff.html");
+      const parts = ["handoff-overview", ...handoffParts(await site(slug)).map((p) => p.id)];
+      expect(attrs(page, "toc-for"), slug).toEqual(parts);
+      expect(attrs(page, "section"), slug).toEqual(parts);
+    }
+  });
+
+  it("says what to add when there is no handoff data (closeout-standard)", async () => {
+    const page = await html("closeout-standard", "print-handoff.html");
+    expect(page).toContain('data-notice="no-handoff"');
+  });
+});
+
+describe("retrospective, CSAT and financials", () => {
+  it("groups the retrospective and lists the actions with owners and due dates (acme)", async () => {
+    const page = await html("acme", CLOSEOUT_PAGES.retrospective);
+    expect(attrs(page, "kind")).toEqual(["went_well", "to_improve", "lesson", "action"]);
+    expect(text(page)).toContain("Add the IT change calendar to the kickoff checklist. Meridian Advisory Oct 31, 2026");
+  });
+
+  it("warns when the survey went out more than 48 hours after the end, and gives NPS on the 0–10 scale (closeout-triage)", async () => {
+    const r = await report("closeout-triage");
+    expect(r.csat).toMatchObject({ responses: 4, firstResponseDays: 4, late: true, scale5: null, scale10: { nps: 25, promoters: 2, passives: 1, detractors: 1 } });
+    const page = await html("closeout-triage", CLOSEOUT_PAGES.retrospective);
+    expect(page).toContain('data-warning="csat-late"');
+    expect(text(page)).toContain("The first response came on 4 Sept 2026, 4 days after the engagement ended on 31 Aug 2026.");
+    expect(text(page)).toContain("Training came too late for the Friday shift.");
+  });
+
+  it("does not warn when no answer is due yet (acme, as of its last day)", async () => {
+    const page = await html("acme", CLOSEOUT_PAGES.retrospective);
+    expect(page).not.toContain('data-warning="csat-late"');
+    expect(text(page)).toContain("Answers are due by Oct 2, 2026");
+  });
+
+  it("reconciles budget, actual, invoiced and paid (acme: variance +$500, outstanding $3,000)", async () => {
+    const r = await report("acme");
+    expect(r.financials!.totals).toEqual({ budget: 19000, actual: 19500, variance: 500, invoiced: 19500, paid: 16500, outstanding: 3000 });
+    const shown = text(await html("acme", CLOSEOUT_PAGES.retrospective));
+    expect(shown).toContain("Total $19,000 $19,500 $500 $19,500 $16,500 $3,000");
+  });
+});
+
+describe("expansion opportunities", () => {
+  it("triages each opportunity with its reason (acme: an expansion, a change request and noise)", async () => {
+    const page = await html("acme", CLOSEOUT_PAGES.nextSteps);
+    const triage = page.match(/<table class="co-table co-triage">[\s\S]*?<\/table>/)![0];
+    expect(attrs(triage, "triage")).toEqual(["propose_now", "change_request", "noise"]);
+    const shown = text(triage);
+    expect(shown).toContain("Expansion: propose now A distinct outcome the customer wants, with no risk to the current delivery.");
+    expect(shown).toContain("Change request Not a new outcome: it changes what is already in scope.");
+    expect(shown).toContain("Noise A distinct outcome, but not a priority for the customer now.");
+  });
+
+  it("frames every expansion, and only expansions, in five lines (closeout-triage: propose now and defer)", async () => {
+    const page = await html("closeout-triage", CLOSEOUT_PAGES.nextSteps);
+    const cards = [...page.matchAll(/<article class="card co-frame" id="opportunity-(\w+)"[\s\S]*?<\/article>/g)];
+    expect(cards.map((m) => m[1])).toEqual(["o1", "o2"]);
+    const o1 = text(cards[0][0]);
+    expect(o1).toMatch(
+      /1 Observation Wholesale orders.* 2 Implication Monday confirmations.* 3 Desired outcome Wholesale orders land.* 4 Service approach Four-week extension.* 5 Next step Scope call with Fiona Reid in October\./,
+    );
+    expect(text(cards[1][0])).toContain("Raise it once the current delivery is safe.");
+    const others = text(page.match(/<div class="co-others">[\s\S]*?<\/div>/)![0]);
+    expect(others).toContain("Extra column in the order export Finance wants the VAT code in the daily export. Change request through change control Log it in change control.");
+    expect(others).toContain("Tidy the shared inbox");
+  });
+
+  it("separates quick wins from long-term initiatives", async () => {
+    const r = await report("closeout-triage");
+    expect(r.opportunityGroups).toEqual({
+      byTriage: { propose_now: ["o1"], defer: ["o2"], change_request: ["o3"], noise: ["o4"] },
+      quickWins: [],
+      longTerm: ["o1"],
+      unplanned: ["o2"],
+    });
+    const page = await html("closeout-triage", CLOSEOUT_PAGES.nextSteps);
+    expect(attrs(page, "horizon")).toEqual(["quick_win", "long_term", "unplanned"]);
+    expect(text(page.match(/data-horizon="long_term"[\s\S]*?<\/div>/)![0])).toContain("Wholesale portal orders");
+    expect(text(page.match(/data-horizon="unplanned"[\s\S]*?<\/div>/)![0])).toContain("Delivery slot booking");
+  });
+});
+
+describe("closing meeting agenda", () => {
+  it.each(CUSTOMERS)("%s: takes its topics from the report, in order", async (slug) => {
+    const r = await report(slug);
+    const page = await html(slug, CLOSEOUT_PAGES.nextSteps);
+    expect(attrs(page, "topic")).toEqual(r.closingAgenda!.topics.map((t) => t.topic));
+  });
+
+  it("names the outcomes to confirm, open items, owners, survey timing and opportunities (closeout-triage)", async () => {
+    const shown = text((await html("closeout-triage", CLOSEOUT_PAGES.nextSteps)).match(/<section class="doc-section co-agenda"[\s\S]*?<\/section>/)![0]);
+    expect(shown).toMatch(/Confirm the outcomes against the success criteria Orders keyed in by hand are a thing of the past Met/);
+    expect(shown).toMatch(/Close-out items not done Punch list cleared .* Overdue Final invoice paid .* Overdue/);
+    expect(shown).toContain("Label printer bridge Needs an owner");
+    expect(shown).toContain("4 responses, the first on 4 Sept 2026: after the 48 hours that ended on 2 Sept 2026.");
+    expect(shown).toMatch(/Propose now Wholesale portal orders .* Mention for later, once the current delivery is safe Delivery slot booking Route through change control Extra column in the order export/);
+    expect(shown).not.toContain("Tidy the shared inbox");
+  });
+
+  it("asks for owners and dates of the standard checklist, and for the survey (closeout-standard)", async () => {
+    const shown = text(await html("closeout-standard", CLOSEOUT_PAGES.nextSteps));
+    expect(shown).toContain("No close-out checklist was recorded: agree owners and dates for the standard checklist.");
+    expect(shown).toContain("Send the survey by 17 Sept 2026, 48 hours after the end");
+  });
+});
+
+describe("the close-out PDFs", () => {
+  const pdf = (slug: string, kind: "closeout" | "handoff") => join(out, slug, kind === "closeout" ? `${slug}-closeout-2026-Q3.pdf` : `${slug}-handoff.pdf`);
+
+  it("acme: cover, contents, then every section in order with its figures as text", async () => {
+    const { pages } = await readPdf(pdf("acme", "closeout"));
+    expect(pages.length).toBeGreaterThanOrEqual(8);
+    expect(pages.length).toBeLessThanOrEqual(14);
+    expect(pages[0]).toContain("Engagement Close-out");
+    expect(pages[0]).toContain("Acme Analytics");
+    const body = pages.slice(2).join(" ");
+    const t = translator("en-US");
+    const titles = closeoutSections(await site("acme")).map((s) => t(s.title));
+    let from = -1;
+    for (const title of titles) {
+      const at = body.indexOf(title, from + 1);
+      expect(at, title).toBeGreaterThan(from);
+      from = at;
+    }
+    for (const figure of ["3 / 4 accepted", "Total $19,000 $19,500 $500 $19,500 $16,500 $3,000", "Expansion: propose now", "Partner order import"]) {
+      expect(body).toContain(figure);
+    }
+  });
+
+  it("closeout-standard: says the checklist is the standard one", async () => {
+    const body = (await readPdf(pdf("closeout-standard", "closeout"))).pages.join(" ");
+    expect(body).toContain("Standard checklist");
+    expect(body).toContain(translator("en-AU")("std.cs_handover"));
+  });
+
+  it.each(CUSTOMERS)("%s: the handoff document stands alone", async (slug) => {
+    const { pages } = await readPdf(pdf(slug, "handoff"));
+    expect(pages.length).toBeGreaterThanOrEqual(3);
+    expect(pages.length).toBeLessThanOrEqual(6);
+    expect(pages[0]).toContain("Handoff Document");
+    const body = pages.join(" ");
+    for (const other of ["Expansion opportunities", "Financial reconciliation", "Closing meeting agenda", "Deliverables sign-off", "Close-out tracker"]) {
+      expect(body).not.toContain(other);
+    }
+  });
+
+  it("acme: the handoff document holds systems, support, access, known issues and training", async () => {
+    const body = (await readPdf(pdf("acme", "handoff"))).pages.join(" ");
+    for (const s of ["What was built", "Weekly report", "Support and escalation", "Acme IT help desk", "Access handed over", "Known issues and workarounds", "Training delivered", "Admin handover"]) {
+      expect(body).toContain(s);
+    }
+  });
+});
+
+describe("close-out labels", () => {
+  it("has a label for every value the model hands the close-out templates", () => {
+    const keys = [
+      ...Object.values(STANDARD_CHECKLIST).flat(),
+      ...CLOSEOUT_PHASES.flatMap((p) => [`cophase.${p}`, `cophase.${p}.about`]),
+      ...["met", "partly_met", "not_met", "not_assessed"].map((v) => `verdict.${v}`),
+      ...["all_metrics_met", "some_progress", "no_progress", "no_metrics"].map((r) => `criteria.rule.${r}`),
+      ...["strategic", "tactical", "operational"].map((l) => `level.${l}`),
+      ...["planned", "in_progress", "in_acceptance", "accepted", "rejected"].map((s) => `deliverable.${s}`),
+      ...["went_well", "to_improve", "lesson"].map((k) => `retro.${k}`),
+      ...["propose_now", "defer", "change_request", "noise"].map((k) => `triage.${k}`),
+      ...["distinct_priority_safe", "risks_current_delivery", "not_distinct", "not_priority"].map((k) => `reason.${k}`),
+      ...["change_request", "noise"].map((k) => `route.${k}`),
+      ...["quick_win", "long_term"].map((k) => `horizon.${k}`),
+      ...SIGNALS.map((s) => `signal.${s}`),
+      ...["observation", "implication", "desiredOutcome", "serviceApproach", "nextStep"].map((k) => `frame.${k}`),
+      ...["outcomes", "open_items", "handoff_owners", "csat", "opportunities"].map((k) => `agenda.${k}`),
+      ...["on_time", "late", "awaiting", "overdue", "not_recorded"].map((k) => `agenda.csat.${k}`),
+      ...["criteria", "retrospective", "csat", "financials", "opportunities"].map((k) => `missing.${k}`),
+    ];
+    expect(keys.filter((key) => !(key in dictionaries.en))).toEqual([]);
+  });
+});
