@@ -1,6 +1,8 @@
 // Stage 5: print PDFs with one system Chromium and a small pool of pages, over 127.0.0.1.
 import { existsSync } from "node:fs";
+import { execFile } from "node:child_process";
 import { rename, writeFile } from "node:fs/promises";
+import { promisify } from "node:util";
 import { availableParallelism } from "node:os";
 import puppeteer, { type Browser, type Page } from "puppeteer";
 import { browserNotFound, MilepostError } from "./errors.ts";
@@ -12,6 +14,8 @@ export interface PrintJob {
   out: string;
   paper: "a4" | "letter";
 }
+
+const run = promisify(execFile);
 
 const KNOWN_PATHS: Record<string, string[]> = {
   linux: ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable", "/snap/bin/chromium"],
@@ -137,7 +141,21 @@ async function printOne(page: Page, url: string, job: PrintJob): Promise<void> {
   const pdf = await page.pdf({ ...options, outline: false, tagged: true });
   const tmp = `${job.out}.partial`;
   await writeFile(tmp, finishPdf(pdf, info, bookmarks));
+  await compact(tmp);
   await rename(tmp, job.out);
+}
+
+let qpdf: boolean | undefined;
+
+/**
+ * Packs the PDF's many small objects (a tagged PDF has thousands of structure elements, which
+ * Chromium writes uncompressed) into compressed object streams with qpdf, when it is installed:
+ * about a third smaller. Without qpdf the PDF stays as Chromium wrote it.
+ */
+async function compact(path: string): Promise<void> {
+  qpdf ??= await run("qpdf", ["--version"]).then(() => true, () => false);
+  if (!qpdf) return;
+  await run("qpdf", ["--object-streams=generate", "--compression-level=9", "--replace-input", path]);
 }
 
 /** The 1-based page on which each marker "MPTOC<i>MPTOC" appears, or null. */

@@ -1,28 +1,6 @@
-// The close-out pack's sections and pages, which of them a customer's data fills, and how its figures
-// are written. Used by the site pages, the print documents and the tests.
+// The close-out pack's sections and pages, and which of them a customer's data fills. Used by the site pages,
+// the print documents and the tests.
 import type { SiteCustomer } from "../../src/render.ts";
-import type { Format } from "./format.ts";
-
-/** How a figure is written; the tests format report.json's value the same way and compare. */
-export type FigureFormat = "int" | "decimal" | "money" | "percent" | "date" | "value";
-
-/** A report.json value written for the page; "value" writes a measured value with its unit. e.g. ("percent", 0.75) → "75%" */
-export function formatFigure(f: Format, format: FigureFormat, value: number | string | null, unit = ""): string {
-  if (format === "date") return f.date(value as string | null);
-  const n = value as number | null;
-  switch (format) {
-    case "int":
-      return f.number(n, 0);
-    case "decimal":
-      return f.number(n, 1);
-    case "money":
-      return f.money(n);
-    case "percent":
-      return f.percent(n);
-    case "value":
-      return f.value(n, unit);
-  }
-}
 
 /** A section of the close-out pack: its anchor, its title's label key, and the site page it lives on. */
 export interface CloseoutSection {

@@ -3,8 +3,8 @@
 import type { Translate } from "../i18n/index.ts";
 import type { Format } from "./format.ts";
 
-/** How a figure is written. "value": a measured value with its unit; "change": a change vs baseline in words; "label": a label key `${prefix}.${value}`. */
-export type FigureFormat = "int" | "decimal" | "decimal2" | "money" | "percent" | "date" | "value" | "change" | "label";
+/** How a figure is written. "month": a date as month and year; "value": a measured value with its unit; "change": a change vs baseline in words; "label": a label key `${prefix}.${value}`. */
+export type FigureFormat = "int" | "decimal" | "decimal2" | "money" | "percent" | "date" | "month" | "value" | "change" | "label";
 
 /** Extra inputs of some formats: the unit of "value", the label prefix of "label" (e.g. "status"). */
 export interface FigureOptions {
@@ -15,6 +15,7 @@ export interface FigureOptions {
 /** A report.json value as the page writes it. e.g. ("change", −0.8667) → "down 87%"; ("label", "achieved", {label: "status"}) → "Achieved" */
 export function formatFigure(f: Format, t: Translate, format: FigureFormat, value: number | string | null, options: FigureOptions = {}): string {
   if (format === "date") return f.date(value as string | null);
+  if (format === "month") return f.shortDate(value as string | null);
   if (format === "label") return value === null ? "—" : t(`${options.label}.${value}`);
   const n = value as number | null;
   switch (format) {

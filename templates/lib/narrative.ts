@@ -2,7 +2,7 @@
 // files of the customers being built, and source locations stamped on every figure tag so an
 // unknown id can be reported as "content/acme/summary.mdx:7".
 import { readFileSync } from "node:fs";
-import { relative } from "node:path";
+import { isAbsolute, relative } from "node:path";
 import type { SiteFile } from "../../src/render.ts";
 
 /** The tags of the narrative components that place a figure. */
@@ -16,7 +16,7 @@ export const CONTENT_MODULE = "virtual:milepost/content";
  * e.g. `<Metric id="m1" />` on line 7 → `<Metric source="content/acme/summary.mdx:7" id="m1" />`
  */
 export function stampSources(text: string, file: string): string {
-  const tag = new RegExp(`<(${FIGURE_TAGS.join("|")})(?=[\\s/>])`, "g");
+  const tag = new RegExp(`<(${FIGURE_TAGS.join("|")})(?=[\\s/>]|$)`, "g");
   let fence: string | null = null;
   return text
     .split("\n")
@@ -30,6 +30,12 @@ export function stampSources(text: string, file: string): string {
       return line.replace(tag, (_, name: string) => `<${name} source=${JSON.stringify(`${file}:${i + 1}`)}`);
     })
     .join("\n");
+}
+
+/** A file as an error names it: relative to `cwd` when inside it, else absolute. e.g. "content/acme/summary.mdx" */
+function shown(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : path;
 }
 
 /** A Vite plugin: serves CONTENT_MODULE from the site file (MILEPOST_SITE) and stamps sources on .mdx files. */
@@ -51,8 +57,21 @@ export function narrativePlugin(cwd = process.cwd()) {
         return `export default {\n${entries.join("\n")}\n};\n`;
       }
       const path = id.split("?")[0];
-      if (path.endsWith(".mdx")) return stampSources(readFileSync(path, "utf8"), relative(cwd, path) || path);
+      if (path.endsWith(".mdx")) return stampSources(readFileSync(path, "utf8"), shown(path, cwd));
       return undefined;
     },
   };
+}
+
+/**
+ * The error of a figure tag whose attribute names nothing: where it is, what it says, what to write instead.
+ * e.g. `content/acme/summary.mdx:7: <Metric id="m9" /> names no metric of Acme Analytics — write one of: m1, m2, m3`
+ */
+export function narrativeError(source: string | undefined, tag: string, attribute: string, value: unknown, what: string, choices: readonly string[]): Error {
+  const written = value === undefined ? `<${tag} />` : `<${tag} ${attribute}=${JSON.stringify(String(value))} />`;
+  const problem = value === undefined ? `needs ${attribute}="…"` : `names no ${what}`;
+  const fix = choices.length ? `write one of: ${choices.join(", ")}` : `there is none to name`;
+  const error = new Error(`${source ?? "content"}: ${written} ${problem} — ${fix}`);
+  error.name = "NarrativeError";
+  return error;
 }
