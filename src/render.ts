@@ -67,10 +67,11 @@ export async function renderSites(
       root: PACKAGE_ROOT,
       outDir,
       cacheDir: join(work, "cache"),
-      logLevel: options.debug ? "info" : "error",
+      logLevel: options.debug ? "info" : "silent",
     });
   } catch (err) {
-    throw new MilepostError("The pages could not be rendered", (err as Error).message,
+    // Name files as the person typed them: relative to where milepost was run.
+    throw new MilepostError("The pages could not be rendered", (err as Error).message.replaceAll(`${cwd}/`, ""),
       "This is a problem in milepost's templates or in content/*.mdx, not in the data. Run again with --debug for details.", { cause: err });
   } finally {
     process.chdir(cwd);

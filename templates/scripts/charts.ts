@@ -65,7 +65,7 @@ function draw(canvas: HTMLCanvasElement, spec: ChartSpec): void {
       },
       scales: {
         x: { type: "linear", min: spec.span[0], max: spec.span[1], ticks: { maxTicksLimit: 7, font: { size: 10 }, callback: (v) => dates.format(new Date(Number(v) * DAY)) }, grid: { display: false } },
-        y: { min: spec.range[0], max: spec.range[1], ticks: { font: { size: 10 }, callback: (v) => `${numbers.format(Number(v))}${spec.unit === "%" ? "%" : ""}` }, grid: { color: "#eef0f4" } },
+        y: { min: spec.range[0], max: spec.range[1], ticks: { includeBounds: false, font: { size: 10 }, callback: (v) => `${numbers.format(Number(v))}${spec.unit === "%" ? "%" : ""}` }, grid: { color: "#eef0f4" } },
       },
     },
   });
