@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import puppeteer from "puppeteer";
 import { build, defaultEffects } from "../src/build.ts";
-import { findChrome, printAll, type PrintJob } from "../src/pdf.ts";
+import { CHROME_ARGS, findChrome, openPrinter, type PrintJob } from "../src/pdf.ts";
 import { serve } from "../src/serve.ts";
 
 const [mode, a, b] = process.argv.slice(2);
@@ -46,10 +46,12 @@ if (mode === "build") {
   const jobs = await printJobs(a);
   const server = await serve(a);
   let started = performance.now();
-  await printAll(server.origin, jobs);
+  const printer = openPrinter();
+  await printer.print(server.origin, jobs);
+  await printer.close();
   const seconds = (performance.now() - started) / 1000;
   // The bare minimum: one page.pdf per document, same pool size.
-  const browser = await puppeteer.launch({ executablePath: findChrome(), args: ["--no-sandbox", "--disable-gpu"] });
+  const browser = await puppeteer.launch({ executablePath: findChrome(), args: CHROME_ARGS });
   started = performance.now();
   const queue = jobs.values();
   await Promise.all([0, 1].map(async () => {

@@ -6,7 +6,7 @@ import { UsageError, type DataIssue } from "./errors.ts";
 import { loadCustomer } from "./load.ts";
 import { parsePeriod, periodOf } from "./model/dates.ts";
 import { buildReport, type Report } from "./model/report.ts";
-import { printAll, type PrintJob } from "./pdf.ts";
+import { openPrinter, type PrintJob } from "./pdf.ts";
 import { publishCustomer, writeManifest, type ManifestEntry } from "./publish.ts";
 import { PACKS, PRINT_DOCS, renderSites, type Pack, type SiteCustomer } from "./render.ts";
 import type { CustomerData, TableName } from "./schema.ts";
@@ -44,7 +44,8 @@ export interface CustomerResult {
 /** The side effects of a build, swappable in tests. */
 export interface BuildEffects {
   render: typeof renderSites;
-  print: (siteDir: string, jobs: PrintJob[]) => Promise<Map<PrintJob, Error>>;
+  /** A printer for the PDFs: created before the pages render, so Chromium starts meanwhile. */
+  printer: () => { print: (siteDir: string, jobs: PrintJob[]) => Promise<Map<PrintJob, Error>>; close: () => Promise<void> };
   publish: typeof publishCustomer;
   manifest: typeof writeManifest;
   progress: (message: string) => void;
@@ -52,13 +53,19 @@ export interface BuildEffects {
 
 export const defaultEffects: BuildEffects = {
   render: renderSites,
-  print: async (siteDir, jobs) => {
-    const server = await serve(siteDir);
-    try {
-      return await printAll(server.origin, jobs);
-    } finally {
-      await server.close();
-    }
+  printer: () => {
+    const chrome = openPrinter();
+    return {
+      async print(siteDir, jobs) {
+        const server = await serve(siteDir);
+        try {
+          return await chrome.print(server.origin, jobs);
+        } finally {
+          await server.close();
+        }
+      },
+      close: () => chrome.close(),
+    };
   },
   publish: publishCustomer,
   manifest: writeManifest,
@@ -190,6 +197,7 @@ export async function build(opts: BuildOptions, effects: BuildEffects = defaultE
 
   await mkdir(opts.outDir, { recursive: true });
   const stageRoot = await mkdtemp(join(opts.outDir, ".stage-"));
+  const printer = opts.pdf ? effects.printer() : null;
   try {
     effects.progress(`Rendering ${ready.length} customer site${ready.length === 1 ? "" : "s"}…`);
     const siteDir = await effects.render(ready, dataDirs, stageRoot, { debug: opts.debug });
@@ -207,7 +215,7 @@ export async function build(opts: BuildOptions, effects: BuildEffects = defaultE
     }
     if (jobs.size > 0) {
       effects.progress(`Printing ${jobs.size} PDF${jobs.size === 1 ? "" : "s"}…`);
-      const failures = await effects.print(siteDir, [...jobs.keys()]);
+      const failures = await printer!.print(siteDir, [...jobs.keys()]);
       for (const [job, err] of failures) {
         const result = jobs.get(job)!;
         result.status = "failed";
@@ -227,6 +235,7 @@ export async function build(opts: BuildOptions, effects: BuildEffects = defaultE
     }
     await effects.manifest(opts.outDir, manifest);
   } finally {
+    await printer?.close();
     await rm(stageRoot, { recursive: true, force: true });
   }
   return results;

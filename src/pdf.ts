@@ -4,9 +4,9 @@ import { execFile } from "node:child_process";
 import { rename, writeFile } from "node:fs/promises";
 import { promisify } from "node:util";
 import { availableParallelism } from "node:os";
-import puppeteer, { type Browser, type Page } from "puppeteer";
+import puppeteer, { type Page } from "puppeteer";
 import { browserNotFound, MilepostError } from "./errors.ts";
-import { finishPdf, type Bookmark } from "./pdfinfo.ts";
+import { destinationPages, finishPdf, type Bookmark } from "./pdfinfo.ts";
 
 /** One PDF to print: the page at `path` (site-relative, e.g. "acme/print-qbr.html") into `out`. */
 export interface PrintJob {
@@ -47,7 +47,8 @@ export function findChrome(env: NodeJS.ProcessEnv = process.env, platform = proc
   throw browserNotFound(tried);
 }
 
-const CHROME_ARGS = [
+/** Chromium's flags: root needs --no-sandbox; the rest keep a headless print quiet and offline. */
+export const CHROME_ARGS = [
   "--no-sandbox",
   "--disable-gpu",
   "--disable-background-networking",
@@ -58,41 +59,45 @@ const CHROME_ARGS = [
   "--font-render-hinting=none",
 ];
 
-/** Prints every job through one browser and `concurrency` reusable pages. Returns the failures by job. */
-export async function printAll(
-  origin: string,
-  jobs: PrintJob[],
-  options: { chrome?: string; concurrency?: number } = {},
-): Promise<Map<PrintJob, Error>> {
-  const failures = new Map<PrintJob, Error>();
-  if (jobs.length === 0) return failures;
+/** A Chromium that prints; started as soon as it is created so it warms up while pages render. */
+export interface Printer {
+  /** Prints every job of the site served at `origin`. Returns the failures by job. */
+  print(origin: string, jobs: PrintJob[]): Promise<Map<PrintJob, Error>>;
+  close(): Promise<void>;
+}
+
+/** Launches one Chromium (found as findChrome says) with a pool of up to `concurrency` pages. */
+export function openPrinter(options: { chrome?: string; concurrency?: number } = {}): Printer {
   const executablePath = options.chrome ?? findChrome();
-  let browser: Browser;
-  try {
-    browser = await puppeteer.launch({ executablePath, headless: true, args: CHROME_ARGS });
-  } catch (err) {
-    throw new MilepostError("Chromium did not start", `${executablePath} could not be started: ${(err as Error).message}`,
+  const launching = puppeteer.launch({ executablePath, headless: true, args: CHROME_ARGS }).catch((err: Error) => {
+    throw new MilepostError("Chromium did not start", `${executablePath} could not be started: ${err.message}`,
       "Check that the browser runs on this machine, or point MILEPOST_CHROME at another one.", { cause: err });
-  }
-  try {
-    const concurrency = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), jobs.length, 4));
-    const queue = jobs.values();
-    const worker = async () => {
-      const page = await browser.newPage();
-      for (const job of queue) {
-        try {
-          await printOne(page, `${origin}/${job.path}`, job);
-        } catch (err) {
-          failures.set(job, err as Error);
+  });
+  launching.catch(() => {}); // reported by print()
+  return {
+    async print(origin, jobs) {
+      const browser = await launching;
+      const failures = new Map<PrintJob, Error>();
+      const concurrency = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), jobs.length, 4));
+      const queue = jobs.values();
+      const worker = async () => {
+        const page = await browser.newPage();
+        for (const job of queue) {
+          try {
+            await printOne(page, `${origin}/${job.path}`, job);
+          } catch (err) {
+            failures.set(job, err as Error);
+          }
         }
-      }
-      await page.close();
-    };
-    await Promise.all(Array.from({ length: concurrency }, worker));
-  } finally {
-    await browser.close();
-  }
-  return failures;
+        await page.close();
+      };
+      await Promise.all(Array.from({ length: concurrency }, worker));
+      return failures;
+    },
+    async close() {
+      await (await launching.catch(() => null))?.close();
+    },
+  };
 }
 
 async function printOne(page: Page, url: string, job: PrintJob): Promise<void> {
@@ -113,18 +118,10 @@ async function printOne(page: Page, url: string, job: PrintJob): Promise<void> {
   );
   let bookmarks: Bookmark[] = [];
   if (sections.length > 0) {
-    // First pass: print with a marker at the top of each section, find the page each lands on.
-    await page.evaluate((ids: string[]) => {
-      ids.forEach((id, i) => {
-        const marker = document.createElement("span");
-        marker.className = "toc-marker";
-        marker.textContent = `MPTOC${i}MPTOC`;
-        document.getElementById(id)?.prepend(marker);
-      });
-    }, sections.map((s) => s.id));
-    const pages = await markerPages(await page.pdf({ ...options, tagged: false }), sections.length);
+    // First pass: the contents link to each section, so Chromium writes a named destination
+    // for it: the page each section starts on. Fill the numbers in, then print for real.
+    const pages = destinationPages(await page.pdf({ ...options, tagged: false }), sections.map((s) => s.id));
     await page.evaluate((ids: string[], found: (number | null)[]) => {
-      document.querySelectorAll(".toc-marker").forEach((m) => m.remove());
       ids.forEach((id, i) => {
         const cell = document.querySelector(`[data-toc-for="${id}"]`);
         if (cell && found[i] !== null) cell.textContent = String(found[i]);
@@ -158,20 +155,3 @@ async function compact(path: string): Promise<void> {
   await run("qpdf", ["--object-streams=generate", "--compression-level=9", "--replace-input", path]);
 }
 
-/** The 1-based page on which each marker "MPTOC<i>MPTOC" appears, or null. */
-async function markerPages(pdf: Uint8Array, count: number): Promise<(number | null)[]> {
-  const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
-  const task = getDocument({ data: pdf, verbosity: 0 });
-  const doc = await task.promise;
-  const found: (number | null)[] = Array(count).fill(null);
-  try {
-    for (let p = 1; p <= doc.numPages; p++) {
-      const content = await (await doc.getPage(p)).getTextContent();
-      const text = content.items.map((item) => ("str" in item ? item.str : "")).join("").replace(/\s+/g, "");
-      for (const m of text.matchAll(/MPTOC(\d+)MPTOC/g)) found[Number(m[1])] ??= p;
-    }
-  } finally {
-    await task.destroy();
-  }
-  return found;
-}

@@ -1,4 +1,4 @@
-// Finishes a PDF Chromium printed, by an incremental update (the bytes Chromium wrote stay as
+// Reads where sections start in a PDF Chromium printed, and finishes it by an incremental update (the bytes Chromium wrote stay as
 // they are; new objects are appended): document information (author, subject, keywords) and
 // bookmarks, one per section, pointing at the page the section starts on. Chromium's own
 // bookmarks come from every heading and repeat some titles, so milepost writes its own.
@@ -82,6 +82,21 @@ class PdfReader {
     walk(this.ref(this.object(root), "Pages")!);
     return out;
   }
+}
+
+/** The 1-based page of each named destination in `ids` (Chromium writes one per link target), or null. */
+export function destinationPages(pdf: Uint8Array, ids: string[]): (number | null)[] {
+  const reader = new PdfReader(pdf);
+  const dests = reader.ref(reader.object(reader.ref(reader.trailer, "Root")!), "Dests");
+  if (dests === null) return ids.map(() => null);
+  const pageOf = new Map(reader.pages().map((id, i) => [id, i + 1]));
+  const found = new Map<string, number>();
+  for (const m of reader.object(dests).matchAll(/\/([^\s/[\]<>()]+)\s*\[\s*(\d+)\s+\d+\s+R/g)) {
+    const name = m[1].replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    const page = pageOf.get(Number(m[2]));
+    if (page) found.set(name, page);
+  }
+  return ids.map((id) => found.get(id) ?? null);
 }
 
 /** Returns `pdf` with `info` as its document information and `bookmarks` as its outline. */

@@ -75,5 +75,6 @@ document.documentElement.classList.add("js");
 for (const canvas of document.querySelectorAll<HTMLCanvasElement>("canvas[data-chart]")) {
   draw(canvas, JSON.parse(canvas.dataset.chart!) as ChartSpec);
 }
-// Chart.js draws synchronously with animation off; wait for fonts, then one frame.
-document.fonts.ready.then(() => requestAnimationFrame(() => document.documentElement.setAttribute("data-print-ready", "")));
+// Chart.js draws synchronously with animation off; only the fonts are awaited. (No animation
+// frame: Chromium does not run them for pages in the background, as pool pages are.)
+document.fonts.ready.then(() => document.documentElement.setAttribute("data-print-ready", ""));
