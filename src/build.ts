@@ -36,6 +36,7 @@ export interface CustomerResult {
   slug: string;
   status: "built" | "failed";
   issues: DataIssue[];
+  /** The figures; null when the data failed, and once a build has written them to report.json. */
   report: Report | null;
   packs: Pack[];
   files: string[];
@@ -172,73 +173,95 @@ function choosePacks(data: CustomerData, requested: Pack | "all", asOf: string, 
   return { packs, issues };
 }
 
+/** How many customers one Astro build renders: memory stays flat however large the portfolio. */
+export const BATCH_SIZE = 50;
+
 /** Builds the requested customers. Returns one result per customer; never throws for data errors. */
 export async function build(opts: BuildOptions, effects: BuildEffects = defaultEffects): Promise<CustomerResult[]> {
   const slugs = await resolveCustomers(opts.dataDir, opts.customers);
-  const results: CustomerResult[] = [];
-  const ready: SiteCustomer[] = [];
-  const dataDirs = new Map<string, string>();
-  const label = fileLabel(opts.asOf, opts.period);
-
-  for (const slug of slugs) {
-    const { data, report, issues } = await prepareCustomer(opts, slug);
-    const result: CustomerResult = { slug, status: "failed", issues, report, packs: [], files: [] };
-    results.push(result);
-    if (!data || !report) continue;
-    const chosen = choosePacks(data, opts.pack, opts.asOf, relative(process.cwd(), join(opts.dataDir, slug)) || slug);
-    issues.push(...chosen.issues);
-    if (chosen.packs.length === 0 || chosen.issues.some((i) => i.severity === "error")) continue;
-    result.packs = chosen.packs;
-    result.status = "built";
-    dataDirs.set(slug, join(opts.dataDir, slug));
-    ready.push({ slug, report, data, packs: chosen.packs, content: await findContent(opts.contentDir, slug), label });
+  if (opts.dryRun) {
+    const results: CustomerResult[] = [];
+    for (const slug of slugs) results.push((await prepareSite(opts, slug)).result);
+    return results;
   }
-  if (opts.dryRun || ready.length === 0) return results;
-
   await mkdir(opts.outDir, { recursive: true });
   const stageRoot = await mkdtemp(join(opts.outDir, ".stage-"));
   const printer = opts.pdf ? effects.printer() : null;
+  const results: CustomerResult[] = [];
   try {
-    effects.progress(`Rendering ${ready.length} customer site${ready.length === 1 ? "" : "s"}…`);
-    const siteDir = await effects.render(ready, dataDirs, stageRoot, { debug: opts.debug });
-    const jobs = new Map<PrintJob, CustomerResult>();
-    for (const c of ready) {
-      const result = results.find((r) => r.slug === c.slug)!;
-      await writeFile(join(siteDir, c.slug, "report.json"), `${JSON.stringify(c.report, null, 2)}\n`);
-      result.files.push(`${c.slug}/index.html`, `${c.slug}/report.json`);
-      if (!opts.pdf) continue;
-      for (const doc of c.packs.flatMap((pack) => PRINT_DOCS[pack])) {
-        const name = doc.pdf(c.slug, label);
-        jobs.set({ path: `${c.slug}/${doc.page}`, out: join(siteDir, c.slug, name), paper: paperFor(c.data) }, result);
-        result.files.push(`${c.slug}/${name}`);
-      }
+    for (let i = 0; i < slugs.length; i += BATCH_SIZE) {
+      const batch = slugs.slice(i, i + BATCH_SIZE);
+      const prepared = await Promise.all(batch.map((slug) => prepareSite(opts, slug)));
+      results.push(...prepared.map((p) => p.result));
+      const ready = prepared.flatMap((p) => (p.site ? [{ site: p.site, result: p.result }] : []));
+      if (ready.length > 0) await effects.manifest(opts.outDir, await buildBatch(opts, effects, printer, ready, join(stageRoot, `batch-${i / BATCH_SIZE}`)));
+      // The figures are in each report.json now; keep the results light.
+      for (const p of prepared) if (p.result.status === "built") p.result.report = null;
     }
-    if (jobs.size > 0) {
-      effects.progress(`Printing ${jobs.size} PDF${jobs.size === 1 ? "" : "s"}…`);
-      const failures = await printer!.print(siteDir, [...jobs.keys()]);
-      for (const [job, err] of failures) {
-        const result = jobs.get(job)!;
-        result.status = "failed";
-        result.issues.push({ severity: "error", code: "pdf-failed", file: job.path, problem: `could not be printed (${err.message})`, fix: "run again with --debug; if it persists, report it with the data folder" });
-      }
-    }
-    const manifest: ManifestEntry[] = [];
-    for (const c of ready) {
-      const result = results.find((r) => r.slug === c.slug)!;
-      if (result.status !== "built") continue;
-      await effects.publish(join(siteDir, c.slug), opts.outDir, c.slug);
-      manifest.push({
-        slug: c.slug, name: c.data.customer.name, asOf: c.report.asOf, period: c.report.period,
-        health: c.report.health.rag, site: `${c.slug}/index.html`, report: `${c.slug}/report.json`,
-        pdfs: result.files.filter((f) => f.endsWith(".pdf")),
-      });
-    }
-    await effects.manifest(opts.outDir, manifest);
   } finally {
     await printer?.close();
     await rm(stageRoot, { recursive: true, force: true });
   }
   return results;
+}
+
+/** Loads, validates and models one customer, and chooses its packs: its result, and its site if it is to be built. */
+async function prepareSite(opts: BuildOptions, slug: string): Promise<{ result: CustomerResult; site: SiteCustomer | null }> {
+  const { data, report, issues } = await prepareCustomer(opts, slug);
+  const result: CustomerResult = { slug, status: "failed", issues, report, packs: [], files: [] };
+  if (!data || !report) return { result, site: null };
+  const chosen = choosePacks(data, opts.pack, opts.asOf, relative(process.cwd(), join(opts.dataDir, slug)) || slug);
+  issues.push(...chosen.issues);
+  if (chosen.packs.length === 0 || chosen.issues.some((i) => i.severity === "error")) return { result, site: null };
+  result.packs = chosen.packs;
+  result.status = "built";
+  const content = await findContent(opts.contentDir, slug);
+  return { result, site: { slug, report, data, packs: chosen.packs, content, label: fileLabel(opts.asOf, opts.period) } };
+}
+
+/** Renders, prints and publishes one batch of customers; returns their manifest entries. */
+async function buildBatch(
+  opts: BuildOptions,
+  effects: BuildEffects,
+  printer: ReturnType<BuildEffects["printer"]> | null,
+  ready: { site: SiteCustomer; result: CustomerResult }[],
+  stage: string,
+): Promise<ManifestEntry[]> {
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  effects.progress(`Rendering ${plural(ready.length, "customer site")}…`);
+  const dataDirs = new Map(ready.map(({ site }) => [site.slug, join(opts.dataDir, site.slug)]));
+  const siteDir = await effects.render(ready.map((r) => r.site), dataDirs, stage, { debug: opts.debug });
+  const jobs = new Map<PrintJob, CustomerResult>();
+  for (const { site: c, result } of ready) {
+    await writeFile(join(siteDir, c.slug, "report.json"), `${JSON.stringify(c.report, null, 2)}\n`);
+    result.files.push(`${c.slug}/index.html`, `${c.slug}/report.json`);
+    if (!printer) continue;
+    for (const doc of c.packs.flatMap((pack) => PRINT_DOCS[pack])) {
+      const name = doc.pdf(c.slug, c.label);
+      jobs.set({ path: `${c.slug}/${doc.page}`, out: join(siteDir, c.slug, name), paper: paperFor(c.data) }, result);
+      result.files.push(`${c.slug}/${name}`);
+    }
+  }
+  if (printer && jobs.size > 0) {
+    effects.progress(`Printing ${plural(jobs.size, "PDF")}…`);
+    for (const [job, err] of await printer.print(siteDir, [...jobs.keys()])) {
+      const result = jobs.get(job)!;
+      result.status = "failed";
+      result.issues.push({ severity: "error", code: "pdf-failed", file: job.path, problem: `could not be printed (${err.message})`, fix: "run again with --debug; if it persists, report it with the data folder" });
+    }
+  }
+  const manifest: ManifestEntry[] = [];
+  for (const { site: c, result } of ready) {
+    if (result.status !== "built") continue;
+    await effects.publish(join(siteDir, c.slug), opts.outDir, c.slug);
+    manifest.push({
+      slug: c.slug, name: c.data.customer.name, asOf: c.report.asOf, period: c.report.period,
+      health: c.report.health.rag, site: `${c.slug}/index.html`, report: `${c.slug}/report.json`,
+      pdfs: result.files.filter((f) => f.endsWith(".pdf")),
+    });
+  }
+  await rm(stage, { recursive: true, force: true });
+  return manifest;
 }
 
 /** Paper size: the customer's choice, else Letter for US and Canadian locales, A4 elsewhere. */

@@ -100,7 +100,13 @@ export function openPrinter(options: { chrome?: string; concurrency?: number } =
   };
 }
 
+/** The width of the printed column in CSS pixels (paper less 16 mm margins each side), per paper. */
+const COLUMN_PX = { a4: Math.round(((210 - 32) * 96) / 25.4), letter: Math.round(((215.9 - 32) * 96) / 25.4) };
+
 async function printOne(page: Page, url: string, job: PrintJob): Promise<void> {
+  // Lay the page out as it will print, so each chart is drawn at its printed size.
+  await page.emulateMediaType("print");
+  await page.setViewport({ width: COLUMN_PX[job.paper], height: 1000 });
   const response = await page.goto(url, { waitUntil: "load" });
   if (!response?.ok()) throw new Error(`${url} answered ${response?.status()}`);
   // The page sets data-print-ready once fonts are loaded and every chart is drawn.

@@ -60,7 +60,7 @@ function draw(canvas: HTMLCanvasElement, spec: ChartSpec): void {
       devicePixelRatio: Math.max(window.devicePixelRatio, 2),
       parsing: false,
       plugins: {
-        legend: { position: "bottom", labels: { boxWidth: 14, boxHeight: 2, font: { size: 10 } } },
+        legend: { position: "bottom", labels: { boxWidth: 12, boxHeight: 2, padding: 6, font: { size: 9 } } },
         tooltip: { callbacks: { title: (items) => new Date(items[0].parsed.x! * DAY).toISOString().slice(0, 10) } },
       },
       scales: {

@@ -1,0 +1,65 @@
+// build() with recording effects: the orchestration alone, no Astro, no Chromium.
+import { cp, mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { BATCH_SIZE, build, type BuildEffects } from "../src/build.ts";
+import type { ManifestEntry } from "../src/publish.ts";
+
+const BARE = join(import.meta.dirname, "fixtures", "data", "bare");
+
+/** Effects that record what build() asked for and pretend every step worked. */
+function recorder() {
+  const calls = { render: [] as string[][], print: [] as string[][], publish: [] as string[], manifest: [] as string[][], closed: 0 };
+  const effects: BuildEffects = {
+    render: async (customers, _dirs, stage) => {
+      calls.render.push(customers.map((c) => c.slug));
+      for (const c of customers) await mkdir(join(stage, "site", c.slug), { recursive: true });
+      return join(stage, "site");
+    },
+    printer: () => ({
+      print: async (_site, jobs) => {
+        calls.print.push(jobs.map((j) => j.path));
+        return new Map();
+      },
+      close: async () => void calls.closed++,
+    }),
+    publish: async (_from, _out, slug) => void calls.publish.push(slug),
+    manifest: async (_out, entries: ManifestEntry[]) => void calls.manifest.push(entries.map((e) => e.slug)),
+    progress: () => {},
+  };
+  return { calls, effects };
+}
+
+describe("build(options, effects)", () => {
+  it("renders and prints a large portfolio in batches, one browser for all, and publishes every customer", async () => {
+    const data = await mkdtemp(join(tmpdir(), "milepost-batches-"));
+    const count = BATCH_SIZE + 3;
+    const slugs = Array.from({ length: count }, (_, i) => `customer-${String(i).padStart(3, "0")}`);
+    for (const slug of slugs) await cp(BARE, join(data, slug), { recursive: true });
+    await writeFile(join(data, "customer-001", "metrics.csv"), 'id,name\nm1,"unclosed\n');
+    const { calls, effects } = recorder();
+    const results = await build(
+      { dataDir: data, contentDir: join(data, "none"), outDir: join(data, "..", `${slugs[0]}-out-${process.pid}`), customers: "all", pack: "all", asOf: "2026-09-30", period: "2026-Q3", pdf: true },
+      effects,
+    );
+    expect(results.filter((r) => r.status === "failed").map((r) => r.slug)).toEqual(["customer-001"]);
+    expect(calls.render.map((batch) => batch.length)).toEqual([BATCH_SIZE - 1, 3]);
+    expect(calls.print.flat()).toHaveLength(count - 1);
+    expect(calls.print.flat()[0]).toBe("customer-000/print-qbr.html");
+    expect(calls.publish).toEqual(slugs.filter((s) => s !== "customer-001"));
+    expect(calls.manifest.flat()).toEqual(calls.publish);
+    expect(calls.closed).toBe(1);
+    expect(results.find((r) => r.slug === "customer-000")).toMatchObject({ status: "built", report: null, files: expect.arrayContaining(["customer-000/customer-000-qbr-2026-Q3.pdf"]) });
+  });
+
+  it("writes nothing for a dry run and keeps each report", async () => {
+    const { calls, effects } = recorder();
+    const results = await build(
+      { dataDir: join(BARE, ".."), contentDir: "none", outDir: "unused", customers: ["bare"], pack: "all", asOf: "2026-09-30", period: "2026-Q3", pdf: true, dryRun: true },
+      effects,
+    );
+    expect(results[0]).toMatchObject({ slug: "bare", status: "built", report: { customer: { name: "Bare Minimum Ltd" } } });
+    expect(calls).toEqual({ render: [], print: [], publish: [], manifest: [], closed: 0 });
+  });
+});
