@@ -60,7 +60,7 @@ async function portfolioRun(n: number): Promise<void> {
     const floor = await child(["floor", out]);
     const ratio = build.seconds / floor.seconds;
     console.log(
-      `portfolio of ${n}: build ${build.seconds.toFixed(1)} s (${build.pdfs} PDFs; render ${build.renderSeconds.toFixed(1)} s), ` +
+      `portfolio of ${n}: build ${build.seconds.toFixed(1)} s (${build.pdfs} PDFs; Astro rendering, overlapped with printing, ${build.renderSeconds.toFixed(1)} s), ` +
         `floor (Chromium alone printing the same pages, same two passes) ${floor.seconds.toFixed(1)} s → ratio ${ratio.toFixed(2)}; ` +
         `single-pass floor ${floor.singlePassSeconds.toFixed(1)} s; peak RSS of the milepost process ${(build.maxRssMb).toFixed(0)} MB`,
     );

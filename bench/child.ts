@@ -31,7 +31,7 @@ if (mode === "build") {
       progress: () => {},
       render: async (...args) => {
         const t = performance.now();
-        try { return await defaultEffects.render(...args); } finally { renderSeconds = (performance.now() - t) / 1000; }
+        try { return await defaultEffects.render(...args); } finally { renderSeconds += (performance.now() - t) / 1000; }
       },
     },
   );

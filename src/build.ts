@@ -8,7 +8,7 @@ import { parsePeriod, periodOf } from "./model/dates.ts";
 import { buildReport, type Report } from "./model/report.ts";
 import { openPrinter, type PrintJob } from "./pdf.ts";
 import { publishCustomer, writeManifest, type ManifestEntry } from "./publish.ts";
-import { PACKS, PRINT_DOCS, renderSites, type Pack, type SiteCustomer } from "./render.ts";
+import { PACKS, paperFor, PRINT_DOCS, renderSites, type Pack, type SiteCustomer } from "./render.ts";
 import type { CustomerData, TableName } from "./schema.ts";
 import { serve } from "./serve.ts";
 import { validateCustomer } from "./validate.ts";
@@ -184,21 +184,30 @@ export async function build(opts: BuildOptions, effects: BuildEffects = defaultE
     for (const slug of slugs) results.push((await prepareSite(opts, slug)).result);
     return results;
   }
+  const printer = opts.pdf ? effects.printer() : null; // no browser: fails here, before any file is touched
   await mkdir(opts.outDir, { recursive: true });
   const stageRoot = await mkdtemp(join(opts.outDir, ".stage-"));
-  const printer = opts.pdf ? effects.printer() : null;
   const results: CustomerResult[] = [];
+  // Batches overlap: Astro renders the next batch while Chromium prints this one.
+  let printing: Promise<void> = Promise.resolve();
   try {
     for (let i = 0; i < slugs.length; i += BATCH_SIZE) {
       const batch = slugs.slice(i, i + BATCH_SIZE);
       const prepared = await Promise.all(batch.map((slug) => prepareSite(opts, slug)));
       results.push(...prepared.map((p) => p.result));
       const ready = prepared.flatMap((p) => (p.site ? [{ site: p.site, result: p.result }] : []));
-      if (ready.length > 0) await effects.manifest(opts.outDir, await buildBatch(opts, effects, printer, ready, join(stageRoot, `batch-${i / BATCH_SIZE}`)));
-      // The figures are in each report.json now; keep the results light.
-      for (const p of prepared) if (p.result.status === "built") p.result.report = null;
+      if (ready.length === 0) continue;
+      const rendered = await renderBatch(opts, effects, printer !== null, ready, join(stageRoot, `batch-${i / BATCH_SIZE}`));
+      await printing;
+      printing = finishBatch(opts, effects, printer, ready, rendered).then(async (entries) => {
+        await effects.manifest(opts.outDir, entries);
+        // The figures are in each report.json now; keep the results light.
+        for (const { result } of ready) if (result.status === "built") result.report = null;
+      });
     }
+    await printing;
   } finally {
+    await printing.catch(() => {});
     await printer?.close();
     await rm(stageRoot, { recursive: true, force: true });
   }
@@ -219,15 +228,11 @@ async function prepareSite(opts: BuildOptions, slug: string): Promise<{ result: 
   return { result, site: { slug, report, data, packs: chosen.packs, content, label: fileLabel(opts.asOf, opts.period) } };
 }
 
-/** Renders, prints and publishes one batch of customers; returns their manifest entries. */
-async function buildBatch(
-  opts: BuildOptions,
-  effects: BuildEffects,
-  printer: ReturnType<BuildEffects["printer"]> | null,
-  ready: { site: SiteCustomer; result: CustomerResult }[],
-  stage: string,
-): Promise<ManifestEntry[]> {
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+type Ready = { site: SiteCustomer; result: CustomerResult }[];
+type Rendered = { stage: string; siteDir: string; jobs: Map<PrintJob, CustomerResult> };
+
+/** Renders one batch of customers into `stage`, writes their report.json and lists their PDFs. */
+async function renderBatch(opts: BuildOptions, effects: BuildEffects, pdf: boolean, ready: Ready, stage: string): Promise<Rendered> {
   effects.progress(`Rendering ${plural(ready.length, "customer site")}…`);
   const dataDirs = new Map(ready.map(({ site }) => [site.slug, join(opts.dataDir, site.slug)]));
   const siteDir = await effects.render(ready.map((r) => r.site), dataDirs, stage, { debug: opts.debug });
@@ -235,13 +240,24 @@ async function buildBatch(
   for (const { site: c, result } of ready) {
     await writeFile(join(siteDir, c.slug, "report.json"), `${JSON.stringify(c.report, null, 2)}\n`);
     result.files.push(`${c.slug}/index.html`, `${c.slug}/report.json`);
-    if (!printer) continue;
+    if (!pdf) continue;
     for (const doc of c.packs.flatMap((pack) => PRINT_DOCS[pack])) {
       const name = doc.pdf(c.slug, c.label);
-      jobs.set({ path: `${c.slug}/${doc.page}`, out: join(siteDir, c.slug, name), paper: paperFor(c.data) }, result);
+      jobs.set({ path: `${c.slug}/${doc.page}`, out: join(siteDir, c.slug, name), paper: paperFor(c.data.customer) }, result);
       result.files.push(`${c.slug}/${name}`);
     }
   }
+  return { stage, siteDir, jobs };
+}
+
+/** Prints and publishes a rendered batch; returns the manifest entries of the customers published. */
+async function finishBatch(
+  opts: BuildOptions,
+  effects: BuildEffects,
+  printer: ReturnType<BuildEffects["printer"]> | null,
+  ready: Ready,
+  { stage, siteDir, jobs }: Rendered,
+): Promise<ManifestEntry[]> {
   if (printer && jobs.size > 0) {
     effects.progress(`Printing ${plural(jobs.size, "PDF")}…`);
     for (const [job, err] of await printer.print(siteDir, [...jobs.keys()])) {
@@ -264,11 +280,8 @@ async function buildBatch(
   return manifest;
 }
 
-/** Paper size: the customer's choice, else Letter for US and Canadian locales, A4 elsewhere. */
-export function paperFor(data: CustomerData): "a4" | "letter" {
-  if (data.customer.paper) return data.customer.paper;
-  return /-(US|CA)$/i.test(data.customer.locale) ? "letter" : "a4";
-}
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
 
 async function findContent(contentDir: string, slug: string): Promise<Record<string, string>> {
   const dir = join(contentDir, slug);

@@ -32,7 +32,7 @@ const KNOWN_PATHS: Record<string, string[]> = {
 };
 
 /** The browser to print with: MILEPOST_CHROME, then PUPPETEER_EXECUTABLE_PATH, then well-known install paths. */
-export function findChrome(env: NodeJS.ProcessEnv = process.env, platform = process.platform, exists = existsSync): string {
+export function findChrome(env: NodeJS.ProcessEnv = process.env, platform = process.platform, exists: (path: string) => boolean = existsSync): string {
   const tried: string[] = [];
   for (const name of ["MILEPOST_CHROME", "PUPPETEER_EXECUTABLE_PATH"]) {
     const path = env[name];

@@ -5,7 +5,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { MilepostError } from "./errors.ts";
 import type { Report } from "./model/report.ts";
-import type { CustomerData } from "./schema.ts";
+import type { Customer, CustomerData } from "./schema.ts";
 
 /** The package root, where astro.config.mjs and templates/ live. */
 export const PACKAGE_ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -90,6 +90,11 @@ export async function renderSites(
   }
   await rm(work, { recursive: true, force: true });
   return outDir;
+}
+
+/** Paper size: the customer's choice, else Letter for US and Canadian locales, A4 elsewhere. */
+export function paperFor(customer: Customer): "a4" | "letter" {
+  return customer.paper ?? (/-(US|CA)$/i.test(customer.locale) ? "letter" : "a4");
 }
 
 /**
