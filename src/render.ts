@@ -80,10 +80,11 @@ export async function renderSites(
   }
 
   const shared = join(outDir, "_astro");
+  const classic = await classicScripts(shared);
   for (const c of customers) {
     const dir = join(outDir, c.slug);
     await cp(shared, join(dir, "_astro"), { recursive: true }).catch(() => {});
-    await relativize(dir);
+    await relativize(dir, classic);
     await copyCustomerFiles(c, dataDirs.get(c.slug)!, join(dir, "files"));
     const font = cjkFont(c.data.customer.locale);
     if (font) await copyFont(font, join(dir, "fonts"));
@@ -123,13 +124,36 @@ async function copyFont(font: string, into: string): Promise<void> {
   }
 }
 
+/**
+ * Turns Astro's self-contained script bundles (no import or export) into classic scripts, so
+ * the pages draw their charts when opened from disk too: browsers refuse module scripts over
+ * file://. Returns the bundles turned.
+ */
+async function classicScripts(shared: string): Promise<Set<string>> {
+  const turned = new Set<string>();
+  const names = await readdir(shared).catch(() => [] as string[]);
+  for (const name of names.filter((n) => n.endsWith(".js"))) {
+    const file = join(shared, name);
+    const code = await readFile(file, "utf8");
+    // A bundle's static imports open the file and its exports close it.
+    const module = /^import[\s{*"']/.test(code) || /\bexport\s*\{[^}]*\}\s*;?$/.test(code.trimEnd()) || code.includes("import(") || code.includes("import.meta");
+    if (module) continue;
+    await writeFile(file, `(()=>{"use strict";\n${code}\n})();\n`);
+    turned.add(name);
+  }
+  return turned;
+}
+
 /** Rewrites Astro's root-absolute asset URLs so the folder works alone under any path prefix. */
-async function relativize(dir: string): Promise<void> {
+async function relativize(dir: string, classic: Set<string>): Promise<void> {
   for (const name of await readdir(dir)) {
     if (!name.endsWith(".html")) continue;
     const file = join(dir, name);
-    const html = await readFile(file, "utf8");
-    await writeFile(file, html.replaceAll(/(["'(])\/_astro\//g, "$1_astro/"));
+    const html = (await readFile(file, "utf8"))
+      .replaceAll(/(["'(])\/_astro\//g, "$1_astro/")
+      .replaceAll(/<script type="module" src="_astro\/([^"]+)"><\/script>/g, (tag, bundle: string) =>
+        classic.has(bundle) ? `<script defer src="_astro/${bundle}"></script>` : tag);
+    await writeFile(file, html);
   }
 }
 

@@ -53,6 +53,9 @@ describe("build(fixture portfolio, 2026-Q3)", () => {
           expect(existsSync(join(dirname(file), ref)), `${file} → ${ref}`).toBe(true);
         }
         expect(html).toContain('<meta name="robots" content="noindex, nofollow"');
+        // Opened from disk too: browsers refuse module scripts over file://.
+        expect(html).not.toMatch(/<script type="module" src=/);
+        expect(html).toMatch(/<script defer src="_astro\/[^"]+\.js"><\/script>/);
       }
     }
   });
