@@ -42,11 +42,17 @@ export interface CustomerResult {
   files: string[];
 }
 
+/** Prints the PDFs of a rendered site folder; one for the whole run. */
+export interface SitePrinter {
+  print: (siteDir: string, jobs: PrintJob[]) => Promise<Map<PrintJob, Error>>;
+  close: () => Promise<void>;
+}
+
 /** The side effects of a build, swappable in tests. */
 export interface BuildEffects {
   render: typeof renderSites;
   /** A printer for the PDFs: created before the pages render, so Chromium starts meanwhile. */
-  printer: () => { print: (siteDir: string, jobs: PrintJob[]) => Promise<Map<PrintJob, Error>>; close: () => Promise<void> };
+  printer: () => SitePrinter;
   publish: typeof publishCustomer;
   manifest: typeof writeManifest;
   progress: (message: string) => void;
@@ -118,14 +124,14 @@ export async function resolveCustomers(dataDir: string, customers: string[] | "a
   return customers;
 }
 
-/** Loads, validates and models one customer. */
-export async function prepareCustomer(opts: BuildOptions, slug: string): Promise<{ data: CustomerData | null; report: Report | null; issues: DataIssue[] }> {
+/** Loads, validates and models one customer; `shownDir` is how messages name its folder, e.g. "data/acme". */
+export async function prepareCustomer(opts: BuildOptions, slug: string): Promise<{ data: CustomerData | null; report: Report | null; issues: DataIssue[]; shownDir: string }> {
   const dir = join(opts.dataDir, slug);
   const raw = await loadCustomer(dir, slug, relative(process.cwd(), dir) || dir);
   const { data, issues } = validateCustomer(raw);
-  if (!data) return { data: null, report: null, issues };
+  if (!data) return { data: null, report: null, issues, shownDir: raw.dir };
   const report = buildReport(data, { asOf: opts.asOf, period: opts.period });
-  return { data, report, issues: [...issues, ...reportWarnings(report, raw.dir)] };
+  return { data, report, issues: [...issues, ...reportWarnings(report, raw.dir)], shownDir: raw.dir };
 }
 
 /** Words the model's structured warnings for the person who owns the data. */
@@ -216,10 +222,10 @@ export async function build(opts: BuildOptions, effects: BuildEffects = defaultE
 
 /** Loads, validates and models one customer, and chooses its packs: its result, and its site if it is to be built. */
 async function prepareSite(opts: BuildOptions, slug: string): Promise<{ result: CustomerResult; site: SiteCustomer | null }> {
-  const { data, report, issues } = await prepareCustomer(opts, slug);
+  const { data, report, issues, shownDir } = await prepareCustomer(opts, slug);
   const result: CustomerResult = { slug, status: "failed", issues, report, packs: [], files: [] };
   if (!data || !report) return { result, site: null };
-  const chosen = choosePacks(data, opts.pack, opts.asOf, relative(process.cwd(), join(opts.dataDir, slug)) || slug);
+  const chosen = choosePacks(data, opts.pack, opts.asOf, shownDir);
   issues.push(...chosen.issues);
   if (chosen.packs.length === 0 || chosen.issues.some((i) => i.severity === "error")) return { result, site: null };
   result.packs = chosen.packs;
@@ -254,7 +260,7 @@ async function renderBatch(opts: BuildOptions, effects: BuildEffects, pdf: boole
 async function finishBatch(
   opts: BuildOptions,
   effects: BuildEffects,
-  printer: ReturnType<BuildEffects["printer"]> | null,
+  printer: SitePrinter | null,
   ready: Ready,
   { stage, siteDir, jobs }: Rendered,
 ): Promise<ManifestEntry[]> {

@@ -122,17 +122,18 @@ async function printOne(page: Page, url: string, job: PrintJob): Promise<void> {
   const sections = await page.$$eval("[data-toc-for]", (cells) =>
     cells.map((cell) => ({ id: (cell as HTMLElement).dataset.tocFor!, title: cell.closest("li")?.querySelector("span")?.textContent?.trim() ?? "" })),
   );
+  const ids = sections.map((s) => s.id);
   let bookmarks: Bookmark[] = [];
   if (sections.length > 0) {
     // First pass: the contents link to each section, so Chromium writes a named destination
     // for it: the page each section starts on. Fill the numbers in, then print for real.
-    const pages = destinationPages(await page.pdf({ ...options, tagged: false }), sections.map((s) => s.id));
+    const pages = destinationPages(await page.pdf({ ...options, tagged: false }), ids);
     await page.evaluate((ids: string[], found: (number | null)[]) => {
       ids.forEach((id, i) => {
         const cell = document.querySelector(`[data-toc-for="${id}"]`);
         if (cell && found[i] !== null) cell.textContent = String(found[i]);
       });
-    }, sections.map((s) => s.id), pages);
+    }, ids, pages);
     bookmarks = sections.flatMap((s, i) => (pages[i] === null ? [] : [{ title: s.title, page: pages[i]! }]));
   }
   const info = await page.evaluate(() => ({
