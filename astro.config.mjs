@@ -8,8 +8,9 @@ export default defineConfig({
   srcDir: "./templates",
   output: "static",
   integrations: [mdx()],
-  vite: { plugins: [narrativePlugin()] },
-  build: { format: "preserve", inlineStylesheets: "always" },
+  // No inline style or script and no data: URLs: the pages' Content-Security-Policy allows the folder's own files only.
+  vite: { plugins: [narrativePlugin()], build: { assetsInlineLimit: 0 } },
+  build: { format: "preserve", inlineStylesheets: "never" },
   devToolbar: { enabled: false },
   telemetry: false,
 });

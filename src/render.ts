@@ -4,6 +4,7 @@ import { cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { MilepostError } from "./errors.ts";
+import { inertBytes } from "./inert.ts";
 import type { Report } from "./model/report.ts";
 import type { Customer, CustomerData } from "./schema.ts";
 
@@ -167,6 +168,10 @@ async function copyCustomerFiles(c: SiteCustomer, dataDir: string, into: string)
   for (const name of names) {
     const to = join(into, name);
     await mkdir(dirname(to), { recursive: true });
-    await cp(join(dataDir, name), to);
+    try {
+      await writeFile(to, inertBytes(name, await readFile(join(dataDir, name))));
+    } catch (err) {
+      throw new MilepostError(`${c.slug}/${name} cannot be published`, (err as Error).message, "replace the file with a real image or PDF, or remove it from the data", { cause: err });
+    }
   }
 }

@@ -126,7 +126,7 @@ export const customerSchema = z.object({
     level: oneOf(["strategic", "tactical", "operational"] as const),
     metrics: z.array(z.string()).default([]),
   })).default([]),
-  share: z.object({ token: z.string() }).optional(),
+  share: z.object({ token: z.string(), expires: date.optional() }).optional(),
 });
 
 export const metricSchema = z.object({

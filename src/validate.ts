@@ -3,6 +3,7 @@
 import type { z } from "zod";
 import type { DataIssue } from "./errors.ts";
 import type { RawCustomer, RawTable } from "./load.ts";
+import { evidenceProblem, logoProblem } from "./inert.ts";
 import { meets } from "./model/metrics.ts";
 import {
   customerSchema, handoffSchema, rowTables,
@@ -194,6 +195,9 @@ function crossCheck(data: CustomerData, raw: RawCustomer, at: (f: string) => str
       if (/^https?:\/\//i.test(item)) continue;
       if (item.split(/[\\/]/).includes("..") || !raw.files.has(item.replace(/^\.\//, ""))) {
         error(ms.src.file, ms.src.line, "evidence", item, `is not a file in ${raw.dir}/`, `put the file at ${raw.dir}/${item.replace(/^\.\//, "")}, or write a link starting with https://`, "missing-evidence");
+      } else {
+        const bad = evidenceProblem(item);
+        if (bad) error(ms.src.file, ms.src.line, "evidence", item, bad.problem, bad.fix, bad.code);
       }
     }
   }
@@ -204,6 +208,9 @@ function crossCheck(data: CustomerData, raw: RawCustomer, at: (f: string) => str
   for (const [field, logo] of [["brand.logo", c.brand?.logo], ["provider.logo", c.provider?.logo]] as const) {
     if (logo && (logo.includes("..") || !raw.files.has(logo))) {
       error("customer.json", undefined, field, logo, `is not a file in ${raw.dir}/`, `put the image at ${raw.dir}/${logo}, or remove ${field}`, "missing-logo");
+    } else if (logo && logoProblem(logo)) {
+      const bad = logoProblem(logo)!;
+      error("customer.json", undefined, field, logo, bad.problem, bad.fix, bad.code);
     }
   }
   if (c.share && !/^[A-Za-z0-9_-]{22,}$/.test(c.share.token)) {

@@ -1,0 +1,9 @@
+// print.css of a customer's folder: page boxes and running headers of its print documents.
+import type { APIRoute } from "astro";
+import { printCss } from "../../lib/print.ts";
+import type { SiteCustomer } from "../../../src/render.ts";
+import { context, pathsFor } from "../../lib/site.ts";
+
+export const getStaticPaths = () => pathsFor(null);
+export const GET: APIRoute = ({ props }) =>
+  new Response(printCss(context((props as { c: SiteCustomer }).c)), { headers: { "Content-Type": "text/css; charset=utf-8" } });
