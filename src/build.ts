@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { UsageError, type DataIssue } from "./errors.ts";
 import { loadCustomer } from "./load.ts";
-import { parsePeriod, periodOf } from "./model/dates.ts";
+import { parsePeriod, periodOf, toDay } from "./model/dates.ts";
 import { buildReport, type Report } from "./model/report.ts";
 import { openPrinter, type PrintJob } from "./pdf.ts";
 import { publishCustomer, writeManifest, type ManifestEntry } from "./publish.ts";
@@ -85,15 +85,38 @@ const PACK_NEEDS: Record<Pack, { tables: TableName[]; engagementEnd: boolean }> 
   closeout: { tables: ["deliverables"], engagementEnd: true },
 };
 
-/** Resolves --period / --as-of into the as-of date and the QBR period. */
+/**
+ * Resolves --period / --as-of into the as-of date and the QBR period. `today` is the user's local date. A date that
+ * does not exist, or one after today, is a usage error; the current quarter is computed quarter-to-date (as of today).
+ */
 export function resolveDates(opts: { period?: string; asOf?: string; today: string }): { asOf: string; period: string } {
+  const { today } = opts;
+  if (opts.asOf !== undefined) {
+    if (!isCalendarDay(opts.asOf)) throw new UsageError(`--as-of ${opts.asOf} is not a date`, "write a day that exists as YYYY-MM-DD, e.g. --as-of 2026-09-30");
+    if (opts.asOf > today) throw new UsageError(`--as-of ${opts.asOf} is after today (${today})`, `figures can only be computed up to today: write --as-of ${today} or an earlier day`);
+  }
   if (opts.period) {
     const period = parsePeriod(opts.period);
     if (!period) throw new UsageError(`--period ${opts.period} is not a quarter`, "write the quarter as YYYY-Qn, e.g. --period 2026-Q3");
-    return { asOf: opts.asOf ?? period.end, period: period.id };
+    if (period.start > today) throw new UsageError(`--period ${period.id} has not started yet (today is ${today})`, `write the current quarter, --period ${periodOf(today).id}, for figures to date`);
+    return { asOf: opts.asOf ?? (period.end > today ? today : period.end), period: period.id };
   }
-  const asOf = opts.asOf ?? opts.today;
+  const asOf = opts.asOf ?? today;
   return { asOf, period: periodOf(asOf).id };
+}
+
+/** The user's local date (not UTC's) as YYYY-MM-DD. */
+export function localToday(now: Date = new Date()): string {
+  return `${String(now.getFullYear()).padStart(4, "0")}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
+}
+
+function isCalendarDay(iso: string): boolean {
+  try {
+    toDay(iso);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The period part of PDF names: the quarter when figures are as of its last day, else the date. */
@@ -148,6 +171,10 @@ function reportWarnings(report: Report, dir: string): DataIssue[] {
         return w.value
           ? { ...at, value: w.value, problem: `is ${w.days} days after the engagement ended (${w.engagementEnd}): the first satisfaction response came later than 48 hours`, fix: "send the survey within 48 hours of the end; the close-out pack notes the delay" }
           : { ...at, problem: `has no satisfaction response ${w.days} days after the engagement ended (${w.engagementEnd})`, fix: "send the survey now; it is due within 48 hours of the end" };
+      case "metric-stale":
+        return { ...at, value: w.value, problem: `is the latest measurement of ${w.metricId}, ${w.days} days before ${report.asOf}: the pages show its figures as of ${w.value}`, fix: `add a measurement of ${w.metricId} dated closer to ${report.asOf} to measurements` };
+      case "cost-ledger-disagrees":
+        return { ...at, value: String(w.actual), problem: `the actual of "${w.item}" differs from its cost in customer.json, which comes to ${w.costTotal} (${w.sources.join(" and ")}); the packs use the actual ${w.actual}`, fix: "correct whichever is wrong, so that the cost in customer.json and the financials row agree" };
     }
   });
 }

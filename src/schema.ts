@@ -178,6 +178,7 @@ export const deliverableSchema = z.object({
   due_date: date,
   status: oneOf(["planned", "in_progress", "in_acceptance", "accepted", "rejected"] as const),
   accepted_date: optDate,
+  replaced_by: optText,
   accepted_by: optText,
   notes: optText,
 });
@@ -237,6 +238,7 @@ export const financialSchema = z.object({
   actual: number,
   invoiced: optNumber,
   paid: optNumber,
+  date: optDate,
 });
 
 export const handoffSchema = z.object({

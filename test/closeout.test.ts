@@ -104,14 +104,15 @@ describe("the close-out pack of the fixture portfolio", () => {
 });
 
 describe("outcomes vs original success criteria", () => {
-  it("gives each goal its verdict with the data behind it (closeout-triage: met, not met, partly met)", async () => {
+  it("gives each goal its verdict with the data behind it, as of the pack's date like the QBR (closeout-triage)", async () => {
     const page = await html("closeout-triage", CLOSEOUT_PAGES.overview);
-    expect(attrs(page, "verdict")).toEqual(["met", "not_met", "partly_met"]);
+    expect(attrs(page, "verdict")).toEqual(["met", "partly_met", "partly_met"]);
     const r = await report("closeout-triage");
-    expect(r.goalOutcomes!.closeDate).toBe("2026-08-31");
-    // m2 was 48 on 2026-08-03: below its baseline of 50 at the close; the 60 of 2026-09-21 comes after it.
-    expect(r.goalOutcomes!.goals[1].metrics[0]).toMatchObject({ id: "m2", value: 48, date: "2026-08-03", progress: -0.0667, met: false });
-    expect(text(page)).toContain("None of its 1 metrics moved toward the target.");
+    expect(r.goalOutcomes!.closeDate).toBe("2026-09-30");
+    // m2 was 48 on 2026-08-03, below its baseline of 50, and 60 on 2026-09-21: the QBR's figure too.
+    expect(r.goalOutcomes!.goals[1].metrics[0]).toMatchObject({ id: "m2", value: 60, date: "2026-09-21", progress: 0.3333, met: false });
+    expect(r.metrics.find((m) => m.id === "m2")).toMatchObject({ current: 60, currentDate: "2026-09-21" });
+    expect(text(page)).toContain("Figures as of 30 Sept 2026, as in the QBR");
   });
 
   it("says a goal without metrics cannot be judged from the data (closeout-standard)", async () => {
@@ -235,7 +236,7 @@ describe("retrospective, CSAT and financials", () => {
     const r = await report("acme");
     expect(r.financials!.totals).toEqual({ budget: 19000, actual: 19500, variance: 500, invoiced: 19500, paid: 16500, outstanding: 3000 });
     const shown = text(await html("acme", CLOSEOUT_PAGES.retrospective));
-    expect(shown).toContain("Total $19,000 $19,500 $500 $19,500 $16,500 $3,000");
+    expect(shown).toContain("Total US$19,000 US$19,500 US$500 US$19,500 US$16,500 US$3,000");
   });
 });
 
@@ -288,10 +289,14 @@ describe("closing meeting agenda", () => {
 
   it("names the outcomes to confirm, open items, owners, survey timing and opportunities (closeout-triage)", async () => {
     const shown = text((await html("closeout-triage", CLOSEOUT_PAGES.nextSteps)).match(/<section class="doc-section co-agenda"[\s\S]*?<\/section>/)![0]);
-    expect(shown).toMatch(/Confirm the outcomes against the success criteria Orders keyed in by hand are a thing of the past Met/);
-    expect(shown).toMatch(/Close-out items not done Punch list cleared .* Overdue Final invoice paid .* Overdue/);
+    // The meeting is held on engagement.end (2026-08-31): the agenda reads nothing dated later.
+    expect(shown).toContain("For the closing meeting on 31 Aug 2026: the figures are those known that day.");
+    expect(shown).toMatch(/Confirm the outcomes against the success criteria Orders keyed in by hand are a thing of the past Met Customers get a same-day order confirmation Not met/);
+    expect(shown).toMatch(/Deliverables not yet accepted D2 Order desk runbook · Due .* Close-out items not done Acceptance test of the order import .* Punch list cleared .* Final invoice paid/);
+    expect(shown).not.toContain("Overdue");
     expect(shown).toContain("Label printer bridge Needs an owner");
-    expect(shown).toContain("4 responses, the first on 4 Sept 2026: after the 48 hours that ended on 2 Sept 2026.");
+    expect(shown).toContain("Send the survey to the sponsor and the key stakeholders 24 to 48 hours after this meeting, between 1 Sept 2026 and 2 Sept 2026.");
+    expect(shown).not.toMatch(/(^|\D)4 Sept 2026/); // the first CSAT answer came after the meeting
     expect(shown).toMatch(/Propose now Wholesale portal orders .* Mention for later, once the current delivery is safe Delivery slot booking Route through change control Extra column in the order export/);
     expect(shown).not.toContain("Tidy the shared inbox");
   });
@@ -321,7 +326,7 @@ describe("the close-out PDFs", () => {
       expect(at, title).toBeGreaterThan(from);
       from = at;
     }
-    for (const figure of ["3 / 4 accepted", "Total $19,000 $19,500 $500 $19,500 $16,500 $3,000", "Expansion: propose now", "Partner order import"]) {
+    for (const figure of ["3 / 4 accepted", "Total US$19,000 US$19,500 US$500 US$19,500 US$16,500 US$3,000", "Expansion: propose now", "Partner order import"]) {
       expect(body).toContain(figure);
     }
   });

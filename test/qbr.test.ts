@@ -56,8 +56,14 @@ function figures(page: string): Figure[] {
 function unitOf(path: string): string | undefined {
   const at = (re: RegExp) => re.exec(path)?.[1];
   const metric = at(/^metrics\.(\d+)\./);
+  if (metric && path.endsWith(".forecast.shortfall")) return report.metrics[Number(metric)].unit === "%" ? "pp" : report.metrics[Number(metric)].unit;
   if (metric) return report.metrics[Number(metric)].unit;
   const milestone = at(/^milestones\.(\d+)\./);
+  const risk = at(/^qbr\.risks\.(\d+)\.shortfall/);
+  if (risk) {
+    const unit = report.metrics.find((m) => m.id === report.qbr!.risks[Number(risk)].id)!.unit;
+    return unit === "%" ? "pp" : unit;
+  }
   const calc = at(/^roiCalculation\.metrics\.(\d+)\./);
   const id = milestone ? report.milestones[Number(milestone)].metricId : calc ? report.roiCalculation.metrics[Number(calc)].id : null;
   return report.metrics.find((m) => m.id === id)?.unit;
@@ -93,9 +99,9 @@ describe("QBR pages of acme: every figure equals report.json", () => {
 
   it("places the figures the reader looks for, as report.json has them", async () => {
     const index = text(await html("index.html"));
-    for (const figure of ["$40,393", "$27,527", "47%", "Jul 7, 2026", "down 87%", "80.5%"]) expect(index).toContain(figure);
+    for (const figure of ["US$40,393", "US$35,027", "15%", "−75%", "Jul 7, 2026", "down 87%", "up 9.5 pp", "80.5%"]) expect(index).toContain(figure);
     const paths = new Set(figures(await html("review.html")).map((x) => x.path));
-    for (const path of ["roi.valueToDate", "roi.costToDate", "roi.roi", "roi.paybackDate", "roiCalculation.net", "roiCalculation.metrics.0.accrued", "roiCalculation.costs.1.periods", "impact.groups.0.valueToDate"]) {
+    for (const path of ["roi.valueToDate", "roi.costToDate", "roi.roi", "roi.paybackDate", "roiCalculation.net", "roiCalculation.metrics.0.unitDays", "roiCalculation.costs.1.days", "impact.groups.0.valueToDate"]) {
       expect(paths, path).toContain(path);
     }
   });
@@ -105,7 +111,7 @@ describe("executive summary (index.html)", () => {
   it("shows health with its rule, the headline outcomes, value and ROI with a link to the calculation", async () => {
     const page = await html("index.html");
     expect(page).toContain('data-figure="health.rag"');
-    expect(text(page)).toContain("At risk — 2 of 3 milestones due by now are achieved.");
+    expect(text(page)).toContain("At risk — 3 of 5 due by now are met (3 milestones, 2 metric targets). Rule: green when everything due is met and evidenced; yellow when something due is not met or lacks evidence; red when nothing due is met.");
     const headline = /<table class="headline-outcomes">([\s\S]*?)<\/table>/.exec(page)![1];
     expect([...headline.matchAll(/<tr data-metric="(\w+)">/g)].map((m) => m[1])).toEqual(report.headline);
     expect(page).toContain('href="review.html#roi-calculation"');
@@ -115,16 +121,19 @@ describe("executive summary (index.html)", () => {
     const summary = text(await html("index.html"));
     expect(summary).toContain("Achieved in 2026-Q3 Report preparation down to 3 hours a week Jul 1, 2026 Unverified");
     expect(summary).toContain("Next milestone Forecast model connected to the CRM Foundation · Nov 30, 2026");
-    expect(summary).toContain("Forecast model connected to the CRM: delayed since Jun 30, 2026. Confirm the revised date or a course correction.");
-    expect(summary).toContain("Forecast accuracy: at the current pace the target is reached on Jul 13, 2027.");
+    expect(summary).toContain("Forecast model connected to the CRM: rescheduled to Nov 30, 2026 (first due Jun 30, 2026).");
+    expect(summary).not.toContain("Confirm the revised date");
+    expect(summary).toContain("Forecast accuracy: at the current pace the target is reached on Jul 28, 2027.");
+    expect(summary).toContain("Manual data entry: target missed since Jun 30, 2026, 6 hours/month short.");
+    expect(summary).toContain("Return on investment 15% Verified ROI −75% Payback Jul 7, 2026 Verified ROI counts only value backed by evidence: the value of Weekly report preparation rests on a milestone achieved without evidence");
     expect(summary).toContain("Report preparation down to 3 hours a week: achieved but not yet evidenced.");
   });
 
   it("renders the team's narrative with figures placed from the report", async () => {
     const page = await html("index.html");
     const narrative = /<div class="narrative" data-narrative="summary">([\s\S]*?)<\/div>/.exec(page)?.[1] ?? "";
-    expect(text(narrative)).toContain("Report preparation is down 87%, 15 hours/week → 2 hours/week, and forecast accuracy is now 80.5%. The work returns 47% so far.");
-    expect(narrative).toContain('data-figure="metrics.0.change"');
+    expect(text(narrative)).toContain("Report preparation is down 87%, 15 hours/week → 2 hours/week, and forecast accuracy is now 80.5%. The work returns 15% so far.");
+    expect(narrative).toContain('data-figure="metrics.0" data-format="metricChange"');
     expect(narrative).toContain('data-milestone="ms2"');
   });
 });
@@ -141,9 +150,9 @@ describe("value milestones (milestones.html)", () => {
     for (const card of cards) {
       for (const label of ["Target date", "Confidence", "Owner", "Definition", "Measurement criteria", "Business impact", "Next steps", "Evidence"]) expect(card).toContain(label);
     }
-    expect(cards[1]).toContain("Revised target Nov 30, 2026");
+    expect(cards[1]).toContain("Forecast model connected to the CRM Delayed rescheduled to Nov 30, 2026 Target date Jun 30, 2026 Revised target Nov 30, 2026");
     expect(cards[1]).toContain("Why it moved: CRM upgrade moved to August; the API changed.");
-    expect(cards[2]).toContain("Baseline (before) 15 hours/week Target (after) 3 hours/week Current 2 hours/week 108%");
+    expect(cards[2]).toContain("Baseline (before) 15 hours/week Milestone threshold 3 hours/week Current 2 hours/week 108% the metric's target is 2 hours/week");
     expect(cards[2]).toContain("Unverified");
     expect(cards[0]).not.toContain("Unverified");
   });
@@ -181,7 +190,8 @@ describe("quarterly review (review.html)", () => {
     const risks = text(page.slice(page.indexOf('id="review-risks"'), page.indexOf('id="review-expansion"')));
     expect(risks).toContain("Reason: CRM upgrade moved to August; the API changed.");
     expect(risks).toContain("Course correction: Finish the CRM field mapping with Riley Chen.");
-    expect(risks).toContain("Manual data entry Behind pace At the current pace the target is reached on Nov 15, 2026, after the target date.");
+    expect(risks).toContain("Forecast accuracy Behind pace At the current pace the target is reached on Jul 28, 2027, after the target date.");
+    expect(risks).toContain("Manual data entry Target missed Target missed since Jun 30, 2026: now 16 hours/month, 6 hours/month short of 10 hours/month.");
     expect(text(page)).toContain("No outcome has passed its target yet.");
   });
 
@@ -189,16 +199,18 @@ describe("quarterly review (review.html)", () => {
     const page = await html("review.html");
     expect([...page.matchAll(/<tbody data-category="(\w+)">/g)].map((m) => m[1])).toEqual(["time", "quality"]);
     const impact = text(page.slice(page.indexOf('id="review-impact"'), page.indexOf('id="roi-calculation"')));
-    expect(impact).toContain("Time $40,393 $71,546");
-    expect(impact).toContain("Forecast accuracy up 13% (71% → 80.5%) not monetized");
+    expect(impact).toContain("Time US$40,393 US$71,546");
+    expect(impact).toContain("Forecast accuracy up 9.5 pp (71% → 80.5%) not monetized");
     expect(impact).toContain("“Twelve analyst hours a week freed for pipeline reviews.” — Report preparation down to 3 hours a week");
   });
 
   it("shows the ROI calculation step by step", async () => {
     const calc = text((await html("review.html")).split('id="roi-calculation"')[1].split('id="review-next"')[0]);
-    expect(calc).toContain("Weekly report preparation accruing since Nov 1, 2025 13 hours/week 393.86 hours/week × week × $80 per unit per week = $31,509");
-    expect(calc).toContain("Platform subscription Oct 1, 2025 $12,000 / year × 1 year = $11,959");
-    expect(calc).toContain("($40,393 − $27,527) ÷ $27,527 = $12,866 ÷ $27,527 = 47%");
+    expect(calc).toContain("Weekly report preparation accruing since Nov 1, 2025 2,757 hours/week × days × US$80 per unit per week ÷ 7 days per week = US$31,509");
+    expect(calc).toContain("Platform subscription Oct 1, 2025 US$12,000 / year × 364 days ÷ 365.25 = US$11,959");
+    expect(calc).toContain("Change request CR-01 Sep 30, 2026 · from the financials US$6,000 once = US$6,000");
+    expect(calc).toContain("(US$40,393 − US$35,027) ÷ US$35,027 = US$5,366 ÷ US$35,027 = 15%");
+    expect(calc).toContain("Weekly report preparation: 13 hours/week × US$80 × 365.25 ÷ 7 = US$54,266.");
     expect(calc).toContain("Cumulative value first matched cumulative cost on Jul 7, 2026.");
   });
 });
@@ -267,7 +279,7 @@ describe("PDF (acme-qbr-2026-Q3.pdf)", () => {
 
   it("carries the figures as text", () => {
     const all = pdf.pages.join("\n");
-    for (const figure of ["$40,393", "$27,527", "47%", "Jul 7, 2026", "80.5%", "393.86", "Jordan Lee"]) expect(all).toContain(figure);
+    for (const figure of ["US$40,393", "US$35,027", "15%", "Jul 7, 2026", "80.5%", "2,757", "Jordan Lee"]) expect(all).toContain(figure);
   });
 
   it("draws every chart: one image per metric, none blank", () => {

@@ -38,9 +38,11 @@ export type AgendaTopic =
       unowned: number;
     }
   | {
-      /** The satisfaction survey against the 48-hour rule. */
+      /** The satisfaction survey against the 48-hour rule: sent 24–48 hours after the closing meeting. */
       topic: "csat";
       timing: CsatTiming;
+      /** engagement end + 1 day: the survey goes out no sooner. */
+      sendFrom: string;
       /** engagement end + 2 days */
       due: string;
       firstDate: string | null;
@@ -56,6 +58,8 @@ export type AgendaTopic =
 
 /** The agenda's topics in meeting order; a topic with nothing to discuss is left out (CSAT timing never is). */
 export interface ClosingAgenda {
+  /** The day of the closing meeting (engagement end, or asOf when that comes first): the agenda reads no data dated later. */
+  meetingDate: string;
   topics: AgendaTopic[];
 }
 
@@ -82,7 +86,7 @@ export function closingAgenda(input: AgendaInput): ClosingAgenda {
   if (outcomes.goals.length > 0) {
     topics.push({ topic: "outcomes", goals: outcomes.goals.map((g) => ({ id: g.id, verdict: g.verdict })) });
   }
-  const deliverables = closeout.deliverables?.items.filter((d) => !d.accepted).map((d) => d.id) ?? [];
+  const deliverables = closeout.deliverables?.items.filter((d) => !d.accepted && !d.superseded).map((d) => d.id) ?? [];
   const open = closeout.items.filter((i) => !i.standard && !i.done);
   const checklist = [...open.filter((i) => i.overdue), ...open.filter((i) => !i.overdue)].map((i) => ({
     phase: i.phase,
@@ -101,6 +105,7 @@ export function closingAgenda(input: AgendaInput): ClosingAgenda {
   topics.push({
     topic: "csat",
     timing: csatTiming(input.csat, input.engagementEnd, input.asOf),
+    sendFrom: addDays(input.engagementEnd, 1),
     due: addDays(input.engagementEnd, CSAT_DUE_DAYS),
     firstDate: input.csat?.firstDate ?? null,
     responses: input.csat?.responses ?? 0,
@@ -109,5 +114,5 @@ export function closingAgenda(input: AgendaInput): ClosingAgenda {
   if (proposeNow.length + defer.length + changeRequests.length > 0) {
     topics.push({ topic: "opportunities", proposeNow, defer, changeRequests });
   }
-  return { topics };
+  return { meetingDate: input.asOf, topics };
 }

@@ -1,55 +1,68 @@
-// The ROI calculation step by step, for the reader who wants to redo it (SPEC §4): how each monetized
-// metric's value to date and each cost to date come about.
-import type { Cost, Measurement } from "../schema.ts";
+// The ROI calculation step by step, for the reader who wants to redo it (SPEC §4): each monetized metric's value
+// to date and run-rate, each cost to date, written with operands that multiply out to the result as printed
+// (the model integrates by day, so the days are stated).
+import type { Measurement } from "../schema.ts";
+import { entryDays, type LedgerEntry } from "./ledger.ts";
 import { seriesOf } from "./metrics.ts";
 import { fraction, significant } from "./round.ts";
-import { costDays, improvement, improvementDays, perDays, type MonetizedMetric } from "./value.ts";
+import { improvement, improvementDays, perDays, type MonetizedMetric } from "./value.ts";
 
-/** One monetized metric's value: accrued × value_per_unit = value to date; improvement × value_per_unit × periodsPerYear = run-rate. */
+/**
+ * One monetized metric: unitDays × value_per_unit ÷ perDays = value to date;
+ * improvement × value_per_unit × daysPerYear ÷ perDays = run-rate.
+ */
 export interface ValueStep {
   id: string;
   /** The latest improvement over the baseline, in the metric's unit (negative: a regression); 0 before any measurement. */
   improvement: number;
-  /** Improvement held over time, in the metric's unit × its `per`: Σ improvement × days held ÷ days per `per`. e.g. 473.79 (hours/week × weeks) */
-  accrued: number;
+  /** Σ improvement × days held, in the metric's unit × days. e.g. 3316.5 (hours/week × days) */
+  unitDays: number;
+  /** Days in the metric's `per`: week 7, month 30.4375, quarter 91.3125, year 365.25. */
+  perDays: number;
+  /** 365.25 */
+  daysPerYear: number;
   /** The first measurement's date, from which value accrues; null before any. */
   since: string | null;
-  /** How many `per` a year holds: 52.1786 weeks, 12 months, 4 quarters, 1 year. */
-  periodsPerYear: number;
 }
 
-/** One cost: amount × periods = cost to date (a once-cost counts once from its start). */
+/** One cost: amount × days ÷ perDays = cost to date (a recurring cost); amount × days ÷ spanDays (an actual spread over its span); a once-cost counts once from its start. */
 export interface CostStep {
   item: string;
-  /** The cost's `per` elapsed by asOf (days run ÷ days per `per`); null for a once-cost. e.g. 12.9035 months */
-  periods: number | null;
+  /** Days run by asOf; null for a once-cost. */
+  days: number | null;
+  /** The divisor of `days`: days per `per`, or the span of an actual spread over it; null for a once-cost. */
+  divisor: number | null;
 }
 
 /** The ROI calculation of one customer as of one date. */
 export interface RoiCalculation {
   /** The monetized metrics, in file order. */
   metrics: ValueStep[];
-  /** The costs, in customer.json order. */
+  /** The ledger's costs, in ledger order (roi.costs). */
   costs: CostStep[];
   /** Value to date − cost to date. */
   net: number;
 }
 
-/** The steps behind each monetized metric's value to date and run-rate. */
+const DAYS_PER_YEAR = perDays("year");
+
+/** The steps behind a monetized metric's value to date and run-rate. */
 export function valueStep(metric: MonetizedMetric, measurements: readonly Measurement[], asOf: string): ValueStep {
   const series = seriesOf(metric, measurements, asOf);
   const last = series.at(-1);
-  const days = perDays(metric.per);
   return {
     id: metric.id,
     improvement: last ? significant(improvement(metric, last.value)) : 0,
-    accrued: significant(improvementDays(metric, series, asOf) / days),
+    unitDays: fraction(improvementDays(metric, series, asOf)),
+    perDays: perDays(metric.per),
+    daysPerYear: DAYS_PER_YEAR,
     since: series[0]?.date ?? null,
-    periodsPerYear: fraction(perDays("year") / days),
   };
 }
 
-/** The periods behind a cost to date. */
-export function costStep(cost: Cost, asOf: string): CostStep {
-  return { item: cost.item, periods: cost.per === "once" ? null : fraction(costDays(cost, asOf) / perDays(cost.per)) };
+/** The days behind a ledger entry's cost to date. */
+export function costStep(entry: LedgerEntry, asOf: string): CostStep {
+  if (entry.basis === "actual" && entry.spanDays) return { item: entry.item, days: entryDays(entry, asOf), divisor: entry.spanDays };
+  if (entry.per === "once" || entry.basis === "actual") return { item: entry.item, days: null, divisor: null };
+  return { item: entry.item, days: entryDays(entry, asOf), divisor: perDays(entry.per) };
 }

@@ -54,13 +54,17 @@ export interface DeliverableSignoff {
   acceptedBy: string | null;
   /** Status accepted, with no accepted_date after the as-of date. */
   accepted: boolean;
-  /** Not accepted and due before the as-of date. */
+  /** Not accepted, not superseded and due before the as-of date. */
   overdue: boolean;
+  /** Rejected and replaced by another deliverable of the table (`replaced_by`): neither open nor counted. */
+  superseded: boolean;
+  /** The deliverable that replaces it; null when none is named. */
+  replacedBy: string | null;
   notes: string | null;
   source: string;
 }
 
-/** Deliverables accepted out of all. */
+/** Deliverables accepted out of all that are not superseded. */
 export interface Deliverables {
   accepted: number;
   total: number;
@@ -200,8 +204,10 @@ export function closeout(input: CloseoutInput, asOf: string): Closeout | null {
 
 /** Deliverables sign-off as of `asOf`, in file order. */
 export function deliverables(rows: readonly Deliverable[], asOf: string): Deliverables {
+  const ids = new Set(rows.map((d) => d.id));
   const items = rows.map((d) => {
     const accepted = d.status === "accepted" && (d.accepted_date === undefined || d.accepted_date <= asOf);
+    const superseded = d.status === "rejected" && d.replaced_by !== undefined && ids.has(d.replaced_by);
     return {
       id: d.id,
       name: d.name,
@@ -211,11 +217,14 @@ export function deliverables(rows: readonly Deliverable[], asOf: string): Delive
       acceptedDate: accepted ? (d.accepted_date ?? null) : null,
       acceptedBy: d.accepted_by ?? null,
       accepted,
-      overdue: !accepted && d.due_date < asOf,
+      overdue: !accepted && !superseded && d.due_date < asOf,
+      superseded,
+      replacedBy: d.replaced_by ?? null,
       notes: d.notes ?? null,
       source: ref(d.src),
     };
   });
   const accepted = items.filter((d) => d.accepted).length;
-  return { accepted, total: items.length, acceptedShare: items.length > 0 ? accepted / items.length : null, items };
+  const total = items.filter((d) => !d.superseded).length;
+  return { accepted, total, acceptedShare: total > 0 ? accepted / total : null, items };
 }

@@ -6,7 +6,7 @@ import { fromDay, toDay } from "./dates.ts";
 export type ProgressState = "regressed" | "progressing" | "met" | "exceeded";
 
 /** How the fitted trend relates to the target date. */
-export type ForecastStatus = "reached" | "on_track" | "behind" | "not_converging" | "insufficient_data";
+export type ForecastStatus = "reached" | "on_track" | "behind" | "missed" | "not_converging" | "insufficient_data";
 
 /** The current value of a metric and the measurement it comes from (null: no measurement yet, the baseline stands). */
 export interface Current {
@@ -17,7 +17,7 @@ export interface Current {
 
 /** A least-squares trend and the day it reaches the target. */
 export interface Forecast {
-  /** The day the line reaches the target, rounded to the nearest day; null unless on_track or behind. */
+  /** reached: the day it was first met; on_track / behind: the projected day (never before the latest measurement nor asOf); null otherwise. */
   date: string | null;
   status: ForecastStatus;
   /** Change of the value per day; null when there are too few points. */
@@ -26,6 +26,10 @@ export interface Forecast {
   intercept: number | null;
   /** How many points the line was fitted through, the baseline included. */
   points: number;
+  /** The day the target is due: the metric's target_date, or the revised date of a milestone that stands for it. */
+  dueDate: string;
+  /** missed: how far the latest value is short of the target, in the metric's unit (positive); null otherwise. */
+  shortfall: number | null;
 }
 
 /** Points needed, the baseline included, before a trend is fitted. */
@@ -81,16 +85,17 @@ export function meets(metric: Metric, value: number, threshold: number): boolean
 }
 
 const LAST_DAY = toDay("9999-12-31");
-const FIRST_DAY = toDay("0001-01-01");
 
 /**
- * Least-squares line (value against day) through (baseline_date, baseline) and the measurements up to `asOf`.
- * Fewer than 3 points, or all on one day: insufficient_data. A flat line, or one moving away from the target
- * (slope's sign opposite to target − baseline; the direction's sign when they are equal): not_converging.
- * Otherwise the day the line reaches the target: on_track if ≤ target_date, else behind
- * (date null when that day lies outside the years 1–9999).
+ * The slope of the least-squares line (value against day) through (baseline_date, baseline) and the measurements
+ * up to `asOf`; the projection starts from the latest measurement: latest date + (target − latest value) ÷ slope,
+ * rounded up, and never before `asOf`.
+ * reached: the latest value meets the target (date: the first measurement that met it).
+ * missed: `dueDate` (target_date unless a revised date applies) is before `asOf` and the latest value falls short.
+ * insufficient_data: fewer than 3 points, or all on one day. not_converging: a flat line or one moving away
+ * from the target. Otherwise on_track if the projected day ≤ dueDate, else behind (date null beyond year 9999).
  */
-export function forecast(metric: Metric, measurements: readonly Measurement[], asOf: string): Forecast {
+export function forecast(metric: Metric, measurements: readonly Measurement[], asOf: string, dueDate: string = metric.target_date): Forecast {
   const origin = toDay(metric.baseline_date);
   const series = seriesOf(metric, measurements, asOf);
   const xs = [0, ...series.map((m) => toDay(m.date) - origin)];
@@ -99,25 +104,26 @@ export function forecast(metric: Metric, measurements: readonly Measurement[], a
   const line = n >= MIN_FORECAST_POINTS ? leastSquares(xs, ys) : null;
   const slope = line?.slope ?? null;
   const intercept = line?.intercept ?? null;
+  const base = { slope, intercept, points: n, dueDate, shortfall: null };
 
-  // Already at or past the target: the forecast is the day it was first reached.
   const latest = series.at(-1);
   if (latest && meets(metric, latest.value, metric.target)) {
     const first = series.find((m) => meets(metric, m.value, metric.target))!;
-    return { date: first.date, status: "reached", slope, intercept, points: n };
+    return { ...base, date: first.date, status: "reached" };
   }
-  if (!line) return { date: null, status: "insufficient_data", slope: null, intercept: null, points: n };
+  const latestValue = latest?.value ?? metric.baseline;
+  if (dueDate < asOf) return { ...base, date: null, status: "missed", shortfall: Math.abs(metric.target - latestValue) };
+  if (!line) return { ...base, date: null, status: "insufficient_data", slope: null, intercept: null };
 
   const wanted = Math.sign(metric.target - metric.baseline) || (metric.direction === "down" ? -1 : 1);
-  if (line.slope === 0 || Math.sign(line.slope) !== wanted) {
-    return { date: null, status: "not_converging", slope, intercept, points: n };
+  if (line.slope === 0 || Math.sign(line.slope) !== wanted || Math.sign(metric.target - latestValue) !== Math.sign(line.slope)) {
+    return { ...base, date: null, status: "not_converging" };
   }
-  const day = origin + Math.round((metric.target - line.intercept) / line.slope);
-  if (day > LAST_DAY || day < FIRST_DAY) {
-    return { date: null, status: day < FIRST_DAY ? "on_track" : "behind", slope, intercept, points: n };
-  }
+  const from = toDay(latest?.date ?? metric.baseline_date);
+  const day = Math.max(from + Math.ceil((metric.target - latestValue) / line.slope), toDay(asOf));
+  if (day > LAST_DAY) return { ...base, date: null, status: "behind" };
   const date = fromDay(day);
-  return { date, status: date <= metric.target_date ? "on_track" : "behind", slope, intercept, points: n };
+  return { ...base, date, status: date <= dueDate ? "on_track" : "behind" };
 }
 
 /** The least-squares line y = intercept + slope × x; null when every x is the same. */

@@ -33,14 +33,29 @@ export interface Assessed {
   assessment: MilestoneAssessment;
 }
 
-/** Red / yellow / green, how many milestones are due and how many of those are achieved, and the rule that decided. */
+/**
+ * Red / yellow / green over what is due: milestones whose target date has come and metrics whose target date has
+ * passed. Counts: `due` = dueMilestones + dueMetrics; `dueAchieved` = achieved milestones + metrics meeting target.
+ */
 export interface Health {
   rag: "red" | "yellow" | "green";
   due: number;
   dueAchieved: number;
-  /** Due and achieved, but unverified (counted in dueAchieved too). */
+  /** Due milestones achieved but unverified (counted in dueAchieved too). */
   dueUnverified: number;
-  rule: "none_due" | "all_due_achieved" | "some_due_missed" | "none_due_achieved";
+  /** Milestones with target_date ≤ asOf. */
+  dueMilestones: number;
+  /** Metrics whose target date (or revised date) is before asOf. */
+  dueMetrics: number;
+  /** Due metrics that do not meet their target (forecast missed). */
+  metricsMissed: number;
+  rule: "none_due" | "all_due_achieved" | "some_due_unverified" | "some_due_missed" | "none_due_achieved";
+}
+
+/** A metric whose target date has passed, and whether its latest value meets the target. */
+export interface DueMetric {
+  id: string;
+  met: boolean;
 }
 
 /** The threshold a milestone's metric must meet: its own threshold, else the metric's target; null without a metric. */
@@ -93,19 +108,25 @@ export function assessMilestone(
 }
 
 /**
- * Health over the milestones due (target_date ≤ asOf): red if at least one is due and none of those is achieved;
- * yellow if any due milestone is not achieved; else green (also when none is due).
+ * Health over what is due by `asOf`: milestones with target_date ≤ asOf and `dueMetrics` (metrics past their
+ * target date). Red if something is due and nothing of it is achieved or met; yellow if some due item is not
+ * achieved or met, or a due milestone is achieved without evidence (unverified); else green (also when nothing is due).
  */
-export function health(assessed: readonly Assessed[], asOf: string): Health {
+export function health(assessed: readonly Assessed[], asOf: string, dueMetrics: readonly DueMetric[] = []): Health {
   const due = assessed.filter((a) => a.milestone.target_date <= asOf);
   const achieved = due.filter((a) => a.assessment.status === "achieved");
+  const met = dueMetrics.filter((m) => m.met).length;
   const counts = {
-    due: due.length,
-    dueAchieved: achieved.length,
+    due: due.length + dueMetrics.length,
+    dueAchieved: achieved.length + met,
     dueUnverified: achieved.filter((a) => a.assessment.unverified).length,
+    dueMilestones: due.length,
+    dueMetrics: dueMetrics.length,
+    metricsMissed: dueMetrics.length - met,
   };
-  if (due.length === 0) return { rag: "green", ...counts, rule: "none_due" };
-  if (achieved.length === 0) return { rag: "red", ...counts, rule: "none_due_achieved" };
-  if (achieved.length < due.length) return { rag: "yellow", ...counts, rule: "some_due_missed" };
+  if (counts.due === 0) return { rag: "green", ...counts, rule: "none_due" };
+  if (counts.dueAchieved === 0) return { rag: "red", ...counts, rule: "none_due_achieved" };
+  if (counts.dueAchieved < counts.due) return { rag: "yellow", ...counts, rule: "some_due_missed" };
+  if (counts.dueUnverified > 0) return { rag: "yellow", ...counts, rule: "some_due_unverified" };
   return { rag: "green", ...counts, rule: "all_due_achieved" };
 }

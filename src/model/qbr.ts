@@ -4,6 +4,7 @@ import { inPeriod, nextPeriod, type Period } from "./dates.ts";
 import type { Forecast } from "./metrics.ts";
 import type { Assessed } from "./milestones.ts";
 import { ref } from "./provenance.ts";
+import { roundTo } from "./round.ts";
 
 /** A metric with the figures the QBR reads. */
 export interface QbrMetric {
@@ -12,7 +13,7 @@ export interface QbrMetric {
   forecast: Forecast;
 }
 
-/** A delayed milestone, or a metric whose trend misses its target date or moves away from it. */
+/** A delayed milestone, or a metric that missed its target date, whose trend misses it or moves away from it. */
 export type Risk =
   | {
       kind: "milestone";
@@ -26,10 +27,13 @@ export type Risk =
   | {
       kind: "metric";
       id: string;
-      status: "behind" | "not_converging";
+      status: "behind" | "missed" | "not_converging";
+      /** The day the target is due (target_date, or a revised milestone date standing for it). */
       targetDate: string;
-      /** The day the trend reaches the target; null when not converging. */
+      /** The day the trend reaches the target; null when missed or not converging. */
       forecastDate: string | null;
+      /** missed: how far short of the target the latest value is, in the metric's unit; else null. */
+      shortfall: number | null;
       source: string;
     };
 
@@ -41,7 +45,7 @@ export interface Qbr {
   achieved: string[];
   /** Milestones not achieved as of the date whose revised (else original) target date lies in the next quarter, by that date. */
   nextQuarter: string[];
-  /** Delayed milestones first (file order), then metrics behind or not converging (file order). */
+  /** Delayed milestones first (file order), then metrics missed, behind or not converging (file order). */
   risks: Risk[];
   /** Metrics past their target (progress > 1): a sign the customer is ready to expand. */
   expansionReady: string[];
@@ -74,13 +78,14 @@ export function qbr(period: Period, assessed: readonly Assessed[], metrics: read
     });
   }
   for (const { metric, forecast } of metrics) {
-    if (forecast.status !== "behind" && forecast.status !== "not_converging") continue;
+    if (forecast.status !== "behind" && forecast.status !== "missed" && forecast.status !== "not_converging") continue;
     risks.push({
       kind: "metric",
       id: metric.id,
       status: forecast.status,
-      targetDate: metric.target_date,
+      targetDate: forecast.dueDate,
       forecastDate: forecast.date,
+      shortfall: forecast.shortfall === null ? null : roundTo(forecast.shortfall, 4),
       source: ref(metric.src),
     });
   }

@@ -8,6 +8,7 @@ import { summarizeCsat, type Csat } from "./csat.ts";
 import { daysBetween, parsePeriod, toDay } from "./dates.ts";
 import { reconcile, type Financials } from "./financials.ts";
 import { changeVsBaseline, current, forecast, progress, progressState, seriesOf, type ForecastStatus, type ProgressState } from "./metrics.ts";
+import { costLedger, entryToDate, asCost, type LedgerDisagreement, type LedgerEntry } from "./ledger.ts";
 import { assessMilestone, health, type Assessed, type Health, type MilestoneStatus } from "./milestones.ts";
 import { summarizeHandoff, type HandoffSummary } from "./handoff.ts";
 import { goalOutcomes, type GoalOutcomes } from "./outcomes.ts";
@@ -17,7 +18,7 @@ import { CUSTOMER_SOURCE, ref } from "./provenance.ts";
 import { qbr, type Qbr, type QbrMetric } from "./qbr.ts";
 import { fraction, money, orNull, roundTo, significant } from "./round.ts";
 import { headline } from "./summary.ts";
-import { costToDate, isMonetized, paybackDate, roi, runRate, valueToDate, type MonetizedMetric, type Per } from "./value.ts";
+import { isMonetized, paybackDate, roi, runRate, valueToDate, type MonetizedMetric, type Per } from "./value.ts";
 
 /** What buildReport needs besides the data. */
 export interface ReportOptions {
@@ -39,6 +40,8 @@ export interface Report {
   asOf: string;
   /** The QBR quarter, e.g. "2026-Q3", or null. */
   period: string | null;
+  /** True when asOf lies before the quarter's last day: the figures are quarter-to-date. */
+  quarterToDate: boolean;
   /** RAG over the milestones due by asOf, with the counts and the rule that decided it. */
   health: Health;
   /** The not-achieved milestone whose revised (else original) target date is the earliest on or after asOf; null if none. */
@@ -115,8 +118,18 @@ export interface MetricFigures {
   state: ProgressState;
   /** (current − baseline) / |baseline|; null when the baseline is 0. */
   change: number | null;
-  /** Least-squares trend through the baseline and the measurements; value(day) = intercept + slope × (day − baselineDate). */
-  forecast: { date: string | null; status: ForecastStatus; slope: number | null; intercept: number | null };
+  /** current − baseline in percentage points, for metrics whose unit is "%"; null otherwise. */
+  changePoints: number | null;
+  /** current ÷ baseline when the value has at least doubled from a positive baseline (shown "×5.5"); null otherwise. */
+  factor: number | null;
+  /** The latest measurement is more than 45 days before asOf: its figures are shown as of currentDate. */
+  stale: boolean;
+  /**
+   * The slope of the least-squares line through the baseline and the measurements (value(day) = intercept + slope ×
+   * (day − baselineDate)); the projection starts from the latest measurement. dueDate: target date, or a revised
+   * milestone date that stands for it; shortfall: how far a missed target was missed, in the metric's unit.
+   */
+  forecast: { date: string | null; status: ForecastStatus; slope: number | null; intercept: number | null; dueDate: string; shortfall: number | null };
   /** True when value_per_unit and per are both given. */
   monetized: boolean;
   valuePerUnit: number | null;
@@ -168,6 +181,8 @@ export interface MilestoneFigures {
   metricId: string | null;
   /** The milestone's threshold, else its metric's target; null without a metric. */
   threshold: number | null;
+  /** True when the milestone has a metric and its threshold differs from the metric's target (labelled the milestone threshold). */
+  ownThreshold: boolean;
   /** Its metric's current value toward the threshold: (current − baseline) / (threshold − baseline), unclamped; null without a metric or when threshold equals baseline. */
   progress: number | null;
   /** exceeded | met | progressing | regressed against the threshold; null without a metric. */
@@ -187,17 +202,24 @@ export interface MilestoneFigures {
 export interface RoiFigures {
   /** Sum of the monetized metrics' value to date. */
   valueToDate: number;
-  /** Once-costs dated on or before asOf plus recurring costs prorated by day. */
+  /** The cost ledger to date: once-costs dated on or before asOf plus recurring costs prorated by day (see ledger.ts). */
   costToDate: number;
   /** (value − cost) / cost; null when cost is 0. */
   roi: number | null;
+  /** Value of the metrics whose achieved milestones are all verified (or, without a milestone, whose measurements all name a source). */
+  verifiedValueToDate: number;
+  /** (verified value − cost) / cost; null when cost is 0. */
+  verifiedRoi: number | null;
+  /** Monetized metrics whose value is not verified: an achieved milestone on them is unverified, or a measurement names no source. */
+  unverifiedMetrics: string[];
   /** First day cumulative value ≥ cumulative cost (> 0); null if not by asOf. */
   paybackDate: string | null;
   /** Annual value at the current improvements. */
   runRate: number;
   /** The monetized metrics' ids. */
   metrics: string[];
-  costs: { item: string; amount: number; per: "once" | Per; start: string; end: string | null; toDate: number }[];
+  /** The cost ledger: customer.json's costs, superseded by and completed with the financials rows (basis, see ledger.ts). */
+  costs: { item: string; amount: number; per: "once" | Per; start: string; end: string | null; basis: LedgerEntry["basis"]; toDate: number; sources: string[] }[];
   /** customer.json (costs), the monetized metrics' rows and their measurements. */
   sources: string[];
 }
@@ -232,7 +254,31 @@ export type ReportWarning =
       /** Days from engagement end to the first response (or to asOf when none came). */
       days: number;
       source: string;
+    }
+  | {
+      /** A cost of customer.json and the financials row of the same item disagree: the ledger uses the row's actual. */
+      code: "cost-ledger-disagrees";
+      field: "actual";
+      item: string;
+      costTotal: number;
+      actual: number;
+      /** Both rows: customer.json and the financials row. */
+      sources: string[];
+      source: string;
+    }
+  | {
+      /** A metric's latest measurement is more than 45 days before asOf. */
+      code: "metric-stale";
+      metricId: string;
+      field: "date";
+      /** The latest measurement's date. */
+      value: string;
+      days: number;
+      source: string;
     };
+
+/** A latest measurement older than this many days before asOf makes a metric stale. */
+export const STALE_DAYS = 45;
 
 /** Every figure of `data` as of `opts.asOf`; throws a RangeError when asOf or period is malformed. */
 export function buildReport(data: CustomerData, opts: ReportOptions): Report {
@@ -246,25 +292,31 @@ export function buildReport(data: CustomerData, opts: ReportOptions): Report {
   const rowsOf = (metric: Metric) => byMetric.get(metric.id) ?? [];
   const metricById = new Map(data.metrics.map((m) => [m.id, m]));
 
-  const assessedMetrics = data.metrics.map((metric) => assessMetric(metric, rowsOf(metric), asOf));
-  const metrics = assessedMetrics.map((a) => a.figures);
   const assessed: Assessed[] = data.milestones.map((milestone) => {
     const metric = milestone.metric_id !== undefined ? (metricById.get(milestone.metric_id) ?? null) : null;
     return { milestone, assessment: assessMilestone(milestone, metric, metric ? rowsOf(metric) : [], asOf) };
   });
+  const assessedMetrics = data.metrics.map((metric) => assessMetric(metric, rowsOf(metric), asOf, dueDateOf(metric, data.milestones)));
+  const metrics = assessedMetrics.map((a) => a.figures);
 
   const monetized = data.metrics.filter(isMonetized);
   const value = assessedMetrics.reduce((s, a) => s + (a.value ?? 0), 0);
-  const costs = customer.costs.map((c) => ({ ...c, toDate: costToDate(c, asOf) }));
+  const ledger = costLedger(customer.costs, data.financials, customer.engagement);
+  const costs = ledger.entries.map((e) => ({ entry: e, toDate: entryToDate(e, asOf) }));
   const cost = costs.reduce((s, c) => s + c.toDate, 0);
+  const unverifiedMetrics = monetized.filter((m) => !valueVerified(m, assessed, seriesOf(m, rowsOf(m), asOf))).map((m) => m.id);
+  const verifiedValue = assessedMetrics.reduce((s, a) => s + (unverifiedMetrics.includes(a.metric.id) ? 0 : (a.value ?? 0)), 0);
   const roiFigures: RoiFigures = {
     valueToDate: money(value),
     costToDate: money(cost),
     roi: orNull(roi(value, cost), fraction),
-    paybackDate: paybackDate(monetized, monetized.flatMap(rowsOf), customer.costs, asOf),
+    verifiedValueToDate: money(verifiedValue),
+    verifiedRoi: orNull(roi(verifiedValue, cost), fraction),
+    unverifiedMetrics,
+    paybackDate: paybackDate(monetized, monetized.flatMap(rowsOf), ledger.entries.map(asCost), asOf),
     runRate: money(assessedMetrics.reduce((s, a) => s + (a.runRate ?? 0), 0)),
     metrics: monetized.map((m) => m.id),
-    costs: costs.map((c) => ({ item: c.item, amount: c.amount, per: c.per, start: c.start, end: c.end ?? null, toDate: money(c.toDate) })),
+    costs: costs.map(({ entry: e, toDate }) => ({ item: e.item, amount: e.amount, per: e.per, start: e.start, end: e.end, basis: e.basis, toDate: money(toDate), sources: e.sources })),
     sources: [CUSTOMER_SOURCE, ...monetized.flatMap((m) => [ref(m.src), ...seriesOf(m, rowsOf(m), asOf).map((r) => ref(r.src))])],
   };
 
@@ -288,7 +340,18 @@ export function buildReport(data: CustomerData, opts: ReportOptions): Report {
     ),
   );
   const end = customer.engagement.end;
-  const outcomes = end === undefined ? null : roundOutcomes(goalOutcomes({ goals: customer.goals, metrics: data.metrics, measurements: data.measurements, milestones: data.milestones }, end < asOf ? end : asOf));
+  const outcomesInput = { goals: customer.goals, metrics: data.metrics, measurements: data.measurements, milestones: data.milestones };
+  const outcomes = end === undefined ? null : roundOutcomes(goalOutcomes(outcomesInput, asOf));
+  // The closing meeting is held on engagement.end: its agenda reads the data as of that day, never later.
+  const meeting = end === undefined ? null : end < asOf ? end : asOf;
+  const agendaCloseout = meeting === null ? null : closeout({
+    engagement: customer.engagement,
+    closeout: data.closeout,
+    closeoutPresent: data.present.includes("closeout"),
+    deliverables: data.deliverables,
+    deliverablesPresent: data.present.includes("deliverables"),
+  }, meeting);
+  const duePeriod = period;
 
   return {
     schemaVersion: 1,
@@ -302,7 +365,8 @@ export function buildReport(data: CustomerData, opts: ReportOptions): Report {
     },
     asOf,
     period: period?.id ?? null,
-    health: health(assessed, asOf),
+    quarterToDate: duePeriod !== null && asOf < duePeriod.end,
+    health: health(assessed, asOf, assessedMetrics.filter((a) => a.forecast.dueDate < asOf).map((a) => ({ id: a.metric.id, met: a.forecast.status === "reached" }))),
     nextMilestone: nextMilestone(assessed, asOf),
     metrics,
     milestones,
@@ -311,7 +375,7 @@ export function buildReport(data: CustomerData, opts: ReportOptions): Report {
     roi: roiFigures,
     roiCalculation: {
       metrics: monetized.map((m) => valueStep(m, rowsOf(m), asOf)),
-      costs: customer.costs.map((c) => costStep(c, asOf)),
+      costs: ledger.entries.map((e) => costStep(e, asOf)),
       net: money(value - cost),
     },
     impact: impact(
@@ -328,10 +392,18 @@ export function buildReport(data: CustomerData, opts: ReportOptions): Report {
     goalOutcomes: outcomes,
     handoff: summarizeHandoff(data.handoff, data.training, data.present.includes("training")),
     closingAgenda:
-      end !== undefined && outcomes && closeoutFigures
-        ? closingAgenda({ outcomes, closeout: closeoutFigures, csat, opportunities: opportunityGroups, handoff: data.handoff, engagementEnd: end, asOf })
+      end !== undefined && meeting !== null && agendaCloseout
+        ? closingAgenda({
+            outcomes: goalOutcomes(outcomesInput, meeting),
+            closeout: agendaCloseout,
+            csat: data.present.includes("csat") ? summarizeCsat(data.csat, end, meeting) : null,
+            opportunities: opportunityGroups,
+            handoff: data.handoff,
+            engagementEnd: end,
+            asOf: meeting,
+          })
         : null,
-    warnings: warnings(data, assessed, csat, asOf),
+    warnings: warnings(data, assessed, csat, asOf, ledger.disagreements, metrics),
   };
 }
 
@@ -350,10 +422,11 @@ function assessMetric(
   metric: Metric,
   rows: readonly Measurement[],
   asOf: string,
+  dueDate: string,
 ): QbrMetric & { value: number | null; runRate: number | null; figures: MetricFigures } {
   const series = seriesOf(metric, rows, asOf);
   const now = current(metric, series, asOf);
-  const trend = forecast(metric, series, asOf);
+  const trend = forecast(metric, series, asOf, dueDate);
   const raw = progress(metric, now.value);
   const m: MonetizedMetric | null = isMonetized(metric) ? metric : null;
   const value = m ? valueToDate(m, series, asOf) : null;
@@ -373,11 +446,16 @@ function assessMetric(
     progress: orNull(raw, fraction),
     state: progressState(metric, now.value),
     change: orNull(changeVsBaseline(metric, now.value), fraction),
+    changePoints: metric.unit.trim() === "%" ? roundTo(now.value - metric.baseline, 4) : null,
+    factor: metric.baseline > 0 && now.value >= 2 * metric.baseline ? roundTo(now.value / metric.baseline, 4) : null,
+    stale: series.length > 0 && daysBetween(now.date, asOf) > STALE_DAYS,
     forecast: {
       date: trend.date,
       status: trend.status,
       slope: orNull(trend.slope, significant),
       intercept: orNull(trend.intercept, significant),
+      dueDate: trend.dueDate,
+      shortfall: orNull(trend.shortfall, (x) => roundTo(x, 4)),
     },
     monetized: m !== null,
     valuePerUnit: metric.value_per_unit ?? null,
@@ -410,6 +488,7 @@ function milestoneFigures({ milestone: m, assessment: a }: Assessed, metric: Met
     confidence: m.confidence ?? null,
     metricId: m.metric_id ?? null,
     threshold: a.threshold,
+    ownThreshold: metric !== null && a.threshold !== null && a.threshold !== metric.target,
     progress: toward && now !== null ? orNull(progress(toward, now), fraction) : null,
     state: toward && now !== null ? progressState(toward, now) : null,
     definition: m.definition ?? null,
@@ -422,6 +501,30 @@ function milestoneFigures({ milestone: m, assessment: a }: Assessed, metric: Met
   };
 }
 
+/**
+ * The day a metric's target is due: its target_date, unless a milestone on the metric whose threshold is the
+ * metric's target (or that has none) was rescheduled: then the latest such revised_target_date.
+ */
+function dueDateOf(metric: Metric, milestones: readonly Milestone[]): string {
+  let due = metric.target_date;
+  for (const m of milestones) {
+    if (m.metric_id !== metric.id || m.revised_target_date === undefined) continue;
+    if ((m.threshold ?? metric.target) !== metric.target) continue;
+    if (m.revised_target_date > due) due = m.revised_target_date;
+  }
+  return due;
+}
+
+/**
+ * Whether a monetized metric's value counts as verified: every achieved milestone on it has evidence; a metric
+ * with no milestone needs measurements that each name their source.
+ */
+function valueVerified(metric: Metric, assessed: readonly Assessed[], series: readonly Measurement[]): boolean {
+  const mine = assessed.filter((a) => a.milestone.metric_id === metric.id);
+  if (mine.length > 0) return mine.every((a) => !a.assessment.unverified);
+  return series.length > 0 && series.every((m) => (m.source ?? "").trim() !== "");
+}
+
 function nextMilestone(assessed: readonly Assessed[], asOf: string): string | null {
   let next: { id: string; date: string } | null = null;
   for (const { milestone: m, assessment } of assessed) {
@@ -432,8 +535,21 @@ function nextMilestone(assessed: readonly Assessed[], asOf: string): string | nu
   return next?.id ?? null;
 }
 
-function warnings(data: CustomerData, assessed: readonly Assessed[], csat: Csat | null, asOf: string): ReportWarning[] {
+function warnings(
+  data: CustomerData,
+  assessed: readonly Assessed[],
+  csat: Csat | null,
+  asOf: string,
+  disagreements: readonly LedgerDisagreement[],
+  metrics: readonly MetricFigures[],
+): ReportWarning[] {
   const out: ReportWarning[] = [];
+  for (const m of metrics) {
+    if (m.stale) out.push({ code: "metric-stale", metricId: m.id, field: "date", value: m.currentDate, days: daysBetween(m.currentDate, asOf), source: m.sources.at(-1)! });
+  }
+  for (const d of disagreements) {
+    out.push({ code: "cost-ledger-disagrees", field: "actual", item: d.item, costTotal: money(d.costTotal), actual: d.actual, sources: d.sources, source: d.sources[1] });
+  }
   for (const { milestone: m, assessment: a } of assessed) {
     if (a.contradicted && a.stated !== null) {
       out.push({ code: "milestone-status-contradicted", milestoneId: m.id, field: "status", value: a.stated, status: a.status, source: ref(m.src) });

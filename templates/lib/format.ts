@@ -4,7 +4,10 @@
 /** The formatters of one customer's locale and currency. */
 export interface Format {
   number(n: number | null, digits?: number): string;
+  /** Money rounded to whole units, with an unambiguous symbol (US$, NT$, RM, ¥) and the minus sign −. */
   money(n: number | null, compact?: boolean): string;
+  /** Money with its cents when it has any, for operands of a printed calculation. */
+  moneyExact(n: number | null): string;
   /** A fraction as a percentage: 0.462 → "46%". */
   percent(fraction: number | null, digits?: number): string;
   /** A fraction as a magnitude with no sign: −0.87 → "87%". */
@@ -16,6 +19,19 @@ export interface Format {
 }
 
 const DASH = "—";
+/** The minus sign, not the hyphen Intl writes. */
+const MINUS = "\u2212";
+
+/** Currency symbols that say which dollar or yen they are, whatever the locale. */
+const SYMBOLS: Record<string, string> = { USD: "US$", TWD: "NT$", MYR: "RM", JPY: "¥", CNY: "CN¥", AUD: "A$", SGD: "S$", HKD: "HK$", CAD: "CA$", NZD: "NZ$" };
+
+/** Formats with Intl, then writes the minus sign as − and the currency as its unambiguous symbol. */
+function written(nf: Intl.NumberFormat, n: number, currency?: string): string {
+  return nf
+    .formatToParts(n)
+    .map((p) => (p.type === "minusSign" ? MINUS : p.type === "currency" && currency ? (SYMBOLS[currency] ?? p.value) : p.value))
+    .join("");
+}
 
 export function formatter(locale: string, currency: string): Format {
   const nf = new Map<number, Intl.NumberFormat>();
@@ -29,16 +45,18 @@ export function formatter(locale: string, currency: string): Format {
   const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
   const short = new Intl.DateTimeFormat(locale, { month: "short", year: "numeric", timeZone: "UTC" });
   const toDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
+  const moneyExact = new Intl.NumberFormat(locale, { style: "currency", currency, maximumFractionDigits: 2 });
   return {
-    number: (n, digits = 1) => (n === null ? DASH : num(digits).format(n)),
-    money: (n, compact = false) => (n === null ? DASH : (compact && Math.abs(n) >= 100_000 ? moneyCompact : money).format(n)),
-    percent: (f, digits = 0) => (f === null ? DASH : pct(digits).format(f)),
-    magnitude: (f) => (f === null ? DASH : pct(0).format(Math.abs(f))),
+    number: (n, digits = 1) => (n === null ? DASH : written(num(digits), n)),
+    money: (n, compact = false) => (n === null ? DASH : written(compact && Math.abs(n) >= 100_000 ? moneyCompact : money, n, currency)),
+    moneyExact: (n) => (n === null ? DASH : written(Number.isInteger(n) ? money : moneyExact, n, currency)),
+    percent: (f, digits = 0) => (f === null ? DASH : written(pct(digits), f)),
+    magnitude: (f) => (f === null ? DASH : written(pct(0), Math.abs(f))),
     date: (iso) => (iso ? date.format(toDate(iso)) : DASH),
     shortDate: (iso) => (iso ? short.format(toDate(iso)) : DASH),
     value: (n, unit) => {
       if (n === null) return DASH;
-      const s = num(n !== 0 && Math.abs(n) < 10 ? 2 : 1).format(n);
+      const s = written(num(n !== 0 && Math.abs(n) < 10 ? 2 : 1), n);
       return unit === "%" ? `${s}%` : `${s} ${unit}`;
     },
   };

@@ -64,7 +64,7 @@ describe("closingAgenda(input)", () => {
         standardChecklist: false,
       },
       { topic: "handoff_owners", systems: [{ name: "Reports", owner: "Kim" }, { name: "Export", owner: null }], unowned: 1 },
-      { topic: "csat", timing: "on_time", due: "2026-07-02", firstDate: "2026-07-01", responses: 1 },
+      { topic: "csat", timing: "on_time", sendFrom: "2026-07-01", due: "2026-07-02", firstDate: "2026-07-01", responses: 1 },
       { topic: "opportunities", proposeNow: ["now"], defer: ["later"], changeRequests: ["cr"] },
     ]);
   });
@@ -77,7 +77,7 @@ describe("closingAgenda(input)", () => {
       opportunities: groupByHorizon(triageAll([opportunity({ id: "noise", customer_priority: false })])),
       handoff: null,
     });
-    expect(closingAgenda(quiet).topics).toEqual([{ topic: "csat", timing: "not_recorded", due: "2026-07-02", firstDate: null, responses: 0 }]);
+    expect(closingAgenda(quiet).topics).toEqual([{ topic: "csat", timing: "not_recorded", sendFrom: "2026-07-01", due: "2026-07-02", firstDate: null, responses: 0 }]);
   });
 
   it("keeps open items when the standard checklist stands in: its owners and dates are to be agreed", () => {

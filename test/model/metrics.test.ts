@@ -121,41 +121,65 @@ describe("meets(metric, value, threshold)", () => {
 
 describe("forecast(metric, measurements, asOf)", () => {
   it("fits the baseline and the measurements and dates the target: an exact line", () => {
-    // (0, 15), (10, 13), (20, 11): slope −0.2/day, reaches 2 on day 65 = 2026-03-07.
+    // (0, 15), (10, 13), (20, 11): slope −0.2/day; from the latest (day 20, 11) the target 2 is 45 days on: 2026-03-07.
     const rows = [measurement("2026-01-11", 13), measurement("2026-01-21", 11)];
-    expect(forecast(hours, rows, "2026-06-30")).toEqual({
+    expect(forecast(hours, rows, "2026-01-21")).toEqual({
       date: "2026-03-07",
       status: "on_track",
       slope: -0.2,
       intercept: 15,
       points: 3,
+      dueDate: "2026-12-31",
+      shortfall: null,
     });
   });
 
-  it("is least squares and rounds the day to the nearest", () => {
-    // (0, 15), (10, 12), (20, 11): x̄ 10, ȳ 38/3, Sxx 200, Sxy −40 → slope −0.2, intercept 44/3;
-    // reaches 2 at x = (2 − 44/3)/−0.2 = 63.33 → day 63 = 2026-03-05.
-    const f = forecast(hours, [measurement("2026-01-11", 12), measurement("2026-01-21", 11)], "2026-06-30");
+  it("takes the least-squares slope but projects from the latest measurement, rounding the days up", () => {
+    // (0, 15), (10, 12), (20, 11): slope −0.2, intercept 44/3 (the line alone would reach 2 on day 63);
+    // from the latest (2026-01-21, 11): (2 − 11) ÷ −0.2 = 45 days → 2026-03-07.
+    const f = forecast(hours, [measurement("2026-01-11", 12), measurement("2026-01-21", 11)], "2026-01-25");
     expect(f.slope).toBeCloseTo(-0.2, 12);
     expect(f.intercept).toBeCloseTo(44 / 3, 12);
-    expect(f.date).toBe("2026-03-05");
+    expect(f.date).toBe("2026-03-07");
   });
 
-  it("is behind when the line reaches the target after target_date", () => {
+  it("never dates a forecast before asOf: a projection that lands earlier is dated asOf", () => {
+    const rows = [measurement("2026-01-11", 13), measurement("2026-01-21", 11)];
+    expect(forecast(hours, rows, "2026-06-30")).toMatchObject({ date: "2026-06-30", status: "on_track" });
+  });
+
+  it("is behind when the projection reaches the target after target_date", () => {
     const late = metric({ target_date: "2026-03-06" });
-    const f = forecast(late, [measurement("2026-01-11", 13), measurement("2026-01-21", 11)], "2026-06-30");
+    const f = forecast(late, [measurement("2026-01-11", 13), measurement("2026-01-21", 11)], "2026-01-21");
     expect(f).toMatchObject({ date: "2026-03-07", status: "behind" });
   });
 
   it("is on track on target_date itself", () => {
     const tight = metric({ target_date: "2026-03-07" });
-    expect(forecast(tight, [measurement("2026-01-11", 13), measurement("2026-01-21", 11)], "2026-06-30").status).toBe("on_track");
+    expect(forecast(tight, [measurement("2026-01-11", 13), measurement("2026-01-21", 11)], "2026-01-21").status).toBe("on_track");
+  });
+
+  it("is missed once target_date is before asOf and the latest value falls short, saying by how much", () => {
+    const late = metric({ target_date: "2026-03-06" });
+    const rows = [measurement("2026-01-11", 13), measurement("2026-01-21", 11)];
+    expect(forecast(late, rows, "2026-03-07")).toMatchObject({ date: null, status: "missed", dueDate: "2026-03-06", shortfall: 9 });
+    expect(forecast(late, rows, "2026-03-06").status).toBe("behind");
+  });
+
+  it("is due on a revised date where one applies", () => {
+    const late = metric({ target_date: "2026-03-06" });
+    const rows = [measurement("2026-01-11", 13), measurement("2026-01-21", 11)];
+    expect(forecast(late, rows, "2026-04-01", "2026-06-30")).toMatchObject({ date: "2026-04-01", status: "on_track", dueDate: "2026-06-30" });
+  });
+
+  it("is missed without measurements too, short by the whole way", () => {
+    expect(forecast(metric({ target_date: "2026-03-06" }), [], "2026-04-01")).toMatchObject({ status: "missed", shortfall: 13 });
   });
 
   it("works for up metrics", () => {
-    // (0, 73), (30, 80), (60, 87): slope 7/30, reaches 96 at x = 23 × 30/7 = 98.57 → day 99 = 2026-04-10.
+    // (0, 73), (30, 80), (60, 87): slope 7/30; from (2026-03-02, 87): 9 ÷ 7/30 = 38.57 → 39 days → 2026-04-10.
     const up = metric({ direction: "up", baseline: 73, target: 96 });
-    const f = forecast(up, [measurement("2026-01-31", 80), measurement("2026-03-02", 87)], "2026-06-30");
+    const f = forecast(up, [measurement("2026-01-31", 80), measurement("2026-03-02", 87)], "2026-03-02");
     expect(f.slope).toBeCloseTo(7 / 30, 12);
     expect(f).toMatchObject({ date: "2026-04-10", status: "on_track" });
   });
@@ -180,6 +204,8 @@ describe("forecast(metric, measurements, asOf)", () => {
       slope: null,
       intercept: null,
       points: 2,
+      dueDate: "2026-12-31",
+      shortfall: null,
     });
     expect(forecast(hours, [], "2026-06-30").status).toBe("insufficient_data");
   });

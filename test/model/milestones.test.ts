@@ -111,11 +111,12 @@ describe("assessMilestone(milestone, metric, measurements, asOf)", () => {
   });
 });
 
-describe("health(assessed, asOf)", () => {
+describe("health(assessed, asOf, dueMetrics)", () => {
   const at = (target_date: string, achieved_date?: string, evidence?: string[]): Assessed => {
     const m = milestone({ target_date, achieved_date, evidence });
     return { milestone: m, assessment: assessMilestone(m, null, [], "2026-06-30") };
   };
+  const counts = { dueMilestones: 0, dueMetrics: 0, metricsMissed: 0 };
 
   it("is green when nothing is due", () => {
     expect(health([at("2026-07-01"), at("2026-09-30")], "2026-06-30")).toEqual({
@@ -123,6 +124,7 @@ describe("health(assessed, asOf)", () => {
       due: 0,
       dueAchieved: 0,
       dueUnverified: 0,
+      ...counts,
       rule: "none_due",
     });
     expect(health([], "2026-06-30").rule).toBe("none_due");
@@ -135,27 +137,50 @@ describe("health(assessed, asOf)", () => {
       due: 2,
       dueAchieved: 0,
       dueUnverified: 0,
+      ...counts,
+      dueMilestones: 2,
       rule: "none_due_achieved",
     });
   });
 
   it("is yellow when some due milestone is not achieved", () => {
-    expect(health([at("2026-03-31", "2026-03-01", ["e.pdf"]), at("2026-06-30")], "2026-06-30")).toEqual({
+    expect(health([at("2026-03-31", "2026-03-01", ["e.pdf"]), at("2026-06-30")], "2026-06-30")).toMatchObject({
       rag: "yellow",
       due: 2,
       dueAchieved: 1,
-      dueUnverified: 0,
       rule: "some_due_missed",
     });
   });
 
-  it("is green when every due milestone is achieved, counting the unverified ones", () => {
+  it("is yellow when every due milestone is achieved but one is unverified", () => {
     expect(health([at("2026-03-31", "2026-03-01", ["e.pdf"]), at("2026-06-30", "2026-06-30"), at("2026-12-31")], "2026-06-30")).toEqual({
-      rag: "green",
+      rag: "yellow",
       due: 2,
       dueAchieved: 2,
       dueUnverified: 1,
-      rule: "all_due_achieved",
+      ...counts,
+      dueMilestones: 2,
+      rule: "some_due_unverified",
     });
+  });
+
+  it("is green when every due milestone is achieved with evidence", () => {
+    expect(health([at("2026-03-31", "2026-03-01", ["e.pdf"])], "2026-06-30")).toMatchObject({ rag: "green", rule: "all_due_achieved" });
+  });
+
+  it("counts metrics past their target date like due milestones: a missed target is not green", () => {
+    const done = at("2026-03-31", "2026-03-01", ["e.pdf"]);
+    expect(health([done], "2026-06-30", [{ id: "m1", met: false }])).toEqual({
+      rag: "yellow",
+      due: 2,
+      dueAchieved: 1,
+      dueUnverified: 0,
+      dueMilestones: 1,
+      dueMetrics: 1,
+      metricsMissed: 1,
+      rule: "some_due_missed",
+    });
+    expect(health([], "2026-06-30", [{ id: "m1", met: false }])).toMatchObject({ rag: "red", rule: "none_due_achieved" });
+    expect(health([done], "2026-06-30", [{ id: "m1", met: true }])).toMatchObject({ rag: "green", due: 2, dueAchieved: 2 });
   });
 });

@@ -9,7 +9,7 @@ const Q3 = parsePeriod("2026-Q3")!;
 const asOf = Q3.end;
 const assess = (...ms: ReturnType<typeof milestone>[]): Assessed[] =>
   ms.map((m) => ({ milestone: m, assessment: assessMilestone(m, null, [], asOf) }));
-const flat: Forecast = { date: null, status: "insufficient_data", slope: null, intercept: null, points: 1 };
+const flat: Forecast = { date: null, status: "insufficient_data", slope: null, intercept: null, points: 1, dueDate: "2026-12-31", shortfall: null };
 
 describe("qbr(period, assessed, metrics)", () => {
   it("names the quarter and the next", () => {
@@ -56,19 +56,23 @@ describe("qbr(period, assessed, metrics)", () => {
     ]);
   });
 
-  it("lists metrics behind or not converging as risks", () => {
-    const behind = metric({ id: "behind", target_date: "2026-03-01", src: { file: "metrics.csv", line: 2 } });
-    const away = metric({ id: "away", src: { file: "metrics.csv", line: 3 } });
-    const rows = (id: string, a: number, b: number) => [measurement("2026-01-11", a, { metric_id: id }), measurement("2026-01-21", b, { metric_id: id })];
+  it("lists metrics missed, behind or not converging as risks", () => {
+    const missed = metric({ id: "missed", target_date: "2026-03-01", src: { file: "metrics.csv", line: 2 } });
+    const behind = metric({ id: "behind", target_date: "2026-12-01", src: { file: "metrics.csv", line: 3 } });
+    const away = metric({ id: "away", src: { file: "metrics.csv", line: 4 } });
+    const rows = (id: string, a: number, b: number) => [measurement("2026-09-11", a, { metric_id: id }), measurement("2026-09-21", b, { metric_id: id })];
     const metrics = [
-      { metric: behind, progress: 4 / 13, forecast: forecast(behind, rows("behind", 13, 11), asOf) },
+      { metric: missed, progress: 4 / 13, forecast: forecast(missed, rows("missed", 13, 11), asOf) },
+      { metric: behind, progress: 13 / 130, forecast: forecast(behind, rows("behind", 14, 13.9), asOf) },
       { metric: away, progress: -2 / 13, forecast: forecast(away, rows("away", 16, 17), asOf) },
       { metric: metric({ id: "quiet" }), progress: 0, forecast: flat },
     ];
     expect(qbr(Q3, [], metrics).risks).toEqual([
-      { kind: "metric", id: "behind", status: "behind", targetDate: "2026-03-01", forecastDate: "2026-03-07", source: "metrics.csv:2" },
-      { kind: "metric", id: "away", status: "not_converging", targetDate: "2026-12-31", forecastDate: null, source: "metrics.csv:3" },
+      { kind: "metric", id: "missed", status: "missed", targetDate: "2026-03-01", forecastDate: null, shortfall: 9, source: "metrics.csv:2" },
+      { kind: "metric", id: "behind", status: "behind", targetDate: "2026-12-01", forecastDate: metrics[1].forecast.date, shortfall: null, source: "metrics.csv:3" },
+      { kind: "metric", id: "away", status: "not_converging", targetDate: "2026-12-31", forecastDate: null, shortfall: null, source: "metrics.csv:4" },
     ]);
+    expect(metrics[1].forecast.date! > "2026-12-01").toBe(true);
   });
 
   it("flags metrics past their target as ready to expand", () => {

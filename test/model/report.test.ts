@@ -68,8 +68,12 @@ describe("buildReport(data, {asOf, period})", () => {
       progress: 0.9231, // 12/13
       state: "progressing",
       change: -0.8, // −12/15
-      // (0, 15), (31, 5), (45, 3): slope −0.2759271, intercept 14.65682; reaches 2 on day 45.87 → 46.
-      forecast: { date: "2026-02-16", status: "on_track", slope: -0.275927, intercept: 14.6568 },
+      changePoints: null,
+      factor: null,
+      stale: false,
+      // (0, 15), (31, 5), (45, 3): slope −0.2759271, intercept 14.65682; from (2026-02-15, 3) the target 2 is 3.6 → 4
+      // days on, 2026-02-19, which is before asOf: the forecast is dated asOf.
+      forecast: { date: "2026-03-31", status: "on_track", slope: -0.275927, intercept: 14.6568, dueDate: "2026-12-31", shortfall: null },
       monetized: true,
       valuePerUnit: 80,
       per: "week",
@@ -86,6 +90,7 @@ describe("buildReport(data, {asOf, period})", () => {
       current: 87,
       progress: 0.6087, // 14/23
       change: 0.1918, // 14/73
+      changePoints: 14, // 87 − 73 percentage points
       forecast: { date: "2026-04-10", status: "on_track", slope: 0.233333, intercept: 73 },
       monetized: false,
       valueToDate: null,
@@ -115,22 +120,28 @@ describe("buildReport(data, {asOf, period})", () => {
   });
 
   it("rates health over the milestones due", () => {
-    expect(report.health).toEqual({ rag: "yellow", due: 3, dueAchieved: 2, dueUnverified: 2, rule: "some_due_missed" });
+    expect(report.health).toEqual({ rag: "yellow", due: 3, dueAchieved: 2, dueUnverified: 2, dueMilestones: 3, dueMetrics: 0, metricsMissed: 0, rule: "some_due_missed" });
     expect(report.nextMilestone).toBe("MS2");
   });
 
   it("sets value against cost", () => {
     // Cost: 3520 + 1000 × 89/30.4375 (01-01 to 03-31, end-exclusive) = 6444.02; ROI (7634.2857 − 6444.0246)/6444.0246 = 0.1847.
+    // The financials row "Implementation" matches no cost: a one-off cost on engagement.end (06-30), nothing yet.
+    // M1's milestone MS1 is achieved without evidence: none of the value is verified.
     expect(report.roi).toEqual({
       valueToDate: 7634.29,
       costToDate: 6444.02,
       roi: 0.1847,
+      verifiedValueToDate: 0,
+      verifiedRoi: -1,
+      unverifiedMetrics: ["M1"],
       paybackDate: "2026-03-20",
       runRate: 50091.43,
       metrics: ["M1"],
       costs: [
-        { item: "Setup", amount: 3520, per: "once", start: "2026-02-01", end: null, toDate: 3520 },
-        { item: "Licence", amount: 1000, per: "month", start: "2026-01-01", end: "2026-04-01", toDate: 2924.02 },
+        { item: "Setup", amount: 3520, per: "once", start: "2026-02-01", end: null, basis: "cost", toDate: 3520, sources: ["customer.json"] },
+        { item: "Licence", amount: 1000, per: "month", start: "2026-01-01", end: "2026-04-01", basis: "cost", toDate: 2924.02, sources: ["customer.json"] },
+        { item: "Implementation", amount: 11000, per: "once", start: "2026-06-30", end: null, basis: "financials", toDate: 0, sources: ["financials.csv:2"] },
       ],
       sources: ["customer.json", "metrics.csv:2", "measurements.csv:2", "measurements.csv:3"],
     });
@@ -138,9 +149,10 @@ describe("buildReport(data, {asOf, period})", () => {
 
   it("shows the ROI calculation step by step", () => {
     expect(report.roiCalculation).toEqual({
-      // (10 × 14 + 12 × 44) / 7 = 95.4286 hours saved; × 80 = 7634.29
-      metrics: [{ id: "M1", improvement: 12, accrued: 95.4286, since: "2026-02-01", periodsPerYear: 52.1786 }],
-      costs: [{ item: "Setup", periods: null }, { item: "Licence", periods: 2.924 }], // 89 days (01-01 to 03-31) / 30.4375
+      // 10 × 14 + 12 × 44 = 668 (hours/week) × days; × 80 ÷ 7 = 7634.29
+      metrics: [{ id: "M1", improvement: 12, unitDays: 668, perDays: 7, daysPerYear: 365.25, since: "2026-02-01" }],
+      // Licence: 89 days (01-01 to 03-31) ÷ 30.4375
+      costs: [{ item: "Setup", days: null, divisor: null }, { item: "Licence", days: 89, divisor: 30.4375 }, { item: "Implementation", days: null, divisor: null }],
       net: 1190.26,
     });
   });
@@ -206,8 +218,8 @@ describe("buildReport(data, {asOf, period})", () => {
     const bare = buildReport(customerData(), { asOf: "2026-03-31", period: null });
     expect(bare).toMatchObject({ qbr: null, csat: null, closeout: null, financials: null, metrics: [], milestones: [], opportunities: [], warnings: [] });
     expect(bare).toMatchObject({ goalOutcomes: null, handoff: null, closingAgenda: null });
-    expect(bare.roi).toEqual({ valueToDate: 0, costToDate: 0, roi: null, paybackDate: null, runRate: 0, metrics: [], costs: [], sources: ["customer.json"] });
-    expect(bare.health).toEqual({ rag: "green", due: 0, dueAchieved: 0, dueUnverified: 0, rule: "none_due" });
+    expect(bare.roi).toEqual({ valueToDate: 0, costToDate: 0, roi: null, verifiedValueToDate: 0, verifiedRoi: null, unverifiedMetrics: [], paybackDate: null, runRate: 0, metrics: [], costs: [], sources: ["customer.json"] });
+    expect(bare.health).toEqual({ rag: "green", due: 0, dueAchieved: 0, dueUnverified: 0, dueMilestones: 0, dueMetrics: 0, metricsMissed: 0, rule: "none_due" });
   });
 
   it("shows the baselines when asOf comes before any data", () => {
@@ -261,10 +273,10 @@ describe("buildReport: the close-out figures", () => {
     return data;
   }
 
-  it("judges the goals as of the engagement end when the report is dated later", () => {
+  it("judges the goals as of the report date, as the QBR does, also after the engagement end", () => {
     const report = buildReport(ended(), { asOf: "2026-07-31", period: null });
-    // M1: the latest measurement by the end (2026-06-30) is 1 on 2026-04-15: progress 14/13, target met.
-    expect(report.goalOutcomes!.closeDate).toBe("2026-06-30");
+    // M1: the latest measurement by 2026-07-31 is 1 on 2026-04-15: progress 14/13, target met.
+    expect(report.goalOutcomes!.closeDate).toBe("2026-07-31");
     expect(report.goalOutcomes!.goals[0]).toMatchObject({ verdict: "met", metricsMet: 1 });
     expect(report.goalOutcomes!.goals[0].metrics[0]).toMatchObject({ value: 1, date: "2026-04-15", progress: 1.0769, met: true });
     expect(report.goalOutcomes!.counts).toEqual({ met: 1, partly_met: 0, not_met: 0, not_assessed: 1 });
@@ -281,6 +293,7 @@ describe("buildReport: the close-out figures", () => {
     const report = buildReport(ended(), { asOf: "2026-07-31", period: null });
     expect(report.handoff).toMatchObject({ systems: 1, systemsOwned: 1, training: { sessions: 0, attendees: null } });
     expect(report.closingAgenda!.topics.map((t) => t.topic)).toEqual(["outcomes", "open_items", "handoff_owners", "csat", "opportunities"]);
-    expect(report.closingAgenda!.topics[3]).toEqual({ topic: "csat", timing: "not_recorded", due: "2026-07-02", firstDate: null, responses: 0 });
+    expect(report.closingAgenda!.meetingDate).toBe("2026-06-30");
+    expect(report.closingAgenda!.topics[3]).toEqual({ topic: "csat", timing: "not_recorded", sendFrom: "2026-07-01", due: "2026-07-02", firstDate: null, responses: 0 });
   });
 });

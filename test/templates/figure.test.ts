@@ -8,13 +8,31 @@ const t = translator("en-US");
 
 describe("formatFigure(f, t, format, value, options)", () => {
   it("writes numbers, money, percentages, dates and values with units", () => {
-    expect(formatFigure(f, t, "money", 40393.01)).toBe("$40,393");
+    expect(formatFigure(f, t, "money", 40393.01)).toBe("US$40,393");
+    expect(formatFigure(f, t, "moneyExact", 12.5)).toBe("US$12.50");
+    expect(formatFigure(f, t, "moneyExact", 80)).toBe("US$80");
     expect(formatFigure(f, t, "percent", 0.4674)).toBe("47%");
     expect(formatFigure(f, t, "decimal2", 473.785)).toBe("473.79");
     expect(formatFigure(f, t, "date", "2026-07-07")).toBe("Jul 7, 2026");
     expect(formatFigure(f, t, "month", "2026-07-07")).toBe("Jul 2026");
     expect(formatFigure(f, t, "value", 2, { unit: "hours/week" })).toBe("2 hours/week");
     expect(formatFigure(f, t, "value", 80.5, { unit: "%" })).toBe("80.5%");
+  });
+
+  it("writes currencies unambiguously in each customer's locale, and negatives with the minus sign", () => {
+    expect(formatter("zh-TW", "TWD").money(-1234)).toBe("\u2212NT$1,234");
+    expect(formatter("ms-MY", "MYR").money(354288)).toMatch(/^RM\s354,288$/);
+    expect(formatter("ja-JP", "JPY").money(4783573)).toBe("¥4,783,573");
+    expect(formatter("en-US", "USD").money(-5)).toBe("\u2212US$5");
+    expect(formatFigure(f, t, "percent", -0.35)).toBe("\u221235%");
+    expect(formatFigure(f, t, "value", -3.5, { unit: "%" })).toBe("\u22123.5%");
+  });
+
+  it("words a % metric's change in percentage points and a large rise as a multiple", () => {
+    expect(formatFigure(f, t, "metricChange", { change: 0.1083, changePoints: 9.1, factor: null })).toBe("up 9.1 pp");
+    expect(formatFigure(formatter("ja-JP", "JPY"), translator("ja-JP"), "metricChange", { change: 4.5333, changePoints: 68, factor: 5.5333 })).toBe("68 ポイント増加");
+    expect(formatFigure(f, t, "metricChange", { change: 4.5, changePoints: null, factor: 5.5 })).toBe("×5.5");
+    expect(formatFigure(f, t, "metricChange", { change: -0.8667, changePoints: null, factor: null })).toBe("down 87%");
   });
 
   it("words a change vs baseline by its sign", () => {
