@@ -4,12 +4,15 @@ import { parseArgs } from "node:util";
 import { build, localToday, resolveDates, type BuildOptions, type CustomerResult } from "./build.ts";
 import { formatIssue, MilepostError, UsageError } from "./errors.ts";
 import { PACKS, type Pack } from "./render.ts";
+import { shareCommand } from "./share/command.ts";
 
 const HELP = `milepost — QBR and close-out packs (site + PDF) from customer-success exports
 
 Usage:
   milepost validate [slug…]            check the data of some or all customers
   milepost build [slug…|--all] [options]
+  milepost publish [slug…|--all] --to <folder|s3://bucket/prefix> [options]
+  milepost share rotate <slug>         give a customer a new share token (the old link stops at the next publish --prune)
 
 Options for build:
   --all                  build every customer folder in the data folder
@@ -23,6 +26,17 @@ Options for build:
   --json                 print every customer's report and issues as JSON; write nothing
   --debug                show Astro's log and stack traces
   -h, --help             this help
+
+Options for publish (after a build):
+  --to <target>          a folder, or s3://bucket/prefix (credentials from the AWS environment or profile)
+  --from <folder>        the build's output folder (default: dist)
+  --base-url <url>       what links start with, e.g. https://packs.example.com/q3/
+  --endpoint <url>       an S3-compatible endpoint (MinIO, R2, …), path-style
+  --protect              seal each pack with a passcode (shown once, kept in shares.csv)
+  --expires YYYY-MM-DD   the last day links open (customer.json's share.expires wins)
+  --prune                delete expired shares, old tokens and customers no longer published
+  --drafts <folder>      write an email draft (.eml) per customer with its PDFs attached
+  --shares <file>        where links and passcodes are kept (default: shares.csv; never uploaded)
 
 Exit status: 0 all built, 1 a customer's data has errors (the others are built), 2 usage.`;
 
@@ -45,6 +59,15 @@ export async function main(argv: string[], today = localToday()): Promise<number
         json: { type: "boolean" },
         debug: { type: "boolean" },
         help: { type: "boolean", short: "h" },
+        to: { type: "string" },
+        from: { type: "string", default: "dist" },
+        "base-url": { type: "string" },
+        endpoint: { type: "string" },
+        protect: { type: "boolean" },
+        expires: { type: "string" },
+        prune: { type: "boolean" },
+        drafts: { type: "string" },
+        shares: { type: "string", default: "shares.csv" },
       },
     });
     debug = values.debug ?? false;
@@ -53,8 +76,9 @@ export async function main(argv: string[], today = localToday()): Promise<number
       process.stdout.write(`${HELP}\n`);
       return values.help ? 0 : 2;
     }
+    if (command === "publish" || command === "share") return await shareCommand(command, slugs, values, today);
     if (command !== "build" && command !== "validate") {
-      throw new UsageError(`"${command}" is not a milepost command`, "the commands are: validate, build (see milepost --help)");
+      throw new UsageError(`"${command}" is not a milepost command`, "the commands are: validate, build, publish, share (see milepost --help)");
     }
     if (values.pack && values.pack !== "all" && !PACKS.includes(values.pack as Pack)) {
       throw new UsageError(`--pack ${values.pack} is not a pack`, "write --pack qbr, --pack closeout or --pack all");

@@ -1,0 +1,77 @@
+// Email drafts (RFC 5322 .eml, opened by Outlook, Apple Mail and Thunderbird as a message to
+// send): one per published customer, to its stakeholders with an email address, in the
+// customer's language, with the pack's headline, the share link and the PDFs attached. Never
+// the passcode: it goes by another channel.
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import MailComposer from "nodemailer/lib/mail-composer";
+import type { Report } from "../model/report.ts";
+import { customerSchema } from "../schema.ts";
+import { formatter } from "../../templates/lib/format.ts";
+import type { PublishResult, ShareResult } from "./publish.ts";
+import { words } from "./words.ts";
+
+interface Built {
+  slug: string;
+  pdfs: string[];
+}
+
+/** Writes `<into>/<slug>.eml` for each published customer with a stakeholder email; returns the files written. */
+export async function writeDrafts(result: PublishResult, opts: { from: string; dataDir: string; into: string }): Promise<string[]> {
+  const manifest = JSON.parse(await readFile(join(opts.from, "manifest.json"), "utf8")) as { customers: Built[] };
+  await mkdir(opts.into, { recursive: true });
+  const written: string[] = [];
+  for (const share of result.shares.filter((s) => s.status === "published" || s.status === "unchanged")) {
+    const customer = customerSchema.parse(JSON.parse(await readFile(join(opts.dataDir, share.slug, "customer.json"), "utf8")));
+    const to = customer.stakeholders.filter((s) => s.email).map((s) => ({ name: s.name, address: s.email! }));
+    const built = manifest.customers.find((c) => c.slug === share.slug);
+    if (!to.length || !built) continue;
+    const report = JSON.parse(await readFile(join(opts.from, share.slug, "report.json"), "utf8")) as Report;
+    const { subject, text } = draftText(report, share, to.map((p) => p.name), customer.provider?.name ?? null);
+    const attachments = await Promise.all(built.pdfs.map(async (pdf) => ({
+      filename: pdf.split("/").pop()!,
+      content: await readFile(join(opts.from, pdf)),
+      contentType: "application/pdf",
+    })));
+    const eml = await new MailComposer({
+      to,
+      subject,
+      text,
+      attachments,
+      date: new Date(`${report.asOf}T12:00:00Z`),
+      headers: { "X-Unsent": "1" }, // Outlook opens it as a draft to send
+      xMailer: false,
+    }).compile().build();
+    const file = join(opts.into, `${share.slug}.eml`);
+    await writeFile(file, eml);
+    written.push(file);
+  }
+  return written;
+}
+
+/** The subject and the short body of a customer's draft, in its language. */
+export function draftText(report: Report, share: Pick<ShareResult, "link" | "protected">, names: string[], provider: string | null): { subject: string; text: string } {
+  const { locale, currency, name: customer } = report.customer;
+  const t = words(locale);
+  const f = formatter(locale, currency);
+  const closeout = report.closeout !== null && report.engagement.end !== null && report.engagement.end <= report.asOf;
+  const vars = { customer, engagement: report.engagement.name, period: report.period ?? "", date: f.date(report.asOf) };
+  const subject = t(closeout ? "subjectCloseout" : "subjectQbr", vars);
+  const headline = report.headline
+    .map((id) => report.metrics.find((m) => m.id === id))
+    .filter((m) => m !== undefined)
+    .slice(0, 2)
+    .map((m) => `• ${m.name}: ${f.value(m.baseline, m.unit)} → ${f.value(m.current, m.unit)}${m.change === null ? "" : ` (${m.change > 0 ? "+" : ""}${f.percent(m.change)})`}`);
+  const lines = [
+    t("greeting", { names: names.join(", ") }),
+    "",
+    t("lead", { ...vars, pack: t(closeout ? "closeout" : "qbr") }),
+    t("health", { health: t(report.health.rag) }),
+    ...headline,
+    "",
+    t("link", { link: share.link ?? "" }),
+    t(share.protected ? "attached" : "attachedOpen"),
+    ...(provider ? ["", provider] : []),
+  ];
+  return { subject, text: `${lines.join("\n")}\n` };
+}

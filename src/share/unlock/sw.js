@@ -1,0 +1,53 @@
+// The service worker of a protected share: once the unlock page hands it the key, it answers
+// every request under p/ by fetching that file's sealed blob and decrypting it. The key is a
+// non-extractable CryptoKey kept in this share's IndexedDB, so the pack stays open while the
+// reader moves between pages; after the expiry day it sends the reader back to the unlock page.
+"use strict";
+
+const base = new URL("./", self.location).href;
+let state = null;
+
+function today() {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
+function store(mode, action) {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open("milepost-share", 1);
+    request.onupgradeneeded = () => request.result.createObjectStore("keys");
+    request.onerror = () => reject(request.error);
+    request.onsuccess = () => {
+      const tx = request.result.transaction("keys", mode);
+      const done = action(tx.objectStore("keys"));
+      tx.oncomplete = () => resolve(done.result);
+      tx.onerror = () => reject(tx.error);
+    };
+  });
+}
+
+self.addEventListener("install", () => self.skipWaiting());
+self.addEventListener("activate", (event) => event.waitUntil(self.clients.claim()));
+
+self.addEventListener("message", (event) => {
+  if (event.data?.type !== "unlock") return;
+  const { key, files, expires } = event.data;
+  state = { key, files, expires };
+  event.waitUntil(store("readwrite", (s) => s.put(state, base)).then(() => event.ports[0]?.postMessage("ok")));
+});
+
+self.addEventListener("fetch", (event) => {
+  if (!event.request.url.startsWith(`${base}p/`)) return;
+  const path = decodeURIComponent(new URL(event.request.url).pathname.slice(new URL(`${base}p/`).pathname.length)) || "index.html";
+  event.respondWith(answer(path, event.request));
+});
+
+async function answer(path, request) {
+  state ??= await store("readonly", (s) => s.get(base)).catch(() => null);
+  if (!state || (state.expires && today() > state.expires)) return Response.redirect(base, 302);
+  const file = state.files[path];
+  if (!file) return fetch(request); // fonts are published in clear
+  const sealed = new Uint8Array(await (await fetch(base + file.blob, { cache: "no-store" })).arrayBuffer());
+  const body = await crypto.subtle.decrypt({ name: "AES-GCM", iv: sealed.subarray(0, 12) }, state.key, sealed.subarray(12));
+  return new Response(body, { headers: { "Content-Type": file.type, "Cache-Control": "no-store" } });
+}
