@@ -82,6 +82,7 @@ export async function renderSites(
 
   const shared = join(outDir, "_astro");
   const classic = await classicScripts(shared);
+  await relativizeStylesheets(shared);
   for (const c of customers) {
     const dir = join(outDir, c.slug);
     await cp(shared, join(dir, "_astro"), { recursive: true }).catch(() => {});
@@ -143,6 +144,14 @@ async function classicScripts(shared: string): Promise<Set<string>> {
     turned.add(name);
   }
   return turned;
+}
+
+/** Font URLs in Astro's stylesheets point at /_astro/; the fonts sit beside the stylesheets. */
+async function relativizeStylesheets(shared: string): Promise<void> {
+  for (const name of (await readdir(shared).catch(() => [] as string[])).filter((n) => n.endsWith(".css"))) {
+    const file = join(shared, name);
+    await writeFile(file, (await readFile(file, "utf8")).replaceAll(/url\((["']?)\/_astro\//g, "url($1"));
+  }
 }
 
 /** Rewrites Astro's root-absolute asset URLs so the folder works alone under any path prefix. */

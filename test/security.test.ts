@@ -62,6 +62,8 @@ describe("pages under their policy in Chromium", () => {
           await w.page.goto(url, { waitUntil: "load" });
           await w.page.evaluate(() => document.fonts.ready);
           expect(w.violations, page).toEqual([]);
+          expect(w.failed, page).toEqual([]);
+          expect(await w.page.evaluate(() => document.fonts.check("16px Inter")), page).toBe(true);
           expect(w.console.filter((m) => /Content.Security.Policy|Refused/i.test(m)), page).toEqual([]);
           expect(await w.page.evaluate(() => document.documentElement.classList.contains("js")), page).toBe(true);
           if (!page.endsWith("handoff.html")) expect(await chartDrawn(w.page), page).toBe(true);

@@ -49,8 +49,8 @@ describe("publish(portfolio → folder)", () => {
 
   it("holds no byte of another customer: no name, token or figure of theirs in any published file, PDFs read as text", async () => {
     const slugs = Object.keys(tokens);
-    const reports = Object.fromEntries(await Promise.all(slugs.map(async (s) => [s, JSON.parse(await readFile(join(out, s, "report.json"), "utf8")) as Report])));
-    const customers = Object.fromEntries(await Promise.all(slugs.map(async (s) => [s, JSON.parse(await readFile(join(data, s, "customer.json"), "utf8"))])));
+    const reports: Record<string, Report> = Object.fromEntries(await Promise.all(slugs.map(async (s) => [s, JSON.parse(await readFile(join(out, s, "report.json"), "utf8")) as Report])));
+    const customers: Record<string, { stakeholders?: { name: string }[] }> = Object.fromEntries(await Promise.all(slugs.map(async (s) => [s, JSON.parse(await readFile(join(data, s, "customer.json"), "utf8"))])));
     const marks = (slug: string): string[] => {
       const r = reports[slug];
       const c = customers[slug];

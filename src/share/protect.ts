@@ -66,6 +66,7 @@ export async function protect(
     clear("unlock.js", await asset("unlock.js")),
     clear("sw.js", await asset("sw.js")),
     clear("unlock.css", await asset("unlock.css")),
+    clear("icon.svg", await asset("icon.svg")),
   );
   return out.sort((a, b) => a.path.localeCompare(b.path));
 }

@@ -127,6 +127,7 @@ export function unlockPage(locale: string): string {
 <meta name="robots" content="noindex, nofollow">
 <meta name="referrer" content="no-referrer">
 <title>${text("heading")}</title>
+<link rel="icon" href="icon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="unlock.css">
 <script defer src="unlock.js"></script>
 </head>

@@ -8,6 +8,8 @@ export interface Watched {
   console: string[];
   violations: string[];
   requests: string[];
+  /** Requests that failed or were answered with an error status. e.g. "404 http://…/font.woff2" */
+  failed: string[];
 }
 
 export function launchBrowser(): Promise<Browser> {
@@ -17,9 +19,11 @@ export function launchBrowser(): Promise<Browser> {
 /** A new page that records console messages, CSP violations (as the page's own event sees them) and requests. */
 export async function watchedPage(browser: Browser): Promise<Watched> {
   const page = await browser.newPage();
-  const w: Watched = { page, console: [], violations: [], requests: [] };
+  const w: Watched = { page, console: [], violations: [], requests: [], failed: [] };
   page.on("console", (m) => w.console.push(`${m.type()}: ${m.text()}`));
   page.on("request", (r) => w.requests.push(r.url()));
+  page.on("requestfailed", (r) => w.failed.push(`${r.failure()?.errorText} ${r.url()}`));
+  page.on("response", (r) => { if (r.status() >= 400) w.failed.push(`${r.status()} ${r.url()}`); });
   await page.exposeFunction("__violation", (v: string) => w.violations.push(v));
   await page.evaluateOnNewDocument(() => {
     document.addEventListener("securitypolicyviolation", (e) =>

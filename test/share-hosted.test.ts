@@ -1,0 +1,172 @@
+// Published shares served by a real Caddy with the README's header block, opened in headless
+// Chromium as a customer would: the unprotected pack under its headers, the protected one
+// unlocked with its passcode (PDF downloaded byte for byte), a wrong passcode and an expired
+// share refused, no request outside the share's prefix and no policy violation.
+import { mkdir, readdir, readFile, rm } from "node:fs/promises";
+import { join } from "node:path";
+import type { Browser } from "puppeteer";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { HEADERS } from "../src/share/policy.ts";
+import { publish, type PublishOptions, type ShareResult } from "../src/share/publish.ts";
+import { chartDrawn, launchBrowser, watchedPage, type Watched } from "./support/browser.ts";
+import { listFiles, shareScratch, startCaddy } from "./support/share.ts";
+
+const out = inject("portfolio");
+const TODAY = "2026-12-01";
+let dir: string;
+let tokens: Record<string, string>;
+let caddy: Awaited<ReturnType<typeof startCaddy>>;
+let browser: Browser;
+let acme: ShareResult;
+let triage: ShareResult;
+
+beforeAll(async () => {
+  let data: string;
+  ({ dir, data, tokens } = await shareScratch());
+  const root = join(dir, "public");
+  const options: PublishOptions = {
+    from: out, dataDir: data, to: root, customers: ["acme"], protect: true, expires: "2026-12-31", prune: false,
+    sharesFile: join(dir, "shares.csv"), today: TODAY,
+  };
+  [acme] = (await publish(options)).shares;
+  [triage] = (await publish({ ...options, customers: ["closeout-triage"], expires: TODAY })).shares;
+  await publish({ ...options, customers: ["kiso-kogyo"], protect: false, expires: null });
+  caddy = await startCaddy(root, dir);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await caddy?.stop();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const link = (slug: string) => `${caddy.origin}/${tokens[slug]}/`;
+
+/** Every request the page and its service worker made, as Caddy logged them, since `from` lines. */
+async function served(from: number): Promise<string[]> {
+  const lines = (await readFile(caddy.log, "utf8")).trim().split("\n").slice(from);
+  return lines.map((l) => (JSON.parse(l) as { request: { uri: string } }).request.uri);
+}
+const logLength = async () => (await readFile(caddy.log, "utf8").catch(() => "")).trim().split("\n").filter(Boolean).length;
+
+async function unlock(w: Watched, passcode: string): Promise<void> {
+  await w.page.waitForSelector("#unlock:not([hidden])");
+  await w.page.type("#passcode", passcode);
+  await w.page.click("#unlock button");
+  await w.page.waitForSelector("#wrong:not([hidden]), #opened:not([hidden])", { timeout: 60_000 });
+}
+
+describe("a published folder served by Caddy with the README's headers", () => {
+  it("sends the policy with every file, disallows robots and lists no folder", async () => {
+    for (const path of [`${tokens["kiso-kogyo"]}/index.html`, `${tokens.acme}/`, `${tokens.acme}/lock.json`, "robots.txt"]) {
+      const res = await fetch(`${caddy.origin}/${path}`);
+      expect(res.status, path).toBe(200);
+      for (const [name, value] of HEADERS) expect(res.headers.get(name), `${path} ${name}`).toBe(value);
+    }
+    expect(await (await fetch(`${caddy.origin}/robots.txt`)).text()).toBe("User-agent: *\nDisallow: /\n");
+    expect((await fetch(`${caddy.origin}/`)).status).toBe(404);
+    expect((await fetch(`${caddy.origin}/${tokens.acme}/x/`)).status).toBe(404);
+  });
+
+  it("opens an unprotected pack: charts drawn, no violation, no request outside its prefix", async () => {
+    const start = await logLength();
+    const w = await watchedPage(browser);
+    await w.page.goto(`${link("kiso-kogyo")}index.html`, { waitUntil: "networkidle0" });
+    expect(await w.page.title()).toContain("木曽工業");
+    expect(await chartDrawn(w.page)).toBe(true);
+    expect(w.violations).toEqual([]);
+    expect(w.failed).toEqual([]);
+    expect(w.console.filter((m) => /Content.Security.Policy|Refused/i.test(m))).toEqual([]);
+    await w.page.close();
+    const uris = await served(start);
+    expect(uris.length).toBeGreaterThan(3);
+    expect(uris.filter((u) => !u.startsWith(`/${tokens["kiso-kogyo"]}/`))).toEqual([]);
+  });
+});
+
+describe("a protected share in Chromium", () => {
+  it("refuses a wrong passcode, saying so and showing nothing of the pack", async () => {
+    const w = await watchedPage(browser);
+    await w.page.goto(link("acme"), { waitUntil: "networkidle0" });
+    await unlock(w, "0000-0000-0000-0000");
+    expect(await w.page.$eval("#wrong", (p) => p.textContent)).toBe("That passcode is not right. Check it and try again.");
+    expect(await w.page.$eval("#opened", (s) => (s as HTMLElement).hidden)).toBe(true);
+    expect(await w.page.evaluate(() => document.body.innerText)).not.toContain("Acme");
+    expect(await w.page.evaluate(() => navigator.serviceWorker.getRegistrations().then((r) => r.length))).toBe(0);
+    await w.page.close();
+  });
+
+  it("unlocks with the passcode: the pack with its charts, the PDF downloaded byte for byte, no violation, nothing outside the prefix", async () => {
+    const start = await logLength();
+    const context = await browser.createBrowserContext();
+    const w = await watchedPage(context as unknown as Browser);
+    await w.page.goto(link("acme"), { waitUntil: "networkidle0" });
+    await unlock(w, acme.passcode!.toUpperCase().replaceAll("-", " "));
+    expect(await w.page.$eval("#wrong", (p) => (p as HTMLElement).hidden)).toBe(true);
+    await w.page.waitForSelector("#downloads a");
+    const names = await w.page.$$eval("#downloads a", (as) => as.map((a) => (a as HTMLAnchorElement).download));
+    expect(names).toEqual(["acme-closeout-2026-Q3.pdf", "acme-handoff.pdf", "acme-qbr-2026-Q3.pdf"]);
+
+    const downloads = join(dir, "downloads");
+    await mkdir(downloads, { recursive: true });
+    const cdp = await w.page.createCDPSession();
+    await cdp.send("Browser.setDownloadBehavior", { behavior: "allow", downloadPath: downloads, browserContextId: (context as unknown as { id: string }).id });
+    await w.page.click(`#downloads a[download="acme-qbr-2026-Q3.pdf"]`);
+    for (let i = 0; !(await readdir(downloads)).includes("acme-qbr-2026-Q3.pdf"); i++) {
+      if (i > 600) throw new Error("the PDF was not downloaded");
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(Buffer.compare(await readFile(join(downloads, "acme-qbr-2026-Q3.pdf")), await readFile(join(out, "acme", "acme-qbr-2026-Q3.pdf")))).toBe(0);
+
+    await Promise.all([w.page.waitForNavigation({ waitUntil: "networkidle0" }), w.page.click("#open")]);
+    expect(w.page.url()).toBe(`${link("acme")}p/index.html`);
+    expect(await w.page.title()).toContain("Acme Analytics");
+    expect(await w.page.$eval(".site-header strong", (h) => h.textContent)).toBe("Acme Analytics");
+    expect(await chartDrawn(w.page)).toBe(true);
+    await Promise.all([w.page.waitForNavigation({ waitUntil: "networkidle0" }), w.page.click('nav a[href="milestones.html"]')]);
+    expect(await w.page.evaluate(() => document.querySelectorAll("canvas").length)).toBeGreaterThan(0);
+    expect(await chartDrawn(w.page)).toBe(true);
+    const evidence = await w.page.$eval("img[src^='files/evidence/']", (img) => (img as HTMLImageElement).naturalWidth);
+    expect(evidence).toBeGreaterThan(0);
+
+    expect(w.violations).toEqual([]);
+    expect(w.failed).toEqual([]);
+    expect(w.console.filter((m) => /Content.Security.Policy|Refused|error/i.test(m))).toEqual([]);
+    expect(w.requests.filter((u) => !u.startsWith(link("acme")) && !u.startsWith("blob:"))).toEqual([]);
+    const uris = await served(start);
+    expect(uris.filter((u) => !u.startsWith(`/${tokens.acme}/`))).toEqual([]);
+    expect(uris.some((u) => u.startsWith(`/${tokens.acme}/x/`))).toBe(true);
+    await context.close();
+  });
+
+  it("refuses an expired share: the day after its expiry the unlock page says so and asks for nothing", async () => {
+    const w = await watchedPage(browser);
+    await w.page.evaluateOnNewDocument(() => {
+      const Real = Date;
+      const later = new Real(2026, 11, 2, 9, 0, 0).getTime();
+      globalThis.Date = class extends Real {
+        constructor(...args: []) { super(...((args.length ? args : [later]) as [])); }
+        static now() { return later; }
+      } as DateConstructor;
+    });
+    await w.page.goto(link("closeout-triage"), { waitUntil: "networkidle0" });
+    await w.page.waitForSelector("#expired:not([hidden])");
+    expect(await w.page.$eval("#expired", (p) => p.textContent)).toBe(`This link expired on ${triage.expires}. Ask the sender for a new one.`);
+    expect(await w.page.$eval("#unlock", (f) => (f as HTMLElement).hidden)).toBe(true);
+    await w.page.close();
+  });
+
+  it("publishes nothing of the customer in clear: only the unlock page, lock.json, sealed blobs and fonts", async () => {
+    const files = await listFiles(join(dir, "public", tokens.acme));
+    const clear = files.filter((f) => !f.startsWith("x/") && !/\.(woff2?)$/.test(f));
+    expect(clear).toEqual(["icon.svg", "index.html", "lock.json", "sw.js", "unlock.css", "unlock.js"]);
+    for (const f of files.filter((x) => !/\.(woff2?)$/.test(x))) {
+      const text = (await readFile(join(dir, "public", tokens.acme, f))).toString("latin1");
+      for (const secret of ["Acme", "Reporting Automation", "Jordan Lee", acme.passcode!, acme.passcode!.replaceAll("-", "")]) expect(text.includes(secret), `${f}: ${secret}`).toBe(false);
+    }
+    const lock = JSON.parse(await readFile(join(dir, "public", tokens.acme, "lock.json"), "utf8"));
+    expect(lock).toMatchObject({ version: 1, kdf: { name: "PBKDF2", hash: "SHA-256", iterations: 600_000 }, expires: "2026-12-31" });
+    expect(Buffer.from(lock.kdf.salt, "base64")).toHaveLength(16);
+  });
+});
