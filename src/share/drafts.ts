@@ -63,7 +63,7 @@ export function draftText(report: Report, share: Pick<ShareResult, "link" | "pro
     .slice(0, 2)
     .map((m) => `• ${m.name}: ${f.value(m.baseline, m.unit)} → ${f.value(m.current, m.unit)}${m.change === null ? "" : ` (${m.change > 0 ? "+" : ""}${f.percent(m.change)})`}`);
   const lines = [
-    t("greeting", { names: names.join(", ") }),
+    t("greeting", { names: names.map((name) => t("person", { name })).join(t("and")) }),
     "",
     t("lead", { ...vars, pack: t(closeout ? "closeout" : "qbr") }),
     t("health", { health: t(report.health.rag) }),
