@@ -3,7 +3,7 @@
 import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { UsageError, type DataIssue } from "./errors.ts";
-import { loadCustomer } from "./load.ts";
+import { listCustomerFolders, loadCustomer, misnamedFolder, SLUG } from "./load.ts";
 import { parsePeriod, periodOf, toDay } from "./model/dates.ts";
 import { buildReport, type Report } from "./model/report.ts";
 import { openPrinter, type PrintJob } from "./pdf.ts";
@@ -12,8 +12,6 @@ import { PACKS, paperFor, PRINT_DOCS, renderSites, type Pack, type SiteCustomer 
 import type { CustomerData, TableName } from "./schema.ts";
 import { serve } from "./serve.ts";
 import { validateCustomer } from "./validate.ts";
-
-export const SLUG = /^[a-z0-9][a-z0-9-]*$/;
 
 /** What to build; the CLI turns flags into this, tests write it directly. */
 export interface BuildOptions {
@@ -126,16 +124,16 @@ export function fileLabel(asOf: string, period: string | null): string {
 
 /** Lists the customer folders to build. */
 export async function resolveCustomers(dataDir: string, customers: string[] | "all"): Promise<string[]> {
-  let entries: string[];
+  let folders: Awaited<ReturnType<typeof listCustomerFolders>>;
   try {
-    entries = (await readdir(dataDir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
+    folders = await listCustomerFolders(dataDir);
   } catch {
     throw new UsageError(`There is no data folder at ${dataDir}`, "run milepost where your data/ folder is, or name it with --data <folder>");
   }
+  const entries = folders.slugs;
   if (customers === "all") {
-    const slugs = entries.filter((name) => SLUG.test(name)).sort();
-    if (slugs.length === 0) throw new UsageError(`${dataDir} holds no customer folders`, "add a folder per customer, e.g. data/acme/customer.json");
-    return slugs;
+    if (folders.slugs.length + folders.misnamed.length === 0) throw new UsageError(`${dataDir} holds no customer folders`, "add a folder per customer, e.g. data/acme/customer.json");
+    return folders.slugs;
   }
   for (const slug of customers) {
     if (!SLUG.test(slug)) throw new UsageError(`"${slug}" is not a customer slug`, "a slug is lowercase letters, digits and hyphens, e.g. acme-corp");
@@ -212,15 +210,16 @@ export const BATCH_SIZE = 50;
 /** Builds the requested customers. Returns one result per customer; never throws for data errors. */
 export async function build(opts: BuildOptions, effects: BuildEffects = defaultEffects): Promise<CustomerResult[]> {
   const slugs = await resolveCustomers(opts.dataDir, opts.customers);
+  const misnamed = await misnamedResults(opts);
   if (opts.dryRun) {
-    const results: CustomerResult[] = [];
+    const results: CustomerResult[] = [...misnamed];
     for (const slug of slugs) results.push((await prepareSite(opts, slug)).result);
     return results;
   }
   const printer = opts.pdf ? effects.printer() : null; // no browser: fails here, before any file is touched
   await mkdir(opts.outDir, { recursive: true });
   const stageRoot = await mkdtemp(join(opts.outDir, ".stage-"));
-  const results: CustomerResult[] = [];
+  const results: CustomerResult[] = [...misnamed];
   // Batches overlap: Astro renders the next batch while Chromium prints this one.
   let printing: Promise<void> = Promise.resolve();
   try {
@@ -245,6 +244,17 @@ export async function build(opts: BuildOptions, effects: BuildEffects = defaultE
     await rm(stageRoot, { recursive: true, force: true });
   }
   return results;
+}
+
+/** With every customer asked for, a failed result for each folder whose name is no slug: none is skipped without a word. */
+async function misnamedResults(opts: BuildOptions): Promise<CustomerResult[]> {
+  if (opts.customers !== "all") return [];
+  const { misnamed } = await listCustomerFolders(opts.dataDir);
+  return Promise.all(misnamed.map(async (name) => {
+    const dir = join(opts.dataDir, name);
+    const issue = await misnamedFolder(opts.dataDir, name, relative(process.cwd(), dir) || dir);
+    return { slug: name, status: "failed" as const, issues: [issue], report: null, packs: [], files: [] };
+  }));
 }
 
 /** Loads, validates and models one customer, and chooses its packs: its result, and its site if it is to be built. */

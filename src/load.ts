@@ -1,8 +1,9 @@
 // Stage 1: read a customer folder into raw tables. Every row remembers its file and line.
 // Nothing here knows what a field means; validate.ts does.
-import { readdir, readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { readdir, readFile, realpath, stat } from "node:fs/promises";
+import { join, sep } from "node:path";
 import { parse } from "csv-parse/sync";
+import { decodeText } from "./encoding.ts";
 import type { DataIssue } from "./errors.ts";
 import { rowTables, type TableName } from "./schema.ts";
 
@@ -15,8 +16,10 @@ export interface RawRow {
 /** A table as read from `file` (relative to the customer folder, e.g. "metrics.csv"). */
 export interface RawTable {
   file: string;
-  /** Normalised header names, in file order (CSV only). */
+  /** Normalised header names, in file order (CSV), or every key used, in order of first use (JSON). */
   columns: string[];
+  /** The line each column is named on: 1 for a header row, the first object using it in JSON. */
+  columnLines?: Record<string, number>;
   rows: RawRow[];
 }
 
@@ -27,7 +30,11 @@ export interface RawCustomer {
   customer: { file: string; value: unknown; text: string } | null;
   handoff: { file: string; value: unknown; text: string } | null;
   tables: Partial<Record<TableName, RawTable>>;
+  /** Tables whose file could not be read at all: their rows are unknown, so nothing may be checked against them. */
+  unreadable: Set<TableName>;
   files: Set<string>;
+  /** Files that are links to somewhere outside the folder, e.g. "evidence/demo.png". */
+  outsideLinks: Set<string>;
   issues: DataIssue[];
 }
 
@@ -36,10 +43,46 @@ export function normalizeHeader(name: string): string {
   return name.trim().toLowerCase().replace(/[\s\-]+/g, "_").replace(/[^\p{L}\p{N}_]/gu, "");
 }
 
+/** A customer folder's name: lowercase letters, digits and hyphens. */
+export const SLUG = /^[a-z0-9][a-z0-9-]*$/;
+
+/** The slug a folder name most likely wants to be: `Acme Corp` → `acme-corp`, `Café_Lumière` → `cafe-lumiere`; "" when nothing is left. */
+export function slugFor(name: string): string {
+  return name.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+}
+
+/** The folders in the data folder (links to folders included): customers by slug, and those whose name is no slug. */
+export async function listCustomerFolders(dataDir: string): Promise<{ slugs: string[]; misnamed: string[] }> {
+  const slugs: string[] = [];
+  const misnamed: string[] = [];
+  for (const e of await readdir(dataDir, { withFileTypes: true })) {
+    const isFolder = e.isDirectory() || (e.isSymbolicLink() && (await stat(join(dataDir, e.name)).catch(() => null))?.isDirectory());
+    if (!isFolder) continue;
+    if (SLUG.test(e.name)) slugs.push(e.name);
+    // Hidden folders (.git, .cache) are not customers, unless one holds a customer.json.
+    else if (!e.name.startsWith(".") || (await stat(join(dataDir, e.name, "customer.json")).catch(() => null))) misnamed.push(e.name);
+  }
+  return { slugs: slugs.sort(), misnamed: misnamed.sort() };
+}
+
+/** The issue for a folder whose name is not a slug, with the slug to rename it to. `shown` names it, e.g. "data/Acme Corp". */
+export async function misnamedFolder(dataDir: string, name: string, shown: string): Promise<DataIssue> {
+  let slug = slugFor(name);
+  if (!slug) {
+    const customer = await readFile(join(dataDir, name, "customer.json"), "utf8").then((t) => JSON.parse(t) as { name?: unknown }).catch(() => null);
+    slug = typeof customer?.name === "string" ? slugFor(customer.name) : "";
+  }
+  return {
+    severity: "error", code: "folder-not-slug", file: shown,
+    problem: "is not a name milepost can use for a customer folder (lowercase letters a-z, digits and hyphens), so it was not read",
+    fix: slug ? `rename the folder to ${slug}` : "rename the folder with Latin letters, e.g. the customer's name in English: taiwan-precision",
+  };
+}
+
 /** Reads every table of data contract v1 that the folder holds. Problems are returned, not thrown. */
 export async function loadCustomer(dir: string, slug: string, displayDir = dir): Promise<RawCustomer> {
-  const files = new Set(await listFiles(dir));
-  const raw: RawCustomer = { slug, dir: displayDir, customer: null, handoff: null, tables: {}, files, issues: [] };
+  const { files, outsideLinks } = await listFiles(dir);
+  const raw: RawCustomer = { slug, dir: displayDir, customer: null, handoff: null, tables: {}, unreadable: new Set(), files, outsideLinks, issues: [] };
   const at = (file: string) => `${displayDir}/${file}`;
 
   const pick = (name: string): string | null => {
@@ -68,45 +111,107 @@ export async function loadCustomer(dir: string, slug: string, displayDir = dir):
   for (const name of Object.keys(rowTables) as TableName[]) {
     const file = pick(name);
     if (!file) continue;
-    const text = await readText(join(dir, file));
-    const table = file.endsWith(".csv") ? parseCsv(text, file, at, raw.issues) : parseJsonRows(text, file, at, raw.issues);
+    const text = await readText(dir, file, at, raw.issues);
+    const table = text === null ? null
+      : file.endsWith(".csv") ? parseCsv(text, file, at, raw.issues)
+      : parseJsonRows(text, file, at, raw.issues);
     if (table) raw.tables[name] = table;
+    else raw.unreadable.add(name);
   }
   return raw;
 }
 
-async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1).split("\\").join("/"));
+/** Every file under `dir`, relative to it; a link counts as a file only when it leads to one inside `dir`. */
+async function listFiles(dir: string): Promise<{ files: Set<string>; outsideLinks: Set<string> }> {
+  const files = new Set<string>();
+  const outsideLinks = new Set<string>();
+  const root = await realpath(dir);
+  for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    const path = join(e.parentPath, e.name);
+    const name = path.slice(dir.length + 1).split("\\").join("/");
+    if (e.isFile()) files.add(name);
+    else if (e.isSymbolicLink()) {
+      const target = await realpath(path).catch(() => null);
+      if (target && (await stat(target)).isFile()) (target.startsWith(root + sep) ? files : outsideLinks).add(name);
+    }
+  }
+  return { files, outsideLinks };
 }
 
-async function readText(path: string): Promise<string> {
-  const text = await readFile(path, "utf8");
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+/** A file's text, whatever its encoding, or null (and an issue) when it cannot be read safely. */
+async function readText(dir: string, file: string, at: (f: string) => string, issues: DataIssue[]): Promise<string | null> {
+  const bytes = await readFile(join(dir, file));
+  const saveAs = file.endsWith(".csv") ? "in Excel use File › Save As › CSV UTF-8 (Comma delimited)" : "save it again with the encoding set to UTF-8";
+  if (bytes.length === 0 || /^\s*$/.test(bytes.toString("latin1"))) {
+    issues.push({
+      severity: "error", code: "empty-file", file: at(file),
+      problem: "is empty", fix: file.endsWith(".csv") ? "write the header row and the rows, or delete the file" : "write its content, or delete the file",
+    });
+    return null;
+  }
+  const decoded = decodeText(bytes);
+  if (decoded.text === null) {
+    issues.push({
+      severity: "error", code: "unknown-encoding", file: at(file),
+      problem: {
+        "utf16-no-bom": "is UTF-16 text without a byte-order mark",
+        "workbook": "is an Excel workbook, not text",
+        "unknown": "is not UTF-8 text, and its encoding is not one milepost recognises",
+      }[decoded.reason],
+      fix: decoded.reason === "workbook" ? `${saveAs}, or give it the .xlsx ending` : saveAs,
+    });
+    return null;
+  }
+  if ("legacy" in decoded && decoded.legacy) {
+    issues.push({
+      severity: "warning", code: "legacy-encoding", file: at(file),
+      problem: `is in the ${decoded.legacy} encoding, not UTF-8; it was read as ${decoded.legacy}`,
+      fix: `check the names in the pages; to be sure, ${saveAs}`,
+    });
+  }
+  return decoded.text;
 }
 
 async function readJsonDocument(dir: string, file: string, at: (f: string) => string, issues: DataIssue[]) {
-  const text = await readText(join(dir, file));
-  const value = parseJson(text, file, at, issues);
-  return value === undefined ? null : { file, value, text };
+  const text = await readText(dir, file, at, issues);
+  const value = text === null ? undefined : parseJson(text, file, at, issues);
+  return value === undefined ? null : { file, value, text: text! };
 }
 
 function parseJson(text: string, file: string, at: (f: string) => string, issues: DataIssue[]): unknown {
   try {
     return JSON.parse(text);
   } catch (err) {
-    const message = (err as Error).message;
-    const pos = /position (\d+)/.exec(message);
-    const line = pos ? lineAt(text, Number(pos[1])) : undefined;
-    issues.push({
-      severity: "error", code: "bad-json", file: at(file), line,
-      problem: `is not valid JSON (${message.replace(/ in JSON at position \d+.*$/s, "")})`,
-      fix: "check for a missing comma, quote or bracket near that line",
-    });
+    issues.push({ severity: "error", code: "bad-json", file: at(file), ...jsonMistake(text, (err as Error).message) });
     return undefined;
   }
+}
+
+/** Where a JSON text goes wrong, with the words around it, and what to do. */
+function jsonMistake(text: string, message: string): { line?: number; problem: string; fix: string } {
+  const masked = text.replace(/"(?:[^"\\]|\\.)*"/g, (s) => `"${"_".repeat(s.length - 2)}"`);
+  const trailing = /,(\s*)[\]}]/.exec(masked);
+  if (trailing) {
+    const line = lineAt(text, trailing.index);
+    return { line, problem: `has a comma after the last entry (${snippet(text, trailing.index)})`, fix: `remove that comma before the closing ${text[trailing.index + 1 + trailing[1].length]}` };
+  }
+  if (/end of JSON input/.test(message)) {
+    return { line: lineAt(text, text.trimEnd().length), problem: "ends before its last bracket is closed", fix: "add the missing ] or } at the end" };
+  }
+  const pos = /position (\d+)/.exec(message);
+  const reason = message.replace(/ in JSON at position \d+.*$/s, "").replace(/, ".*$/s, "");
+  if (!pos) return { problem: `is not valid JSON (${reason})`, fix: "check for a missing comma, quote or bracket" };
+  const at = Number(pos[1]);
+  return { line: lineAt(text, at), problem: `is not valid JSON (${reason}) at ${snippet(text, at)}`, fix: "check for a missing comma, quote or bracket there or just before" };
+}
+
+/** The text around `index` on its line, e.g. `…{"b": 2},]`. */
+function snippet(text: string, index: number): string {
+  const start = text.lastIndexOf("\n", index - 1) + 1;
+  const lineEnd = text.indexOf("\n", index);
+  const end = lineEnd < 0 ? text.length : lineEnd;
+  const from = Math.max(start, index - 24);
+  return `${from > start ? "…" : ""}${text.slice(from, Math.min(end, index + 12)).trim()}`;
 }
 
 function lineAt(text: string, index: number): number {
@@ -139,6 +244,7 @@ export function parseCsv(text: string, file: string, at: (f: string) => string, 
       info: true,
       skip_empty_lines: true,
       relax_column_count: true,
+      relax_quotes: true,
     }) as unknown as typeof records;
   } catch (err) {
     const e = err as Error & { lines?: number };
@@ -152,20 +258,42 @@ export function parseCsv(text: string, file: string, at: (f: string) => string, 
   if (records.length === 0) return { file, columns: [], rows: [] };
   const startLine = (r: (typeof records)[number]) =>
     r.info.lines - (r.raw.replace(/^[\r\n]+|(\r\n|\n|\r)$/g, "").match(/\r\n|\n|\r/g)?.length ?? 0);
-  const columns = records[0].record.map(normalizeHeader);
+  const header = records[0].record;
+  const columns = header.map(normalizeHeader);
+  columns.forEach((c, i) => {
+    const first = columns.indexOf(c);
+    if (c && first < i) {
+      issues.push({
+        severity: "error", code: "duplicate-column", file: at(file), line: startLine(records[0]), field: c,
+        problem: `is the header of two columns (${JSON.stringify(header[first].trim())}, column ${first + 1}, and ${JSON.stringify(header[i].trim())}, column ${i + 1})`,
+        fix: "delete or rename one of them: milepost cannot tell which to use",
+      });
+    }
+  });
   const rows: RawRow[] = [];
+  const unnamed = new Set<number>();
   for (const r of records.slice(1)) {
     const line = startLine(r);
-    if (r.record.length > columns.length && r.record.slice(columns.length).some((v) => v.trim() !== "")) {
+    if (r.record.every((v) => v.trim() === "")) continue;
+    const filled = r.record.findIndex((v, i) => i < columns.length && !columns[i] && v.trim() !== "" && !unnamed.has(i));
+    if (filled >= 0) {
+      unnamed.add(filled);
+      issues.push({
+        severity: "error", code: "unnamed-column", file: at(file), line, value: r.record[filled],
+        problem: `is in column ${filled + 1}, which has no name in the header row`,
+        fix: "write the column's name in the header row (a merged header cell in Excel leaves the columns after its first without a name)",
+      });
+    }
+    if (r.record.length > columns.length) {
       issues.push({
         severity: "error", code: "extra-cells", file: at(file), line,
-        problem: `has ${r.record.length} cells but the header has ${columns.length}`,
+        problem: `has ${r.record.length} cells but the header has ${columns.length} (${header.map((h) => h.trim()).join(", ")})`,
         fix: "put quotes around any value that contains the delimiter, or remove the extra cells",
       });
       continue;
     }
     const values: Record<string, unknown> = {};
-    columns.forEach((c, i) => { if (c) values[c] = r.record[i] ?? ""; });
+    columns.forEach((c, i) => { if (c && !(c in values)) values[c] = r.record[i] ?? ""; });
     rows.push({ line, values });
   }
   return { file, columns, rows };
@@ -184,6 +312,7 @@ export function parseJsonRows(text: string, file: string, at: (f: string) => str
   }
   const lines = objectLines(text);
   const rows: RawRow[] = [];
+  const columnLines: Record<string, number> = {};
   value.forEach((item, i) => {
     const line = lines[i] ?? 1;
     if (item === null || typeof item !== "object" || Array.isArray(item)) {
@@ -194,10 +323,14 @@ export function parseJsonRows(text: string, file: string, at: (f: string) => str
       return;
     }
     const values: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(item)) values[normalizeHeader(k)] = v;
+    for (const [k, v] of Object.entries(item)) {
+      const key = normalizeHeader(k);
+      values[key] = v;
+      columnLines[key] ??= line;
+    }
     rows.push({ line, values });
   });
-  return { file, columns: [], rows };
+  return { file, columns: Object.keys(columnLines), columnLines, rows };
 }
 
 /** The line on which each element of a top-level JSON array starts. */

@@ -12,27 +12,76 @@ function fail(ctx: z.RefinementCtx, message: string, fix: string): typeof z.NEVE
 const blankToUndefined = (v: unknown) =>
   v === null || (typeof v === "string" && v.trim() === "") ? undefined : v;
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** How a customer's spreadsheets write dates besides YYYY-MM-DD: day first, month first, or only year first. */
+export const DATE_FORMATS = ["DMY", "MDY", "YMD"] as const;
+export type DateFormat = (typeof DATE_FORMATS)[number];
+
+/** The date format people of a locale write: month first in the US and the Philippines, year first in East Asia, else day first. */
+export function dateFormatOf(locale: string): DateFormat {
+  const [lang, region] = locale.split("-").map((p) => p.toUpperCase());
+  if (["US", "PH"].includes(region)) return "MDY";
+  if (["JA", "ZH", "KO", "HU", "LT", "MN"].includes(lang)) return "YMD";
+  return "DMY";
+}
+
+type DateReading = { date: string } | { problem: string; fix: string };
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+/** `2026-02-30` → null; `2026-3-5` → "2026-03-05". */
+function calendarDay(y: number, m: number, d: number): string | null {
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d ? t.toISOString().slice(0, 10) : null;
+}
+
+/** Reads a date cell: YYYY-MM-DD (or YYYY/MM/DD) always, D/M/YYYY or M/D/YYYY in the customer's `format`; otherwise what to write. */
+export function readDate(raw: string | number, format: DateFormat): DateReading {
+  const s = String(raw).trim();
+  const ymd = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/.exec(s);
+  if (ymd) {
+    const date = calendarDay(+ymd[1], +ymd[3], +ymd[4]);
+    return date ? { date } : { problem: "is not a day in the calendar", fix: "check the month and day" };
+  }
+  if (/^\d{5}(\.\d+)?$/.test(s) && +s >= 20000 && +s < 80000) {
+    const meant = new Date(EXCEL_EPOCH + Math.floor(+s) * 86_400_000).toISOString().slice(0, 10);
+    return { problem: "is an Excel date serial number, not a date", fix: `write ${meant} (the day it stands for), and format the column as YYYY-MM-DD in Excel` };
+  }
+  const dm = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})$/.exec(s);
+  if (!dm) return { problem: "is not a date", fix: "write it as YYYY-MM-DD, e.g. 2026-09-30" };
+  const [a, b, y] = [+dm[1], +dm[3], dm[4].length === 2 ? 2000 + +dm[4] : +dm[4]];
+  const dayFirst = calendarDay(y, b, a);
+  const monthFirst = calendarDay(y, a, b);
+  if (dm[4].length === 2) {
+    const meant = (format === "MDY" ? monthFirst ?? dayFirst : dayFirst ?? monthFirst) ?? `${y}-01-31`;
+    return { problem: "has a two-digit year", fix: `write it as YYYY-MM-DD with the whole year, e.g. ${meant}` };
+  }
+  if (format === "DMY" && dayFirst) return { date: dayFirst };
+  if (format === "MDY" && monthFirst) return { date: monthFirst };
+  const spell = (iso: string) => `${+iso.slice(8)} ${MONTHS[+iso.slice(5, 7) - 1]}`;
+  const readings = [...new Set([dayFirst, monthFirst].filter((d): d is string => d !== null))];
+  if (readings.length === 0) return { problem: "is not a day in the calendar", fix: "check the day and month, and write the date as YYYY-MM-DD" };
+  if (format !== "YMD") {
+    const order = format === "DMY" ? "day first" : "month first";
+    return { problem: `is not a day in the calendar read ${order} (dateFormat ${format})`, fix: `if it is ${format === "DMY" ? "month" : "day"} first, write ${readings[0]}` };
+  }
+  if (readings.length === 1) return { problem: "is not a date", fix: `write it as YYYY-MM-DD: ${readings[0]}` };
+  return {
+    problem: "is not a date",
+    fix: `write it as YYYY-MM-DD: ${readings[0]} (${spell(readings[0])}) or ${readings[1]} (${spell(readings[1])}), or set "dateFormat" in customer.json`,
+  };
+}
+
+/** A date cell in the customer's `format`; always read into YYYY-MM-DD. */
+export function dateIn(format: DateFormat) {
+  return z.union([z.string(), z.number()]).transform((raw, ctx) => {
+    const reading = readDate(raw, format);
+    return "date" in reading ? reading.date : fail(ctx, reading.problem, reading.fix);
+  });
+}
 
 /** A calendar date written YYYY-MM-DD. */
-export const date = z.union([z.string(), z.number()]).transform((raw, ctx) => {
-  const s = String(raw).trim();
-  const m = ISO_DATE.exec(s);
-  if (m) {
-    const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-    if (d.getUTCMonth() === +m[2] - 1) return s;
-    return fail(ctx, "is not a day in the calendar", "check the month and day");
-  }
-  return fail(ctx, "is not a date", `write it as YYYY-MM-DD${suggestDate(s)}`);
-});
-
-function suggestDate(s: string): string {
-  const dmy = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(s);
-  if (dmy) return ` (for ${+dmy[1] > 12 ? "day first" : "example"}: ${dmy[3]}-${dmy[2].padStart(2, "0")}-${dmy[1].padStart(2, "0")} or ${dmy[3]}-${dmy[1].padStart(2, "0")}-${dmy[2].padStart(2, "0")})`;
-  const ymd = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(s);
-  if (ymd) return `, e.g. ${ymd[1]}-${ymd[2].padStart(2, "0")}-${ymd[3].padStart(2, "0")}`;
-  return ", e.g. 2026-09-30";
-}
+export const date = dateIn("YMD");
 
 const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
@@ -43,14 +92,22 @@ export const number = z.union([z.number(), z.string()]).transform((raw, ctx) => 
     return fail(ctx, "is not a number", "write a plain decimal such as 12.5");
   }
   const s = raw.trim();
-  if (PLAIN_NUMBER.test(s)) return Number(s);
-  return fail(ctx, "is not a number", `write ${suggestNumber(s)}`);
+  if (!PLAIN_NUMBER.test(s)) return fail(ctx, "is not a number", `write ${suggestNumber(s)}`);
+  const n = Number(s);
+  return Number.isFinite(n) ? n : fail(ctx, "is too large to be a number", "check the value and write it in plain digits");
+});
+
+/** A number that cannot be below zero: amounts of money, counts. */
+const amount = number.superRefine((n, ctx) => {
+  if (n < 0) ctx.addIssue({ code: "custom", message: "is below zero", params: { fix: "write an amount of zero or more" } });
 });
 
 /** What to write instead of `s`: the plain decimal a person most likely meant. */
-export function suggestNumber(s: string): string {
+export function suggestNumber(written: string): string {
+  const s = written.normalize("NFKC");
+  if (/^[+-]?0x/i.test(s.trim())) return "a plain decimal number such as 12.5";
   const digits = s.replace(/[^\d.,+-]/g, "");
-  const symbols = digits !== s.replace(/\s/g, "") ? ` (without ${describeSymbols(s)})` : "";
+  const symbols = digits !== s.replace(/\s/g, "") ? ` (without ${describeSymbols(s)})` : s !== written ? " (in plain digits)" : "";
   if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(digits)) {
     const plain = digits.replace(/,/g, "");
     const ambiguous = !symbols && /^[+-]?\d{1,3},\d{3}$/.test(digits) ? ` (or ${digits.replace(",", ".")} if the comma is a decimal mark)` : "";
@@ -64,7 +121,7 @@ export function suggestNumber(s: string): string {
 
 function describeSymbols(s: string): string {
   if (s.includes("%")) return "the % sign";
-  if (/[$€£¥₩₹]|RM|NT|USD|JPY|MYR|TWD/i.test(s)) return "the currency symbol";
+  if (/[$€£¥￥₩₹円元]|RM|NT|USD|JPY|MYR|TWD/i.test(s)) return "the currency symbol";
   return "the unit";
 }
 
@@ -82,6 +139,7 @@ const optional = <T extends z.ZodType>(t: T) => z.preprocess(blankToUndefined, t
 const optText = optional(text);
 const optDate = optional(date);
 const optNumber = optional(number);
+const optAmount = optional(amount);
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: "is not a colour" });
 
 export const PHASES = ["early_win", "foundation", "growth", "maturity", "strategic"] as const;
@@ -98,6 +156,7 @@ export const customerSchema = z.object({
   locale: z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, { message: "is not a BCP 47 locale" }),
   currency: z.string().regex(/^[A-Z]{3}$/, { message: "is not an ISO 4217 currency code" }),
   paper: z.enum(["a4", "letter"]).optional(),
+  dateFormat: z.enum(DATE_FORMATS).optional(),
   brand: z.object({ logo: z.string().optional(), color: hexColor.optional() }).optional(),
   provider: z.object({ name: text, logo: z.string().optional() }).optional(),
   engagement: z.object({
@@ -109,7 +168,7 @@ export const customerSchema = z.object({
   }),
   costs: z.array(z.object({
     item: text,
-    amount: number,
+    amount,
     per: oneOf(["once", ...PERIODS] as const),
     start: date,
     end: date.optional(),
@@ -139,7 +198,7 @@ export const metricSchema = z.object({
   baseline_date: date,
   target: number,
   target_date: date,
-  value_per_unit: optNumber,
+  value_per_unit: optAmount,
   per: optional(oneOf(PERIODS)),
 });
 
@@ -196,7 +255,9 @@ export const trainingSchema = z.object({
   date,
   title: text,
   audience: optText,
-  attendees: optNumber,
+  attendees: optional(amount.superRefine((n, ctx) => {
+    if (!Number.isInteger(n)) ctx.addIssue({ code: "custom", message: "is not a whole number", params: { fix: "write the number of people, e.g. 12" } });
+  })),
   materials: optText,
 });
 
@@ -234,10 +295,10 @@ export const opportunitySchema = z.object({
 
 export const financialSchema = z.object({
   item: text,
-  budget: number,
-  actual: number,
-  invoiced: optNumber,
-  paid: optNumber,
+  budget: amount,
+  actual: amount,
+  invoiced: optAmount,
+  paid: optAmount,
   date: optDate,
 });
 
@@ -268,6 +329,25 @@ export const rowTables = {
   financials: financialSchema,
 } as const;
 export type TableName = keyof typeof rowTables;
+
+const DATED = new Map<z.ZodType, (format: DateFormat) => z.ZodType>([
+  [date, dateIn],
+  [optDate, (format) => optional(dateIn(format))],
+]);
+const byFormat = new Map<DateFormat, typeof rowTables>();
+
+/** The row tables reading dates in the customer's `format` (YYYY-MM-DD is always read). */
+export function rowTablesFor(format: DateFormat): typeof rowTables {
+  let tables = byFormat.get(format);
+  if (!tables) {
+    const entries = Object.entries(rowTables).map(([name, schema]) => [name, z.object(Object.fromEntries(
+      Object.entries(schema.shape).map(([field, type]) => [field, DATED.get(type as z.ZodType)?.(format) ?? type]),
+    ))]);
+    tables = Object.fromEntries(entries) as typeof rowTables;
+    byFormat.set(format, tables);
+  }
+  return tables;
+}
 
 /** Where a row came from. e.g. {file: "metrics.csv", line: 4} */
 export interface Source { file: string; line: number }

@@ -5,9 +5,10 @@ import type { DataIssue } from "./errors.ts";
 import type { RawCustomer, RawTable } from "./load.ts";
 import { evidenceProblem, logoProblem } from "./inert.ts";
 import { meets } from "./model/metrics.ts";
+import { nearest } from "./nearest.ts";
 import {
-  customerSchema, handoffSchema, rowTables,
-  type CustomerData, type Metric, type TableName,
+  customerSchema, DATE_FORMATS, dateFormatOf, handoffSchema, rowTables, rowTablesFor,
+  type CustomerData, type DateFormat, type Metric, type TableName,
 } from "./schema.ts";
 
 /** The result of validating one customer: data when there is no error, and every issue found. */
@@ -26,10 +27,11 @@ export function validateCustomer(raw: RawCustomer): Validated {
   const customer = raw.customer ? validateDocument(raw.customer, customerSchema, at, issues) : null;
   const handoff = raw.handoff ? validateDocument(raw.handoff, handoffSchema, at, issues) : null;
 
+  const schemas = rowTablesFor(dateFormatFrom(raw.customer?.value));
   const tables: Record<string, unknown[]> = {};
   for (const name of Object.keys(rowTables) as TableName[]) {
     const table = raw.tables[name];
-    tables[name] = table ? validateTable(table, rowTables[name], at, issues) : [];
+    tables[name] = table ? validateTable(table, schemas[name], at, issues) : [];
   }
   const data = {
     slug: raw.slug,
@@ -39,50 +41,83 @@ export function validateCustomer(raw: RawCustomer): Validated {
     ...tables,
   } as CustomerData;
 
-  if (customer) crossCheck(data, raw, at, issues);
+  crossCheck(data, raw, at, issues);
   const failed = !customer || issues.some((i) => i.severity === "error");
-  return { data: failed ? null : data, issues };
+  return { data: failed ? null : data, issues: byFileAndLine(issues) };
+}
+
+/** Issues file by file (in the order files were first named), top to bottom within each. */
+function byFileAndLine(issues: DataIssue[]): DataIssue[] {
+  const files = [...new Set(issues.map((i) => i.file))];
+  return issues.toSorted((a, b) => files.indexOf(a.file) - files.indexOf(b.file) || (a.line ?? 0) - (b.line ?? 0));
+}
+
+/** The customer's dateFormat, else its locale's, read from customer.json even when other fields are wrong. */
+function dateFormatFrom(customer: unknown): DateFormat {
+  const { dateFormat, locale } = (customer ?? {}) as { dateFormat?: unknown; locale?: unknown };
+  if (DATE_FORMATS.includes(dateFormat as DateFormat)) return dateFormat as DateFormat;
+  return typeof locale === "string" ? dateFormatOf(locale) : "YMD";
 }
 
 /** Whether a schema field may be left out. */
 const isOptional = (field: z.ZodType) => field.safeParse(undefined).success;
 
+/** The allowed values of a fixed-word field, as its fix words them ("write one of: down, up"), or "". */
+function allowedValues(field: z.ZodType): string {
+  const result = field.safeParse("\u0001");
+  const fix = result.success ? undefined : (result.error.issues[0] as { params?: { fix?: string } }).params?.fix;
+  return fix?.startsWith("write one of") ? fix : "";
+}
+
 function validateTable(table: RawTable, schema: z.ZodObject, at: (f: string) => string, issues: DataIssue[]) {
-  const fields = Object.keys(schema.shape);
+  const shape = schema.shape as Record<string, z.ZodType>;
+  const fields = Object.keys(shape);
   const file = at(table.file);
-  const missingColumns = new Set<string>();
-  if (table.columns.length > 0) {
-    for (const column of table.columns) {
-      if (column && !fields.includes(column)) {
-        issues.push({
-          severity: "warning", code: "unknown-column", file, line: 1, field: column,
-          problem: "is not a column milepost knows; it is ignored",
-          fix: `check the spelling if you meant one of: ${fields.join(", ")}`,
-        });
-      }
-    }
-    for (const field of fields) {
-      if (!table.columns.includes(field) && !isOptional(schema.shape[field] as z.ZodType)) {
-        missingColumns.add(field);
-        issues.push({
-          severity: "error", code: "missing-column", file, line: 1, field,
-          problem: "column is missing", fix: `add a column named ${field} to the header row`,
-        });
-      }
-    }
-  }
-  const rows: unknown[] = [];
-  for (const row of table.rows) {
-    const result = schema.safeParse(row.values);
-    if (result.success) {
-      rows.push({ ...result.data, src: { file: table.file, line: row.line } });
+  const lineOf = (column: string) => table.columnLines?.[column] ?? 1;
+  const column = table.file.endsWith(".json") ? "key" : "column";
+  const absent = fields.filter((f) => !table.columns.includes(f));
+  const missing = new Set(absent.filter((f) => !isOptional(shape[f])));
+  const renamed = new Map<string, string>();
+  for (const name of table.columns) {
+    if (!name || fields.includes(name)) continue;
+    const unnamed = [...missing].filter((f) => ![...renamed.values()].includes(f));
+    const required = nearest(name, unnamed, { contains: true });
+    if (required) {
+      renamed.set(name, required);
       continue;
     }
-    for (const issue of result.error.issues) {
-      const field = String(issue.path[0] ?? "");
-      if (missingColumns.has(field)) continue;
-      issues.push(describe(issue, row.values[field], { file, line: row.line, field }));
+    const optional = nearest(name, absent.filter((f) => !missing.has(f)));
+    const other = nearest(name, fields);
+    issues.push(optional
+      ? { severity: "error", code: "misspelt-column", file, line: lineOf(name), field: name, problem: `is not a ${column} milepost knows; as written it is ignored`, fix: `did you mean ${optional}? rename the ${column} to ${optional}` }
+      : { severity: "warning", code: "unknown-column", file, line: lineOf(name), field: name, problem: `is not a ${column} milepost knows; it is ignored`,
+          fix: other ? `did you mean ${other}? otherwise delete the ${column}` : `check the spelling if you meant one of: ${fields.join(", ")}` });
+  }
+  const renamedTo = new Map([...renamed].map(([from, to]) => [to, from]));
+  for (const field of missing) {
+    const values = allowedValues(shape[field]);
+    const from = renamedTo.get(field);
+    issues.push({
+      severity: "error", code: "missing-column", file, line: from ? lineOf(from) : 1, field,
+      problem: from ? `${column} is missing (${from} → ${field}?)` : `${column} is missing`,
+      fix: `${from ? `rename the ${column} ${from} to ${field}` : column === "key" ? `add ${field} to every row` : `add a column named ${field} to the header row`}${values ? ` (${values})` : ""}`,
+    });
+  }
+  const rows: unknown[] = [];
+  let previous: Record<string, unknown> = {};
+  for (const row of table.rows) {
+    const result = schema.safeParse(row.values);
+    if (result.success) rows.push({ ...result.data, src: { file: table.file, line: row.line } });
+    else {
+      for (const issue of result.error.issues) {
+        const field = String(issue.path[0] ?? "");
+        if (missing.has(field)) continue;
+        const described = describe(issue, row.values[field], { file, line: row.line, field }, allowedValues(shape[field] ?? schema));
+        if (described.code === "missing-value" && allowedValues(shape[field]) && !blank(previous[field])) described.fix += " (a merged cell leaves the rows under it empty: unmerge it and fill in every row)";
+        issues.push(described);
+      }
     }
+    previous = row.values;
   }
   return rows;
 }
@@ -93,6 +128,7 @@ function validateDocument<T extends z.ZodType>(
   at: (f: string) => string,
   issues: DataIssue[],
 ): z.infer<T> | null {
+  unknownKeys(doc.value, schema, [], knownPaths(schema), doc, at, issues);
   const result = schema.safeParse(doc.value);
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
@@ -101,6 +137,61 @@ function validateDocument<T extends z.ZodType>(
     issues.push(describe(issue, value, { file: at(doc.file), line: keyLine(doc.text, issue.path), field }));
   }
   return null;
+}
+
+/** The object schema inside optional, default, array and pipe wrappers, or null. */
+function objectIn(schema: z.ZodType): z.ZodObject | null {
+  const def = (schema as unknown as { def: { type: string; innerType?: z.ZodType; element?: z.ZodType; in?: z.ZodType; out?: z.ZodType } }).def;
+  if (def.type === "object") return schema as z.ZodObject;
+  if (def.type === "optional" || def.type === "default" || def.type === "nullable") return objectIn(def.innerType!);
+  if (def.type === "array") return objectIn(def.element!);
+  if (def.type === "pipe") return objectIn((def.in as unknown as { def: { type: string } }).def.type === "transform" ? def.out! : def.in!);
+  return null;
+}
+
+/** Every key path a document schema knows, e.g. "brand.color", "costs.amount". */
+function knownPaths(schema: z.ZodType, prefix = ""): string[] {
+  const object = objectIn(schema);
+  if (!object) return [];
+  return Object.entries(object.shape as Record<string, z.ZodType>).flatMap(([key, type]) => [`${prefix}${key}`, ...knownPaths(type, `${prefix}${key}.`)]);
+}
+
+/** Reports keys a JSON document holds that its schema does not know: an error when it is most likely a misspelt optional key. */
+function unknownKeys(
+  value: unknown, schema: z.ZodType, path: PropertyKey[], known: string[],
+  doc: { file: string; text: string }, at: (f: string) => string, issues: DataIssue[],
+): void {
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => unknownKeys(item, schema, [...path, i], known, doc, at, issues));
+    return;
+  }
+  const object = objectIn(schema);
+  if (!object || value === null || typeof value !== "object") return;
+  const shape = object.shape as Record<string, z.ZodType>;
+  const keys = Object.keys(shape);
+  for (const [key, inner] of Object.entries(value)) {
+    if (key in shape) {
+      unknownKeys(inner, shape[key], [...path, key], known, doc, at, issues);
+      continue;
+    }
+    const here = [...path, key];
+    const field = here.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "");
+    const where = { file: at(doc.file), line: keyLine(doc.text, here), field };
+    const absentOptional = keys.filter((k) => !(k in value) && isOptional(shape[k]));
+    const sibling = nearest(key, absentOptional);
+    const elsewhere = known.filter((p) => p.endsWith(`.${key}`) || p === key);
+    const named = path.filter((p) => typeof p === "string").join(".");
+    if (sibling || elsewhere.length === 1) {
+      const meant = sibling ?? elsewhere[0];
+      issues.push({ severity: "error", code: "misspelt-key", ...where, problem: "is not a key milepost knows; as written it is ignored", fix: `did you mean ${JSON.stringify(meant)}? ${sibling ? "rename the key" : `move it to ${meant}`}` });
+      continue;
+    }
+    const close = nearest(key, keys);
+    issues.push({
+      severity: "warning", code: "unknown-key", ...where, problem: "is not a key milepost knows; it is ignored",
+      fix: close ? `did you mean ${JSON.stringify(close)}? otherwise remove it` : `remove it; the keys ${named ? `of ${named}` : "here"} are: ${keys.join(", ")}`,
+    });
+  }
 }
 
 /** The line of the last named key of `path` in a JSON text, searched after its parents. */
@@ -115,12 +206,14 @@ function keyLine(text: string, path: readonly PropertyKey[]): number | undefined
   return from > 0 ? text.slice(0, from).split("\n").length : undefined;
 }
 
-/** Words one zod issue as a DataIssue. */
-function describe(issue: Issue, value: unknown, where: { file: string; line?: number; field: string }): DataIssue {
+const blank = (value: unknown) => value === undefined || value === null || (typeof value === "string" && value.trim() === "");
+
+/** Words one zod issue as a DataIssue; `values` lists a fixed-word field's allowed values. */
+function describe(issue: Issue, value: unknown, where: { file: string; line?: number; field: string }, values = ""): DataIssue {
   const base = { severity: "error" as const, code: "invalid-value", ...where };
-  const blank = value === undefined || value === null || (typeof value === "string" && value.trim() === "");
-  if (blank) {
-    return { ...base, code: "missing-value", problem: "is empty", fix: `every row needs a ${where.field.split(".").pop()}` };
+  if (blank(value)) {
+    const name = where.field.split(".").pop()!;
+    return { ...base, code: "missing-value", problem: "is empty", fix: `every row needs ${/^[aeiou]/.test(name) ? "an" : "a"} ${name}${values ? `: ${values}` : ""}` };
   }
   const fix = (issue as { params?: { fix?: string } }).params?.fix;
   if (fix) return { ...base, value, problem: issue.message, fix };
@@ -141,30 +234,40 @@ function hintFor(field: string): string {
   return "see the data contract in the README for what this field takes";
 }
 
-/** The rules that span rows and files (SPEC §3). */
+/** The rules that span rows and files (SPEC §3). Runs whatever else is wrong, so every error shows in one run. */
 function crossCheck(data: CustomerData, raw: RawCustomer, at: (f: string) => string, issues: DataIssue[]) {
-  // When metrics.csv itself has errors, unknown ids elsewhere are most likely its fault: say nothing more.
-  const metricsFile = raw.tables.metrics && at(raw.tables.metrics.file);
-  const metricsBroken = issues.some((i) => i.severity === "error" && i.file === metricsFile);
   const error = (file: string, line: number | undefined, field: string, value: unknown, problem: string, fix: string, code: string) =>
     issues.push({ severity: "error", code, file: at(file), line, field, value, problem, fix });
 
-  const metrics = new Map<string, Metric>();
-  for (const m of data.metrics) metrics.set(m.id, m);
+  // Ids as written, also in rows with other mistakes: a typo in an id shows beside those mistakes.
+  const idsOf = (table: TableName) => (raw.tables[table]?.rows ?? []).flatMap((row) => {
+    const id = String(row.values.id ?? "").trim();
+    return id ? [{ id, line: row.line, file: raw.tables[table]!.file }] : [];
+  });
+  const metricIds = [...new Set(idsOf("metrics").map((r) => r.id))];
+  // An unreadable metrics file, or one without ids, cannot say which ids exist: its own error says enough.
+  const metricsUnknown = raw.unreadable.has("metrics") || (raw.tables.metrics !== undefined && !raw.tables.metrics.columns.includes("id"));
 
-  for (const [table, rows] of [["metrics", data.metrics], ["milestones", data.milestones], ["deliverables", data.deliverables], ["opportunities", data.opportunities]] as const) {
+  for (const table of ["metrics", "milestones", "deliverables", "opportunities"] as const) {
     const seen = new Map<string, string>();
-    for (const row of rows as { id: string; src: { file: string; line: number } }[]) {
+    for (const row of idsOf(table)) {
       const first = seen.get(row.id);
-      if (first) error(row.src.file, row.src.line, "id", row.id, `is used twice in ${table} (first at ${first})`, "give each row its own id", "duplicate-id");
-      else seen.set(row.id, `${row.src.file}:${row.src.line}`);
+      if (first) error(row.file, row.line, "id", row.id, `is used twice in ${table} (first at ${first})`, "give each row its own id", "duplicate-id");
+      else seen.set(row.id, `${row.file}:${row.line}`);
     }
   }
 
-  const unknownMetric = (file: string, line: number | undefined, field: string, id: string) =>
-    !metricsBroken && error(file, line, field, id, "is not the id of any metric", metrics.size
-      ? `use one of: ${[...metrics.keys()].join(", ")}`
-      : "add the metric to metrics.csv first", "unknown-metric");
+  const metrics = new Map<string, Metric>();
+  for (const m of data.metrics) if (!metrics.has(m.id)) metrics.set(m.id, m);
+
+  // One error per unknown id and file, naming every line it is on.
+  const unknownIds = new Map<string, { file: string; field: string; id: string; lines: number[] }>();
+  const unknownMetric = (file: string, line: number | undefined, field: string, id: string) => {
+    if (metricsUnknown || metricIds.includes(id)) return;
+    const key = JSON.stringify([file, field, id]);
+    const seen = unknownIds.get(key) ?? unknownIds.set(key, { file, field, id, lines: [] }).get(key)!;
+    if (line !== undefined) seen.lines.push(line);
+  };
 
   for (const m of data.metrics) {
     if (m.target_date < m.baseline_date) {
@@ -188,22 +291,44 @@ function crossCheck(data: CustomerData, raw: RawCustomer, at: (f: string) => str
   for (const ms of data.milestones) {
     const metric = ms.metric_id ? metrics.get(ms.metric_id) : undefined;
     if (ms.metric_id && !metric) unknownMetric(ms.src.file, ms.src.line, "metric_id", ms.metric_id);
-    if (ms.status === "achieved" && !ms.achieved_date && !(metric && reachesThreshold(metric, ms.threshold, data))) {
+    // Whether a measurement reached it is unknown while its metric has errors of its own.
+    const unknowable = ms.metric_id !== undefined && !metric;
+    if (ms.status === "achieved" && !ms.achieved_date && !unknowable && !(metric && reachesThreshold(metric, ms.threshold, data))) {
       error(ms.src.file, ms.src.line, "status", "achieved", "has no date it was achieved on", "add achieved_date (YYYY-MM-DD), or a metric_id and threshold that a measurement reaches", "achieved-without-date");
     }
     for (const item of ms.evidence ?? []) {
       if (/^https?:\/\//i.test(item)) continue;
-      if (item.split(/[\\/]/).includes("..") || !raw.files.has(item.replace(/^\.\//, ""))) {
-        error(ms.src.file, ms.src.line, "evidence", item, `is not a file in ${raw.dir}/`, `put the file at ${raw.dir}/${item.replace(/^\.\//, "")}, or write a link starting with https://`, "missing-evidence");
+      const path = item.replace(/^\.\//, "");
+      if (raw.outsideLinks.has(path)) {
+        error(ms.src.file, ms.src.line, "evidence", item, `is a link to a file outside ${raw.dir}/`, `copy the file itself to ${raw.dir}/${path}: only what is inside the customer's folder is published`, "evidence-outside");
+      } else if (item.split(/[\\/]/).includes("..") || !raw.files.has(path)) {
+        error(ms.src.file, ms.src.line, "evidence", item, `is not a file in ${raw.dir}/`, `put the file at ${raw.dir}/${path}, or write a link starting with https://`, "missing-evidence");
       } else {
         const bad = evidenceProblem(item);
         if (bad) error(ms.src.file, ms.src.line, "evidence", item, bad.problem, bad.fix, bad.code);
       }
     }
   }
+  for (const [i, goal] of (data.customer?.goals ?? []).entries()) {
+    for (const id of goal.metrics) unknownMetric("customer.json", undefined, `goals[${i}].metrics`, id);
+  }
+  for (const { file, field, id, lines } of unknownIds.values()) {
+    const like = nearest(id, metricIds);
+    const more = lines.length > 1 ? ` (also on line${lines.length > 2 ? "s" : ""} ${lines.slice(1).join(", ")})` : "";
+    error(file, lines[0], field, id, `is not the id of any metric${more}`, metricIds.length
+      ? `${like ? `did you mean ${like}? ` : ""}use one of: ${metricIds.join(", ")}`
+      : "add the metric to metrics.csv first", "unknown-metric");
+  }
+  for (const r of data.csat) {
+    if (r.score < (r.scale === 10 ? 0 : 1) || r.score > r.scale) {
+      error(r.src.file, r.src.line, "score", r.score, `is outside the ${r.scale}-point scale`, `write a score from ${r.scale === 10 ? 0 : 1} to ${r.scale}, or correct the scale`, "score-out-of-scale");
+    }
+  }
   const c = data.customer;
-  for (const [i, goal] of c.goals.entries()) {
-    for (const id of goal.metrics) if (!metrics.has(id)) unknownMetric("customer.json", undefined, `goals[${i}].metrics`, id);
+  if (!c) return;
+  const e = c.engagement;
+  for (const [field, day] of [["engagement.goLive", e.goLive], ["engagement.end", e.end]] as const) {
+    if (day && day < e.start) error("customer.json", keyLine(raw.customer!.text, ["engagement", field.split(".")[1]]), field, day, `is before engagement.start ${e.start}`, "check both dates: an engagement cannot end or go live before it starts", "engagement-dates");
   }
   for (const [field, logo] of [["brand.logo", c.brand?.logo], ["provider.logo", c.provider?.logo]] as const) {
     if (logo && (logo.includes("..") || !raw.files.has(logo))) {
@@ -216,11 +341,6 @@ function crossCheck(data: CustomerData, raw: RawCustomer, at: (f: string) => str
   if (c.share && !/^[A-Za-z0-9_-]{22,}$/.test(c.share.token)) {
     error("customer.json", undefined, "share.token", c.share.token, "is not a safe share token (it needs at least 128 random bits)",
       "generate one with: node -e \"console.log(require('crypto').randomBytes(16).toString('base64url'))\"", "weak-share-token");
-  }
-  for (const r of data.csat) {
-    if (r.score < (r.scale === 10 ? 0 : 1) || r.score > r.scale) {
-      error(r.src.file, r.src.line, "score", r.score, `is outside the ${r.scale}-point scale`, `write a score from ${r.scale === 10 ? 0 : 1} to ${r.scale}, or correct the scale`, "score-out-of-scale");
-    }
   }
 }
 

@@ -60,11 +60,11 @@ describe("validateCustomer(raw)", () => {
   });
 
   it("names bad dates, enums and empty required cells", async () => {
-    const csv = `${METRICS_HEADER}\nm1,Prep,time,h,sideways,15,1/10/2025,2,2026-02-30,,\nm2,,quality,%,up,71,2025-10-01,90,2026-09-30,,\n`;
+    const csv = `${METRICS_HEADER}\nm1,Prep,time,h,sideways,15,13/10/2025,2,2026-02-30,,\nm2,,quality,%,up,71,2025-10-01,90,2026-09-30,,\n`;
     const { errors } = await validateAcme({ "metrics.csv": csv });
     expect(errors).toEqual(expect.arrayContaining([
       'data/acme/metrics.csv:2 direction: "sideways" is not one of the allowed values — write one of: down, up',
-      'data/acme/metrics.csv:2 baseline_date: "1/10/2025" is not a date — write it as YYYY-MM-DD (for example: 2025-10-01 or 2025-01-10)',
+      'data/acme/metrics.csv:2 baseline_date: "13/10/2025" is not a day in the calendar read month first (dateFormat MDY) — if it is day first, write 2025-10-13',
       'data/acme/metrics.csv:2 target_date: "2026-02-30" is not a day in the calendar — check the month and day',
       "data/acme/metrics.csv:3 name: is empty — every row needs a name",
     ]));
@@ -80,7 +80,11 @@ describe("validateCustomer(raw)", () => {
     const csv = "id,name,category,unit,direction,baseline,baseline_date,target,Owner Email\nm1,Prep,time,h,down,15,2025-10-01,2,x@y.z\n";
     const { errors, warnings } = await validateAcme({ "metrics.csv": csv, "measurements.csv": "metric_id,date,value\n", "milestones.csv": null });
     expect(warnings).toContain("data/acme/metrics.csv:1 owner_email: is not a column milepost knows; it is ignored — check the spelling if you meant one of: id, name, category, unit, direction, baseline, baseline_date, target, target_date, value_per_unit, per");
-    expect(errors).toEqual(["data/acme/metrics.csv:1 target_date: column is missing — add a column named target_date to the header row"]);
+    expect(errors).toEqual([
+      "data/acme/metrics.csv:1 target_date: column is missing — add a column named target_date to the header row",
+      'data/acme/customer.json goals[0].metrics: "m2" is not the id of any metric — use one of: m1',
+      'data/acme/customer.json goals[1].metrics: "m3" is not the id of any metric — use one of: m1',
+    ]);
   });
 
   it("checks the rules across files, all in one run", async () => {
@@ -90,8 +94,8 @@ describe("validateCustomer(raw)", () => {
       "milestones.csv": "id,name,phase,target_date,status,evidence\nms1,First,early_win,2025-11-30,achieved,evidence/missing.png | https://example.com/ok\n",
     });
     expect(errors).toEqual([
-      'data/acme/metrics.csv:3 id: "m1" is used twice in metrics (first at metrics.csv:2) — give each row its own id',
       'data/acme/metrics.csv:2 target_date: "2025-06-30" is before the baseline_date 2025-10-01 — a target date comes after the baseline is measured',
+      'data/acme/metrics.csv:3 id: "m1" is used twice in metrics (first at metrics.csv:2) — give each row its own id',
       'data/acme/measurements.csv:2 date: "2025-09-01" is before the baseline_date 2025-10-01 of metric m1 — correct the date, or move the metric\'s baseline_date earlier',
       'data/acme/measurements.csv:3 metric_id: "m9" is not the id of any metric — use one of: m1',
       'data/acme/milestones.csv:2 status: "achieved" has no date it was achieved on — add achieved_date (YYYY-MM-DD), or a metric_id and threshold that a measurement reaches',
