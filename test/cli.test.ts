@@ -9,9 +9,9 @@ import { describe, expect, it } from "vitest";
 const BIN = join(import.meta.dirname, "..", "bin", "milepost.js");
 const FIXTURES = join(import.meta.dirname, "fixtures", "data");
 
-async function milepost(args: string[], cwd: string) {
+async function milepost(args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env) {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], { cwd });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], { cwd, env, maxBuffer: 64 * 1024 * 1024 });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -65,5 +65,34 @@ describe("milepost (CLI)", () => {
     expect(second.stdout).toContain('data/acme/measurements.csv:2 value: "12.5h" is not a number — write 12.5 (without the unit)');
     expect(await readFile(join(cwd, "dist", "acme", "report.json"), "utf8")).toBe(before);
     expect(await readFile(join(cwd, "dist", "acme", "index.html"), "utf8")).toBe(html);
+  });
+
+  it("refuses a day that does not exist as a usage mistake, with a hint (issue 12)", async () => {
+    const cwd = await workspace();
+    expect(await milepost(["build", "acme", "--as-of", "2026-02-31", "--no-pdf"], cwd)).toMatchObject({
+      code: 2,
+      stderr: "milepost: --as-of 2026-02-31 is not a date\n  write a day that exists as YYYY-MM-DD, e.g. --as-of 2026-09-30\n",
+    });
+  });
+
+  it("refuses an as-of date after today and a quarter that has not started (issue 8)", async () => {
+    const cwd = await workspace();
+    const future = await milepost(["build", "acme", "--as-of", "2999-01-01", "--no-pdf"], cwd);
+    expect(future.code).toBe(2);
+    expect(future.stderr).toMatch(/^milepost: --as-of 2999-01-01 is after today \(\d{4}-\d{2}-\d{2}\)\n  figures can only be computed up to today: write --as-of \d{4}-\d{2}-\d{2} or an earlier day\n$/);
+    const quarter = await milepost(["build", "acme", "--period", "2999-Q1", "--no-pdf"], cwd);
+    expect(quarter.code).toBe(2);
+    expect(quarter.stderr).toContain("milepost: --period 2999-Q1 has not started yet");
+  });
+
+  it("takes today as the user's local date, not UTC's (issue 12)", async () => {
+    const cwd = await workspace();
+    // UTC+14 and UTC−11: at any hour of the day at least one of them is on another date than UTC.
+    for (const zone of ["Pacific/Kiritimati", "Pacific/Pago_Pago"]) {
+      const run = await milepost(["build", "acme", "--json"], cwd, { ...process.env, TZ: zone });
+      const local = new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+      expect(run.code, run.stderr).toBe(0);
+      expect(JSON.parse(run.stdout).asOf, zone).toBe(local);
+    }
   });
 });

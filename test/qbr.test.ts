@@ -210,7 +210,7 @@ describe("quarterly review (review.html)", () => {
     expect(calc).toContain("Platform subscription Oct 1, 2025 US$12,000 / year × 364 days ÷ 365.25 = US$11,959");
     expect(calc).toContain("Change request CR-01 Sep 30, 2026 · from the financials US$6,000 once = US$6,000");
     expect(calc).toContain("(US$40,393 − US$35,027) ÷ US$35,027 = US$5,366 ÷ US$35,027 = 15%");
-    expect(calc).toContain("Weekly report preparation: 13 hours/week × US$80 × 365.25 ÷ 7 = US$54,266.");
+    expect(calc).toContain("Weekly report preparation: 13 hours/week × US$80 × 365.25 ÷ 7 = US$54,266");
     expect(calc).toContain("Cumulative value first matched cumulative cost on Jul 7, 2026.");
   });
 });
