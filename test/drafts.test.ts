@@ -22,7 +22,7 @@ beforeAll(async () => {
   ({ dir, data, tokens } = await shareScratch());
   result = await publish({
     from: out, dataDir: data, to: join(dir, "public"), baseUrl: "https://packs.example.com/q3/", customers: "all",
-    protect: true, expires: "2026-12-31", prune: false, sharesFile: join(dir, "shares.csv"), today: "2026-12-01", iterations: 600_000,
+    protect: true, expires: "2026-12-31", prune: false, sharesFile: join(dir, "shares.csv"), today: "2026-12-01",
   });
   files = await writeDrafts(result, { from: out, dataDir: data, into: join(dir, "drafts") });
 });

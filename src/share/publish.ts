@@ -32,8 +32,6 @@ export interface PublishOptions {
   sharesFile: string;
   /** The local date, YYYY-MM-DD: a share whose expiry is before it is not published, and pruned. */
   today: string;
-  /** PBKDF2 iterations (tests may lower it; never below the default in use). */
-  iterations?: number;
 }
 
 export interface ShareResult {
@@ -190,7 +188,7 @@ async function publishOne(
     }
     const passcode = row?.passcode ?? newPasscode();
     if (!row) share.passcode = passcode;
-    files = await protect(files, { passcode, expires: share.expires, locale: customer.locale, iterations: opts.iterations });
+    files = await protect(files, { passcode, expires: share.expires, locale: customer.locale });
     sealedFrom = digest;
   }
   const keys = new Set<string>();
