@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { HEADERS } from "../src/share/policy.ts";
 import { publish, type PublishOptions, type ShareResult } from "../src/share/publish.ts";
 import { chartDrawn, launchBrowser, watchedPage, type Watched } from "./support/browser.ts";
-import { listFiles, shareScratch, startCaddy } from "./support/share.ts";
+import { listFiles, shareScratch, startCaddy, startNginx } from "./support/share.ts";
 
 const out = inject("portfolio");
 const TODAY = "2026-12-01";
@@ -82,6 +82,22 @@ describe("a published folder served by Caddy with the README's headers", () => {
     const uris = await served(start);
     expect(uris.length).toBeGreaterThan(3);
     expect(uris.filter((u) => !u.startsWith(`/${tokens["kiso-kogyo"]}/`))).toEqual([]);
+  });
+});
+
+describe("the same folder served by nginx with the README's server block", () => {
+  it("sends the policy with every file and lists no folder", async () => {
+    const nginx = await startNginx(join(dir, "public"), dir);
+    try {
+      for (const path of [`${tokens["kiso-kogyo"]}/index.html`, `${tokens["kiso-kogyo"]}/kiso-kogyo-qbr-2026-Q3.pdf`, `${tokens.acme}/`, `${tokens.acme}/lock.json`, "robots.txt"]) {
+        const res = await fetch(`${nginx.origin}/${path}`);
+        expect(res.status, path).toBe(200);
+        for (const [name, value] of HEADERS) expect(res.headers.get(name), `${path} ${name}`).toBe(value);
+      }
+      expect((await fetch(`${nginx.origin}/${tokens.acme}/x/`)).status).toBe(403);
+    } finally {
+      await nginx.stop();
+    }
   });
 });
 

@@ -124,11 +124,13 @@ describe("share rotate and publish --prune", () => {
     expect(kept.pruned).toEqual([]);
     expect((await listFiles(to)).some((f) => f.startsWith(`${old}/`))).toBe(true);
 
+    await mkdir(join(to, "assets"), { recursive: true });
+    await writeFile(join(to, "assets", "site.css"), "body {}");
     const result = await publish(options({ to, from: dist, prune: true }));
     expect(result.shares.find((s) => s.slug === "closeout-triage")?.status).toBe("expired");
     expect(result.pruned).toEqual([old, tokens["closeout-triage"], tokens["kiso-kogyo"]].sort());
     const tops = new Set((await listFiles(to)).map((f) => f.split("/")[0]));
-    expect([...tops].sort()).toEqual(["_headers", "robots.txt", fresh, tokens.bare, tokens["closeout-standard"]].sort());
+    expect([...tops].sort()).toEqual(["_headers", "assets", "robots.txt", fresh, tokens.bare, tokens["closeout-standard"]].sort());
     expect((await readShares(join(dir, "shares.csv"))).find((r) => r.slug === "acme")?.link).toBe(`https://packs.example.com/q3/${fresh}/`);
     tokens.acme = fresh;
     await writeFile(triage, JSON.stringify(customer, null, 2));

@@ -57,6 +57,9 @@ export interface PublishResult {
   deleted: number;
 }
 
+/** A share folder's name: a token as validation accepts it. */
+const SHARE_TOKEN = /^[A-Za-z0-9_-]{22,}$/;
+
 interface Manifest {
   customers: { slug: string; name: string; health: string; period: string | null; asOf: string; pdfs: string[] }[];
 }
@@ -112,8 +115,9 @@ export async function publish(opts: PublishOptions): Promise<PublishResult> {
   const stale: string[] = [];
   const pruned = new Set<string>();
   for (const key of remote.keys()) {
-    const [token, rest] = [key.split("/")[0], key.includes("/")];
-    if (!rest) continue;
+    const token = key.split("/")[0];
+    // Only share folders are milepost's: anything else in the target is left alone.
+    if (!key.includes("/") || !SHARE_TOKEN.test(token)) continue;
     const keys = keep.get(token);
     if (keys === undefined) {
       if (!opts.prune) continue;

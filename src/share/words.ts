@@ -1,10 +1,7 @@
 // The words a customer reads outside the pack: the unlock page of a protected share and the
 // email drafts, in each of the packs' languages.
+import { langOf, type Lang } from "../../templates/i18n/index.ts";
 import { CSP } from "./policy.ts";
-
-type Lang = "en" | "ja" | "zh-TW" | "ms";
-const langOf = (locale: string): Lang =>
-  /^ja\b/i.test(locale) ? "ja" : /^zh\b/i.test(locale) ? "zh-TW" : /^ms\b/i.test(locale) ? "ms" : "en";
 
 const WORDS = {
   en: {

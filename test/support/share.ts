@@ -76,3 +76,44 @@ export async function startCaddy(root: string, dir: string): Promise<{ origin: s
     }),
   };
 }
+
+/** Starts nginx (Debian's, installed by .ci/run) with the README's server block, serving `root` on 127.0.0.1. */
+export async function startNginx(root: string, dir: string): Promise<{ origin: string; stop: () => Promise<void> }> {
+  const port = await freePort();
+  const readme = await readFile(join(import.meta.dirname, "..", "..", "README.md"), "utf8");
+  const block = /```nginx\n([\s\S]*?)```/.exec(readme)![1]
+    .replace("server_name packs.example.com;", `listen 127.0.0.1:${port};`)
+    .replace("/srv/packs", root);
+  const temp = (name: string) => `${name}_temp_path ${join(dir, `nginx-${name}`)};`;
+  const config = join(dir, "nginx.conf");
+  await writeFile(config, `daemon off;
+${process.getuid?.() === 0 ? "user root;" : ""}
+pid ${join(dir, "nginx.pid")};
+error_log ${join(dir, "nginx-error.log")};
+events {}
+http {
+  include /etc/nginx/mime.types;
+  access_log off;
+  ${["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map(temp).join("\n  ")}
+  ${block}
+}
+`);
+  const child = spawn("nginx", ["-c", config, "-p", dir], { stdio: ["ignore", "ignore", "pipe"] });
+  let stderr = "";
+  child.stderr.on("data", (d) => { stderr += d; });
+  const origin = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    if (child.exitCode !== null) throw new Error(`nginx exited: ${stderr}`);
+    if (await fetch(`${origin}/robots.txt`).then(() => true, () => false)) break;
+    if (i > 200) throw new Error(`nginx did not answer: ${stderr}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return {
+    origin,
+    stop: () => new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill("SIGQUIT");
+    }),
+  };
+}
