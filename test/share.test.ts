@@ -105,6 +105,23 @@ describe("publish(portfolio → folder)", () => {
   });
 });
 
+describe("publish(a page naming a local folder)", () => {
+  it("stops that customer before anything of it is uploaded", async () => {
+    const dist = join(dir, "dist-leak");
+    await cp(out, dist, { recursive: true });
+    const page = join(dist, "bare", "review.html");
+    await writeFile(page, (await readFile(page, "utf8")).replace("</body>", `<p>${data}/bare/metrics.csv</p></body>`));
+    const result = await publish(options({ from: dist, to: join(dir, "leak") }));
+    const bare = result.shares.find((s) => s.slug === "bare")!;
+    expect(bare.status).toBe("failed");
+    expect(bare.issues.map((i) => `${i.problem} — ${i.fix}`)).toEqual([
+      "names a folder of this machine — rebuild the customer with the current milepost; publishing stops here so no local path reaches the customer",
+    ]);
+    expect(bare.issues[0].file).toMatch(/dist-leak\/bare\/review\.html$/);
+    expect((await listFiles(join(dir, "leak"))).some((f) => f.startsWith(`${tokens.bare}/`))).toBe(false);
+  });
+});
+
 describe("share rotate and publish --prune", () => {
   it("moves a rotated customer to its new token and deletes the old link, an expired share and a customer no longer built", async () => {
     const to = join(dir, "pruned");
