@@ -172,7 +172,7 @@ function reportWarnings(report: Report, dir: string): DataIssue[] {
       case "metric-stale":
         return { ...at, value: w.value, problem: `is the latest measurement of ${w.metricId}, ${w.days} days before ${report.asOf}: the pages show its figures as of ${w.value}`, fix: `add a measurement of ${w.metricId} dated closer to ${report.asOf} to measurements` };
       case "cost-ledger-disagrees":
-        return { ...at, value: String(w.actual), problem: `the actual of "${w.item}" differs from its cost in customer.json, which comes to ${w.costTotal} (${w.sources.join(" and ")}); the packs use the actual ${w.actual}`, fix: "correct whichever is wrong, so that the cost in customer.json and the financials row agree" };
+        return { ...at, value: String(w.actual), problem: `differs from the cost "${w.item}" in customer.json, which comes to ${w.costTotal} over its dates; the packs use the actual, ${w.actual}`, fix: "correct whichever is wrong, so that the cost in customer.json and the financials row agree" };
     }
   });
 }

@@ -66,7 +66,8 @@ function unitOf(path: string): string | undefined {
   }
   const calc = at(/^roiCalculation\.metrics\.(\d+)\./);
   const id = milestone ? report.milestones[Number(milestone)].metricId : calc ? report.roiCalculation.metrics[Number(calc)].id : null;
-  return report.metrics.find((m) => m.id === id)?.unit;
+  const unit = report.metrics.find((m) => m.id === id)?.unit;
+  return calc && path.endsWith(".improvement") && unit === "%" ? "pp" : unit;
 }
 
 /** The ids of the elements marked `data-<kind>="…"` from the element with id `from` up to the one with id `to`, in page order. */
