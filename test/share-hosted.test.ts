@@ -2,7 +2,7 @@
 // Chromium as a customer would: the unprotected pack under its headers, the protected one
 // unlocked with its passcode (PDF downloaded byte for byte), a wrong passcode and an expired
 // share refused, no request outside the share's prefix and no policy violation.
-import { mkdir, readdir, readFile, rm } from "node:fs/promises";
+import { cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Browser } from "puppeteer";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -18,13 +18,14 @@ let tokens: Record<string, string>;
 let caddy: Awaited<ReturnType<typeof startCaddy>>;
 let browser: Browser;
 let acme: ShareResult;
+let options: PublishOptions;
 let triage: ShareResult;
 
 beforeAll(async () => {
   let data: string;
   ({ dir, data, tokens } = await shareScratch());
   const root = join(dir, "public");
-  const options: PublishOptions = {
+  options = {
     from: out, dataDir: data, to: root, customers: ["acme"], protect: true, expires: "2026-12-31", prune: false,
     sharesFile: join(dir, "shares.csv"), today: TODAY,
   };
@@ -153,6 +154,19 @@ describe("a protected share in Chromium", () => {
     const uris = await served(start);
     expect(uris.filter((u) => !u.startsWith(`/${tokens.acme}/`))).toEqual([]);
     expect(uris.some((u) => u.startsWith(`/${tokens.acme}/x/`))).toBe(true);
+
+    // Published again (new salt, new blobs): the open tab is sent back to the unlock page.
+    const changed = join(dir, "dist-changed");
+    await cp(out, changed, { recursive: true });
+    await writeFile(join(changed, "acme", "review.html"), (await readFile(join(changed, "acme", "review.html"), "utf8")).replace("</body>", "<p>v2</p></body>"));
+    const [again] = (await publish({ ...options, from: changed })).shares;
+    expect([again.status, again.passcode]).toEqual(["published", null]);
+    await w.page.goto(`${link("acme")}p/review.html`, { waitUntil: "networkidle0" });
+    expect(w.page.url()).toBe(link("acme"));
+    await unlock(w, acme.passcode!);
+    await Promise.all([w.page.waitForNavigation({ waitUntil: "networkidle0" }), w.page.click("#open")]);
+    await w.page.goto(`${link("acme")}p/review.html`, { waitUntil: "networkidle0" });
+    expect(await w.page.evaluate(() => document.body.textContent)).toContain("v2");
     await context.close();
   });
 

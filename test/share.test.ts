@@ -208,4 +208,20 @@ Published 1 of 1 to ${join(dir, "cli", "site")}/ (69 files uploaded, 0 deleted).
 `);
     expect((await readShares(join(dir, "cli", "shares.csv"))).map((r) => [r.slug, r.expires])).toEqual([["bare", "2026-12-31"]]);
   });
+
+  it("prints the same summary as JSON with --json, passcode included the first time", async () => {
+    const lines: string[] = [];
+    const write = process.stdout.write.bind(process.stdout);
+    process.stdout.write = ((s: string) => (lines.push(s), true)) as typeof process.stdout.write;
+    try {
+      expect(await main(["publish", "bare", "--from", out, "--data", data, "--to", join(dir, "cli", "sealed"), "--protect", "--json",
+        "--shares", join(dir, "cli", "sealed.csv")], TODAY)).toBe(0);
+    } finally {
+      process.stdout.write = write;
+    }
+    const json = JSON.parse(lines.join(""));
+    expect(json.shares).toEqual([expect.objectContaining({ slug: "bare", name: "Bare Minimum Ltd", status: "published", protected: true, expires: null, link: `${join(dir, "cli", "sealed")}/${tokens.bare}/` })]);
+    expect(json.shares[0].passcode).toMatch(/^[0-9a-z]{4}(-[0-9a-z]{4}){3}$/);
+    expect((await readShares(join(dir, "cli", "sealed.csv")))[0].passcode).toBe(json.shares[0].passcode);
+  });
 });

@@ -47,7 +47,14 @@ async function answer(path, request) {
   if (!state || (state.expires && today() > state.expires)) return Response.redirect(base, 302);
   const file = state.files[path];
   if (!file) return fetch(request); // fonts are published in clear
-  const sealed = new Uint8Array(await (await fetch(base + file.blob, { cache: "no-store" })).arrayBuffer());
-  const body = await crypto.subtle.decrypt({ name: "AES-GCM", iv: sealed.subarray(0, 12) }, state.key, sealed.subarray(12));
-  return new Response(body, { headers: { "Content-Type": file.type, "Cache-Control": "no-store" } });
+  try {
+    const sealed = new Uint8Array(await (await fetch(base + file.blob, { cache: "no-store" })).arrayBuffer());
+    const body = await crypto.subtle.decrypt({ name: "AES-GCM", iv: sealed.subarray(0, 12) }, state.key, sealed.subarray(12));
+    return new Response(body, { headers: { "Content-Type": file.type, "Cache-Control": "no-store" } });
+  } catch {
+    // Published again since it was unlocked (a new salt, new files): ask for the passcode again.
+    state = null;
+    await store("readwrite", (s) => s.delete(base)).catch(() => {});
+    return Response.redirect(base, 302);
+  }
 }
