@@ -53,9 +53,10 @@ export function costLedger(
     const base: LedgerEntry = { item: cost.item, amount: cost.amount, per: cost.per, start: cost.start, end: cost.end ?? null, basis: "cost", spanDays: null, sources: [CUSTOMER_SOURCE] };
     const row = rowOf.get(key(cost.item));
     if (!row) return base;
-    const end = cost.per === "once" ? cost.start : (cost.end ?? row.date ?? engagement.end);
-    if (end === undefined) return base;
     used.add(row);
+    const end = cost.per === "once" ? cost.start : (cost.end ?? row.date ?? engagement.end);
+    // An open-ended cost whose row says neither until when nor the engagement's end: the cost stands.
+    if (end === undefined) return base;
     const spanDays = cost.per === "once" ? null : Math.max(0, daysBetween(cost.start, end));
     const costTotal = cost.per === "once" ? cost.amount : (cost.amount * spanDays!) / perDays(cost.per);
     const sources = [CUSTOMER_SOURCE, ref(row.src)];
@@ -85,7 +86,8 @@ export function entryDays(entry: LedgerEntry, asOf: string): number {
 
 /** The entry as a cost of customer.json's shape, for the payback (an actual spread over its span: the same daily rate, per year). */
 export function asCost(entry: LedgerEntry): Cost {
-  if (entry.basis === "actual" && entry.spanDays) {
+  if (entry.basis === "actual" && entry.spanDays !== null) {
+    if (entry.spanDays === 0) return { item: entry.item, amount: entry.amount, per: "once", start: entry.start };
     return { item: entry.item, amount: (entry.amount * perDays("year")) / entry.spanDays, per: "year", start: entry.start, end: entry.end ?? undefined };
   }
   return { item: entry.item, amount: entry.amount, per: entry.per, start: entry.start, end: entry.end ?? undefined };

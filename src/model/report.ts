@@ -8,7 +8,7 @@ import { summarizeCsat, type Csat } from "./csat.ts";
 import { daysBetween, parsePeriod, toDay } from "./dates.ts";
 import { reconcile, type Financials } from "./financials.ts";
 import { changeVsBaseline, current, forecast, progress, progressState, seriesOf, type ForecastStatus, type ProgressState } from "./metrics.ts";
-import { costLedger, entryToDate, asCost, type LedgerDisagreement, type LedgerEntry } from "./ledger.ts";
+import { asCost, costLedger, entryToDate, type LedgerDisagreement, type LedgerEntry } from "./ledger.ts";
 import { assessMilestone, health, type Assessed, type Health, type MilestoneStatus } from "./milestones.ts";
 import { summarizeHandoff, type HandoffSummary } from "./handoff.ts";
 import { goalOutcomes, type GoalOutcomes } from "./outcomes.ts";
@@ -327,31 +327,20 @@ export function buildReport(data: CustomerData, opts: ReportOptions): Report {
   const csat = data.present.includes("csat") ? roundCsat(summarizeCsat(data.csat, customer.engagement.end, asOf)) : null;
   const opportunities = triageAll(data.opportunities);
   const opportunityGroups = groupByHorizon(opportunities);
-  const closeoutFigures = roundCloseout(
-    closeout(
-      {
-        engagement: customer.engagement,
-        closeout: data.closeout,
-        closeoutPresent: data.present.includes("closeout"),
-        deliverables: data.deliverables,
-        deliverablesPresent: data.present.includes("deliverables"),
-      },
-      asOf,
-    ),
-  );
-  const end = customer.engagement.end;
-  const outcomesInput = { goals: customer.goals, metrics: data.metrics, measurements: data.measurements, milestones: data.milestones };
-  const outcomes = end === undefined ? null : roundOutcomes(goalOutcomes(outcomesInput, asOf));
-  // The closing meeting is held on engagement.end: its agenda reads the data as of that day, never later.
-  const meeting = end === undefined ? null : end < asOf ? end : asOf;
-  const agendaCloseout = meeting === null ? null : closeout({
+  const closeoutInput = {
     engagement: customer.engagement,
     closeout: data.closeout,
     closeoutPresent: data.present.includes("closeout"),
     deliverables: data.deliverables,
     deliverablesPresent: data.present.includes("deliverables"),
-  }, meeting);
-  const duePeriod = period;
+  };
+  const closeoutFigures = roundCloseout(closeout(closeoutInput, asOf));
+  const end = customer.engagement.end;
+  const outcomesInput = { goals: customer.goals, metrics: data.metrics, measurements: data.measurements, milestones: data.milestones };
+  const outcomes = end === undefined ? null : roundOutcomes(goalOutcomes(outcomesInput, asOf));
+  // The closing meeting is held on engagement.end: its agenda reads the data as of that day, never later.
+  const meeting = end === undefined ? null : end < asOf ? end : asOf;
+  const agendaCloseout = meeting === null ? null : closeout(closeoutInput, meeting);
 
   return {
     schemaVersion: 1,
@@ -365,7 +354,7 @@ export function buildReport(data: CustomerData, opts: ReportOptions): Report {
     },
     asOf,
     period: period?.id ?? null,
-    quarterToDate: duePeriod !== null && asOf < duePeriod.end,
+    quarterToDate: period !== null && asOf < period.end,
     health: health(assessed, asOf, assessedMetrics.filter((a) => a.forecast.dueDate < asOf).map((a) => ({ id: a.metric.id, met: a.forecast.status === "reached" }))),
     nextMilestone: nextMilestone(assessed, asOf),
     metrics,

@@ -52,3 +52,26 @@ describe("costStep(entry, asOf)", () => {
     expect(costStep(hypercare, "2026-02-15")).toEqual({ item: "Hypercare", days: 45, divisor: 90 });
   });
 });
+
+describe("costLedger(costs, financials, engagement)", () => {
+  it("supersedes a cost's amount with the actual of the row of the same item, and says where they disagree", () => {
+    const { entries, disagreements } = costLedger(
+      [cost({ item: "Setup", amount: 3000, per: "once", start: "2026-01-05" }), cost({ item: "Hypercare", amount: 1000, per: "month", start: "2026-01-01", end: "2026-04-01" })],
+      [financial({ item: "Setup", actual: 3000 }), financial({ item: "Hypercare", actual: 3200, src: { file: "financials.csv", line: 3 } })],
+      engagement,
+    );
+    expect(entries.map((e) => [e.item, e.basis, e.amount, e.spanDays])).toEqual([["Setup", "actual", 3000, null], ["Hypercare", "actual", 3200, 90]]);
+    // 1000 a month over 90 days comes to 2956.89, not 3200.
+    expect(disagreements).toEqual([{ item: "Hypercare", costTotal: (1000 * 90) / 30.4375, actual: 3200, sources: ["customer.json", "financials.csv:3"] }]);
+  });
+
+  it("counts a row with no cost as a one-off cost on its date, else on engagement.end, never twice", () => {
+    const rows = [financial({ item: "Travel", actual: 900, date: "2026-03-01" }), financial({ item: "Training", actual: 400 })];
+    expect(costLedger([], rows, { start: "2026-01-01", end: "2026-06-30" }).entries.map((e) => [e.item, e.per, e.start, e.basis])).toEqual([
+      ["Travel", "once", "2026-03-01", "financials"],
+      ["Training", "once", "2026-06-30", "financials"],
+    ]);
+    const open = costLedger([cost({ item: "Licence" })], [financial({ item: "Licence", actual: 5000 })], engagement);
+    expect(open.entries.map((e) => e.basis)).toEqual(["cost"]);
+  });
+});

@@ -134,3 +134,20 @@ describe("deliverables(rows, asOf)", () => {
     expect(deliverables([], "2026-07-15")).toEqual({ accepted: 0, total: 0, acceptedShare: null, items: [] });
   });
 });
+
+describe("deliverables(rows, asOf): superseded", () => {
+  it("neither opens nor counts a rejected deliverable replaced by another; it stays listed", () => {
+    const rows = [
+      deliverable({ id: "D6", status: "rejected", replaced_by: "D7", due_date: "2026-08-21" }),
+      deliverable({ id: "D7", status: "accepted", accepted_date: "2026-09-10" }),
+      deliverable({ id: "D8", status: "rejected", replaced_by: "D99", due_date: "2026-08-21" }),
+    ];
+    const d = deliverables(rows, "2026-09-30");
+    expect(d.items.map((x) => [x.id, x.superseded, x.replacedBy, x.overdue])).toEqual([
+      ["D6", true, "D7", false],
+      ["D7", false, null, false],
+      ["D8", false, "D99", true], // D99 is not in the table: D8 is still open
+    ]);
+    expect([d.accepted, d.total, d.acceptedShare]).toEqual([1, 2, 0.5]);
+  });
+});

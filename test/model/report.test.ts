@@ -197,6 +197,17 @@ describe("buildReport(data, {asOf, period})", () => {
     ]);
   });
 
+  it("says when the figures are quarter-to-date", () => {
+    expect(report.quarterToDate).toBe(false);
+    expect(buildReport(acme(), { asOf: "2026-03-15", period: "2026-Q1" }).quarterToDate).toBe(true);
+  });
+
+  it("warns about a metric whose latest measurement is more than 45 days old, and marks it stale", () => {
+    const later = buildReport(acme(), { asOf: "2026-05-30", period: null });
+    expect(later.metrics.map((m) => [m.id, m.stale, m.currentDate])).toEqual([["M1", false, "2026-04-15"], ["M2", true, "2026-03-02"]]);
+    expect(later.warnings.filter((w) => w.code === "metric-stale")).toEqual([{ code: "metric-stale", metricId: "M2", field: "date", value: "2026-03-02", days: 89, source: "measurements.csv:5" }]);
+  });
+
   it("triages opportunities and reconciles financials", () => {
     expect(report.opportunities.map((o) => [o.id, o.triage])).toEqual([["O1", "propose_now"]]);
     expect(report.opportunityGroups).toEqual({
