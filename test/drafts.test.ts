@@ -78,7 +78,10 @@ describe("draftText(report, share, names, provider)", () => {
     const lines = text.trimEnd().split("\n");
     expect(lines[0]).toBe("Hello Jordan Lee,");
     expect(lines).toContain("Overall health: needs attention.");
-    expect(lines.filter((l) => l.startsWith("• ")).length).toBeGreaterThanOrEqual(1);
+    // The headline outcomes in the pages' own words: a % metric changes in percentage points.
+    const outcomes = lines.filter((l) => l.startsWith("• "));
+    expect(outcomes.length).toBeGreaterThanOrEqual(1);
+    for (const line of outcomes) expect(line).toMatch(/^• .+: .+ → .+, (down \d+%|up \d+%|up [\d.]+ pp|down [\d.]+ pp|×[\d.]+)$/);
     expect(lines).toContain("The PDF is attached.");
     expect(lines.at(-1)).toBe("Meridian Advisory");
   });

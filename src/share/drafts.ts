@@ -7,6 +7,8 @@ import { join } from "node:path";
 import MailComposer from "nodemailer/lib/mail-composer";
 import type { Report } from "../model/report.ts";
 import { customerSchema } from "../schema.ts";
+import { translator } from "../../templates/i18n/index.ts";
+import { formatFigure } from "../../templates/lib/figure.ts";
 import { formatter } from "../../templates/lib/format.ts";
 import type { PublishResult, ShareResult } from "./publish.ts";
 import { words } from "./words.ts";
@@ -54,6 +56,7 @@ export function draftText(report: Report, share: Pick<ShareResult, "link" | "pro
   const { locale, currency, name: customer } = report.customer;
   const t = words(locale);
   const f = formatter(locale, currency);
+  const labels = translator(locale); // the pages' own wording of a change, e.g. "down 87%", "up 23 pp"
   const closeout = report.closeout !== null && report.engagement.end !== null && report.engagement.end <= report.asOf;
   const vars = { customer, engagement: report.engagement.name, period: report.period ?? "", date: f.date(report.asOf) };
   const subject = t(closeout ? "subjectCloseout" : "subjectQbr", vars);
@@ -61,7 +64,7 @@ export function draftText(report: Report, share: Pick<ShareResult, "link" | "pro
     .map((id) => report.metrics.find((m) => m.id === id))
     .filter((m) => m !== undefined)
     .slice(0, 2)
-    .map((m) => `• ${m.name}: ${f.value(m.baseline, m.unit)} → ${f.value(m.current, m.unit)}${m.change === null ? "" : ` (${m.change > 0 ? "+" : ""}${f.percent(m.change)})`}`);
+    .map((m) => t("outcome", { name: m.name, from: f.value(m.baseline, m.unit), to: f.value(m.current, m.unit), change: formatFigure(f, labels, "metricChange", m) }));
   const lines = [
     t("greeting", { names: names.map((name) => t("person", { name })).join(t("and")) }),
     "",
