@@ -1,7 +1,7 @@
 // The orchestrator: load → validate → model → render → pdf → publish, for many customers at
 // once. A customer whose data fails is reported and left untouched; the others still build.
 import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
-import { join, relative } from "node:path";
+import { basename, isAbsolute, join, relative } from "node:path";
 import { UsageError, type DataIssue } from "./errors.ts";
 import { listCustomerFolders, loadCustomer, misnamedFolder, SLUG } from "./load.ts";
 import { parsePeriod, periodOf, toDay } from "./model/dates.ts";
@@ -268,7 +268,9 @@ async function prepareSite(opts: BuildOptions, slug: string): Promise<{ result: 
   result.packs = chosen.packs;
   result.status = "built";
   const content = await findContent(opts.contentDir, slug);
-  return { result, site: { slug, report, data, packs: chosen.packs, content, label: fileLabel(opts.asOf, opts.period) } };
+  // The folder as the person named it (--data), but never a path outside where they ran milepost.
+  const folder = shownDir.startsWith("..") || isAbsolute(shownDir) ? `${basename(opts.dataDir)}/${slug}` : shownDir;
+  return { result, site: { slug, report, data, packs: chosen.packs, content, label: fileLabel(opts.asOf, opts.period), folder: `${folder}/` } };
 }
 
 type Ready = { site: SiteCustomer; result: CustomerResult }[];

@@ -1,15 +1,21 @@
 // The command line: turns flags into BuildOptions, prints results. The work lives in build.ts.
-import { resolve } from "node:path";
+import { readFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { build, localToday, resolveDates, type BuildOptions, type CustomerResult } from "./build.ts";
 import { formatIssue, MilepostError, UsageError } from "./errors.ts";
+import { initCustomer } from "./init.ts";
 import { PACKS, type Pack } from "./render.ts";
 import { shareCommand } from "./share/command.ts";
 
 const HELP = `milepost — QBR and close-out packs (site + PDF) from customer-success exports
 
 Usage:
-  milepost validate [slug…]            check the data of some or all customers
+  milepost validate [slug…] [--data <folder>] [--content <folder>] [--period YYYY-Qn | --as-of YYYY-MM-DD]
+                                       check the data of some or all customers (nothing is written)
+  milepost init <slug> [--locale xx-YY] [--xlsx] [--data <folder>]
+                                       start a customer: every table with its headers and one example row
+  milepost dev <slug> [--port n]       preview a customer's site, rebuilt and reloaded on every change
   milepost build [slug…|--all] [options]
   milepost publish [slug…|--all] --to <folder|s3://bucket/prefix> [options]
   milepost share rotate <slug>         give a customer a new share token (the old link stops at the next publish --prune)
@@ -26,6 +32,7 @@ Options for build:
   --json                 print every customer's report and issues as JSON; write nothing
   --debug                show Astro's log and stack traces
   -h, --help             this help
+  --version              milepost's version
 
 Options for publish (after a build):
   --to <target>          a folder, or s3://bucket/prefix (credentials from the AWS environment or profile)
@@ -59,6 +66,10 @@ export async function main(argv: string[], today = localToday()): Promise<number
         json: { type: "boolean" },
         debug: { type: "boolean" },
         help: { type: "boolean", short: "h" },
+        version: { type: "boolean" },
+        locale: { type: "string" },
+        xlsx: { type: "boolean" },
+        port: { type: "string" },
         to: { type: "string" },
         from: { type: "string", default: "dist" },
         "base-url": { type: "string" },
@@ -72,13 +83,23 @@ export async function main(argv: string[], today = localToday()): Promise<number
     });
     debug = values.debug ?? false;
     const [command, ...slugs] = positionals;
+    if (values.version) {
+      process.stdout.write(`milepost ${await version()}\n`);
+      return 0;
+    }
     if (values.help || !command) {
       process.stdout.write(`${HELP}\n`);
       return values.help ? 0 : 2;
     }
     if (command === "publish" || command === "share") return await shareCommand(command, slugs, values, today);
+    if (command === "init") {
+      if (slugs.length !== 1) throw new UsageError("Which customer?", "name one: milepost init acme-corp [--locale en-AU] [--xlsx]");
+      const written = await initCustomer({ dataDir: resolve(values.data), slug: slugs[0], locale: values.locale ?? "en-US", xlsx: values.xlsx ?? false, today });
+      process.stdout.write(`Wrote ${written.length} files:\n${written.map((f) => `  ${f}`).join("\n")}\nReplace the example rows with the customer's data, then: milepost validate ${slugs[0]}\n`);
+      return 0;
+    }
     if (command !== "build" && command !== "validate") {
-      throw new UsageError(`"${command}" is not a milepost command`, "the commands are: validate, build, publish, share (see milepost --help)");
+      throw new UsageError(`"${command}" is not a milepost command`, "the commands are: validate, build, init, dev, publish, share (see milepost --help)");
     }
     if (values.pack && values.pack !== "all" && !PACKS.includes(values.pack as Pack)) {
       throw new UsageError(`--pack ${values.pack} is not a pack`, "write --pack qbr, --pack closeout or --pack all");
@@ -110,6 +131,11 @@ export async function main(argv: string[], today = localToday()): Promise<number
   } catch (err) {
     return reportError(err, debug);
   }
+}
+
+async function version(): Promise<string> {
+  const pkg = JSON.parse(await readFile(join(import.meta.dirname, "..", "package.json"), "utf8")) as { version: string };
+  return pkg.version;
 }
 
 function printResults(results: CustomerResult[], command: string, out: string, seconds: number): void {

@@ -19,7 +19,11 @@ export interface DataIssue extends Location {
 
 /** `data/acme/metrics.csv:4 baseline: "12,5" is not a number — write 12.5` */
 export function formatIssue(issue: DataIssue): string {
-  const where = issue.line ? `${issue.file}:${issue.line}` : issue.file;
+  // A workbook's sheet is named as "data/acme/customer.xlsx[metrics]": say "…customer.xlsx, sheet metrics, row 4".
+  const sheet = /^(.*\.xlsx)\[(.+)\]$/.exec(issue.file);
+  const where = sheet
+    ? `${sheet[1]}, sheet ${sheet[2]}${issue.line ? `, row ${issue.line}` : ""}`
+    : issue.line ? `${issue.file}:${issue.line}` : issue.file;
   const field = issue.field ? ` ${issue.field}:` : "";
   const value = issue.value === undefined ? "" : ` ${quote(issue.value)}`;
   return `${where}${field}${value} ${issue.problem} — ${issue.fix}`;

@@ -6,6 +6,7 @@ import { parse } from "csv-parse/sync";
 import { decodeText } from "./encoding.ts";
 import type { DataIssue } from "./errors.ts";
 import { rowTables, type TableName } from "./schema.ts";
+import { readWorkbook, WORKBOOK } from "./workbook.ts";
 
 /** One row as read: field names normalised, values untouched. */
 export interface RawRow {
@@ -27,7 +28,8 @@ export interface RawTable {
 export interface RawCustomer {
   slug: string;
   dir: string;
-  customer: { file: string; value: unknown; text: string } | null;
+  /** customer.json as read, or rebuilt from customer.xlsx (`lines`: the sheet row of each field path, e.g. "engagement.start"). */
+  customer: { file: string; value: unknown; text: string; lines?: Map<string, number> } | null;
   handoff: { file: string; value: unknown; text: string } | null;
   tables: Partial<Record<TableName, RawTable>>;
   /** Tables whose file could not be read at all: their rows are unknown, so nothing may be checked against them. */
@@ -98,10 +100,18 @@ export async function loadCustomer(dir: string, slug: string, displayDir = dir):
     return files.has(csv) ? csv : files.has(json) ? json : null;
   };
 
-  if (!files.has("customer.json")) {
+  const workbook = files.has(WORKBOOK) ? await readWorkbook(join(dir, WORKBOOK), at, raw.issues) : null;
+  const both = (file: string, sheet: string) => raw.issues.push({
+    severity: "error", code: "both-formats", file: at(file),
+    problem: `and the sheet ${sheet} of ${WORKBOOK} are both present`, fix: "keep one of them and delete or rename the other",
+  });
+  if (workbook?.customer) {
+    if (files.has("customer.json")) both("customer.json", "customer");
+    raw.customer = workbook.customer;
+  } else if (!files.has("customer.json")) {
     raw.issues.push({
       severity: "error", code: "no-customer-json", file: at("customer.json"),
-      problem: "is missing", fix: "every customer folder needs a customer.json with at least name, locale, currency and engagement (see README, data contract)",
+      problem: "is missing", fix: `every customer folder needs a customer.json (or a ${WORKBOOK} with a customer sheet) with at least name, locale, currency and engagement (see README, data contract)`,
     });
   } else {
     raw.customer = await readJsonDocument(dir, "customer.json", at, raw.issues);
@@ -110,6 +120,12 @@ export async function loadCustomer(dir: string, slug: string, displayDir = dir):
 
   for (const name of Object.keys(rowTables) as TableName[]) {
     const file = pick(name);
+    const sheet = workbook?.tables[name];
+    if (sheet) {
+      if (file) both(file, name);
+      raw.tables[name] = sheet;
+      continue;
+    }
     if (!file) continue;
     const text = await readText(dir, file, at, raw.issues);
     const table = text === null ? null

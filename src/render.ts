@@ -33,6 +33,8 @@ export interface SiteCustomer {
   content: Record<string, string>;
   /** The period label used in file names, e.g. "2026-Q3" or "2026-09-30". */
   label: string;
+  /** The customer's data folder as the person named it, e.g. "data/acme/" or "exports/acme/". */
+  folder: string;
 }
 
 /** Input of templates/lib/site.ts, written to a JSON file named by MILEPOST_SITE. */

@@ -81,7 +81,7 @@ export function dateIn(format: DateFormat) {
 }
 
 /** A calendar date written YYYY-MM-DD. */
-export const date = dateIn("YMD");
+export const date = dateIn("YMD").meta({ format: "date", description: "a date, YYYY-MM-DD" });
 
 const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
@@ -131,7 +131,17 @@ export function oneOf<const T extends readonly [string, ...string[]]>(values: T)
     const s = String(raw).trim().toLowerCase().replace(/[\s-]+/g, "_");
     if ((values as readonly string[]).includes(s)) return s as T[number];
     return fail(ctx, "is not one of the allowed values", `write one of: ${values.join(", ")}`);
-  });
+  }).meta({ enum: [...values] });
+}
+
+/** Whether a schema field may be left out. */
+export const isOptional = (field: z.ZodType) => field.safeParse(undefined).success;
+
+/** The allowed values of a fixed-word field, as its fix words them ("write one of: down, up"), or "". */
+export function allowedValues(field: z.ZodType): string {
+  const result = field.safeParse("\u0001");
+  const fix = result.success ? undefined : (result.error.issues[0] as { params?: { fix?: string } }).params?.fix;
+  return fix?.startsWith("write one of") ? fix : "";
 }
 
 const text = z.union([z.string(), z.number()]).transform((v) => String(v).trim()).pipe(z.string().min(1));
@@ -151,7 +161,11 @@ export const CLOSEOUT_PHASES = ["delivery", "transition", "closure"] as const;
 export const SIGNALS = ["usage_gap", "manual_work", "data_sprawl", "permission_escalations", "post_golive_need", "other"] as const;
 const yesNo = oneOf(["yes", "no"] as const).transform((v) => v === "yes");
 
+/** The JSON Schema an editor checks the file against, e.g. "../../schemas/customer.schema.json". */
+const $schema = z.string().optional();
+
 export const customerSchema = z.object({
+  $schema,
   name: text,
   locale: z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, { message: "is not a BCP 47 locale" }),
   currency: z.string().regex(/^[A-Z]{3}$/, { message: "is not an ISO 4217 currency code" }),
@@ -303,6 +317,7 @@ export const financialSchema = z.object({
 });
 
 export const handoffSchema = z.object({
+  $schema,
   summary: z.string().optional(),
   systems: z.array(z.object({ name: text, description: z.string().optional(), owner: z.string().optional(), docs: z.string().optional() })).default([]),
   documentation: z.array(z.object({ title: text, url: text })).default([]),

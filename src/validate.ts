@@ -7,7 +7,7 @@ import { evidenceProblem, logoProblem } from "./inert.ts";
 import { meets } from "./model/metrics.ts";
 import { nearest } from "./nearest.ts";
 import {
-  customerSchema, DATE_FORMATS, dateFormatOf, handoffSchema, rowTables, rowTablesFor,
+  allowedValues, customerSchema, DATE_FORMATS, dateFormatOf, handoffSchema, isOptional, rowTables, rowTablesFor,
   type CustomerData, type DateFormat, type Metric, type TableName,
 } from "./schema.ts";
 
@@ -59,15 +59,6 @@ function dateFormatFrom(customer: unknown): DateFormat {
   return typeof locale === "string" ? dateFormatOf(locale) : "YMD";
 }
 
-/** Whether a schema field may be left out. */
-const isOptional = (field: z.ZodType) => field.safeParse(undefined).success;
-
-/** The allowed values of a fixed-word field, as its fix words them ("write one of: down, up"), or "". */
-function allowedValues(field: z.ZodType): string {
-  const result = field.safeParse("\u0001");
-  const fix = result.success ? undefined : (result.error.issues[0] as { params?: { fix?: string } }).params?.fix;
-  return fix?.startsWith("write one of") ? fix : "";
-}
 
 function validateTable(table: RawTable, schema: z.ZodObject, at: (f: string) => string, issues: DataIssue[]) {
   const shape = schema.shape as Record<string, z.ZodType>;
@@ -123,7 +114,7 @@ function validateTable(table: RawTable, schema: z.ZodObject, at: (f: string) => 
 }
 
 function validateDocument<T extends z.ZodType>(
-  doc: { file: string; value: unknown; text: string },
+  doc: { file: string; value: unknown; text: string; lines?: Map<string, number> },
   schema: T,
   at: (f: string) => string,
   issues: DataIssue[],
@@ -134,7 +125,7 @@ function validateDocument<T extends z.ZodType>(
   for (const issue of result.error.issues) {
     const value = issue.path.reduce<unknown>((v, key) => (v as Record<PropertyKey, unknown> | undefined)?.[key as PropertyKey], doc.value);
     const field = issue.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "");
-    issues.push(describe(issue, value, { file: at(doc.file), line: keyLine(doc.text, issue.path), field }));
+    issues.push(describe(issue, value, { file: at(doc.file), line: lineOf(doc, issue.path), field }));
   }
   return null;
 }
@@ -159,7 +150,7 @@ function knownPaths(schema: z.ZodType, prefix = ""): string[] {
 /** Reports keys a JSON document holds that its schema does not know: an error when it is most likely a misspelt optional key. */
 function unknownKeys(
   value: unknown, schema: z.ZodType, path: PropertyKey[], known: string[],
-  doc: { file: string; text: string }, at: (f: string) => string, issues: DataIssue[],
+  doc: { file: string; text: string; lines?: Map<string, number> }, at: (f: string) => string, issues: DataIssue[],
 ): void {
   if (Array.isArray(value)) {
     value.forEach((item, i) => unknownKeys(item, schema, [...path, i], known, doc, at, issues));
@@ -176,7 +167,7 @@ function unknownKeys(
     }
     const here = [...path, key];
     const field = here.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "");
-    const where = { file: at(doc.file), line: keyLine(doc.text, here), field };
+    const where = { file: at(doc.file), line: lineOf(doc, here), field };
     const absentOptional = keys.filter((k) => !(k in value) && isOptional(shape[k]));
     const sibling = nearest(key, absentOptional);
     const elsewhere = known.filter((p) => p.endsWith(`.${key}`) || p === key);
@@ -189,9 +180,19 @@ function unknownKeys(
     const close = nearest(key, keys);
     issues.push({
       severity: "warning", code: "unknown-key", ...where, problem: "is not a key milepost knows; it is ignored",
-      fix: close ? `did you mean ${JSON.stringify(close)}? otherwise remove it` : `remove it; the keys ${named ? `of ${named}` : "here"} are: ${keys.join(", ")}`,
+      fix: close ? `did you mean ${JSON.stringify(close)}? otherwise remove it` : `remove it; the keys ${named ? `of ${named}` : "here"} are: ${keys.filter((k) => k !== "$schema").join(", ")}`,
     });
   }
+}
+
+/** The line of a field of a document: its sheet row in a workbook (or its list entry's), else its key's line in the JSON text. */
+function lineOf(doc: { text: string; lines?: Map<string, number> }, path: readonly PropertyKey[]): number | undefined {
+  if (!doc.lines) return keyLine(doc.text, path);
+  for (let n = path.length; n > 0; n--) {
+    const line = doc.lines.get(path.slice(0, n).map(String).join("."));
+    if (line !== undefined) return line;
+  }
+  return undefined;
 }
 
 /** The line of the last named key of `path` in a JSON text, searched after its parents. */
@@ -236,6 +237,7 @@ function hintFor(field: string): string {
 
 /** The rules that span rows and files (SPEC §3). Runs whatever else is wrong, so every error shows in one run. */
 function crossCheck(data: CustomerData, raw: RawCustomer, at: (f: string) => string, issues: DataIssue[]) {
+  const customerFile = raw.customer?.file ?? "customer.json";
   const error = (file: string, line: number | undefined, field: string, value: unknown, problem: string, fix: string, code: string) =>
     issues.push({ severity: "error", code, file: at(file), line, field, value, problem, fix });
 
@@ -310,7 +312,7 @@ function crossCheck(data: CustomerData, raw: RawCustomer, at: (f: string) => str
     }
   }
   for (const [i, goal] of (data.customer?.goals ?? []).entries()) {
-    for (const id of goal.metrics) unknownMetric("customer.json", undefined, `goals[${i}].metrics`, id);
+    for (const id of goal.metrics) unknownMetric(customerFile, undefined, `goals[${i}].metrics`, id);
   }
   for (const { file, field, id, lines } of unknownIds.values()) {
     const like = nearest(id, metricIds);
@@ -328,18 +330,18 @@ function crossCheck(data: CustomerData, raw: RawCustomer, at: (f: string) => str
   if (!c) return;
   const e = c.engagement;
   for (const [field, day] of [["engagement.goLive", e.goLive], ["engagement.end", e.end]] as const) {
-    if (day && day < e.start) error("customer.json", keyLine(raw.customer!.text, ["engagement", field.split(".")[1]]), field, day, `is before engagement.start ${e.start}`, "check both dates: an engagement cannot end or go live before it starts", "engagement-dates");
+    if (day && day < e.start) error(customerFile, lineOf(raw.customer!, ["engagement", field.split(".")[1]]), field, day, `is before engagement.start ${e.start}`, "check both dates: an engagement cannot end or go live before it starts", "engagement-dates");
   }
   for (const [field, logo] of [["brand.logo", c.brand?.logo], ["provider.logo", c.provider?.logo]] as const) {
     if (logo && (logo.includes("..") || !raw.files.has(logo))) {
-      error("customer.json", undefined, field, logo, `is not a file in ${raw.dir}/`, `put the image at ${raw.dir}/${logo}, or remove ${field}`, "missing-logo");
+      error(customerFile, undefined, field, logo, `is not a file in ${raw.dir}/`, `put the image at ${raw.dir}/${logo}, or remove ${field}`, "missing-logo");
     } else if (logo && logoProblem(logo)) {
       const bad = logoProblem(logo)!;
-      error("customer.json", undefined, field, logo, bad.problem, bad.fix, bad.code);
+      error(customerFile, undefined, field, logo, bad.problem, bad.fix, bad.code);
     }
   }
   if (c.share && !/^[A-Za-z0-9_-]{22,}$/.test(c.share.token)) {
-    error("customer.json", undefined, "share.token", c.share.token, "is not a safe share token (it needs at least 128 random bits)",
+    error(customerFile, undefined, "share.token", c.share.token, "is not a safe share token (it needs at least 128 random bits)",
       "generate one with: node -e \"console.log(require('crypto').randomBytes(16).toString('base64url'))\"", "weak-share-token");
   }
 }

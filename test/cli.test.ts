@@ -29,7 +29,7 @@ describe("milepost (CLI)", () => {
   it("prints help and exits 0; exits 2 on a usage mistake with a hint", async () => {
     const cwd = await workspace();
     expect((await milepost(["--help"], cwd))).toMatchObject({ code: 0, stdout: expect.stringContaining("milepost build [slug…|--all]") });
-    expect(await milepost(["bild"], cwd)).toMatchObject({ code: 2, stderr: 'milepost: "bild" is not a milepost command\n  the commands are: validate, build, publish, share (see milepost --help)\n' });
+    expect(await milepost(["bild"], cwd)).toMatchObject({ code: 2, stderr: 'milepost: "bild" is not a milepost command\n  the commands are: validate, build, init, dev, publish, share (see milepost --help)\n' });
     expect(await milepost(["build", "--all", "--period", "2026-Q5"], cwd)).toMatchObject({ code: 2, stderr: "milepost: --period 2026-Q5 is not a quarter\n  write the quarter as YYYY-Qn, e.g. --period 2026-Q3\n" });
     expect(await milepost(["build", "nobody"], cwd)).toMatchObject({ code: 2, stderr: expect.stringContaining("There is no customer folder") });
     expect(await milepost(["build"], cwd)).toMatchObject({ code: 2, stderr: expect.stringContaining("--all") });

@@ -31,7 +31,7 @@ const report = async (slug: string) => JSON.parse(await html(slug, "report.json"
 /** What the templates were given for `slug`: its data as validated, its report as built. */
 async function site(slug: string): Promise<SiteCustomer> {
   const { data } = validateCustomer(await loadCustomer(join(FIXTURES, "data", slug), slug));
-  return { slug, report: await report(slug), data: data!, packs: ["qbr", "closeout"], content: {}, label: "2026-Q3" };
+  return { slug, report: await report(slug), data: data!, packs: ["qbr", "closeout"], content: {}, label: "2026-Q3", folder: `data/${slug}/` };
 }
 
 function decode(s: string): string {

@@ -243,6 +243,8 @@ describe("print document (print-qbr.html)", () => {
     const appendix = text(page.slice(page.indexOf('id="sources"')));
     expect(appendix).toContain("Weekly report preparation baseline, measurements, progress, forecast, value metrics.csv:2 · measurements.csv:2–8");
     expect(appendix).toContain("Value and return costs and the monetized outcomes' measurements customer.json · metrics.csv:2, 4 · measurements.csv:2–8, 16–22");
+    // The portfolio is built with --data test/fixtures/data: the appendix names that folder, not data/.
+    expect(appendix).toContain("test/fixtures/data/acme/");
   });
 
   it("links inside the document", async () => {

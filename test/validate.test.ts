@@ -117,7 +117,7 @@ describe("validateCustomer(raw)", () => {
 
   it("explains a missing customer.json and a bad field in it", async () => {
     expect((await validateAcme({ "customer.json": null })).errors).toEqual([
-      "data/acme/customer.json is missing — every customer folder needs a customer.json with at least name, locale, currency and engagement (see README, data contract)",
+      "data/acme/customer.json is missing — every customer folder needs a customer.json (or a customer.xlsx with a customer sheet) with at least name, locale, currency and engagement (see README, data contract)",
     ]);
     const customer = JSON.parse(await readFile(join(FIXTURES, "data", "acme", "customer.json"), "utf8"));
     customer.currency = "usd";

@@ -1,0 +1,129 @@
+// A customer as one Excel workbook, customer.xlsx: a sheet per table (metrics, measurements, …), the
+// fields of customer.json on a "customer" sheet (field | value) and its lists on "costs",
+// "stakeholders" and "goals" sheets. Read into the same raw tables and document as the CSV/JSON files.
+import ExcelJS from "exceljs";
+import type { DataIssue } from "./errors.ts";
+import type { RawRow, RawTable } from "./load.ts";
+import { normalizeHeader } from "./load.ts";
+import { rowTables, type TableName } from "./schema.ts";
+
+/** The workbook's file name in a customer folder. */
+export const WORKBOOK = "customer.xlsx";
+
+/** The lists of customer.json, each on its own sheet. */
+const CUSTOMER_LISTS = ["costs", "stakeholders", "goals"] as const;
+
+/** How a table in a workbook is named as a file, e.g. "customer.xlsx[metrics]". */
+export const sheetFile = (sheet: string) => `${WORKBOOK}[${sheet}]`;
+
+/** A workbook as read: its row tables, and customer.json rebuilt from its sheets (with the row of each field). */
+export interface RawWorkbook {
+  tables: Partial<Record<TableName, RawTable>>;
+  customer: { file: string; value: Record<string, unknown>; text: string; lines: Map<string, number> } | null;
+}
+
+/** Reads customer.xlsx; problems are added to `issues`. */
+export async function readWorkbook(path: string, at: (f: string) => string, issues: DataIssue[]): Promise<RawWorkbook | null> {
+  const book = new ExcelJS.Workbook();
+  try {
+    await book.xlsx.readFile(path);
+  } catch (err) {
+    issues.push({
+      severity: "error", code: "bad-workbook", file: at(WORKBOOK),
+      problem: `cannot be read as an Excel workbook (${(err as Error).message})`, fix: "open it in Excel and save it again as an Excel Workbook (.xlsx)",
+    });
+    return null;
+  }
+  const result: RawWorkbook = { tables: {}, customer: null };
+  const lists: Record<string, RawTable> = {};
+  for (const sheet of book.worksheets) {
+    const name = normalizeHeader(sheet.name);
+    if (name === "customer") continue;
+    const table = readSheet(sheet, at, issues);
+    if (name in rowTables) result.tables[name as TableName] = table;
+    else if ((CUSTOMER_LISTS as readonly string[]).includes(name)) lists[name] = table;
+    else if (!name.startsWith("readme")) {
+      issues.push({
+        severity: "warning", code: "unknown-sheet", file: at(WORKBOOK), field: sheet.name,
+        problem: "is not a sheet milepost knows; it is ignored",
+        fix: `name the sheets after the tables: customer, ${[...CUSTOMER_LISTS, ...Object.keys(rowTables)].join(", ")}`,
+      });
+    }
+  }
+  const sheet = book.worksheets.find((s) => normalizeHeader(s.name) === "customer");
+  if (sheet) result.customer = readCustomerSheet(sheet, lists);
+  return result;
+}
+
+/** A cell's value as a CSV or JSON file would hold it: dates as YYYY-MM-DD, formulas by their result. */
+function cellValue(value: ExcelJS.CellValue): unknown {
+  if (value === null || value === undefined) return "";
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value !== "object") return value;
+  if ("richText" in value) return value.richText.map((r) => r.text).join("");
+  if ("result" in value) return cellValue(value.result as ExcelJS.CellValue);
+  if ("text" in value) return typeof value.text === "string" ? value.text : cellValue(value.text as ExcelJS.CellValue);
+  if ("error" in value) return String(value.error);
+  return String(value);
+}
+
+const blank = (v: unknown) => v === "" || (typeof v === "string" && v.trim() === "");
+
+function readSheet(sheet: ExcelJS.Worksheet, at: (f: string) => string, issues: DataIssue[]): RawTable {
+  const file = sheetFile(sheet.name);
+  const header = (sheet.getRow(1).values as ExcelJS.CellValue[]).slice(1).map((v) => String(cellValue(v)));
+  const columns = header.map(normalizeHeader);
+  columns.forEach((c, i) => {
+    const first = columns.indexOf(c);
+    if (c && first < i) {
+      issues.push({
+        severity: "error", code: "duplicate-column", file: at(file), line: 1, field: c,
+        problem: `is the header of two columns (${JSON.stringify(header[first])}, column ${first + 1}, and ${JSON.stringify(header[i])}, column ${i + 1})`,
+        fix: "delete or rename one of them: milepost cannot tell which to use",
+      });
+    }
+  });
+  const rows: RawRow[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, line) => {
+    if (line === 1) return;
+    const cells = (row.values as ExcelJS.CellValue[]).slice(1).map(cellValue);
+    if (cells.every(blank)) return;
+    if (cells.slice(columns.length).some((v) => !blank(v))) {
+      issues.push({
+        severity: "error", code: "extra-cells", file: at(file), line,
+        problem: `has values beyond the last column of the header (${header.join(", ")})`,
+        fix: "give the column a header, or clear the cells to its right",
+      });
+      return;
+    }
+    const values: Record<string, unknown> = {};
+    columns.forEach((c, i) => { if (c && !(c in values)) values[c] = cells[i] ?? ""; });
+    rows.push({ line, values });
+  });
+  return { file, columns: columns.filter(Boolean), rows };
+}
+
+/** customer.json from the "customer" sheet (field | value, e.g. "engagement.start" | 2026-01-05) and the list sheets. */
+function readCustomerSheet(sheet: ExcelJS.Worksheet, lists: Record<string, RawTable>): NonNullable<RawWorkbook["customer"]> {
+  const value: Record<string, unknown> = {};
+  const lines = new Map<string, number>();
+  sheet.eachRow({ includeEmpty: false }, (row, line) => {
+    const [field, cell] = (row.values as ExcelJS.CellValue[]).slice(1).map(cellValue);
+    const path = String(field ?? "").trim();
+    if (!path || blank(cell) || (line === 1 && normalizeHeader(path) === "field")) return;
+    const keys = path.split(".");
+    let target = value;
+    for (const key of keys.slice(0, -1)) target = (target[key] ??= {}) as Record<string, unknown>;
+    target[keys.at(-1)!] = cell;
+    lines.set(path, line);
+  });
+  for (const [name, table] of Object.entries(lists)) {
+    value[name] = table.rows.map((row, i) => {
+      for (const key of Object.keys(row.values)) lines.set(`${name}.${i}.${key}`, row.line);
+      const entry = Object.fromEntries(Object.entries(row.values).filter(([, v]) => !blank(v)));
+      if (name === "goals" && typeof entry.metrics === "string") entry.metrics = entry.metrics.split(/[|,]/).map((s) => s.trim()).filter(Boolean);
+      return entry;
+    });
+  }
+  return { file: sheetFile(sheet.name), value, text: "", lines };
+}
