@@ -2,8 +2,9 @@
 import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { build, localToday, resolveDates, type BuildOptions, type CustomerResult } from "./build.ts";
+import { build, localToday, resolveCustomers, resolveDates, type BuildOptions, type CustomerResult } from "./build.ts";
 import { formatIssue, MilepostError, UsageError } from "./errors.ts";
+import { startDev } from "./dev.ts";
 import { initCustomer } from "./init.ts";
 import { PACKS, type Pack } from "./render.ts";
 import { shareCommand } from "./share/command.ts";
@@ -98,7 +99,7 @@ export async function main(argv: string[], today = localToday()): Promise<number
       process.stdout.write(`Wrote ${written.length} files:\n${written.map((f) => `  ${f}`).join("\n")}\nReplace the example rows with the customer's data, then: milepost validate ${slugs[0]}\n`);
       return 0;
     }
-    if (command !== "build" && command !== "validate") {
+    if (command !== "build" && command !== "validate" && command !== "dev") {
       throw new UsageError(`"${command}" is not a milepost command`, "the commands are: validate, build, init, dev, publish, share (see milepost --help)");
     }
     if (values.pack && values.pack !== "all" && !PACKS.includes(values.pack as Pack)) {
@@ -108,6 +109,7 @@ export async function main(argv: string[], today = localToday()): Promise<number
       throw new UsageError("Which customers?", "name them (milepost build acme) or build every one with --all");
     }
     const dates = resolveDates({ period: values.period, asOf: values["as-of"], today });
+    if (command === "dev") return await devCommand(slugs, values, dates);
     const opts: BuildOptions = {
       dataDir: resolve(values.data),
       contentDir: resolve(values.content),
@@ -131,6 +133,22 @@ export async function main(argv: string[], today = localToday()): Promise<number
   } catch (err) {
     return reportError(err, debug);
   }
+}
+
+/** Serves one customer's site until Ctrl-C. */
+async function devCommand(slugs: string[], values: { data: string; content: string; port?: string; pack?: string }, dates: { asOf: string; period: string | null }): Promise<number> {
+  if (slugs.length !== 1) throw new UsageError("Which customer?", "name one: milepost dev acme");
+  const dataDir = resolve(values.data);
+  await resolveCustomers(dataDir, slugs);
+  const dev = await startDev({
+    dataDir, contentDir: resolve(values.content), templatesDir: join(import.meta.dirname, "..", "templates"),
+    slug: slugs[0], port: values.port ? Number(values.port) : 4321, pack: (values.pack ?? "all") as Pack | "all", asOf: dates.asOf, period: dates.period,
+  });
+  process.stdout.write(`${slugs[0]} at ${dev.origin}/ (print layout: ${dev.origin}/print-qbr.html); rebuilt on every change, Ctrl-C to stop\n`);
+  for (const line of dev.state.errors) process.stdout.write(`    ${line}\n`);
+  await new Promise<void>((resolve) => process.once("SIGINT", () => resolve()));
+  await dev.close();
+  return 0;
 }
 
 async function version(): Promise<string> {
