@@ -1,12 +1,12 @@
 // `milepost dev <slug>`: the customer's site on 127.0.0.1, built again on every change to its data,
 // its narrative or the templates; open pages reload themselves, and data errors show in the page.
+import { execFile } from "node:child_process";
 import { watch, type FSWatcher } from "node:fs";
 import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { extname, join, normalize, sep } from "node:path";
-import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 
 const TYPES: Record<string, string> = {
