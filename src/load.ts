@@ -249,6 +249,18 @@ export function detectDelimiter(text: string): string {
   return n > 0 ? best : ",";
 }
 
+/** An error for each column whose normalised name an earlier column already has (`target`, `Target`). */
+export function duplicateColumns(header: string[], columns: string[], file: string, line: number): DataIssue[] {
+  return columns.flatMap((c, i) => {
+    const first = columns.indexOf(c);
+    return c && first < i ? [{
+      severity: "error" as const, code: "duplicate-column", file, line, field: c,
+      problem: `is the header of two columns (${JSON.stringify(header[first].trim())}, column ${first + 1}, and ${JSON.stringify(header[i].trim())}, column ${i + 1})`,
+      fix: "delete or rename one of them: milepost cannot tell which to use",
+    }] : [];
+  });
+}
+
 /** Parses CSV text into rows keyed by normalised header; each row keeps the line it starts on. */
 export function parseCsv(text: string, file: string, at: (f: string) => string, issues: DataIssue[]): RawTable | null {
   let records: { raw: string; record: string[]; info: { lines: number } }[];
@@ -276,16 +288,7 @@ export function parseCsv(text: string, file: string, at: (f: string) => string, 
     r.info.lines - (r.raw.replace(/^[\r\n]+|(\r\n|\n|\r)$/g, "").match(/\r\n|\n|\r/g)?.length ?? 0);
   const header = records[0].record;
   const columns = header.map(normalizeHeader);
-  columns.forEach((c, i) => {
-    const first = columns.indexOf(c);
-    if (c && first < i) {
-      issues.push({
-        severity: "error", code: "duplicate-column", file: at(file), line: startLine(records[0]), field: c,
-        problem: `is the header of two columns (${JSON.stringify(header[first].trim())}, column ${first + 1}, and ${JSON.stringify(header[i].trim())}, column ${i + 1})`,
-        fix: "delete or rename one of them: milepost cannot tell which to use",
-      });
-    }
-  });
+  issues.push(...duplicateColumns(header, columns, at(file), startLine(records[0])));
   const rows: RawRow[] = [];
   const unnamed = new Set<number>();
   for (const r of records.slice(1)) {

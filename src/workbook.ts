@@ -4,7 +4,7 @@
 import ExcelJS from "exceljs";
 import type { DataIssue } from "./errors.ts";
 import type { RawRow, RawTable } from "./load.ts";
-import { normalizeHeader } from "./load.ts";
+import { duplicateColumns, normalizeHeader } from "./load.ts";
 import { rowTables, type TableName } from "./schema.ts";
 
 /** The workbook's file name in a customer folder. */
@@ -73,16 +73,7 @@ function readSheet(sheet: ExcelJS.Worksheet, at: (f: string) => string, issues: 
   const file = sheetFile(sheet.name);
   const header = (sheet.getRow(1).values as ExcelJS.CellValue[]).slice(1).map((v) => String(cellValue(v)));
   const columns = header.map(normalizeHeader);
-  columns.forEach((c, i) => {
-    const first = columns.indexOf(c);
-    if (c && first < i) {
-      issues.push({
-        severity: "error", code: "duplicate-column", file: at(file), line: 1, field: c,
-        problem: `is the header of two columns (${JSON.stringify(header[first])}, column ${first + 1}, and ${JSON.stringify(header[i])}, column ${i + 1})`,
-        fix: "delete or rename one of them: milepost cannot tell which to use",
-      });
-    }
-  });
+  issues.push(...duplicateColumns(header, columns, at(file), 1));
   const rows: RawRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, line) => {
     if (line === 1) return;
