@@ -15,7 +15,7 @@ async function printJobs(out: string): Promise<PrintJob[]> {
   for (const slug of await readdir(out)) {
     if (slug.startsWith(".") || !(await stat(join(out, slug))).isDirectory()) continue;
     for (const page of await readdir(join(out, slug))) {
-      if (page.startsWith("print-")) jobs.push({ path: `${slug}/${page}`, out: join(tmpdir(), `bench-${slug}-${page}.pdf`), paper: "a4" });
+      if (page.startsWith("print-")) jobs.push({ path: `${slug}/${page}`, out: join(tmpdir(), `bench-${slug}-${page}.pdf`), paper: "a4", date: "2026-09-30" });
     }
   }
   return jobs;

@@ -1,14 +1,17 @@
 // The orchestrator: load → validate → model → render → pdf → publish, for many customers at
 // once. A customer whose data fails is reported and left untouched; the others still build.
+import { rmSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { basename, isAbsolute, join, relative } from "node:path";
-import { UsageError, type DataIssue } from "./errors.ts";
+import { checkpoint } from "./checkpoint.ts";
+import { diskError, MilepostError, UsageError, type DataIssue } from "./errors.ts";
 import { listCustomerFolders, loadCustomer, misnamedFolder, SLUG } from "./load.ts";
+import { checkNarrative } from "./narrative.ts";
 import { parsePeriod, periodOf, toDay } from "./model/dates.ts";
 import { buildReport, type Report } from "./model/report.ts";
-import { openPrinter, type PrintJob } from "./pdf.ts";
-import { publishCustomer, writeManifest, type ManifestEntry } from "./publish.ts";
-import { PACKS, paperFor, PRINT_DOCS, renderSites, type Pack, type SiteCustomer } from "./render.ts";
+import { BrowserStopped, openPrinter, type PrintJob } from "./pdf.ts";
+import { alive, claimOutput, manifestEntry, publishCustomer, writeManifest, type ManifestEntry } from "./publish.ts";
+import { PACKAGE_ROOT, PACKS, paperFor, PRINT_DOCS, renderSites, type Pack, type SiteCustomer } from "./render.ts";
 import type { CustomerData, TableName } from "./schema.ts";
 import { serve } from "./serve.ts";
 import { validateCustomer } from "./validate.ts";
@@ -49,8 +52,8 @@ export interface SitePrinter {
 /** The side effects of a build, swappable in tests. */
 export interface BuildEffects {
   render: typeof renderSites;
-  /** A printer for the PDFs: created before the pages render, so Chromium starts meanwhile. */
-  printer: () => SitePrinter;
+  /** A printer for the PDFs: created before the pages render, so Chromium starts meanwhile; its profile goes in `work`. */
+  printer: (work: string) => SitePrinter;
   publish: typeof publishCustomer;
   manifest: typeof writeManifest;
   progress: (message: string) => void;
@@ -58,8 +61,8 @@ export interface BuildEffects {
 
 export const defaultEffects: BuildEffects = {
   render: renderSites,
-  printer: () => {
-    const chrome = openPrinter();
+  printer: (work) => {
+    const chrome = openPrinter({ profile: join(work, "chrome") });
     return {
       async print(siteDir, jobs) {
         const server = await serve(siteDir);
@@ -207,6 +210,24 @@ function choosePacks(data: CustomerData, requested: Pack | "all", asOf: string, 
 /** How many customers one Astro build renders: memory stays flat however large the portfolio. */
 export const BATCH_SIZE = 50;
 
+/**
+ * The root of the runs' working folders: `.milepost/work` in the package (where rendered pages
+ * resolve its packages), or MILEPOST_WORK.
+ */
+export function workRoot(): string {
+  return process.env.MILEPOST_WORK ?? join(PACKAGE_ROOT, ".milepost", "work");
+}
+
+/** Makes this run's working folder (`<pid>-<random>`, private to its owner); removes those of runs that were killed. */
+async function openWork(): Promise<string> {
+  const root = workRoot();
+  await mkdir(root, { recursive: true });
+  for (const name of await readdir(root)) {
+    if (!alive(Number(name.split("-")[0]))) await rm(join(root, name), { recursive: true, force: true, maxRetries: 3 });
+  }
+  return mkdtemp(join(root, `${process.pid}-`));
+}
+
 /** Builds the requested customers. Returns one result per customer; never throws for data errors. */
 export async function build(opts: BuildOptions, effects: BuildEffects = defaultEffects): Promise<CustomerResult[]> {
   const slugs = await resolveCustomers(opts.dataDir, opts.customers);
@@ -216,32 +237,52 @@ export async function build(opts: BuildOptions, effects: BuildEffects = defaultE
     for (const slug of slugs) results.push((await prepareSite(opts, slug)).result);
     return results;
   }
-  const printer = opts.pdf ? effects.printer() : null; // no browser: fails here, before any file is touched
-  await mkdir(opts.outDir, { recursive: true });
-  const stageRoot = await mkdtemp(join(opts.outDir, ".stage-"));
+  let work: string | null = null;
+  let printer: SitePrinter | null = null;
+  let release: (() => Promise<void>) | null = null;
+  // Interrupted (Ctrl-C, kill): the working folder goes; the next build puts the output folder right.
+  const interrupted = (signal: NodeJS.Signals) => {
+    if (work) rmSync(work, { recursive: true, force: true, maxRetries: 3 });
+    process.exit(signal === "SIGINT" ? 130 : 143);
+  };
+  process.once("SIGINT", interrupted).once("SIGTERM", interrupted);
   const results: CustomerResult[] = [...misnamed];
   // Batches overlap: Astro renders the next batch while Chromium prints this one.
   let printing: Promise<void> = Promise.resolve();
   try {
+    release = await claimOutput(opts.outDir).catch((err) => {
+      throw diskError(err, `the output folder ${opts.outDir}`) ?? err;
+    });
+    work = await openWork().catch((err) => {
+      throw diskError(err, `milepost's working folder in ${workRoot()}`) ?? err;
+    });
+    printer = opts.pdf ? effects.printer(work) : null; // no browser: fails here, before any file is touched
     for (let i = 0; i < slugs.length; i += BATCH_SIZE) {
       const batch = slugs.slice(i, i + BATCH_SIZE);
       const prepared = await Promise.all(batch.map((slug) => prepareSite(opts, slug)));
       results.push(...prepared.map((p) => p.result));
+      checkpoint("prepared");
       const ready = prepared.flatMap((p) => (p.site ? [{ site: p.site, result: p.result }] : []));
       if (ready.length === 0) continue;
-      const rendered = await renderBatch(opts, effects, printer !== null, ready, join(stageRoot, `batch-${i / BATCH_SIZE}`));
+      const rendered = await renderBatch(opts, effects, printer !== null, ready, join(work, `batch-${i / BATCH_SIZE}`));
+      checkpoint("rendered");
       await printing;
       printing = finishBatch(opts, effects, printer, ready, rendered).then(async (entries) => {
         await effects.manifest(opts.outDir, entries);
+        checkpoint("manifest");
         // The figures are in each report.json now; keep the results light.
         for (const { result } of ready) if (result.status === "built") result.report = null;
       });
     }
     await printing;
+  } catch (err) {
+    throw err instanceof MilepostError ? err : diskError(err, work ? `milepost's working folder ${work}` : opts.outDir) ?? err;
   } finally {
+    process.off("SIGINT", interrupted).off("SIGTERM", interrupted);
     await printing.catch(() => {});
     await printer?.close();
-    await rm(stageRoot, { recursive: true, force: true });
+    if (work) await rm(work, { recursive: true, force: true, maxRetries: 3 });
+    await release?.();
   }
   return results;
 }
@@ -265,9 +306,11 @@ async function prepareSite(opts: BuildOptions, slug: string): Promise<{ result: 
   const chosen = choosePacks(data, opts.pack, opts.asOf, shownDir);
   issues.push(...chosen.issues);
   if (chosen.packs.length === 0 || chosen.issues.some((i) => i.severity === "error")) return { result, site: null };
+  const content = await findContent(opts.contentDir, slug);
+  issues.push(...(await checkNarrative(content, report)));
+  if (issues.some((i) => i.severity === "error")) return { result, site: null };
   result.packs = chosen.packs;
   result.status = "built";
-  const content = await findContent(opts.contentDir, slug);
   // The folder as the person named it (--data), but never a path outside where they ran milepost.
   const folder = shownDir.startsWith("..") || isAbsolute(shownDir) ? `${basename(opts.dataDir)}/${slug}` : shownDir;
   return { result, site: { slug, report, data, packs: chosen.packs, content, label: fileLabel(opts.asOf, opts.period), folder: `${folder}/` } };
@@ -288,7 +331,7 @@ async function renderBatch(opts: BuildOptions, effects: BuildEffects, pdf: boole
     if (!pdf) continue;
     for (const doc of c.packs.flatMap((pack) => PRINT_DOCS[pack])) {
       const name = doc.pdf(c.slug, c.label);
-      jobs.set({ path: `${c.slug}/${doc.page}`, out: join(siteDir, c.slug, name), paper: paperFor(c.data.customer) }, result);
+      jobs.set({ path: `${c.slug}/${doc.page}`, out: join(siteDir, c.slug, name), paper: paperFor(c.data.customer), date: c.report.asOf }, result);
       result.files.push(`${c.slug}/${name}`);
     }
   }
@@ -308,18 +351,26 @@ async function finishBatch(
     for (const [job, err] of await printer.print(siteDir, [...jobs.keys()])) {
       const result = jobs.get(job)!;
       result.status = "failed";
-      result.issues.push({ severity: "error", code: "pdf-failed", file: job.path, problem: `could not be printed (${err.message})`, fix: "run again with --debug; if it persists, report it with the data folder" });
+      const pdf = relative(siteDir, job.out);
+      result.issues.push(err instanceof BrowserStopped
+        ? { severity: "error", code: "browser-stopped", file: pdf, problem: "was not printed: Chromium stopped while printing it", fix: `${result.slug} keeps its previous output; build ${result.slug} again, and if Chromium stops again, run with --debug` }
+        : { severity: "error", code: "pdf-failed", file: pdf, problem: `could not be printed (${err.message})`, fix: "run again with --debug; if it persists, report it with the data folder" });
     }
   }
+  checkpoint("printed");
   const manifest: ManifestEntry[] = [];
   for (const { site: c, result } of ready) {
     if (result.status !== "built") continue;
-    await effects.publish(join(siteDir, c.slug), opts.outDir, c.slug);
-    manifest.push({
-      slug: c.slug, name: c.data.customer.name, asOf: c.report.asOf, period: c.report.period,
-      health: c.report.health.rag, site: `${c.slug}/index.html`, report: `${c.slug}/report.json`,
-      pdfs: result.files.filter((f) => f.endsWith(".pdf")),
-    });
+    try {
+      await effects.publish(join(siteDir, c.slug), opts.outDir, c.slug);
+    } catch (err) {
+      const disk = diskError(err, join(opts.outDir, c.slug));
+      if (!disk) throw err;
+      result.status = "failed";
+      result.issues.push({ severity: "error", code: "not-written", file: join(opts.outDir, c.slug), problem: `could not be written: ${disk.title.toLowerCase()}`, fix: disk.hint });
+      continue;
+    }
+    manifest.push(manifestEntry(c.report, result.files.filter((f) => f.endsWith(".pdf")).map((f) => f.slice(c.slug.length + 1))));
   }
   await rm(stage, { recursive: true, force: true });
   return manifest;

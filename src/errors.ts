@@ -5,6 +5,8 @@
 export interface Location {
   file: string;
   line?: number;
+  /** In narrative MDX, where on the line. */
+  column?: number;
   field?: string;
 }
 
@@ -23,7 +25,7 @@ export function formatIssue(issue: DataIssue): string {
   const sheet = /^(.*\.xlsx)\[(.+)\]$/.exec(issue.file);
   const where = sheet
     ? `${sheet[1]}, sheet ${sheet[2]}${issue.line ? `, row ${issue.line}` : ""}`
-    : issue.line ? `${issue.file}:${issue.line}` : issue.file;
+    : issue.line ? `${issue.file}:${issue.line}${issue.column ? `:${issue.column}` : ""}` : issue.file;
   const field = issue.field ? ` ${issue.field}:` : "";
   const value = issue.value === undefined ? "" : ` ${quote(issue.value)}`;
   return `${where}${field}${value} ${issue.problem} — ${issue.fix}`;
@@ -64,4 +66,27 @@ export function browserNotFound(tried: string[]): MilepostError {
     `milepost prints PDFs with a Chromium-based browser and found none. Looked in:\n${tried.map((p) => `  ${p}`).join("\n")}`,
     "Install one (Debian/Ubuntu: sudo apt-get install chromium fonts-noto-cjk), or point MILEPOST_CHROME at the browser's executable, or build the sites alone with --no-pdf.",
   );
+}
+
+/**
+ * A failure of the disk rather than of the data or of milepost, in words: no permission, a
+ * read-only folder, a full disk. Null for any other error. `what` names what was being written.
+ */
+export function diskError(err: unknown, what: string): MilepostError | null {
+  const e = err as NodeJS.ErrnoException | undefined;
+  const code = e?.code ?? /\b(ENOSPC|EDQUOT|EACCES|EPERM|EROFS)\b/.exec(String(e?.message))?.[1];
+  const at = e?.path ? ` (${e.path})` : "";
+  switch (code) {
+    case "ENOSPC":
+    case "EDQUOT":
+      return new MilepostError("The disk is full", `milepost ran out of space writing ${what}${at}. What was not written keeps its previous version.`,
+        "Free some space on that disk, or build into a folder on another disk with --out.", { cause: err });
+    case "EACCES":
+    case "EPERM":
+    case "EROFS":
+      return new MilepostError("No permission to write", `milepost may not write ${what}${at}${code === "EROFS" ? ": the disk is mounted read-only" : ""}. Nothing there was changed.`,
+        "Make the folder writable for you, or build into another folder with --out.", { cause: err });
+    default:
+      return null;
+  }
 }

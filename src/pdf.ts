@@ -1,10 +1,11 @@
 // Stage 5: print PDFs with one system Chromium and a small pool of pages, over 127.0.0.1.
 import { existsSync } from "node:fs";
-import { execFile } from "node:child_process";
+import { execFile, type ChildProcess } from "node:child_process";
 import { rename, writeFile } from "node:fs/promises";
 import { promisify } from "node:util";
 import { availableParallelism } from "node:os";
 import puppeteer, { type Page } from "puppeteer";
+import { checkpoint } from "./checkpoint.ts";
 import { browserNotFound, MilepostError } from "./errors.ts";
 import { destinationPages, finishPdf, type Bookmark } from "./pdfinfo.ts";
 
@@ -13,7 +14,12 @@ export interface PrintJob {
   path: string;
   out: string;
   paper: "a4" | "letter";
+  /** The as-of date: the PDF's creation date, so the same data gives the same bytes. */
+  date: string;
 }
+
+/** Chromium stopped (crashed or was killed) while printing a job. */
+export class BrowserStopped extends Error {}
 
 const run = promisify(execFile);
 
@@ -31,15 +37,19 @@ const KNOWN_PATHS: Record<string, string[]> = {
   ],
 };
 
-/** The browser to print with: MILEPOST_CHROME, then PUPPETEER_EXECUTABLE_PATH, then well-known install paths. */
+/**
+ * The browser to print with: the one MILEPOST_CHROME (else PUPPETEER_EXECUTABLE_PATH) names —
+ * an error when it is not there, never another browser instead — else a well-known install path.
+ */
 export function findChrome(env: NodeJS.ProcessEnv = process.env, platform = process.platform, exists: (path: string) => boolean = existsSync): string {
-  const tried: string[] = [];
   for (const name of ["MILEPOST_CHROME", "PUPPETEER_EXECUTABLE_PATH"]) {
     const path = env[name];
     if (!path) continue;
     if (exists(path)) return path;
-    tried.push(`${path} (from ${name}: no such file)`);
+    throw new MilepostError("No browser where you pointed", `${name} names ${path}, and there is no such file.`,
+      `Write the path of Chrome or Chromium in ${name} (e.g. export ${name}=/usr/bin/chromium), or unset it to let milepost look in the usual places.`);
   }
+  const tried: string[] = [];
   for (const path of KNOWN_PATHS[platform] ?? KNOWN_PATHS.linux) {
     if (exists(path)) return path;
     tried.push(path);
@@ -66,36 +76,47 @@ export interface Printer {
   close(): Promise<void>;
 }
 
-/** Launches one Chromium (found as findChrome says) with a pool of up to `concurrency` pages. */
-export function openPrinter(options: { chrome?: string; concurrency?: number } = {}): Printer {
+/**
+ * Launches one Chromium (found as findChrome says) with a pool of up to `concurrency` pages. It
+ * talks over a pipe, so it exits with milepost even when milepost is killed, and keeps its
+ * profile in `profile` (inside the run's working folder). A Chromium that stopped is started
+ * again for the next print.
+ */
+export function openPrinter(options: { chrome?: string; concurrency?: number; profile?: string } = {}): Printer {
   const executablePath = options.chrome ?? findChrome();
-  const launching = puppeteer.launch({ executablePath, headless: true, args: CHROME_ARGS }).catch((err: Error) => {
-    throw new MilepostError("Chromium did not start", `${executablePath} could not be started: ${err.message}`,
-      "Check that the browser runs on this machine, or point MILEPOST_CHROME at another one.", { cause: err });
-  });
-  launching.catch(() => {}); // reported by print()
+  const launch = () => {
+    const launching = puppeteer.launch({ executablePath, headless: true, pipe: true, userDataDir: options.profile, args: CHROME_ARGS }).catch((err: Error) => {
+      throw new MilepostError("Chromium did not start", `${executablePath} could not be started: ${err.message.split("\n")[0]}`,
+        "Check that the browser runs on this machine (run it with --version), or point MILEPOST_CHROME at another one, or build the sites alone with --no-pdf.", { cause: err });
+    });
+    launching.catch(() => {}); // reported by print()
+    return launching;
+  };
+  let launching = launch();
   return {
     async print(origin, jobs) {
-      const browser = await launching;
+      let browser = await launching;
+      if (!browser.connected) browser = await (launching = launch());
       const failures = new Map<PrintJob, Error>();
       const concurrency = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), jobs.length, 4));
       const queue = jobs.values();
       const worker = async () => {
-        const page = await browser.newPage();
+        const page = await browser.newPage().catch(() => null);
         for (const job of queue) {
           try {
-            await printOne(page, `${origin}/${job.path}`, job);
+            if (!page) throw new Error("no page");
+            await printOne(page, `${origin}/${job.path}`, job, browser.process());
           } catch (err) {
-            failures.set(job, err as Error);
+            failures.set(job, browser.connected ? (err as Error) : new BrowserStopped("Chromium stopped while printing", { cause: err }));
           }
         }
-        await page.close();
+        await page?.close().catch(() => {});
       };
       await Promise.all(Array.from({ length: concurrency }, worker));
       return failures;
     },
     async close() {
-      await (await launching.catch(() => null))?.close();
+      await (await launching.catch(() => null))?.close().catch(() => {});
     },
   };
 }
@@ -103,7 +124,7 @@ export function openPrinter(options: { chrome?: string; concurrency?: number } =
 /** The width of the printed column in CSS pixels (paper less 16 mm margins each side), per paper. */
 const COLUMN_PX = { a4: Math.round(((210 - 32) * 96) / 25.4), letter: Math.round(((215.9 - 32) * 96) / 25.4) };
 
-async function printOne(page: Page, url: string, job: PrintJob): Promise<void> {
+async function printOne(page: Page, url: string, job: PrintJob, browser: ChildProcess | null): Promise<void> {
   // Lay the page out as it will print, so each chart is drawn at its printed size.
   await page.emulateMediaType("print");
   await page.setViewport({ width: COLUMN_PX[job.paper], height: 1000 });
@@ -128,6 +149,7 @@ async function printOne(page: Page, url: string, job: PrintJob): Promise<void> {
     // First pass: the contents link to each section, so Chromium writes a named destination
     // for it: the page each section starts on. Fill the numbers in, then print for real.
     const pages = destinationPages(await page.pdf({ ...options, tagged: false }), ids);
+    checkpoint("printing", browser);
     await page.evaluate((ids: string[], found: (number | null)[]) => {
       ids.forEach((id, i) => {
         const cell = document.querySelector(`[data-toc-for="${id}"]`);
@@ -144,7 +166,7 @@ async function printOne(page: Page, url: string, job: PrintJob): Promise<void> {
   }));
   const pdf = await page.pdf({ ...options, outline: false, tagged: true });
   const tmp = `${job.out}.partial`;
-  await writeFile(tmp, finishPdf(pdf, info, bookmarks));
+  await writeFile(tmp, finishPdf(pdf, { ...info, date: job.date }, bookmarks));
   await compact(tmp);
   await rename(tmp, job.out);
 }
@@ -154,11 +176,12 @@ let qpdf: boolean | undefined;
 /**
  * Packs the PDF's many small objects (a tagged PDF has thousands of structure elements, which
  * Chromium writes uncompressed) into compressed object streams with qpdf, when it is installed:
- * about a third smaller. Without qpdf the PDF stays as Chromium wrote it.
+ * about a third smaller. Without qpdf the PDF stays as finishPdf wrote it. Either way its /ID
+ * is computed from its content, so the same pages give the same bytes.
  */
 async function compact(path: string): Promise<void> {
   qpdf ??= await run("qpdf", ["--version"]).then(() => true, () => false);
   if (!qpdf) return;
-  await run("qpdf", ["--object-streams=generate", "--compression-level=9", "--replace-input", path]);
+  await run("qpdf", ["--object-streams=generate", "--compression-level=9", "--deterministic-id", "--replace-input", path]);
 }
 

@@ -2,6 +2,7 @@
 // they are; new objects are appended): document information (author, subject, keywords) and
 // bookmarks, one per section, pointing at the page the section starts on. Chromium's own
 // bookmarks come from every heading and repeat some titles, so milepost writes its own.
+import { createHash } from "node:crypto";
 
 /** The document information milepost writes. */
 export interface PdfInfo {
@@ -9,6 +10,8 @@ export interface PdfInfo {
   author: string;
   subject: string;
   keywords: string;
+  /** The document's creation date (YYYY-MM-DD): the as-of date, not the clock. */
+  date?: string;
 }
 
 /** A bookmark: its title and the 1-based page it opens. */
@@ -110,7 +113,7 @@ export function finishPdf(pdf: Uint8Array, info: PdfInfo, bookmarks: Bookmark[])
 
   const objects: [number, string][] = [];
   const infoId = size;
-  objects.push([infoId, `<< /Title ${pdfString(info.title)} /Author ${pdfString(info.author)} /Subject ${pdfString(info.subject)} /Keywords ${pdfString(info.keywords)} /Creator (milepost) /Producer (milepost with Chromium) >>`]);
+  objects.push([infoId, `<< /Title ${pdfString(info.title)} /Author ${pdfString(info.author)} /Subject ${pdfString(info.subject)} /Keywords ${pdfString(info.keywords)} /Creator (milepost) /Producer (milepost with Chromium)${info.date ? ` /CreationDate (D:${info.date.replaceAll("-", "")}000000Z) /ModDate (D:${info.date.replaceAll("-", "")}000000Z)` : ""} >>`]);
   let catalog = reader.object(rootId).replace(/\/Outlines\s+\d+\s+\d+\s+R/, "").replace(/\/PageMode\s*\/\w+/, "");
   if (marks.length > 0) {
     const outlinesId = size + 1;
@@ -141,5 +144,24 @@ export function finishPdf(pdf: Uint8Array, info: PdfInfo, bookmarks: Bookmark[])
   const out = new Uint8Array(pdf.length + update.length);
   out.set(pdf);
   out.set(new TextEncoder().encode(update), pdf.length);
-  return out;
+  return stableIds(out);
+}
+
+/**
+ * Makes the identifiers Chromium writes differently at each print the same for the same
+ * content, in place (no offset moves): the structure element ids (`(node00001632)`, from a
+ * counter of the browser's) are numbered by rank, which keeps the id tree's order, and the
+ * file identifier (/ID, random) becomes a digest of everything else in the file.
+ */
+export function stableIds(pdf: Uint8Array): Uint8Array {
+  let text = Buffer.from(pdf).toString("latin1");
+  const nodes = [...new Set([...text.matchAll(/\/ID \((node(\d+))\)/g)].map((m) => m[1]))].sort((a, b) => Number(a.slice(4)) - Number(b.slice(4)));
+  const renamed = new Map(nodes.map((id, i) => [id, `node${String(i + 1).padStart(id.length - 4, "0")}`]));
+  text = text.replaceAll(/\((node\d+)\)/g, (whole, id: string) => (renamed.has(id) ? `(${renamed.get(id)})` : whole));
+  const fileIds = [...new Set([...text.matchAll(/\/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*\]/g)].flatMap((m) => [m[1], m[2]]))];
+  for (const id of fileIds) text = text.replaceAll(`<${id}>`, `<${"0".repeat(id.length)}>`);
+  const digest = createHash("sha256").update(text, "latin1").digest("hex");
+  // Both halves of every /ID get the digest, cut or repeated to the length they had.
+  for (const length of new Set(fileIds.map((id) => id.length))) text = text.replaceAll(`<${"0".repeat(length)}>`, `<${digest.repeat(Math.ceil(length / 64)).slice(0, length)}>`);
+  return Uint8Array.from(Buffer.from(text, "latin1"));
 }

@@ -3,7 +3,7 @@
 import { cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { MilepostError } from "./errors.ts";
+import { diskError, MilepostError } from "./errors.ts";
 import { inertBytes } from "./inert.ts";
 import type { Report } from "./model/report.ts";
 import type { Customer, CustomerData } from "./schema.ts";
@@ -74,7 +74,7 @@ export async function renderSites(
     });
   } catch (err) {
     // Name files as the person typed them: relative to where milepost was run.
-    throw new MilepostError("The pages could not be rendered", (err as Error).message.replaceAll(`${cwd}/`, ""),
+    throw diskError(err, `the pages in milepost's working folder ${stage}`) ?? new MilepostError("The pages could not be rendered", (err as Error).message.replaceAll(`${cwd}/`, ""),
       "This is a problem in milepost's templates or in content/*.mdx, not in the data. Run again with --debug for details.", { cause: err });
   } finally {
     process.chdir(cwd);
@@ -87,7 +87,7 @@ export async function renderSites(
   await relativizeStylesheets(shared);
   for (const c of customers) {
     const dir = join(outDir, c.slug);
-    await cp(shared, join(dir, "_astro"), { recursive: true }).catch(() => {});
+    for (const name of await usedAssets(dir, shared)) await cp(join(shared, name), join(dir, "_astro", name));
     await relativize(dir, classic);
     await copyCustomerFiles(c, dataDirs.get(c.slug)!, join(dir, "files"));
     const font = cjkFont(c.data.customer.locale);
@@ -154,6 +154,29 @@ async function relativizeStylesheets(shared: string): Promise<void> {
     const file = join(shared, name);
     await writeFile(file, (await readFile(file, "utf8")).replaceAll(/url\((["']?)\/_astro\//g, "url($1"));
   }
+}
+
+/**
+ * The files of the shared `_astro/` folder one customer's pages use: those its HTML and CSS name, and
+ * those these name in turn. Only they are copied into its folder: an image one customer's
+ * narrative imports never reaches another customer.
+ */
+async function usedAssets(dir: string, shared: string): Promise<Set<string>> {
+  const names = await readdir(shared).catch(() => [] as string[]);
+  const used = new Set<string>();
+  const scan = (text: string) => names.filter((n) => !used.has(n) && text.includes(n));
+  let found: string[] = [];
+  for (const page of (await readdir(dir)).filter((n) => /\.(html|css)$/.test(n))) found.push(...scan(await readFile(join(dir, page), "utf8")));
+  while (found.length) {
+    const next: string[] = [];
+    for (const name of found) {
+      if (used.has(name)) continue;
+      used.add(name);
+      if (/\.(js|mjs|css)$/.test(name)) next.push(...scan(await readFile(join(shared, name), "utf8")));
+    }
+    found = next;
+  }
+  return used;
 }
 
 /** Rewrites Astro's root-absolute asset URLs so the folder works alone under any path prefix. */

@@ -1,23 +1,11 @@
 // The command line as a person runs it: exit codes, messages, and earlier output left intact.
-import { execFile } from "node:child_process";
 import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { milepost } from "./support/cli.ts";
 
-const BIN = join(import.meta.dirname, "..", "bin", "milepost.js");
 const FIXTURES = join(import.meta.dirname, "fixtures", "data");
-
-async function milepost(args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env) {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], { cwd, env, maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 async function workspace(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), "milepost-cli-"));

@@ -9,20 +9,31 @@ describe("findChrome(env, platform, exists)", () => {
   it("prefers MILEPOST_CHROME, then PUPPETEER_EXECUTABLE_PATH, then the system's usual places", () => {
     const env = { MILEPOST_CHROME: "/opt/a/chrome", PUPPETEER_EXECUTABLE_PATH: "/opt/b/chrome" };
     expect(findChrome(env, "linux", has("/opt/a/chrome", "/opt/b/chrome", "/usr/bin/chromium"))).toBe("/opt/a/chrome");
-    expect(findChrome(env, "linux", has("/opt/b/chrome", "/usr/bin/chromium"))).toBe("/opt/b/chrome");
+    expect(findChrome({ PUPPETEER_EXECUTABLE_PATH: "/opt/b/chrome" }, "linux", has("/opt/b/chrome", "/usr/bin/chromium"))).toBe("/opt/b/chrome");
     expect(findChrome({}, "linux", has("/usr/bin/google-chrome"))).toBe("/usr/bin/google-chrome");
     expect(findChrome({}, "darwin", has("/Applications/Chromium.app/Contents/MacOS/Chromium"))).toBe("/Applications/Chromium.app/Contents/MacOS/Chromium");
   });
 
-  it("says where it looked and how to get a browser when there is none", () => {
-    let error: Error & { title?: string; hint?: string } = new Error();
+  const failure = (run: () => unknown) => {
     try {
-      findChrome({ MILEPOST_CHROME: "/nope/chrome" }, "linux", has());
+      run();
     } catch (err) {
-      error = err as typeof error;
+      return err as Error & { title?: string; hint?: string };
     }
+    throw new Error("no error");
+  };
+
+  it("stops when MILEPOST_CHROME names no file, instead of printing with another browser", () => {
+    const error = failure(() => findChrome({ MILEPOST_CHROME: "/nope/chrome" }, "linux", has("/usr/bin/chromium")));
+    expect(error.title).toBe("No browser where you pointed");
+    expect(error.message).toBe("MILEPOST_CHROME names /nope/chrome, and there is no such file.");
+    expect(error.hint).toBe("Write the path of Chrome or Chromium in MILEPOST_CHROME (e.g. export MILEPOST_CHROME=/usr/bin/chromium), or unset it to let milepost look in the usual places.");
+    expect(failure(() => findChrome({ PUPPETEER_EXECUTABLE_PATH: "/nope/chrome" }, "linux", has("/usr/bin/chromium"))).message).toBe("PUPPETEER_EXECUTABLE_PATH names /nope/chrome, and there is no such file.");
+  });
+
+  it("says where it looked and how to get a browser when there is none", () => {
+    const error = failure(() => findChrome({}, "linux", has()));
     expect(error.title).toBe("No Chromium or Chrome found");
-    expect(error.message).toContain("/nope/chrome (from MILEPOST_CHROME: no such file)");
     expect(error.message).toContain("/usr/bin/chromium");
     expect(error.hint).toBe("Install one (Debian/Ubuntu: sudo apt-get install chromium fonts-noto-cjk), or point MILEPOST_CHROME at the browser's executable, or build the sites alone with --no-pdf.");
   });

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { build, defaultEffects } from "../src/build.ts";
+import { formatIssue } from "../src/errors.ts";
 import type { Report } from "../src/model/report.ts";
 import { translator } from "../templates/i18n/index.ts";
 import { figureAt, formatFigure, type FigureFormat } from "../templates/lib/figure.ts";
@@ -293,17 +294,22 @@ describe("PDF (acme-qbr-2026-Q3.pdf)", () => {
 });
 
 describe("narrative MDX", () => {
-  it("fails the build on an unknown id, naming the file and line", async () => {
+  it("fails only its own customer on an unknown id, naming the file, line and column; the others build", async () => {
     const content = await mkdtemp(join(tmpdir(), "milepost-content-"));
     await mkdir(join(content, "acme"));
     const file = join(content, "acme", "summary.mdx");
     await writeFile(file, 'Report preparation is <Metric id="m1" />.\n\nAnd <Metric id="m9" show="current" /> too.\n');
     const data = await mkdtemp(join(tmpdir(), "milepost-data-"));
-    await cp(join(FIXTURES, "data", "acme"), join(data, "acme"), { recursive: true });
-    const run = build(
-      { dataDir: data, contentDir: content, outDir: join(data, "out"), customers: ["acme"], pack: "qbr", asOf: "2026-09-30", period: "2026-Q3", pdf: false },
+    for (const slug of ["acme", "bare"]) await cp(join(FIXTURES, "data", slug), join(data, slug), { recursive: true });
+    const results = await build(
+      { dataDir: data, contentDir: content, outDir: join(data, "out"), customers: ["acme", "bare"], pack: "qbr", asOf: "2026-09-30", period: "2026-Q3", pdf: false },
       { ...defaultEffects, progress: () => {} },
     );
-    await expect(run).rejects.toThrow(`${file}:3: <Metric id="m9" /> names no metric of Acme Analytics — write one of: m1, m2, m3`);
+    expect(results.map((r) => [r.slug, r.status])).toEqual([["acme", "failed"], ["bare", "built"]]);
+    expect(results[0].issues.filter((i) => i.severity === "error").map(formatIssue)).toEqual([
+      `${file}:3:5 <Metric id="m9" /> names no metric of Acme Analytics — write one of: m1, m2, m3`,
+    ]);
+    expect(existsSync(join(data, "out", "bare", "index.html"))).toBe(true);
+    expect(existsSync(join(data, "out", "acme"))).toBe(false);
   });
 });

@@ -3,6 +3,7 @@
 // unknown id can be reported as "content/acme/summary.mdx:7".
 import { readFileSync } from "node:fs";
 import { isAbsolute, relative } from "node:path";
+import type { Report } from "../../src/model/report.ts";
 import type { SiteFile } from "../../src/render.ts";
 
 /** The tags of the narrative components that place a figure. */
@@ -63,14 +64,54 @@ export function narrativePlugin(cwd = process.cwd()) {
   };
 }
 
+/** What `<Metric show>` can place; `<Milestone show>`; `<Roi show>` with the figure each places. */
+export const METRIC_SHOW = ["change", "current", "baseline", "target", "progress", "value", "name"];
+export const MILESTONE_SHOW = ["status", "name", "date"];
+export const ROI_FIGURES: Record<string, { path: string; format: "money" | "percent" | "date" }> = {
+  value: { path: "roi.valueToDate", format: "money" },
+  cost: { path: "roi.costToDate", format: "money" },
+  roi: { path: "roi.roi", format: "percent" },
+  payback: { path: "roi.paybackDate", format: "date" },
+  runRate: { path: "roi.runRate", format: "money" },
+};
+
+/** A figure tag that names nothing: the tag as written, what is wrong, what to write instead. */
+export interface FigureProblem {
+  written: string;
+  problem: string;
+  fix: string;
+}
+
 /**
- * The error of a figure tag whose attribute names nothing: where it is, what it says, what to write instead.
- * e.g. `content/acme/summary.mdx:7: <Metric id="m9" /> names no metric of Acme Analytics — write one of: m1, m2, m3`
+ * Checks a figure tag's attributes against the customer's report: null when it names a figure.
+ * e.g. `<Metric id="m9" />` → {written: '<Metric id="m9" />', problem: "names no metric of Acme Analytics", fix: "write one of: m1, m2, m3"}
  */
-export function narrativeError(source: string | undefined, tag: string, attribute: string, value: unknown, what: string, choices: readonly string[]): Error {
-  const written = value === undefined ? `<${tag} />` : `<${tag} ${attribute}=${JSON.stringify(String(value))} />`;
-  const problem = value === undefined ? `needs ${attribute}="…"` : `names no ${what}`;
-  const fix = choices.length ? `write one of: ${choices.join(", ")}` : `there is none to name`;
+export function figureProblem(tag: (typeof FIGURE_TAGS)[number], attrs: { id?: string; show?: string }, report: Pick<Report, "customer" | "metrics" | "milestones">): FigureProblem | null {
+  const { id, show } = attrs;
+  if (tag === "Roi") return show === undefined || show in ROI_FIGURES ? null : named(`<Roi show="${show}" />`, show, "show", "figure of the return", Object.keys(ROI_FIGURES));
+  const items: { id: string; monetized?: boolean }[] = tag === "Metric" ? report.metrics : report.milestones;
+  const item = items.find((m) => m.id === id);
+  if (!item) return named(id === undefined ? `<${tag} />` : `<${tag} id="${id}" />`, id, "id", `${tag === "Metric" ? "metric" : "milestone"} of ${report.customer.name}`, items.map((m) => m.id));
+  const shows = tag === "Metric" ? METRIC_SHOW : MILESTONE_SHOW;
+  const written = `<${tag} id="${id}" show="${show}" />`;
+  if (show !== undefined && !shows.includes(show)) return named(written, show, "show", `figure of a ${tag === "Metric" ? "metric" : "milestone"}`, shows);
+  if (tag === "Metric" && show === "value" && !item.monetized) return named(written, show, "show", `money figure: ${item.id} is not monetized`, shows.filter((s) => s !== "value"));
+  return null;
+}
+
+function named(written: string, value: unknown, attribute: string, what: string, choices: readonly string[]): FigureProblem {
+  return {
+    written,
+    problem: value === undefined ? `needs ${attribute}="…"` : `names no ${what}`,
+    fix: choices.length ? `write one of: ${choices.join(", ")}` : "there is none to name",
+  };
+}
+
+/**
+ * The error a figure tag throws while rendering (the build checks narrative before, so this is
+ * a last guard). e.g. `content/acme/summary.mdx:7: <Metric id="m9" /> names no metric of Acme Analytics — write one of: m1, m2, m3`
+ */
+export function narrativeError(source: string | undefined, { written, problem, fix }: FigureProblem): Error {
   const error = new Error(`${source ?? "content"}: ${written} ${problem} — ${fix}`);
   error.name = "NarrativeError";
   return error;
