@@ -13,6 +13,7 @@ import { BrowserStopped, openPrinter, type PrintJob } from "./pdf.ts";
 import { alive, claimOutput, manifestEntry, publishCustomer, writeManifest, type ManifestEntry } from "./publish.ts";
 import { PACKAGE_ROOT, PACKS, paperFor, PRINT_DOCS, renderSites, type Pack, type SiteCustomer } from "./render.ts";
 import type { CustomerData, TableName } from "./schema.ts";
+import { boundSeries, boundedWarning } from "./series.ts";
 import { serve } from "./serve.ts";
 import { validateCustomer } from "./validate.ts";
 
@@ -30,6 +31,8 @@ export interface BuildOptions {
   debug?: boolean;
   /** Only validate and compute; write nothing (validate, --json). */
   dryRun?: boolean;
+  /** report.json with every measurement of every metric, not the points the pages show (--full-series). */
+  fullSeries?: boolean;
 }
 
 /** How one customer's build ended. */
@@ -309,11 +312,16 @@ async function prepareSite(opts: BuildOptions, slug: string): Promise<{ result: 
   const content = await findContent(opts.contentDir, slug);
   issues.push(...(await checkNarrative(content, report)));
   if (issues.some((i) => i.severity === "error")) return { result, site: null };
+  const shown = boundSeries(report);
+  issues.push(...shown.bounded.map((b) => boundedWarning(b, shownDir)));
+  result.report = opts.fullSeries ? report : shown.report;
   result.packs = chosen.packs;
   result.status = "built";
   // The folder as the person named it (--data), but never a path outside where they ran milepost.
   const folder = shownDir.startsWith("..") || isAbsolute(shownDir) ? `${basename(opts.dataDir)}/${slug}` : shownDir;
-  return { result, site: { slug, report, data, packs: chosen.packs, content, label: fileLabel(opts.asOf, opts.period), folder: `${folder}/` } };
+  // The pages read the figures, never the measurement rows: they stay out of the render.
+  const site = { slug, report: shown.report, data: { ...data, measurements: [] }, packs: chosen.packs, content, label: fileLabel(opts.asOf, opts.period), folder: `${folder}/` };
+  return { result, site };
 }
 
 type Ready = { site: SiteCustomer; result: CustomerResult }[];
@@ -326,7 +334,7 @@ async function renderBatch(opts: BuildOptions, effects: BuildEffects, pdf: boole
   const siteDir = await effects.render(ready.map((r) => r.site), dataDirs, stage, { debug: opts.debug });
   const jobs = new Map<PrintJob, CustomerResult>();
   for (const { site: c, result } of ready) {
-    await writeFile(join(siteDir, c.slug, "report.json"), `${JSON.stringify(c.report, null, 2)}\n`);
+    await writeFile(join(siteDir, c.slug, "report.json"), `${JSON.stringify(result.report, null, 2)}\n`);
     result.files.push(`${c.slug}/index.html`, `${c.slug}/report.json`);
     if (!pdf) continue;
     for (const doc of c.packs.flatMap((pack) => PRINT_DOCS[pack])) {

@@ -30,6 +30,7 @@ Options for build:
   --content <folder>     narrative MDX per customer (default: content)
   --out <folder>         output folder (default: dist)
   --no-pdf               build the sites and report.json only
+  --full-series          report.json lists every measurement (the pages draw at most 150 points per metric)
   --json                 print every customer's report and issues as JSON; write nothing
   --debug                show Astro's log and stack traces
   -h, --help             this help
@@ -64,6 +65,7 @@ export async function main(argv: string[], today = localToday()): Promise<number
         content: { type: "string", default: "content" },
         out: { type: "string", default: "dist" },
         "no-pdf": { type: "boolean" },
+        "full-series": { type: "boolean" },
         json: { type: "boolean" },
         debug: { type: "boolean" },
         help: { type: "boolean", short: "h" },
@@ -121,6 +123,7 @@ export async function main(argv: string[], today = localToday()): Promise<number
       pdf: !values["no-pdf"],
       debug,
       dryRun: command === "validate" || values.json,
+      fullSeries: values["full-series"],
     };
     const started = performance.now();
     const results = await build(opts);
