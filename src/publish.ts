@@ -5,6 +5,7 @@ import { cp, mkdir, open, readdir, readFile, rename, rm, writeFile } from "node:
 import { join } from "node:path";
 import { checkpoint } from "./checkpoint.ts";
 import { MilepostError } from "./errors.ts";
+import { SLUG } from "./load.ts";
 
 /** One customer's entry in dist/manifest.json. */
 export interface ManifestEntry {
@@ -20,7 +21,6 @@ export interface ManifestEntry {
 
 /** The lock file a build keeps in the output folder while it writes there: its process id. */
 export const LOCK = ".milepost-lock";
-const SLUG = /^[a-z0-9][a-z0-9-]*$/;
 /** Leftovers of a swap: the previous folder (`.old-<slug>-<pid>`), the incoming copy (`.new-…`), staging of older versions (`.stage-…`). */
 const OLD = /^\.old-([a-z0-9][a-z0-9-]*)-\d+$/;
 const LEFTOVER = /^\.(new-.+|stage-.*)$|^manifest\.json\.partial$/;
@@ -129,9 +129,12 @@ export function manifestEntry(report: { customer: { slug: string; name: string }
   const slug = report.customer.slug;
   return {
     slug, name: report.customer.name, asOf: report.asOf, period: report.period, health: report.health?.rag ?? null,
-    site: `${slug}/index.html`, report: `${slug}/report.json`, pdfs: pdfs.map((p) => `${slug}/${p}`).sort(),
+    site: `${slug}/index.html`, report: `${slug}/report.json`, pdfs: pdfs.map((p) => `${slug}/${p}`).sort((a, b) => pdfRank(a) - pdfRank(b) || a.localeCompare(b)),
   };
 }
+
+/** PDFs in the order of the packs: the QBR, the close-out, the handoff. */
+const pdfRank = (name: string) => ["-qbr-", "-closeout-", "-handoff"].findIndex((kind) => name.includes(kind));
 
 /** A customer folder's manifest entry, read from its report.json and the PDFs beside it; null when it holds no report. */
 async function folderEntry(outDir: string, slug: string): Promise<ManifestEntry | null> {
