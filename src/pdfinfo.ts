@@ -1,5 +1,5 @@
 // Reads where sections start in a PDF Chromium printed, and finishes it by an incremental update (the bytes Chromium wrote stay as
-// they are; new objects are appended): document information (author, subject, keywords) and
+// they are but for its random identifiers, made stable; new objects are appended): document information (author, subject, keywords) and
 // bookmarks, one per section, pointing at the page the section starts on. Chromium's own
 // bookmarks come from every heading and repeat some titles, so milepost writes its own.
 import { createHash } from "node:crypto";

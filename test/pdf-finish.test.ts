@@ -1,7 +1,7 @@
 // The PDF stage's own pieces: finding a browser, and finishing a PDF by incremental update.
 import { describe, expect, it } from "vitest";
 import { findChrome } from "../src/pdf.ts";
-import { destinationPages, finishPdf, pdfString } from "../src/pdfinfo.ts";
+import { destinationPages, finishPdf, pdfString, stableIds } from "../src/pdfinfo.ts";
 
 describe("findChrome(env, platform, exists)", () => {
   const has = (...paths: string[]) => (p: string) => paths.includes(p);
@@ -83,5 +83,25 @@ describe("finishPdf(pdf, info, bookmarks)", () => {
   it("writes ASCII as a literal string and anything else as UTF-16", () => {
     expect(pdfString("Q3 (draft)")).toBe("(Q3 \\(draft\\))");
     expect(pdfString("é")).toBe("<FEFF00E9>");
+  });
+});
+
+describe("stableIds(pdf)", () => {
+  /** PDF text as Chromium writes it: structure ids from a browser counter and a random /ID. */
+  const pdf = (first: number, id: string, text = "Acme") =>
+    new TextEncoder().encode(`%PDF-1.4\n1 0 obj\n<< /S /TH /ID (node000${first}) >>\nendobj\n2 0 obj\n<< /S /TH /ID (node000${first + 5}) >>\nendobj\n3 0 obj\n<< /Names [(node000${first}) 1 0 R (node000${first + 5}) 2 0 R] >>\nendobj\n4 0 obj\n(${text})\nendobj\ntrailer\n<< /Size 5 /ID [<${id}><${id}>] >>\n%%EOF\n`);
+  const text = (bytes: Uint8Array) => new TextDecoder("latin1").decode(bytes);
+
+  it("gives the same bytes for the same content, whatever ids the browser wrote, and moves no offset", () => {
+    const a = stableIds(pdf(1632, "3a2d59778b65f15f4fb89d83dedc1dba"));
+    const b = stableIds(pdf(1711, "47e0c1ee57f9365acccf229cd9498295"));
+    expect(a).toEqual(b);
+    expect(a.length).toBe(pdf(1632, "3a2d59778b65f15f4fb89d83dedc1dba").length);
+    expect(text(a)).toContain("/Names [(node0000001) 1 0 R (node0000002) 2 0 R]");
+  });
+
+  it("gives other content another /ID", () => {
+    const id = (bytes: Uint8Array) => /\/ID \[<(\w+)>/.exec(text(bytes))?.[1];
+    expect(id(stableIds(pdf(1632, "3a2d59778b65f15f4fb89d83dedc1dba", "Acme")))).not.toBe(id(stableIds(pdf(1632, "3a2d59778b65f15f4fb89d83dedc1dba", "Bare"))));
   });
 });

@@ -200,11 +200,11 @@ describe("milepost publish (command line)", () => {
       process.chdir(cwd);
       process.stdout.write = write;
     }
-    expect(lines.join("")).toBe(`✓ Bare Minimum Ltd — 67 files uploaded
+    expect(lines.join("")).toBe(`✓ Bare Minimum Ltd — 66 files uploaded
     link      https://packs.example.com/q3/${tokens.bare}/
     expires   2026-12-31
 
-Published 1 of 1 to ${join(dir, "cli", "site")}/ (69 files uploaded, 0 deleted). Links: shares.csv
+Published 1 of 1 to ${join(dir, "cli", "site")}/ (68 files uploaded, 0 deleted). Links: shares.csv
 `);
     expect((await readShares(join(dir, "cli", "shares.csv"))).map((r) => [r.slug, r.expires])).toEqual([["bare", "2026-12-31"]]);
   });

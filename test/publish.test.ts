@@ -1,0 +1,49 @@
+// The output folder between builds: one build at a time, and what a killed build left put right.
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { claimOutput, LOCK } from "../src/publish.ts";
+
+/** A customer folder as a build writes it. */
+async function customer(dir: string, slug: string, asOf: string) {
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, "report.json"), JSON.stringify({ customer: { slug, name: slug.toUpperCase() }, asOf, period: "2026-Q3", health: { rag: "green" } }));
+  await writeFile(join(dir, `${slug}-handoff.pdf`), "%PDF");
+  await writeFile(join(dir, `${slug}-qbr-2026-Q3.pdf`), "%PDF");
+}
+
+describe("claimOutput(outDir)", () => {
+  it("restores a folder a killed build left between its two renames, removes every other leftover and rebuilds the manifest", async () => {
+    const out = await mkdtemp(join(tmpdir(), "milepost-claim-"));
+    await customer(join(out, ".old-acme-2147483000"), "acme", "2026-09-30"); // acme itself is missing
+    await customer(join(out, "bare"), "bare", "2026-09-30");
+    await customer(join(out, ".old-bare-2147483000"), "bare", "2026-06-30");
+    await customer(join(out, ".new-bare-2147483000"), "bare", "2026-09-30");
+    await mkdir(join(out, ".stage-x1Yz/batch-0/work"), { recursive: true });
+    await writeFile(join(out, ".stage-x1Yz/batch-0/work/site.json"), '{"customers":["everyone"]}');
+    await writeFile(join(out, "manifest.json.partial"), "{");
+    await writeFile(join(out, "manifest.json"), JSON.stringify({ schemaVersion: 1, customers: [{ slug: "gone" }] }));
+    await writeFile(join(out, LOCK), "2147483000\n"); // a process that no longer runs
+
+    const release = await claimOutput(out);
+    expect((await readdir(out)).sort()).toEqual([LOCK, "acme", "bare", "manifest.json"]);
+    expect(JSON.parse(await readFile(join(out, "acme", "report.json"), "utf8")).asOf).toBe("2026-09-30");
+    expect(JSON.parse(await readFile(join(out, "manifest.json"), "utf8")).customers).toEqual([
+      { slug: "acme", name: "ACME", asOf: "2026-09-30", period: "2026-Q3", health: "green", site: "acme/index.html", report: "acme/report.json", pdfs: ["acme/acme-qbr-2026-Q3.pdf", "acme/acme-handoff.pdf"] },
+      { slug: "bare", name: "BARE", asOf: "2026-09-30", period: "2026-Q3", health: "green", site: "bare/index.html", report: "bare/report.json", pdfs: ["bare/bare-qbr-2026-Q3.pdf", "bare/bare-handoff.pdf"] },
+    ]);
+    await release();
+    expect((await readdir(out)).sort()).toEqual(["acme", "bare", "manifest.json"]);
+  });
+
+  it("refuses a folder another running build holds", async () => {
+    const out = await mkdtemp(join(tmpdir(), "milepost-claim-"));
+    await writeFile(join(out, LOCK), `${process.ppid}\n`);
+    await expect(claimOutput(out)).rejects.toMatchObject({
+      title: "Another build is writing to the output folder",
+      message: `milepost (process ${process.ppid}) is building into ${out} now.`,
+      hint: "Wait for it to finish, or build into another folder with --out.",
+    });
+  });
+});
