@@ -104,7 +104,7 @@ export function openPrinter(options: { chrome?: string; concurrency?: number; pr
         const page = await browser.newPage().catch(() => null);
         for (const job of queue) {
           try {
-            if (!page) throw new Error("no page");
+            if (!page) throw new Error("Chromium could not open a page");
             await printOne(page, `${origin}/${job.path}`, job, browser.process());
           } catch (err) {
             failures.set(job, browser.connected ? (err as Error) : new BrowserStopped("Chromium stopped while printing", { cause: err }));
