@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs the web servers the publishing tests serve a published share with (Debian/Ubuntu):
+# Caddy and nginx. milepost itself never needs them; `npm test` does. Does nothing when both are there.
+set -euo pipefail
+
+if command -v caddy >/dev/null 2>&1 && command -v nginx >/dev/null 2>&1; then exit 0; fi
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "milepost: the publishing tests need caddy and nginx; install both, then run npm test again." >&2
+  exit 1
+fi
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends caddy nginx >/dev/null
+echo "milepost: installed caddy and nginx for the publishing tests"
