@@ -8,9 +8,5 @@ if ! command -v apt-get >/dev/null 2>&1; then
   echo "milepost: the publishing tests need caddy and nginx; install both, then run npm test again." >&2
   exit 1
 fi
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends caddy nginx >/dev/null
+bash "$(dirname "$0")/apt-install.sh" caddy nginx
 echo "milepost: installed caddy and nginx for the publishing tests"

@@ -12,10 +12,5 @@ if ! command -v apt-get >/dev/null 2>&1; then
   echo "  Install Chrome or Chromium yourself and set MILEPOST_CHROME to its executable." >&2
   exit 1
 fi
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends \
-  chromium qpdf fonts-noto-cjk fonts-noto-color-emoji fonts-liberation >/dev/null
+bash "$(dirname "$0")/apt-install.sh" chromium qpdf fonts-noto-cjk fonts-noto-color-emoji fonts-liberation
 echo "milepost: installed $(chromium --version 2>/dev/null || echo chromium)"

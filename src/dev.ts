@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { extname, join, normalize, sep } from "node:path";
 import { promisify } from "node:util";
-import { TYPES } from "./serve.ts";
+import { contentType, TYPES } from "./serve.ts";
 
 
 /** Asks the server every second whether the site was built again, and reloads when it was. */
@@ -103,7 +103,7 @@ export async function startDev(opts: DevOptions) {
     if (html && state.errors.length) return void res.writeHead(200, { "content-type": TYPES[".html"], "cache-control": "no-store" }).end(errorPage(opts.slug, state.errors));
     const body = await readFile(file).catch(() => null);
     if (!body) return void res.writeHead(404, { "content-type": TYPES[".html"] }).end(errorPage(opts.slug, [`not found: ${path}`]));
-    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-store" });
+    res.writeHead(200, { "content-type": contentType(file), "cache-control": "no-store" });
     res.end(html ? body.toString("utf8").replace("</head>", '<script src="/__milepost/reload.js" defer></script></head>') : body);
   });
 

@@ -5,12 +5,13 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize, sep } from "node:path";
 
-/** Content types by file ending, for the local servers. */
+/** Content types by file ending, for the local servers and the published shares. */
 export const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
   ".css": "text/css; charset=utf-8",
   ".json": "application/json",
+  ".txt": "text/plain; charset=utf-8",
   ".svg": "image/svg+xml",
   ".png": "image/png",
   ".jpg": "image/jpeg",
@@ -18,8 +19,12 @@ export const TYPES: Record<string, string> = {
   ".gif": "image/gif",
   ".webp": "image/webp",
   ".woff2": "font/woff2",
+  ".woff": "font/woff",
   ".pdf": "application/pdf",
 };
+
+/** The content type a file is served with, by its ending (any case). e.g. "chart.SVG" → "image/svg+xml" */
+export const contentType = (path: string): string => TYPES[extname(path).toLowerCase()] ?? "application/octet-stream";
 
 /** Serves `root` on a free loopback port until `close()` is called. */
 export async function serve(root: string): Promise<{ origin: string; close: () => Promise<void> }> {
@@ -37,7 +42,7 @@ export async function serve(root: string): Promise<{ origin: string; close: () =
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+    res.writeHead(200, { "content-type": contentType(file) });
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

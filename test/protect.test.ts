@@ -2,7 +2,8 @@
 // unlock page's algorithm, run here in Node's WebCrypto), and with nothing else.
 import { webcrypto } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { cacheControl, contentType, type ShareFile } from "../src/share/files.ts";
+import { contentType } from "../src/serve.ts";
+import { cacheControl, type ShareFile } from "../src/share/files.ts";
 import { newPasscode, normalizePasscode, protect, type SealedList } from "../src/share/protect.ts";
 import { unlockPage } from "../src/share/words.ts";
 

@@ -6,7 +6,8 @@ import { createCipheriv, pbkdf2, randomBytes, randomInt } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { cacheControl, contentType, isFont, type ShareFile } from "./files.ts";
+import { contentType } from "../serve.ts";
+import { cacheControl, isFont, type ShareFile } from "./files.ts";
 import { unlockPage } from "./words.ts";
 
 export const ITERATIONS = 600_000;
