@@ -1,12 +1,30 @@
 import { defineConfig } from "vitest/config";
 
+/** Tests that need neither Chromium nor a built portfolio: `npm run test:unit` runs them alone. */
+const UNIT = [
+  "test/model/**/*.test.ts",
+  "test/templates/**/*.test.ts",
+  "test/{dates-cli,i18n,inert,jsonschema,load,narrative,protect,publish,series,validate}.test.ts",
+];
+
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
-    globalSetup: ["test/support/portfolio.ts"],
     reporters: ["default", "./test/support/summary.ts"],
-    testTimeout: 120_000,
-    hookTimeout: 180_000,
     env: { TZ: "UTC" },
+    projects: [
+      { extends: true, test: { name: "unit", include: UNIT } },
+      {
+        extends: true,
+        test: {
+          name: "e2e",
+          include: ["test/**/*.test.ts"],
+          exclude: UNIT,
+          // Builds the fixture portfolio once (real Astro, real Chromium) for the tests that read it.
+          globalSetup: ["test/support/portfolio.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
   },
 });

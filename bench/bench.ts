@@ -11,7 +11,11 @@ import { parseArgs, promisify } from "node:util";
 const ROOT = join(import.meta.dirname, "..");
 const run = promisify(execFile);
 const { values } = parseArgs({
-  options: { customers: { type: "string", default: "40" }, runs: { type: "string", default: "5" }, skip: { type: "string", default: "" } },
+  options: {
+    customers: { type: "string", default: "40" },
+    runs: { type: "string", default: "5" },
+    skip: { type: "string", default: "" },
+  },
 });
 const customers = Number(values.customers);
 const runs = Number(values.runs);
@@ -19,7 +23,10 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 /** Runs `node bench/child.ts <mode> …` and returns what it prints as JSON. */
 async function child(args: string[]): Promise<Record<string, number>> {
-  const { stdout } = await run(process.execPath, [join(ROOT, "bench", "child.ts"), ...args], { cwd: ROOT, maxBuffer: 64 << 20 });
+  const { stdout } = await run(process.execPath, [join(ROOT, "bench", "child.ts"), ...args], {
+    cwd: ROOT,
+    maxBuffer: 64 << 20,
+  });
   return JSON.parse(stdout.trim().split("\n").pop()!);
 }
 
@@ -28,11 +35,17 @@ async function oneCustomer(): Promise<void> {
   for (let i = 0; i < runs; i++) {
     const out = await mkdtemp(join(ROOT, ".milepost", "bench-one-"));
     const started = performance.now();
-    await run(process.execPath, [join(ROOT, "bin", "milepost.js"), "build", "northwind-logistics", "--period", "2026-Q3", "--out", out], { cwd: ROOT });
+    await run(
+      process.execPath,
+      [join(ROOT, "bin", "milepost.js"), "build", "northwind-logistics", "--period", "2026-Q3", "--out", out],
+      { cwd: ROOT },
+    );
     times.push((performance.now() - started) / 1000);
     await rm(out, { recursive: true, force: true });
   }
-  console.log(`one customer, cold, HTML + PDF (northwind-logistics): median ${median(times).toFixed(2)} s over ${runs} runs [${times.map((t) => t.toFixed(2)).join(", ")}]`);
+  console.log(
+    `one customer, cold, HTML + PDF (northwind-logistics): median ${median(times).toFixed(2)} s over ${runs} runs [${times.map((t) => t.toFixed(2)).join(", ")}]`,
+  );
 }
 
 /** A data folder of `n` customers, copies of the samples under new slugs and names. */
@@ -62,10 +75,12 @@ async function portfolioRun(n: number): Promise<void> {
     console.log(
       `portfolio of ${n}: build ${build.seconds.toFixed(1)} s (${build.pdfs} PDFs; Astro rendering, overlapped with printing, ${build.renderSeconds.toFixed(1)} s), ` +
         `floor (Chromium alone printing the same pages, same two passes) ${floor.seconds.toFixed(1)} s → ratio ${ratio.toFixed(2)}; ` +
-        `single-pass floor ${floor.singlePassSeconds.toFixed(1)} s; peak RSS of the milepost process ${(build.maxRssMb).toFixed(0)} MB`,
+        `single-pass floor ${floor.singlePassSeconds.toFixed(1)} s; peak RSS of the milepost process ${build.maxRssMb.toFixed(0)} MB`,
     );
     const sizes = await child(["sizes", out]);
-    console.log(`PDF sizes: median Latin ${(sizes.latinMedianKb).toFixed(0)} KB (max ${sizes.latinMaxKb.toFixed(0)}), median CJK ${sizes.cjkMedianKb.toFixed(0)} KB (max ${sizes.cjkMaxKb.toFixed(0)})`);
+    console.log(
+      `PDF sizes: median Latin ${sizes.latinMedianKb.toFixed(0)} KB (max ${sizes.latinMaxKb.toFixed(0)}), median CJK ${sizes.cjkMedianKb.toFixed(0)} KB (max ${sizes.cjkMaxKb.toFixed(0)})`,
+    );
   } finally {
     await rm(out, { recursive: true, force: true });
     await rm(data, { recursive: true, force: true });

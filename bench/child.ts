@@ -15,7 +15,13 @@ async function printJobs(out: string): Promise<PrintJob[]> {
   for (const slug of await readdir(out)) {
     if (slug.startsWith(".") || !(await stat(join(out, slug))).isDirectory()) continue;
     for (const page of await readdir(join(out, slug))) {
-      if (page.startsWith("print-")) jobs.push({ path: `${slug}/${page}`, out: join(tmpdir(), `bench-${slug}-${page}.pdf`), paper: "a4", date: "2026-09-30" });
+      if (page.startsWith("print-"))
+        jobs.push({
+          path: `${slug}/${page}`,
+          out: join(tmpdir(), `bench-${slug}-${page}.pdf`),
+          paper: "a4",
+          date: "2026-09-30",
+        });
     }
   }
   return jobs;
@@ -25,13 +31,26 @@ if (mode === "build") {
   let renderSeconds = 0;
   const started = performance.now();
   const results = await build(
-    { dataDir: a, contentDir: join(a, "..", "no-content"), outDir: b, customers: "all", pack: "all", asOf: "2026-09-30", period: "2026-Q3", pdf: true },
+    {
+      dataDir: a,
+      contentDir: join(a, "..", "no-content"),
+      outDir: b,
+      customers: "all",
+      pack: "all",
+      asOf: "2026-09-30",
+      period: "2026-Q3",
+      pdf: true,
+    },
     {
       ...defaultEffects,
       progress: () => {},
       render: async (...args) => {
         const t = performance.now();
-        try { return await defaultEffects.render(...args); } finally { renderSeconds += (performance.now() - t) / 1000; }
+        try {
+          return await defaultEffects.render(...args);
+        } finally {
+          renderSeconds += (performance.now() - t) / 1000;
+        }
       },
     },
   );
@@ -54,14 +73,16 @@ if (mode === "build") {
   const browser = await puppeteer.launch({ executablePath: findChrome(), args: CHROME_ARGS });
   started = performance.now();
   const queue = jobs.values();
-  await Promise.all([0, 1].map(async () => {
-    const page = await browser.newPage();
-    for (const job of queue) {
-      await page.goto(`${server.origin}/${job.path}`, { waitUntil: "load" });
-      await page.waitForSelector("html[data-print-ready]");
-      await page.pdf({ preferCSSPageSize: true, printBackground: true });
-    }
-  }));
+  await Promise.all(
+    [0, 1].map(async () => {
+      const page = await browser.newPage();
+      for (const job of queue) {
+        await page.goto(`${server.origin}/${job.path}`, { waitUntil: "load" });
+        await page.waitForSelector("html[data-print-ready]");
+        await page.pdf({ preferCSSPageSize: true, printBackground: true });
+      }
+    }),
+  );
   const singlePassSeconds = (performance.now() - started) / 1000;
   await browser.close();
   await server.close();
@@ -78,5 +99,10 @@ if (mode === "build") {
     }
   }
   const med = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)] ?? 0;
-  print({ latinMedianKb: med(latin), latinMaxKb: Math.max(0, ...latin), cjkMedianKb: med(cjk), cjkMaxKb: Math.max(0, ...cjk) });
+  print({
+    latinMedianKb: med(latin),
+    latinMaxKb: Math.max(0, ...latin),
+    cjkMedianKb: med(cjk),
+    cjkMaxKb: Math.max(0, ...cjk),
+  });
 }

@@ -9,24 +9,42 @@ import { parseArgs } from "node:util";
 import S3rver from "s3rver";
 import { publish, type PublishOptions } from "../src/share/publish.ts";
 
-const { values } = parseArgs({ options: { from: { type: "string", default: "dist" }, data: { type: "string", default: "data" } } });
+const { values } = parseArgs({
+  options: { from: { type: "string", default: "dist" }, data: { type: "string", default: "data" } },
+});
 const scratch = await mkdtemp(join(tmpdir(), "milepost-publish-bench-"));
 const dist = join(scratch, "dist");
 await cp(resolve(values.from), dist, { recursive: true });
-const server = new S3rver({ port: 0, address: "127.0.0.1", silent: true, directory: join(scratch, "s3"), configureBuckets: [{ name: "packs", configs: [] }] });
+const server = new S3rver({
+  port: 0,
+  address: "127.0.0.1",
+  silent: true,
+  directory: join(scratch, "s3"),
+  configureBuckets: [{ name: "packs", configs: [] }],
+});
 const { port } = await server.run();
 process.env.AWS_ACCESS_KEY_ID ??= "S3RVER";
 process.env.AWS_SECRET_ACCESS_KEY ??= "S3RVER";
 const slugs = (await readdir(dist, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
 
 const base = (to: string, protect: boolean): PublishOptions => ({
-  from: dist, dataDir: resolve(values.data), to, endpoint: `http://127.0.0.1:${port}`, customers: "all", protect, expires: "2099-12-31",
-  prune: false, sharesFile: join(scratch, `${protect}-${to.replaceAll(/\W/g, "")}.csv`), today: new Date().toISOString().slice(0, 10),
+  from: dist,
+  dataDir: resolve(values.data),
+  to,
+  endpoint: `http://127.0.0.1:${port}`,
+  customers: "all",
+  protect,
+  expires: "2099-12-31",
+  prune: false,
+  sharesFile: join(scratch, `${protect}-${to.replaceAll(/\W/g, "")}.csv`),
+  today: new Date().toISOString().slice(0, 10),
 });
 async function time(label: string, opts: PublishOptions): Promise<void> {
   const started = performance.now();
   const r = await publish(opts);
-  console.log(`${label.padEnd(58)} ${((performance.now() - started) / 1000).toFixed(2).padStart(6)} s  ${String(r.uploaded).padStart(4)} files uploaded`);
+  console.log(
+    `${label.padEnd(58)} ${((performance.now() - started) / 1000).toFixed(2).padStart(6)} s  ${String(r.uploaded).padStart(4)} files uploaded`,
+  );
 }
 let edit = 0;
 async function changeOne(): Promise<void> {

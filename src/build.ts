@@ -93,16 +93,35 @@ const PACK_NEEDS: Record<Pack, { tables: TableName[]; engagementEnd: boolean }> 
  * Resolves --period / --as-of into the as-of date and the QBR period. `today` is the user's local date. A date that
  * does not exist, or one after today, is a usage error; the current quarter is computed quarter-to-date (as of today).
  */
-export function resolveDates(opts: { period?: string; asOf?: string; today: string }): { asOf: string; period: string } {
+export function resolveDates(opts: { period?: string; asOf?: string; today: string }): {
+  asOf: string;
+  period: string;
+} {
   const { today } = opts;
   if (opts.asOf !== undefined) {
-    if (!isCalendarDay(opts.asOf)) throw new UsageError(`--as-of ${opts.asOf} is not a date`, "write a day that exists as YYYY-MM-DD, e.g. --as-of 2026-09-30");
-    if (opts.asOf > today) throw new UsageError(`--as-of ${opts.asOf} is after today (${today})`, `figures can only be computed up to today: write --as-of ${today} or an earlier day`);
+    if (!isCalendarDay(opts.asOf))
+      throw new UsageError(
+        `--as-of ${opts.asOf} is not a date`,
+        "write a day that exists as YYYY-MM-DD, e.g. --as-of 2026-09-30",
+      );
+    if (opts.asOf > today)
+      throw new UsageError(
+        `--as-of ${opts.asOf} is after today (${today})`,
+        `figures can only be computed up to today: write --as-of ${today} or an earlier day`,
+      );
   }
   if (opts.period) {
     const period = parsePeriod(opts.period);
-    if (!period) throw new UsageError(`--period ${opts.period} is not a quarter`, "write the quarter as YYYY-Qn, e.g. --period 2026-Q3");
-    if (period.start > today) throw new UsageError(`--period ${period.id} has not started yet (today is ${today})`, `write the current quarter, --period ${periodOf(today).id}, for figures to date`);
+    if (!period)
+      throw new UsageError(
+        `--period ${opts.period} is not a quarter`,
+        "write the quarter as YYYY-Qn, e.g. --period 2026-Q3",
+      );
+    if (period.start > today)
+      throw new UsageError(
+        `--period ${period.id} has not started yet (today is ${today})`,
+        `write the current quarter, --period ${periodOf(today).id}, for figures to date`,
+      );
     return { asOf: opts.asOf ?? (period.end > today ? today : period.end), period: period.id };
   }
   const asOf = opts.asOf ?? today;
@@ -134,25 +153,43 @@ export async function resolveCustomers(dataDir: string, customers: string[] | "a
   try {
     folders = await listCustomerFolders(dataDir);
   } catch {
-    throw new UsageError(`There is no data folder at ${dataDir}`, "run milepost where your data/ folder is, or name it with --data <folder>");
+    throw new UsageError(
+      `There is no data folder at ${dataDir}`,
+      "run milepost where your data/ folder is, or name it with --data <folder>",
+    );
   }
   const entries = folders.slugs;
   if (customers === "all") {
-    if (folders.slugs.length + folders.misnamed.length === 0) throw new UsageError(`${dataDir} holds no customer folders`, "add a folder per customer, e.g. data/acme/customer.json");
+    if (folders.slugs.length + folders.misnamed.length === 0)
+      throw new UsageError(
+        `${dataDir} holds no customer folders`,
+        "add a folder per customer, e.g. data/acme/customer.json",
+      );
     return folders.slugs;
   }
   for (const slug of customers) {
-    if (!SLUG.test(slug)) throw new UsageError(`"${slug}" is not a customer slug`, "a slug is lowercase letters, digits and hyphens, e.g. acme-corp");
+    if (!SLUG.test(slug))
+      throw new UsageError(
+        `"${slug}" is not a customer slug`,
+        "a slug is lowercase letters, digits and hyphens, e.g. acme-corp",
+      );
     if (!entries.includes(slug)) {
-      throw new UsageError(`There is no customer folder ${join(dataDir, slug)}`,
-        entries.length ? `customers in ${dataDir}: ${entries.filter((e) => SLUG.test(e)).join(", ")}` : `create ${join(dataDir, slug)}/customer.json first`);
+      throw new UsageError(
+        `There is no customer folder ${join(dataDir, slug)}`,
+        entries.length
+          ? `customers in ${dataDir}: ${entries.filter((e) => SLUG.test(e)).join(", ")}`
+          : `create ${join(dataDir, slug)}/customer.json first`,
+      );
     }
   }
   return customers;
 }
 
 /** Loads, validates and models one customer; `shownDir` is how messages name its folder, e.g. "data/acme". */
-export async function prepareCustomer(opts: BuildOptions, slug: string): Promise<{ data: CustomerData | null; report: Report | null; issues: DataIssue[]; shownDir: string }> {
+export async function prepareCustomer(
+  opts: BuildOptions,
+  slug: string,
+): Promise<{ data: CustomerData | null; report: Report | null; issues: DataIssue[]; shownDir: string }> {
   const dir = join(opts.dataDir, slug);
   const raw = await loadCustomer(dir, slug, relative(process.cwd(), dir) || dir);
   const { data, issues } = validateCustomer(raw);
@@ -165,26 +202,65 @@ export async function prepareCustomer(opts: BuildOptions, slug: string): Promise
 function reportWarnings(report: Report, dir: string): DataIssue[] {
   return report.warnings.map((w) => {
     const [file, line] = w.source.split(":");
-    const at = { severity: "warning" as const, code: w.code, file: `${dir}/${file}`, line: line ? Number(line) : undefined, field: w.field };
+    const at = {
+      severity: "warning" as const,
+      code: w.code,
+      file: `${dir}/${file}`,
+      line: line ? Number(line) : undefined,
+      field: w.field,
+    };
     switch (w.code) {
       case "milestone-status-contradicted":
-        return { ...at, value: w.value, problem: `contradicts the data, which says ${w.status} as of ${report.asOf}; the pages show ${w.status}`, fix: "update the status, or check achieved_date and the measurements" };
+        return {
+          ...at,
+          value: w.value,
+          problem: `contradicts the data, which says ${w.status} as of ${report.asOf}; the pages show ${w.status}`,
+          fix: "update the status, or check achieved_date and the measurements",
+        };
       case "milestone-unverified":
-        return { ...at, problem: `milestone ${w.milestoneId} is achieved without evidence; the pages mark it unverified`, fix: `add a link or a file under ${dir}/evidence/ to its evidence column` };
+        return {
+          ...at,
+          problem: `milestone ${w.milestoneId} is achieved without evidence; the pages mark it unverified`,
+          fix: `add a link or a file under ${dir}/evidence/ to its evidence column`,
+        };
       case "csat-late":
         return w.value
-          ? { ...at, value: w.value, problem: `is ${w.days} days after the engagement ended (${w.engagementEnd}): the first satisfaction response came later than 48 hours`, fix: "send the survey within 48 hours of the end; the close-out pack notes the delay" }
-          : { ...at, problem: `has no satisfaction response ${w.days} days after the engagement ended (${w.engagementEnd})`, fix: "send the survey now; it is due within 48 hours of the end" };
+          ? {
+              ...at,
+              value: w.value,
+              problem: `is ${w.days} days after the engagement ended (${w.engagementEnd}): the first satisfaction response came later than 48 hours`,
+              fix: "send the survey within 48 hours of the end; the close-out pack notes the delay",
+            }
+          : {
+              ...at,
+              problem: `has no satisfaction response ${w.days} days after the engagement ended (${w.engagementEnd})`,
+              fix: "send the survey now; it is due within 48 hours of the end",
+            };
       case "metric-stale":
-        return { ...at, value: w.value, problem: `is the latest measurement of ${w.metricId}, ${w.days} days before ${report.asOf}: the pages show its figures as of ${w.value}`, fix: `add a measurement of ${w.metricId} dated closer to ${report.asOf} to measurements` };
+        return {
+          ...at,
+          value: w.value,
+          problem: `is the latest measurement of ${w.metricId}, ${w.days} days before ${report.asOf}: the pages show its figures as of ${w.value}`,
+          fix: `add a measurement of ${w.metricId} dated closer to ${report.asOf} to measurements`,
+        };
       case "cost-ledger-disagrees":
-        return { ...at, value: String(w.actual), problem: `differs from the cost "${w.item}" in customer.json, which comes to ${w.costTotal} over its dates; the packs use the actual, ${w.actual}`, fix: "correct whichever is wrong, so that the cost in customer.json and the financials row agree" };
+        return {
+          ...at,
+          value: String(w.actual),
+          problem: `differs from the cost "${w.item}" in customer.json, which comes to ${w.costTotal} over its dates; the packs use the actual, ${w.actual}`,
+          fix: "correct whichever is wrong, so that the cost in customer.json and the financials row agree",
+        };
     }
   });
 }
 
 /** Which packs to build for a customer, or the issue that says what is missing. */
-function choosePacks(data: CustomerData, requested: Pack | "all", asOf: string, dir: string): { packs: Pack[]; issues: DataIssue[] } {
+function choosePacks(
+  data: CustomerData,
+  requested: Pack | "all",
+  asOf: string,
+  dir: string,
+): { packs: Pack[]; issues: DataIssue[] } {
   const wanted = requested === "all" ? [...PACKS] : [requested];
   const packs: Pack[] = [];
   const issues: DataIssue[] = [];
@@ -199,10 +275,14 @@ function choosePacks(data: CustomerData, requested: Pack | "all", asOf: string, 
     // With --pack all, a pack the engagement is not ready for is simply left out.
     const ended = data.customer.engagement.end !== undefined && data.customer.engagement.end <= asOf;
     if (requested === "all" && pack === "closeout" && !ended) continue;
-    const what = [...missing.map((t) => `${t}.csv (or ${t}.json)`), ...(noEnd ? ["engagement.end in customer.json"] : [])].join(" and ");
+    const what = [
+      ...missing.map((t) => `${t}.csv (or ${t}.json)`),
+      ...(noEnd ? ["engagement.end in customer.json"] : []),
+    ].join(" and ");
     issues.push({
       severity: requested === "all" ? "warning" : "error",
-      code: "pack-needs-data", file: dir,
+      code: "pack-needs-data",
+      file: dir,
       problem: `has no ${pack === "qbr" ? "QBR" : "close-out"} pack: it needs ${what}`,
       fix: requested === "all" ? "add it to build this pack" : `add it, or build another pack with --pack`,
     });
@@ -279,7 +359,9 @@ export async function build(opts: BuildOptions, effects: BuildEffects = defaultE
     }
     await printing;
   } catch (err) {
-    throw err instanceof MilepostError ? err : diskError(err, work ? `milepost's working folder ${work}` : opts.outDir) ?? err;
+    throw err instanceof MilepostError
+      ? err
+      : (diskError(err, work ? `milepost's working folder ${work}` : opts.outDir) ?? err);
   } finally {
     process.off("SIGINT", interrupted).off("SIGTERM", interrupted);
     await printing.catch(() => {});
@@ -294,15 +376,20 @@ export async function build(opts: BuildOptions, effects: BuildEffects = defaultE
 async function misnamedResults(opts: BuildOptions): Promise<CustomerResult[]> {
   if (opts.customers !== "all") return [];
   const { misnamed } = await listCustomerFolders(opts.dataDir);
-  return Promise.all(misnamed.map(async (name) => {
-    const dir = join(opts.dataDir, name);
-    const issue = await misnamedFolder(opts.dataDir, name, relative(process.cwd(), dir) || dir);
-    return { slug: name, status: "failed" as const, issues: [issue], report: null, packs: [], files: [] };
-  }));
+  return Promise.all(
+    misnamed.map(async (name) => {
+      const dir = join(opts.dataDir, name);
+      const issue = await misnamedFolder(opts.dataDir, name, relative(process.cwd(), dir) || dir);
+      return { slug: name, status: "failed" as const, issues: [issue], report: null, packs: [], files: [] };
+    }),
+  );
 }
 
 /** Loads, validates and models one customer, and chooses its packs: its result, and its site if it is to be built. */
-async function prepareSite(opts: BuildOptions, slug: string): Promise<{ result: CustomerResult; site: SiteCustomer | null }> {
+async function prepareSite(
+  opts: BuildOptions,
+  slug: string,
+): Promise<{ result: CustomerResult; site: SiteCustomer | null }> {
   const { data, report, issues, shownDir } = await prepareCustomer(opts, slug);
   const result: CustomerResult = { slug, status: "failed", issues, report, packs: [], files: [] };
   if (!data || !report) return { result, site: null };
@@ -320,7 +407,15 @@ async function prepareSite(opts: BuildOptions, slug: string): Promise<{ result: 
   // The folder as the person named it (--data), but never a path outside where they ran milepost.
   const folder = shownDir.startsWith("..") || isAbsolute(shownDir) ? `${basename(opts.dataDir)}/${slug}` : shownDir;
   // The pages read the figures, never the measurement rows: they stay out of the render.
-  const site = { slug, report: shown.report, data: { ...data, measurements: [] }, packs: chosen.packs, content, label: fileLabel(opts.asOf, opts.period), folder: `${folder}/` };
+  const site = {
+    slug,
+    report: shown.report,
+    data: { ...data, measurements: [] },
+    packs: chosen.packs,
+    content,
+    label: fileLabel(opts.asOf, opts.period),
+    folder: `${folder}/`,
+  };
   return { result, site };
 }
 
@@ -328,10 +423,21 @@ type Ready = { site: SiteCustomer; result: CustomerResult }[];
 type Rendered = { stage: string; siteDir: string; jobs: Map<PrintJob, CustomerResult> };
 
 /** Renders one batch of customers into `stage`, writes their report.json and lists their PDFs. */
-async function renderBatch(opts: BuildOptions, effects: BuildEffects, pdf: boolean, ready: Ready, stage: string): Promise<Rendered> {
+async function renderBatch(
+  opts: BuildOptions,
+  effects: BuildEffects,
+  pdf: boolean,
+  ready: Ready,
+  stage: string,
+): Promise<Rendered> {
   effects.progress(`Rendering ${plural(ready.length, "customer site")}…`);
   const dataDirs = new Map(ready.map(({ site }) => [site.slug, join(opts.dataDir, site.slug)]));
-  const siteDir = await effects.render(ready.map((r) => r.site), dataDirs, stage, { debug: opts.debug });
+  const siteDir = await effects.render(
+    ready.map((r) => r.site),
+    dataDirs,
+    stage,
+    { debug: opts.debug },
+  );
   const jobs = new Map<PrintJob, CustomerResult>();
   for (const { site: c, result } of ready) {
     await writeFile(join(siteDir, c.slug, "report.json"), `${JSON.stringify(result.report, null, 2)}\n`);
@@ -339,7 +445,15 @@ async function renderBatch(opts: BuildOptions, effects: BuildEffects, pdf: boole
     if (!pdf) continue;
     for (const doc of c.packs.flatMap((pack) => PRINT_DOCS[pack])) {
       const name = doc.pdf(c.slug, c.label);
-      jobs.set({ path: `${c.slug}/${doc.page}`, out: join(siteDir, c.slug, name), paper: paperFor(c.data.customer), date: c.report.asOf }, result);
+      jobs.set(
+        {
+          path: `${c.slug}/${doc.page}`,
+          out: join(siteDir, c.slug, name),
+          paper: paperFor(c.data.customer),
+          date: c.report.asOf,
+        },
+        result,
+      );
       result.files.push(`${c.slug}/${name}`);
     }
   }
@@ -360,9 +474,23 @@ async function finishBatch(
       const result = jobs.get(job)!;
       result.status = "failed";
       const pdf = relative(siteDir, job.out);
-      result.issues.push(err instanceof BrowserStopped
-        ? { severity: "error", code: "browser-stopped", file: pdf, problem: "was not printed: Chromium stopped while printing it", fix: `${result.slug} keeps its previous output; build ${result.slug} again, and if Chromium stops again, run with --debug` }
-        : { severity: "error", code: "pdf-failed", file: pdf, problem: `could not be printed (${err.message})`, fix: "run again with --debug; if it persists, report it with the data folder" });
+      result.issues.push(
+        err instanceof BrowserStopped
+          ? {
+              severity: "error",
+              code: "browser-stopped",
+              file: pdf,
+              problem: "was not printed: Chromium stopped while printing it",
+              fix: `${result.slug} keeps its previous output; build ${result.slug} again, and if Chromium stops again, run with --debug`,
+            }
+          : {
+              severity: "error",
+              code: "pdf-failed",
+              file: pdf,
+              problem: `could not be printed (${err.message})`,
+              fix: "run again with --debug; if it persists, report it with the data folder",
+            },
+      );
     }
   }
   checkpoint("printed");
@@ -375,17 +503,27 @@ async function finishBatch(
       const disk = diskError(err, join(opts.outDir, c.slug));
       if (!disk) throw err;
       result.status = "failed";
-      result.issues.push({ severity: "error", code: "not-written", file: join(opts.outDir, c.slug), problem: `could not be written: ${disk.title.toLowerCase()}`, fix: disk.hint });
+      result.issues.push({
+        severity: "error",
+        code: "not-written",
+        file: join(opts.outDir, c.slug),
+        problem: `could not be written: ${disk.title.toLowerCase()}`,
+        fix: disk.hint,
+      });
       continue;
     }
-    manifest.push(manifestEntry(c.report, result.files.filter((f) => f.endsWith(".pdf")).map((f) => f.slice(c.slug.length + 1))));
+    manifest.push(
+      manifestEntry(
+        c.report,
+        result.files.filter((f) => f.endsWith(".pdf")).map((f) => f.slice(c.slug.length + 1)),
+      ),
+    );
   }
   await rm(stage, { recursive: true, force: true });
   return manifest;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-
 
 async function findContent(contentDir: string, slug: string): Promise<Record<string, string>> {
   const dir = join(contentDir, slug);

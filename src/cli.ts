@@ -96,13 +96,25 @@ export async function main(argv: string[], today = localToday()): Promise<number
     }
     if (command === "publish" || command === "share") return await shareCommand(command, slugs, values, today);
     if (command === "init") {
-      if (slugs.length !== 1) throw new UsageError("Which customer?", "name one: milepost init acme-corp [--locale en-AU] [--xlsx]");
-      const written = await initCustomer({ dataDir: resolve(values.data), slug: slugs[0], locale: values.locale ?? "en-US", xlsx: values.xlsx ?? false, today });
-      process.stdout.write(`Wrote ${written.length} files:\n${written.map((f) => `  ${f}`).join("\n")}\nReplace the example rows with the customer's data, then: milepost validate ${slugs[0]}\n`);
+      if (slugs.length !== 1)
+        throw new UsageError("Which customer?", "name one: milepost init acme-corp [--locale en-AU] [--xlsx]");
+      const written = await initCustomer({
+        dataDir: resolve(values.data),
+        slug: slugs[0],
+        locale: values.locale ?? "en-US",
+        xlsx: values.xlsx ?? false,
+        today,
+      });
+      process.stdout.write(
+        `Wrote ${written.length} files:\n${written.map((f) => `  ${f}`).join("\n")}\nReplace the example rows with the customer's data, then: milepost validate ${slugs[0]}\n`,
+      );
       return 0;
     }
     if (command !== "build" && command !== "validate" && command !== "dev") {
-      throw new UsageError(`"${command}" is not a milepost command`, "the commands are: validate, build, init, dev, publish, share (see milepost --help)");
+      throw new UsageError(
+        `"${command}" is not a milepost command`,
+        "the commands are: validate, build, init, dev, publish, share (see milepost --help)",
+      );
     }
     if (values.pack && values.pack !== "all" && !PACKS.includes(values.pack as Pack)) {
       throw new UsageError(`--pack ${values.pack} is not a pack`, "write --pack qbr, --pack closeout or --pack all");
@@ -128,7 +140,9 @@ export async function main(argv: string[], today = localToday()): Promise<number
     const started = performance.now();
     const results = await build(opts);
     if (values.json) {
-      process.stdout.write(`${JSON.stringify({ asOf: opts.asOf, period: opts.period, customers: results }, null, 2)}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ asOf: opts.asOf, period: opts.period, customers: results }, null, 2)}\n`,
+      );
     } else {
       printResults(results, command, values.out, (performance.now() - started) / 1000);
     }
@@ -139,15 +153,27 @@ export async function main(argv: string[], today = localToday()): Promise<number
 }
 
 /** Serves one customer's site until Ctrl-C. */
-async function devCommand(slugs: string[], values: { data: string; content: string; port?: string; pack?: string }, dates: { asOf: string; period: string | null }): Promise<number> {
+async function devCommand(
+  slugs: string[],
+  values: { data: string; content: string; port?: string; pack?: string },
+  dates: { asOf: string; period: string | null },
+): Promise<number> {
   if (slugs.length !== 1) throw new UsageError("Which customer?", "name one: milepost dev acme");
   const dataDir = resolve(values.data);
   await resolveCustomers(dataDir, slugs);
   const dev = await startDev({
-    dataDir, contentDir: resolve(values.content), templatesDir: join(import.meta.dirname, "..", "templates"),
-    slug: slugs[0], port: values.port ? Number(values.port) : 4321, pack: (values.pack ?? "all") as Pack | "all", asOf: dates.asOf, period: dates.period,
+    dataDir,
+    contentDir: resolve(values.content),
+    templatesDir: join(import.meta.dirname, "..", "templates"),
+    slug: slugs[0],
+    port: values.port ? Number(values.port) : 4321,
+    pack: (values.pack ?? "all") as Pack | "all",
+    asOf: dates.asOf,
+    period: dates.period,
   });
-  process.stdout.write(`${slugs[0]} at ${dev.origin}/ (print layout: ${dev.origin}/print-qbr.html); rebuilt on every change, Ctrl-C to stop\n`);
+  process.stdout.write(
+    `${slugs[0]} at ${dev.origin}/ (print layout: ${dev.origin}/print-qbr.html); rebuilt on every change, Ctrl-C to stop\n`,
+  );
   for (const line of dev.state.errors) process.stdout.write(`    ${line}\n`);
   await new Promise<void>((resolve) => process.once("SIGINT", () => resolve()));
   await dev.close();
@@ -155,7 +181,9 @@ async function devCommand(slugs: string[], values: { data: string; content: stri
 }
 
 async function version(): Promise<string> {
-  const pkg = JSON.parse(await readFile(join(import.meta.dirname, "..", "package.json"), "utf8")) as { version: string };
+  const pkg = JSON.parse(await readFile(join(import.meta.dirname, "..", "package.json"), "utf8")) as {
+    version: string;
+  };
   return pkg.version;
 }
 
@@ -165,15 +193,23 @@ function printResults(results: CustomerResult[], command: string, out: string, s
     const errors = r.issues.filter((i) => i.severity === "error");
     const warnings = r.issues.filter((i) => i.severity === "warning");
     const mark = r.status === "failed" ? "✗" : "✓";
-    const what = r.status === "failed"
-      ? `${errors.length} error${errors.length === 1 ? "" : "s"}${command === "build" ? ", previous output kept" : ""}`
-      : command === "build" ? r.packs.join(" + ") : "valid";
-    write(`${mark} ${r.slug} — ${what}${warnings.length ? `, ${warnings.length} warning${warnings.length === 1 ? "" : "s"}` : ""}`);
-    for (const issue of [...errors, ...warnings]) write(`    ${issue.severity === "error" ? "error" : "warning"}  ${formatIssue(issue)}`);
+    const what =
+      r.status === "failed"
+        ? `${errors.length} error${errors.length === 1 ? "" : "s"}${command === "build" ? ", previous output kept" : ""}`
+        : command === "build"
+          ? r.packs.join(" + ")
+          : "valid";
+    write(
+      `${mark} ${r.slug} — ${what}${warnings.length ? `, ${warnings.length} warning${warnings.length === 1 ? "" : "s"}` : ""}`,
+    );
+    for (const issue of [...errors, ...warnings])
+      write(`    ${issue.severity === "error" ? "error" : "warning"}  ${formatIssue(issue)}`);
   }
   const ok = results.filter((r) => r.status !== "failed").length;
   const verb = command === "build" ? "Built" : "Validated";
-  write(`\n${verb} ${ok} of ${results.length} customer${results.length === 1 ? "" : "s"} in ${seconds.toFixed(1)} s${command === "build" && ok ? ` → ${out}/` : ""}`);
+  write(
+    `\n${verb} ${ok} of ${results.length} customer${results.length === 1 ? "" : "s"} in ${seconds.toFixed(1)} s${command === "build" && ok ? ` → ${out}/` : ""}`,
+  );
 }
 
 function reportError(err: unknown, debug: boolean): number {
@@ -192,6 +228,10 @@ function reportError(err: unknown, debug: boolean): number {
     return 2;
   }
   write(`Unexpected error: ${(err as Error)?.message ?? String(err)}`);
-  write(debug ? String((err as Error)?.stack) : "  run again with --debug to see where it happened, and report it with the command you ran");
+  write(
+    debug
+      ? String((err as Error)?.stack)
+      : "  run again with --debug to see where it happened, and report it with the command you ran",
+  );
   return 1;
 }

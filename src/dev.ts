@@ -10,7 +10,6 @@ import { extname, join, normalize, sep } from "node:path";
 import { promisify } from "node:util";
 import { contentType, TYPES } from "./serve.ts";
 
-
 /** Asks the server every second whether the site was built again, and reloads when it was. */
 const RELOAD = `let seen;
 setInterval(async () => {
@@ -23,9 +22,14 @@ setInterval(async () => {
 `;
 
 /** The state of the preview: how many builds so far, and the errors of the last one (as the CLI prints them). */
-export interface DevState { version: number; building: boolean; errors: string[] }
+export interface DevState {
+  version: number;
+  building: boolean;
+  errors: string[];
+}
 
-const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
+const escape = (s: string) =>
+  s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
 
 function errorPage(slug: string, errors: string[]): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(slug)}: data errors</title>
@@ -44,13 +48,30 @@ const BIN = join(import.meta.dirname, "..", "bin", "milepost.js");
  */
 async function buildOnce(opts: DevOptions, outDir: string): Promise<string[]> {
   const dates = opts.period ? ["--period", opts.period, "--as-of", opts.asOf] : ["--as-of", opts.asOf];
-  const args = [BIN, "build", opts.slug, "--no-pdf", "--out", outDir, "--data", opts.dataDir, "--content", opts.contentDir, "--pack", opts.pack, ...dates];
+  const args = [
+    BIN,
+    "build",
+    opts.slug,
+    "--no-pdf",
+    "--out",
+    outDir,
+    "--data",
+    opts.dataDir,
+    "--content",
+    opts.contentDir,
+    "--pack",
+    opts.pack,
+    ...dates,
+  ];
   try {
     await promisify(execFile)(process.execPath, args, { maxBuffer: 64 * 1024 * 1024 });
     return [];
   } catch (err) {
     const { stdout = "", stderr = "" } = err as { stdout?: string; stderr?: string };
-    const errors = stdout.split("\n").filter((l) => l.startsWith("    error  ")).map((l) => l.trim());
+    const errors = stdout
+      .split("\n")
+      .filter((l) => l.startsWith("    error  "))
+      .map((l) => l.trim());
     return errors.length ? errors : stderr.trim().split("\n");
   }
 }
@@ -94,17 +115,36 @@ export async function startDev(opts: DevOptions) {
   const site = join(outDir, opts.slug);
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
-    if (path === "/__milepost/state") return void res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" }).end(JSON.stringify(state));
+    if (path === "/__milepost/state")
+      return void res
+        .writeHead(200, { "content-type": "application/json", "cache-control": "no-store" })
+        .end(JSON.stringify(state));
     if (path === "/__milepost/reload.js") return void res.writeHead(200, { "content-type": TYPES[".js"] }).end(RELOAD);
     let file = join(site, path);
     if (!file.startsWith(site + sep) && file !== site) return void res.writeHead(403).end();
-    if (await stat(file).then((s) => s.isDirectory(), () => false)) file = join(file, "index.html");
+    if (
+      await stat(file).then(
+        (s) => s.isDirectory(),
+        () => false,
+      )
+    )
+      file = join(file, "index.html");
     const html = extname(file) === ".html";
-    if (html && state.errors.length) return void res.writeHead(200, { "content-type": TYPES[".html"], "cache-control": "no-store" }).end(errorPage(opts.slug, state.errors));
+    if (html && state.errors.length)
+      return void res
+        .writeHead(200, { "content-type": TYPES[".html"], "cache-control": "no-store" })
+        .end(errorPage(opts.slug, state.errors));
     const body = await readFile(file).catch(() => null);
-    if (!body) return void res.writeHead(404, { "content-type": TYPES[".html"] }).end(errorPage(opts.slug, [`not found: ${path}`]));
+    if (!body)
+      return void res
+        .writeHead(404, { "content-type": TYPES[".html"] })
+        .end(errorPage(opts.slug, [`not found: ${path}`]));
     res.writeHead(200, { "content-type": contentType(file), "cache-control": "no-store" });
-    res.end(html ? body.toString("utf8").replace("</head>", '<script src="/__milepost/reload.js" defer></script></head>') : body);
+    res.end(
+      html
+        ? body.toString("utf8").replace("</head>", '<script src="/__milepost/reload.js" defer></script></head>')
+        : body,
+    );
   });
 
   await rebuild();
@@ -114,7 +154,11 @@ export async function startDev(opts: DevOptions) {
     clearTimeout(timer);
     timer = setTimeout(() => void rebuild(), 150);
   };
-  const watchers: FSWatcher[] = [join(opts.dataDir, opts.slug), join(opts.contentDir, opts.slug), opts.templatesDir].flatMap((dir) => {
+  const watchers: FSWatcher[] = [
+    join(opts.dataDir, opts.slug),
+    join(opts.contentDir, opts.slug),
+    opts.templatesDir,
+  ].flatMap((dir) => {
     try {
       return [watch(dir, { recursive: true }, changed)];
     } catch {

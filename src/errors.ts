@@ -25,7 +25,9 @@ export function formatIssue(issue: DataIssue): string {
   const sheet = /^(.*\.xlsx)\[(.+)\]$/.exec(issue.file);
   const where = sheet
     ? `${sheet[1]}, sheet ${sheet[2]}${issue.line ? `, row ${issue.line}` : ""}`
-    : issue.line ? `${issue.file}:${issue.line}${issue.column ? `:${issue.column}` : ""}` : issue.file;
+    : issue.line
+      ? `${issue.file}:${issue.line}${issue.column ? `:${issue.column}` : ""}`
+      : issue.file;
   const field = issue.field ? ` ${issue.field}:` : "";
   const value = issue.value === undefined ? "" : ` ${quote(issue.value)}`;
   return `${where}${field}${value} ${issue.problem} — ${issue.fix}`;
@@ -79,13 +81,21 @@ export function diskError(err: unknown, what: string): MilepostError | null {
   switch (code) {
     case "ENOSPC":
     case "EDQUOT":
-      return new MilepostError("The disk is full", `milepost ran out of space writing ${what}${at}. What was not written keeps its previous version.`,
-        "Free some space on that disk, or build into a folder on another disk with --out.", { cause: err });
+      return new MilepostError(
+        "The disk is full",
+        `milepost ran out of space writing ${what}${at}. What was not written keeps its previous version.`,
+        "Free some space on that disk, or build into a folder on another disk with --out.",
+        { cause: err },
+      );
     case "EACCES":
     case "EPERM":
     case "EROFS":
-      return new MilepostError("No permission to write", `milepost may not write ${what}${at}${code === "EROFS" ? ": the disk is mounted read-only" : ""}. Nothing there was changed.`,
-        "Make the folder writable for you, or build into another folder with --out.", { cause: err });
+      return new MilepostError(
+        "No permission to write",
+        `milepost may not write ${what}${at}${code === "EROFS" ? ": the disk is mounted read-only" : ""}. Nothing there was changed.`,
+        "Make the folder writable for you, or build into another folder with --out.",
+        { cause: err },
+      );
     default:
       return null;
   }

@@ -37,7 +37,9 @@ export function evidenceProblem(path: string): FileProblem | null {
   const ext = extension(name);
   if (EVIDENCE_TYPES[ext]) return null;
   return {
-    problem: ACTIVE.test(ext) ? `is a .${ext} file, which a browser would open as an active page` : `is ${ext ? `a .${ext} file` : "a file without a type"}, which is not published`,
+    problem: ACTIVE.test(ext)
+      ? `is a .${ext} file, which a browser would open as an active page`
+      : `is ${ext ? `a .${ext} file` : "a file without a type"}, which is not published`,
     fix: "evidence may be PNG, JPEG, WebP, GIF, SVG or PDF: save it as one of those, or link to it with https://",
     code: "evidence-type",
   };
@@ -47,14 +49,19 @@ export function evidenceProblem(path: string): FileProblem | null {
 export function logoProblem(path: string): FileProblem | null {
   const ext = extension(path);
   if (LOGO_TYPES.includes(ext)) return null;
-  return { problem: `is ${ext ? `a .${ext} file` : "a file without a type"}, not an image`, fix: "a logo may be PNG, JPEG, WebP, GIF or SVG", code: "logo-type" };
+  return {
+    problem: `is ${ext ? `a .${ext} file` : "a file without a type"}, not an image`,
+    fix: "a logo may be PNG, JPEG, WebP, GIF or SVG",
+    code: "logo-type",
+  };
 }
 
 const MAGIC: Record<string, (b: Uint8Array) => boolean> = {
   png: (b) => b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47,
   jpg: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
   gif: (b) => b[0] === 0x47 && b[1] === 0x49 && b[2] === 0x46 && b[3] === 0x38,
-  webp: (b) => String.fromCharCode(...b.subarray(0, 4)) === "RIFF" && String.fromCharCode(...b.subarray(8, 12)) === "WEBP",
+  webp: (b) =>
+    String.fromCharCode(...b.subarray(0, 4)) === "RIFF" && String.fromCharCode(...b.subarray(8, 12)) === "WEBP",
   pdf: (b) => String.fromCharCode(...b.subarray(0, 5)) === "%PDF-",
 };
 
@@ -66,16 +73,54 @@ export function inertBytes(path: string, bytes: Uint8Array): Uint8Array {
   const ext = extension(path);
   if (ext === "svg") return new TextEncoder().encode(sanitizeSvg(new TextDecoder().decode(bytes)));
   const matches = MAGIC[ext === "jpeg" ? "jpg" : ext];
-  if (!matches || !matches(bytes)) throw new Error(`${path} is not the .${ext} file its name says: its content is of another type`);
+  if (!matches || !matches(bytes))
+    throw new Error(`${path} is not the .${ext} file its name says: its content is of another type`);
   return bytes;
 }
 
 /** SVG elements kept; every other element is dropped with its content (script, foreignObject, iframe, …). */
 const SVG_ELEMENTS = new Set([
-  "svg", "g", "defs", "title", "desc", "symbol", "use", "path", "rect", "circle", "ellipse", "line", "polyline", "polygon",
-  "text", "tspan", "textPath", "linearGradient", "radialGradient", "stop", "pattern", "clipPath", "mask", "marker", "style",
-  "filter", "feBlend", "feColorMatrix", "feComponentTransfer", "feComposite", "feFlood", "feGaussianBlur", "feMerge",
-  "feMergeNode", "feOffset", "feFuncA", "feFuncR", "feFuncG", "feFuncB", "feMorphology", "feDropShadow",
+  "svg",
+  "g",
+  "defs",
+  "title",
+  "desc",
+  "symbol",
+  "use",
+  "path",
+  "rect",
+  "circle",
+  "ellipse",
+  "line",
+  "polyline",
+  "polygon",
+  "text",
+  "tspan",
+  "textPath",
+  "linearGradient",
+  "radialGradient",
+  "stop",
+  "pattern",
+  "clipPath",
+  "mask",
+  "marker",
+  "style",
+  "filter",
+  "feBlend",
+  "feColorMatrix",
+  "feComponentTransfer",
+  "feComposite",
+  "feFlood",
+  "feGaussianBlur",
+  "feMerge",
+  "feMergeNode",
+  "feOffset",
+  "feFuncA",
+  "feFuncR",
+  "feFuncG",
+  "feFuncB",
+  "feMorphology",
+  "feDropShadow",
 ]);
 /** A url(…) in CSS or an attribute that points anywhere but inside the document. */
 const EXTERNAL_URL = /url\(\s*(?!['"]?#)[^)]*\)/gi;
@@ -86,10 +131,16 @@ const EXTERNAL_URL = /url\(\s*(?!['"]?#)[^)]*\)/gi;
  */
 export function sanitizeSvg(text: string): string {
   const errors: string[] = [];
-  const doc = new DOMParser({ onError: (level, msg) => { if (level !== "warning") errors.push(msg); } }).parseFromString(text, "image/svg+xml");
+  const doc = new DOMParser({
+    onError: (level, msg) => {
+      if (level !== "warning") errors.push(msg);
+    },
+  }).parseFromString(text, "image/svg+xml");
   const root = doc.documentElement;
-  if (errors.length || !root || root.localName !== "svg") throw new Error(`is not a readable SVG image${errors.length ? `: ${errors[0]}` : ""}`);
-  for (const child of Array.from(doc.childNodes) as Node[]) if (child !== root && child.nodeType !== 8 /* comment */ && child.nodeType !== 7) doc.removeChild(child);
+  if (errors.length || !root || root.localName !== "svg")
+    throw new Error(`is not a readable SVG image${errors.length ? `: ${errors[0]}` : ""}`);
+  for (const child of Array.from(doc.childNodes) as Node[])
+    if (child !== root && child.nodeType !== 8 /* comment */ && child.nodeType !== 7) doc.removeChild(child);
   clean(root);
   return new XMLSerializer().serializeToString(doc);
 }
@@ -99,10 +150,11 @@ function clean(el: Element): void {
     const name = attr.name.toLowerCase();
     const local = name.split(":").pop()!;
     const value = attr.value;
-    const drop = local.startsWith("on")
-      || ((local === "href" || local === "src") && !value.trim().startsWith("#"))
-      || /javascript:|data:/i.test(value)
-      || (EXTERNAL_URL.test(value) && !name.startsWith("xmlns"));
+    const drop =
+      local.startsWith("on") ||
+      ((local === "href" || local === "src") && !value.trim().startsWith("#")) ||
+      /javascript:|data:/i.test(value) ||
+      (EXTERNAL_URL.test(value) && !name.startsWith("xmlns"));
     EXTERNAL_URL.lastIndex = 0;
     if (drop) el.removeAttribute(attr.name);
   }
@@ -119,9 +171,10 @@ function clean(el: Element): void {
         el.removeChild(e);
         continue;
       }
-      if (e.localName === "style") e.textContent = (e.textContent ?? "").replace(/@import[^;]*;?/gi, "").replace(EXTERNAL_URL, "none");
+      if (e.localName === "style")
+        e.textContent = (e.textContent ?? "").replace(/@import[^;]*;?/gi, "").replace(EXTERNAL_URL, "none");
       else clean(e);
-    } else if (child.nodeType === 7 || child.nodeType === 4 && el.localName !== "style") {
+    } else if (child.nodeType === 7 || (child.nodeType === 4 && el.localName !== "style")) {
       el.removeChild(child);
     }
   }

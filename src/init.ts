@@ -25,14 +25,32 @@ const ABOUT: Record<TableName, string> = {
   financials: "budget against actual spend, invoiced and paid",
 };
 
-const CURRENCY: Record<string, string> = { US: "USD", AU: "AUD", GB: "GBP", CA: "CAD", NZ: "NZD", SG: "SGD", JP: "JPY", TW: "TWD", MY: "MYR", CN: "CNY", HK: "HKD", IE: "EUR", DE: "EUR", FR: "EUR" };
+const CURRENCY: Record<string, string> = {
+  US: "USD",
+  AU: "AUD",
+  GB: "GBP",
+  CA: "CAD",
+  NZ: "NZD",
+  SG: "SGD",
+  JP: "JPY",
+  TW: "TWD",
+  MY: "MYR",
+  CN: "CNY",
+  HK: "HKD",
+  IE: "EUR",
+  DE: "EUR",
+  FR: "EUR",
+};
 
 /** The example customer, its dates around `today`. */
 function example(slug: string, locale: string, today: string) {
   const day = (n: number) => addDays(today, n);
   const start = day(-60);
   const end = day(180);
-  const name = slug.split("-").map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(" ");
+  const name = slug
+    .split("-")
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join(" ");
   const customer = {
     name,
     locale,
@@ -45,22 +63,85 @@ function example(slug: string, locale: string, today: string) {
     goals: [{ id: "g1", statement: "Weekly reporting takes minutes, not hours", level: "strategic", metrics: ["m1"] }],
   };
   const rows: Record<TableName, Record<string, string | number>> = {
-    metrics: { id: "m1", name: "Weekly report preparation", category: "time", unit: "hours/week", direction: "down", baseline: 12, baseline_date: start, target: 2, target_date: day(120), value_per_unit: 50, per: "week" },
+    metrics: {
+      id: "m1",
+      name: "Weekly report preparation",
+      category: "time",
+      unit: "hours/week",
+      direction: "down",
+      baseline: 12,
+      baseline_date: start,
+      target: 2,
+      target_date: day(120),
+      value_per_unit: 50,
+      per: "week",
+    },
     measurements: { metric_id: "m1", date: day(-14), value: 8, source: "Timesheets" },
-    milestones: { id: "ms1", name: "Weekly report under 6 hours", phase: "early_win", target_date: day(30), status: "in_progress", metric_id: "m1", threshold: 6, definition: "The weekly report takes 6 hours or less to prepare.", measurement: "Timesheet category Weekly report.", business_impact: "Six analyst hours a week back.", next_steps: "Automate the data export.", owner: "Alex Example", confidence: "high" },
-    deliverables: { id: "D1", name: "Automated weekly report", owner: "Your company", due_date: day(60), status: "in_progress" },
-    closeout: { phase: "delivery", item: "Closing meeting with the sponsor", owner: "Your company", due_date: addDays(end, 5) },
+    milestones: {
+      id: "ms1",
+      name: "Weekly report under 6 hours",
+      phase: "early_win",
+      target_date: day(30),
+      status: "in_progress",
+      metric_id: "m1",
+      threshold: 6,
+      definition: "The weekly report takes 6 hours or less to prepare.",
+      measurement: "Timesheet category Weekly report.",
+      business_impact: "Six analyst hours a week back.",
+      next_steps: "Automate the data export.",
+      owner: "Alex Example",
+      confidence: "high",
+    },
+    deliverables: {
+      id: "D1",
+      name: "Automated weekly report",
+      owner: "Your company",
+      due_date: day(60),
+      status: "in_progress",
+    },
+    closeout: {
+      phase: "delivery",
+      item: "Closing meeting with the sponsor",
+      owner: "Your company",
+      due_date: addDays(end, 5),
+    },
     training: { date: day(-7), title: "Weekly report walkthrough", audience: "Analysts", attendees: 6 },
     retrospective: { kind: "went_well", text: "Baselines were measured before the work started." },
-    csat: { respondent: "Alex Example", role: "Chief Operating Officer", date: day(-7), score: 5, scale: 5, comment: "Clear progress every week." },
-    opportunities: { id: "o1", title: "Partner order import", signal: "manual_work", observation: "Partner orders are still typed in by hand.", implication: "Typing errors reach the forecast.", desired_outcome: "Partner orders arrive in the CRM automatically.", service_approach: "A two-week build on the report automation.", next_step: "Share a one-page proposal.", risks_current_delivery: "no", distinct_outcome: "yes", customer_priority: "yes", horizon: "quick_win", effort: "2 weeks" },
+    csat: {
+      respondent: "Alex Example",
+      role: "Chief Operating Officer",
+      date: day(-7),
+      score: 5,
+      scale: 5,
+      comment: "Clear progress every week.",
+    },
+    opportunities: {
+      id: "o1",
+      title: "Partner order import",
+      signal: "manual_work",
+      observation: "Partner orders are still typed in by hand.",
+      implication: "Typing errors reach the forecast.",
+      desired_outcome: "Partner orders arrive in the CRM automatically.",
+      service_approach: "A two-week build on the report automation.",
+      next_step: "Share a one-page proposal.",
+      risks_current_delivery: "no",
+      distinct_outcome: "yes",
+      customer_priority: "yes",
+      horizon: "quick_win",
+      effort: "2 weeks",
+    },
     financials: { item: "Implementation fee", budget: 10000, actual: 10000, invoiced: 10000, paid: 5000 },
   };
   const handoff = {
     summary: "What was built, who owns it and where to get help.",
-    systems: [{ name: "Weekly report", description: "Built every Monday at 06:00 from the CRM.", owner: "Alex Example" }],
+    systems: [
+      { name: "Weekly report", description: "Built every Monday at 06:00 from the CRM.", owner: "Alex Example" },
+    ],
     documentation: [{ title: "Runbook", url: "https://example.com/runbook" }],
-    support: { contacts: [{ tier: "1", name: "Help desk", email: "help@example.com", hours: "Mon–Fri 9–17" }], escalation: ["Help desk", "Your company account lead"] },
+    support: {
+      contacts: [{ tier: "1", name: "Help desk", email: "help@example.com", hours: "Mon–Fri 9–17" }],
+      escalation: ["Help desk", "Your company account lead"],
+    },
   };
   return { customer, rows, handoff };
 }
@@ -69,7 +150,10 @@ function example(slug: string, locale: string, today: string) {
 function columnNotes(table: TableName): { column: string; note: string }[] {
   return Object.entries(rowTables[table].shape).map(([column, type]) => {
     const values = allowedValues(type);
-    return { column, note: `${isOptional(type) ? "optional" : "required"}${values ? `; ${values}` : ""}${/date$/.test(column) ? "; a date, YYYY-MM-DD" : ""}` };
+    return {
+      column,
+      note: `${isOptional(type) ? "optional" : "required"}${values ? `; ${values}` : ""}${/date$/.test(column) ? "; a date, YYYY-MM-DD" : ""}`,
+    };
   });
 }
 
@@ -83,8 +167,15 @@ function readme(slug: string, xlsx: boolean): string {
     `${xlsx ? "the customer sheet" : "customer.json"} is required). Check with \`milepost validate ${slug}\`; preview with \`milepost dev ${slug}\`.`,
     "Dates are YYYY-MM-DD (or in the customer's dateFormat); numbers are plain decimals (12.5, no currency signs).",
     "",
-    ...(xlsx ? ["- sheet `customer`: the customer, the engagement and who sends the pack (field | value); sheets `costs`, `stakeholders`, `goals`: one row each", "- `handoff.json`: the handoff document (systems, documentation, support)"]
-      : ["- `customer.json`: the customer, the engagement, costs, stakeholders and goals", "- `handoff.json`: the handoff document (systems, documentation, support)"]),
+    ...(xlsx
+      ? [
+          "- sheet `customer`: the customer, the engagement and who sends the pack (field | value); sheets `costs`, `stakeholders`, `goals`: one row each",
+          "- `handoff.json`: the handoff document (systems, documentation, support)",
+        ]
+      : [
+          "- `customer.json`: the customer, the engagement, costs, stakeholders and goals",
+          "- `handoff.json`: the handoff document (systems, documentation, support)",
+        ]),
     "- `evidence/`: files named in the milestones' evidence column (images or PDFs)",
     ...(Object.keys(rowTables) as TableName[]).flatMap((t) => [
       `- ${where(t)}: ${ABOUT[t]}`,
@@ -95,21 +186,36 @@ function readme(slug: string, xlsx: boolean): string {
 }
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
-const csvCell = (v: string | number | undefined) => (v === undefined ? "" : /[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+const csvCell = (v: string | number | undefined) =>
+  v === undefined ? "" : /[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v);
 
 /** Writes a new customer under `dataDir`; returns the paths written, relative to `dataDir`'s parent. */
-export async function initCustomer(opts: { dataDir: string; slug: string; locale: string; xlsx: boolean; today: string }): Promise<string[]> {
+export async function initCustomer(opts: {
+  dataDir: string;
+  slug: string;
+  locale: string;
+  xlsx: boolean;
+  today: string;
+}): Promise<string[]> {
   const { dataDir, slug, locale, xlsx, today } = opts;
   if (!SLUG.test(slug)) {
     const suggestion = slugFor(slug);
-    throw new UsageError(`"${slug}" is not a customer slug`, `a slug is lowercase letters, digits and hyphens${suggestion ? `, e.g. milepost init ${suggestion}` : ""}`);
+    throw new UsageError(
+      `"${slug}" is not a customer slug`,
+      `a slug is lowercase letters, digits and hyphens${suggestion ? `, e.g. milepost init ${suggestion}` : ""}`,
+    );
   }
-  if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(locale)) throw new UsageError(`--locale ${locale} is not a language tag`, "write it as en-US, en-AU, ja-JP, zh-TW or ms-MY");
+  if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(locale))
+    throw new UsageError(`--locale ${locale} is not a language tag`, "write it as en-US, en-AU, ja-JP, zh-TW or ms-MY");
   const dir = join(dataDir, slug);
-  if (await stat(dir).catch(() => null)) throw new UsageError(`${dir} already exists`, "choose another slug, or delete the folder first");
+  if (await stat(dir).catch(() => null))
+    throw new UsageError(`${dir} already exists`, "choose another slug, or delete the folder first");
   await mkdir(join(dir, "evidence"), { recursive: true });
   const { customer, rows, handoff } = example(slug, locale, today);
-  const schema = (name: string) => relative(dir, join(SCHEMAS, `${name}.schema.json`)).split("\\").join("/");
+  const schema = (name: string) =>
+    relative(dir, join(SCHEMAS, `${name}.schema.json`))
+      .split("\\")
+      .join("/");
   const files = ["README.md", "handoff.json"];
   await writeFile(join(dir, "README.md"), readme(slug, xlsx));
   await writeFile(join(dir, "handoff.json"), json({ $schema: schema("handoff"), ...handoff }));
@@ -121,7 +227,10 @@ export async function initCustomer(opts: { dataDir: string; slug: string; locale
     files.push("customer.json");
     for (const [table, row] of Object.entries(rows) as [TableName, Record<string, string | number>][]) {
       const columns = Object.keys(rowTables[table].shape);
-      await writeFile(join(dir, `${table}.csv`), `${columns.join(",")}\n${columns.map((c) => csvCell(row[c])).join(",")}\n`);
+      await writeFile(
+        join(dir, `${table}.csv`),
+        `${columns.join(",")}\n${columns.map((c) => csvCell(row[c])).join(",")}\n`,
+      );
       files.push(`${table}.csv`);
     }
   }
@@ -132,12 +241,18 @@ const ISO = /^\d{4}-\d{2}-\d{2}$/;
 /** A value as a spreadsheet cell: dates as real dates shown YYYY-MM-DD. */
 const cell = (v: unknown) => (typeof v === "string" && ISO.test(v) ? new Date(`${v}T00:00:00Z`) : v);
 
-async function writeWorkbook(path: string, customer: ReturnType<typeof example>["customer"], rows: ReturnType<typeof example>["rows"]): Promise<void> {
+async function writeWorkbook(
+  path: string,
+  customer: ReturnType<typeof example>["customer"],
+  rows: ReturnType<typeof example>["rows"],
+): Promise<void> {
   const book = new ExcelJS.Workbook();
   const sheetOf = (name: string, columns: { header: string; note: string }[], data: Record<string, unknown>[]) => {
     const sheet = book.addWorksheet(name);
     sheet.addRow(columns.map((c) => c.header)).font = { bold: true };
-    columns.forEach((c, i) => { sheet.getCell(1, i + 1).note = c.note; });
+    columns.forEach((c, i) => {
+      sheet.getCell(1, i + 1).note = c.note;
+    });
     for (const row of data) sheet.addRow(columns.map((c) => cell(row[c.header])));
     sheet.columns.forEach((col, i) => {
       col.width = Math.max(12, columns[i].header.length + 2);
@@ -146,26 +261,75 @@ async function writeWorkbook(path: string, customer: ReturnType<typeof example>[
     sheet.views = [{ state: "frozen", ySplit: 1 }];
   };
   const fields = [
-    ["name", "the customer's name as it appears on the pages"], ["locale", "language of the pages: en-US, en-AU, ja-JP, zh-TW, ms-MY…"],
-    ["currency", "ISO 4217 code, e.g. USD, JPY, TWD, MYR"], ["dateFormat", "how dates other than YYYY-MM-DD are read: DMY, MDY or YMD"],
-    ["provider.name", "your company, shown as the sender"], ["engagement.name", "the engagement's name"],
-    ["engagement.start", "the first day (a date)"], ["engagement.goLive", "optional: go-live day"], ["engagement.end", "optional: the last day; the close-out pack needs it"],
+    ["name", "the customer's name as it appears on the pages"],
+    ["locale", "language of the pages: en-US, en-AU, ja-JP, zh-TW, ms-MY…"],
+    ["currency", "ISO 4217 code, e.g. USD, JPY, TWD, MYR"],
+    ["dateFormat", "how dates other than YYYY-MM-DD are read: DMY, MDY or YMD"],
+    ["provider.name", "your company, shown as the sender"],
+    ["engagement.name", "the engagement's name"],
+    ["engagement.start", "the first day (a date)"],
+    ["engagement.goLive", "optional: go-live day"],
+    ["engagement.end", "optional: the last day; the close-out pack needs it"],
   ] as const;
-  const flat: Record<string, unknown> = { name: customer.name, locale: customer.locale, currency: customer.currency, dateFormat: customer.dateFormat, "provider.name": customer.provider.name, "engagement.name": customer.engagement.name, "engagement.start": customer.engagement.start, "engagement.goLive": customer.engagement.goLive, "engagement.end": customer.engagement.end };
-  sheetOf("customer", [{ header: "field", note: "a field of customer.json; nested ones as engagement.start" }, { header: "value", note: "its value" }, { header: "about", note: "what goes there (not read)" }],
-    fields.map(([field, about]) => ({ field, value: flat[field], about })));
+  const flat: Record<string, unknown> = {
+    name: customer.name,
+    locale: customer.locale,
+    currency: customer.currency,
+    dateFormat: customer.dateFormat,
+    "provider.name": customer.provider.name,
+    "engagement.name": customer.engagement.name,
+    "engagement.start": customer.engagement.start,
+    "engagement.goLive": customer.engagement.goLive,
+    "engagement.end": customer.engagement.end,
+  };
+  sheetOf(
+    "customer",
+    [
+      { header: "field", note: "a field of customer.json; nested ones as engagement.start" },
+      { header: "value", note: "its value" },
+      { header: "about", note: "what goes there (not read)" },
+    ],
+    fields.map(([field, about]) => ({ field, value: flat[field], about })),
+  );
   book.getWorksheet("customer")!.getColumn(2).numFmt = "yyyy-mm-dd";
   const listNotes: Record<string, Record<string, string>> = {
-    costs: { item: "required", amount: "required; a plain number", per: "required; write one of: once, week, month, quarter, year", start: "required; a date", end: "optional; a date" },
-    stakeholders: { name: "required", role: "required", audience: "required; write one of: executive, finance, it, user", email: "optional" },
-    goals: { id: "required, e.g. g1", statement: "required", level: "required; write one of: strategic, tactical, operational", metrics: "optional; metric ids separated by |" },
+    costs: {
+      item: "required",
+      amount: "required; a plain number",
+      per: "required; write one of: once, week, month, quarter, year",
+      start: "required; a date",
+      end: "optional; a date",
+    },
+    stakeholders: {
+      name: "required",
+      role: "required",
+      audience: "required; write one of: executive, finance, it, user",
+      email: "optional",
+    },
+    goals: {
+      id: "required, e.g. g1",
+      statement: "required",
+      level: "required; write one of: strategic, tactical, operational",
+      metrics: "optional; metric ids separated by |",
+    },
   };
   for (const [name, notes] of Object.entries(listNotes)) {
-    const data = (customer[name as "costs" | "stakeholders" | "goals"] as Record<string, unknown>[]).map((r) => ({ ...r, metrics: Array.isArray(r.metrics) ? r.metrics.join(" | ") : r.metrics }));
-    sheetOf(name, Object.entries(notes).map(([header, note]) => ({ header, note })), data);
+    const data = (customer[name as "costs" | "stakeholders" | "goals"] as Record<string, unknown>[]).map((r) => ({
+      ...r,
+      metrics: Array.isArray(r.metrics) ? r.metrics.join(" | ") : r.metrics,
+    }));
+    sheetOf(
+      name,
+      Object.entries(notes).map(([header, note]) => ({ header, note })),
+      data,
+    );
   }
   for (const table of Object.keys(rowTables) as TableName[]) {
-    sheetOf(table, columnNotes(table).map(({ column, note }) => ({ header: column, note })), [rows[table]]);
+    sheetOf(
+      table,
+      columnNotes(table).map(({ column, note }) => ({ header: column, note })),
+      [rows[table]],
+    );
   }
   await book.xlsx.writeFile(path);
 }

@@ -42,7 +42,11 @@ export interface RawCustomer {
 
 /** `Target Date` → `target_date`, ` Metric-ID ` → `metric_id`. */
 export function normalizeHeader(name: string): string {
-  return name.trim().toLowerCase().replace(/[\s\-]+/g, "_").replace(/[^\p{L}\p{N}_]/gu, "");
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s\-]+/g, "_")
+    .replace(/[^\p{L}\p{N}_]/gu, "");
 }
 
 /** A customer folder's name: lowercase letters, digits and hyphens. */
@@ -50,7 +54,12 @@ export const SLUG = /^[a-z0-9][a-z0-9-]*$/;
 
 /** The slug a folder name most likely wants to be: `Acme Corp` → `acme-corp`, `Café_Lumière` → `cafe-lumiere`; "" when nothing is left. */
 export function slugFor(name: string): string {
-  return name.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  return name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
 }
 
 /** The folders in the data folder (links to folders included): customers by slug, and those whose name is no slug. */
@@ -58,11 +67,13 @@ export async function listCustomerFolders(dataDir: string): Promise<{ slugs: str
   const slugs: string[] = [];
   const misnamed: string[] = [];
   for (const e of await readdir(dataDir, { withFileTypes: true })) {
-    const isFolder = e.isDirectory() || (e.isSymbolicLink() && (await stat(join(dataDir, e.name)).catch(() => null))?.isDirectory());
+    const isFolder =
+      e.isDirectory() || (e.isSymbolicLink() && (await stat(join(dataDir, e.name)).catch(() => null))?.isDirectory());
     if (!isFolder) continue;
     if (SLUG.test(e.name)) slugs.push(e.name);
     // Hidden folders (.git, .cache) are not customers, unless one holds a customer.json.
-    else if (!e.name.startsWith(".") || (await stat(join(dataDir, e.name, "customer.json")).catch(() => null))) misnamed.push(e.name);
+    else if (!e.name.startsWith(".") || (await stat(join(dataDir, e.name, "customer.json")).catch(() => null)))
+      misnamed.push(e.name);
   }
   return { slugs: slugs.sort(), misnamed: misnamed.sort() };
 }
@@ -71,20 +82,37 @@ export async function listCustomerFolders(dataDir: string): Promise<{ slugs: str
 export async function misnamedFolder(dataDir: string, name: string, shown: string): Promise<DataIssue> {
   let slug = slugFor(name);
   if (!slug) {
-    const customer = await readFile(join(dataDir, name, "customer.json"), "utf8").then((t) => JSON.parse(t) as { name?: unknown }).catch(() => null);
+    const customer = await readFile(join(dataDir, name, "customer.json"), "utf8")
+      .then((t) => JSON.parse(t) as { name?: unknown })
+      .catch(() => null);
     slug = typeof customer?.name === "string" ? slugFor(customer.name) : "";
   }
   return {
-    severity: "error", code: "folder-not-slug", file: shown,
-    problem: "is not a name milepost can use for a customer folder (lowercase letters a-z, digits and hyphens), so it was not read",
-    fix: slug ? `rename the folder to ${slug}` : "rename the folder with Latin letters, e.g. the customer's name in English: taiwan-precision",
+    severity: "error",
+    code: "folder-not-slug",
+    file: shown,
+    problem:
+      "is not a name milepost can use for a customer folder (lowercase letters a-z, digits and hyphens), so it was not read",
+    fix: slug
+      ? `rename the folder to ${slug}`
+      : "rename the folder with Latin letters, e.g. the customer's name in English: taiwan-precision",
   };
 }
 
 /** Reads every table of data contract v1 that the folder holds. Problems are returned, not thrown. */
 export async function loadCustomer(dir: string, slug: string, displayDir = dir): Promise<RawCustomer> {
   const { files, outsideLinks } = await listFiles(dir);
-  const raw: RawCustomer = { slug, dir: displayDir, customer: null, handoff: null, tables: {}, unreadable: new Set(), files, outsideLinks, issues: [] };
+  const raw: RawCustomer = {
+    slug,
+    dir: displayDir,
+    customer: null,
+    handoff: null,
+    tables: {},
+    unreadable: new Set(),
+    files,
+    outsideLinks,
+    issues: [],
+  };
   const at = (file: string) => `${displayDir}/${file}`;
 
   const pick = (name: string): string | null => {
@@ -92,8 +120,11 @@ export async function loadCustomer(dir: string, slug: string, displayDir = dir):
     const json = `${name}.json`;
     if (files.has(csv) && files.has(json)) {
       raw.issues.push({
-        severity: "error", code: "both-formats", file: at(csv),
-        problem: `and ${json} are both present`, fix: `keep one of them and delete or rename the other`,
+        severity: "error",
+        code: "both-formats",
+        file: at(csv),
+        problem: `and ${json} are both present`,
+        fix: `keep one of them and delete or rename the other`,
       });
       return null;
     }
@@ -101,17 +132,24 @@ export async function loadCustomer(dir: string, slug: string, displayDir = dir):
   };
 
   const workbook = files.has(WORKBOOK) ? await readWorkbook(join(dir, WORKBOOK), at, raw.issues) : null;
-  const both = (file: string, sheet: string) => raw.issues.push({
-    severity: "error", code: "both-formats", file: at(file),
-    problem: `and the sheet ${sheet} of ${WORKBOOK} are both present`, fix: "keep one of them and delete or rename the other",
-  });
+  const both = (file: string, sheet: string) =>
+    raw.issues.push({
+      severity: "error",
+      code: "both-formats",
+      file: at(file),
+      problem: `and the sheet ${sheet} of ${WORKBOOK} are both present`,
+      fix: "keep one of them and delete or rename the other",
+    });
   if (workbook?.customer) {
     if (files.has("customer.json")) both("customer.json", "customer");
     raw.customer = workbook.customer;
   } else if (!files.has("customer.json")) {
     raw.issues.push({
-      severity: "error", code: "no-customer-json", file: at("customer.json"),
-      problem: "is missing", fix: `every customer folder needs a customer.json (or a ${WORKBOOK} with a customer sheet) with at least name, locale, currency and engagement (see README, data contract)`,
+      severity: "error",
+      code: "no-customer-json",
+      file: at("customer.json"),
+      problem: "is missing",
+      fix: `every customer folder needs a customer.json (or a ${WORKBOOK} with a customer sheet) with at least name, locale, currency and engagement (see README, data contract)`,
     });
   } else {
     raw.customer = await readJsonDocument(dir, "customer.json", at, raw.issues);
@@ -128,9 +166,12 @@ export async function loadCustomer(dir: string, slug: string, displayDir = dir):
     }
     if (!file) continue;
     const text = await readText(dir, file, at, raw.issues);
-    const table = text === null ? null
-      : file.endsWith(".csv") ? parseCsv(text, file, at, raw.issues)
-      : parseJsonRows(text, file, at, raw.issues);
+    const table =
+      text === null
+        ? null
+        : file.endsWith(".csv")
+          ? parseCsv(text, file, at, raw.issues)
+          : parseJsonRows(text, file, at, raw.issues);
     if (table) raw.tables[name] = table;
     else raw.unreadable.add(name);
   }
@@ -144,7 +185,10 @@ async function listFiles(dir: string): Promise<{ files: Set<string>; outsideLink
   const root = await realpath(dir);
   for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) {
     const path = join(e.parentPath, e.name);
-    const name = path.slice(dir.length + 1).split("\\").join("/");
+    const name = path
+      .slice(dir.length + 1)
+      .split("\\")
+      .join("/");
     if (e.isFile()) files.add(name);
     else if (e.isSymbolicLink()) {
       const target = await realpath(path).catch(() => null);
@@ -155,24 +199,38 @@ async function listFiles(dir: string): Promise<{ files: Set<string>; outsideLink
 }
 
 /** A file's text, whatever its encoding, or null (and an issue) when it cannot be read safely. */
-async function readText(dir: string, file: string, at: (f: string) => string, issues: DataIssue[]): Promise<string | null> {
+async function readText(
+  dir: string,
+  file: string,
+  at: (f: string) => string,
+  issues: DataIssue[],
+): Promise<string | null> {
   const bytes = await readFile(join(dir, file));
-  const saveAs = file.endsWith(".csv") ? "in Excel use File › Save As › CSV UTF-8 (Comma delimited)" : "save it again with the encoding set to UTF-8";
+  const saveAs = file.endsWith(".csv")
+    ? "in Excel use File › Save As › CSV UTF-8 (Comma delimited)"
+    : "save it again with the encoding set to UTF-8";
   if (bytes.length === 0 || /^\s*$/.test(bytes.toString("latin1"))) {
     issues.push({
-      severity: "error", code: "empty-file", file: at(file),
-      problem: "is empty", fix: file.endsWith(".csv") ? "write the header row and the rows, or delete the file" : "write its content, or delete the file",
+      severity: "error",
+      code: "empty-file",
+      file: at(file),
+      problem: "is empty",
+      fix: file.endsWith(".csv")
+        ? "write the header row and the rows, or delete the file"
+        : "write its content, or delete the file",
     });
     return null;
   }
   const decoded = decodeText(bytes);
   if (decoded.text === null) {
     issues.push({
-      severity: "error", code: "unknown-encoding", file: at(file),
+      severity: "error",
+      code: "unknown-encoding",
+      file: at(file),
       problem: {
         "utf16-no-bom": "is UTF-16 text without a byte-order mark",
-        "workbook": "is an Excel workbook, not text",
-        "unknown": "is not UTF-8 text, and its encoding is not one milepost recognises",
+        workbook: "is an Excel workbook, not text",
+        unknown: "is not UTF-8 text, and its encoding is not one milepost recognises",
       }[decoded.reason],
       fix: decoded.reason === "workbook" ? `${saveAs}, or give it the .xlsx ending` : saveAs,
     });
@@ -180,7 +238,9 @@ async function readText(dir: string, file: string, at: (f: string) => string, is
   }
   if ("legacy" in decoded && decoded.legacy) {
     issues.push({
-      severity: "warning", code: "legacy-encoding", file: at(file),
+      severity: "warning",
+      code: "legacy-encoding",
+      file: at(file),
       problem: `is in the ${decoded.legacy} encoding, not UTF-8; it was read as ${decoded.legacy}`,
       fix: `check the names in the pages; to be sure, ${saveAs}`,
     });
@@ -209,16 +269,28 @@ function jsonMistake(text: string, message: string): { line?: number; problem: s
   const trailing = /,(\s*)[\]}]/.exec(masked);
   if (trailing) {
     const line = lineAt(text, trailing.index);
-    return { line, problem: `has a comma after the last entry (${snippet(text, trailing.index)})`, fix: `remove that comma before the closing ${text[trailing.index + 1 + trailing[1].length]}` };
+    return {
+      line,
+      problem: `has a comma after the last entry (${snippet(text, trailing.index)})`,
+      fix: `remove that comma before the closing ${text[trailing.index + 1 + trailing[1].length]}`,
+    };
   }
   if (/end of JSON input/.test(message)) {
-    return { line: lineAt(text, text.trimEnd().length), problem: "ends before its last bracket is closed", fix: "add the missing ] or } at the end" };
+    return {
+      line: lineAt(text, text.trimEnd().length),
+      problem: "ends before its last bracket is closed",
+      fix: "add the missing ] or } at the end",
+    };
   }
   const pos = /position (\d+)/.exec(message);
   const reason = message.replace(/ in JSON at position \d+.*$/s, "").replace(/, ".*$/s, "");
   if (!pos) return { problem: `is not valid JSON (${reason})`, fix: "check for a missing comma, quote or bracket" };
   const at = Number(pos[1]);
-  return { line: lineAt(text, at), problem: `is not valid JSON (${reason}) at ${snippet(text, at)}`, fix: "check for a missing comma, quote or bracket there or just before" };
+  return {
+    line: lineAt(text, at),
+    problem: `is not valid JSON (${reason}) at ${snippet(text, at)}`,
+    fix: "check for a missing comma, quote or bracket there or just before",
+  };
 }
 
 /** The text around `index` on its line, e.g. `…{"b": 2},]`. */
@@ -253,11 +325,19 @@ export function detectDelimiter(text: string): string {
 export function duplicateColumns(header: string[], columns: string[], file: string, line: number): DataIssue[] {
   return columns.flatMap((c, i) => {
     const first = columns.indexOf(c);
-    return c && first < i ? [{
-      severity: "error" as const, code: "duplicate-column", file, line, field: c,
-      problem: `is the header of two columns (${JSON.stringify(header[first].trim())}, column ${first + 1}, and ${JSON.stringify(header[i].trim())}, column ${i + 1})`,
-      fix: "delete or rename one of them: milepost cannot tell which to use",
-    }] : [];
+    return c && first < i
+      ? [
+          {
+            severity: "error" as const,
+            code: "duplicate-column",
+            file,
+            line,
+            field: c,
+            problem: `is the header of two columns (${JSON.stringify(header[first].trim())}, column ${first + 1}, and ${JSON.stringify(header[i].trim())}, column ${i + 1})`,
+            fix: "delete or rename one of them: milepost cannot tell which to use",
+          },
+        ]
+      : [];
   });
 }
 
@@ -277,7 +357,10 @@ export function parseCsv(text: string, file: string, at: (f: string) => string, 
   } catch (err) {
     const e = err as Error & { lines?: number };
     issues.push({
-      severity: "error", code: "bad-csv", file: at(file), line: e.lines,
+      severity: "error",
+      code: "bad-csv",
+      file: at(file),
+      line: e.lines,
       problem: `cannot be read as CSV (${e.message.replace(/^Invalid [^:]*: /, "")})`,
       fix: "check that every opening quote has a closing quote; save the file again as CSV UTF-8 from your spreadsheet",
     });
@@ -294,38 +377,58 @@ export function parseCsv(text: string, file: string, at: (f: string) => string, 
   for (const r of records.slice(1)) {
     const line = startLine(r);
     if (r.record.every((v) => v.trim() === "")) continue;
-    const filled = r.record.findIndex((v, i) => i < columns.length && !columns[i] && v.trim() !== "" && !unnamed.has(i));
+    const filled = r.record.findIndex(
+      (v, i) => i < columns.length && !columns[i] && v.trim() !== "" && !unnamed.has(i),
+    );
     if (filled >= 0) {
       unnamed.add(filled);
       issues.push({
-        severity: "error", code: "unnamed-column", file: at(file), line, value: r.record[filled],
+        severity: "error",
+        code: "unnamed-column",
+        file: at(file),
+        line,
+        value: r.record[filled],
         problem: `is in column ${filled + 1}, which has no name in the header row`,
         fix: "write the column's name in the header row (a merged header cell in Excel leaves the columns after its first without a name)",
       });
     }
     if (r.record.length > columns.length) {
       issues.push({
-        severity: "error", code: "extra-cells", file: at(file), line,
+        severity: "error",
+        code: "extra-cells",
+        file: at(file),
+        line,
         problem: `has ${r.record.length} cells but the header has ${columns.length} (${header.map((h) => h.trim()).join(", ")})`,
         fix: "put quotes around any value that contains the delimiter, or remove the extra cells",
       });
       continue;
     }
     const values: Record<string, unknown> = {};
-    columns.forEach((c, i) => { if (c && !(c in values)) values[c] = r.record[i] ?? ""; });
+    columns.forEach((c, i) => {
+      if (c && !(c in values)) values[c] = r.record[i] ?? "";
+    });
     rows.push({ line, values });
   }
   return { file, columns, rows };
 }
 
 /** Parses a JSON array of objects; each row's line is where its object opens. */
-export function parseJsonRows(text: string, file: string, at: (f: string) => string, issues: DataIssue[]): RawTable | null {
+export function parseJsonRows(
+  text: string,
+  file: string,
+  at: (f: string) => string,
+  issues: DataIssue[],
+): RawTable | null {
   const value = parseJson(text, file, at, issues);
   if (value === undefined) return null;
   if (!Array.isArray(value)) {
     issues.push({
-      severity: "error", code: "json-not-array", file: at(file), line: 1,
-      problem: "is not a list of rows", fix: "write the table as a JSON array of objects: [ { \"id\": \"m1\", … }, … ]",
+      severity: "error",
+      code: "json-not-array",
+      file: at(file),
+      line: 1,
+      problem: "is not a list of rows",
+      fix: 'write the table as a JSON array of objects: [ { "id": "m1", … }, … ]',
     });
     return null;
   }
@@ -336,8 +439,13 @@ export function parseJsonRows(text: string, file: string, at: (f: string) => str
     const line = lines[i] ?? 1;
     if (item === null || typeof item !== "object" || Array.isArray(item)) {
       issues.push({
-        severity: "error", code: "json-row-not-object", file: at(file), line, value: item,
-        problem: "is not an object", fix: "each entry of the array must be an object of field names and values",
+        severity: "error",
+        code: "json-row-not-object",
+        file: at(file),
+        line,
+        value: item,
+        problem: "is not an object",
+        fix: "each entry of the array must be an object of field names and values",
       });
       return;
     }
@@ -355,7 +463,10 @@ export function parseJsonRows(text: string, file: string, at: (f: string) => str
 /** The line on which each element of a top-level JSON array starts. */
 function objectLines(text: string): number[] {
   const lines: number[] = [];
-  let line = 1, depth = 0, inString = false, expectElement = false;
+  let line = 1,
+    depth = 0,
+    inString = false,
+    expectElement = false;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (ch === "\n") line++;

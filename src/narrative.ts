@@ -9,10 +9,20 @@ import { FIGURE_TAGS, figureProblem } from "../templates/lib/narrative.ts";
 import type { DataIssue } from "./errors.ts";
 import type { Report } from "./model/report.ts";
 
-type Node = MdastNode & { name?: string | null; value?: unknown; url?: string; attributes?: { type: string; name?: string; value?: unknown }[]; children?: Node[] };
+type Node = MdastNode & {
+  name?: string | null;
+  value?: unknown;
+  url?: string;
+  attributes?: { type: string; name?: string; value?: unknown }[];
+  children?: Node[];
+};
 
 /** Checks the narrative files of one customer (`content`: name → path) against its report. */
-export async function checkNarrative(content: Record<string, string>, report: Report, cwd = process.cwd()): Promise<DataIssue[]> {
+export async function checkNarrative(
+  content: Record<string, string>,
+  report: Report,
+  cwd = process.cwd(),
+): Promise<DataIssue[]> {
   const issues: DataIssue[] = [];
   for (const path of Object.values(content)) issues.push(...(await checkFile(path, report, cwd)));
   return issues;
@@ -28,7 +38,15 @@ async function checkFile(path: string, report: Report, cwd: string): Promise<Dat
   const file = shown(path, cwd);
   const issues: DataIssue[] = [];
   const issue = (at: { line: number; column: number } | undefined, problem: string, fix: string) =>
-    issues.push({ severity: "error", code: "narrative", file, line: at?.line ?? 1, column: at?.column ?? 1, problem, fix });
+    issues.push({
+      severity: "error",
+      code: "narrative",
+      file,
+      line: at?.line ?? 1,
+      column: at?.column ?? 1,
+      problem,
+      fix,
+    });
   let tree: Node;
   try {
     tree = mdxToMdast(await readFile(path, "utf8")) as Node;
@@ -36,9 +54,13 @@ async function checkFile(path: string, report: Report, cwd: string): Promise<Dat
     const m = /^(\d+):(\d+): ([\s\S]*?)(?: \([\w:-]+\))?$/.exec((err as Error).message);
     const reason = (m?.[3] ?? (err as Error).message).replace(/ with oxc/, "");
     const braces = /expression/i.test(reason);
-    issue(m ? { line: Number(m[1]), column: Number(m[2]) } : undefined, `cannot be read as MDX: ${reason}`, braces
-      ? "braces { } hold code in MDX: write the text without them (Revenue grew 50%), or name the figure with a tag such as <Metric id=\"m1\" />"
-      : "correct the text at that place: a tag opens with < and closes with /> (<Metric id=\"m1\" />) or with its closing tag");
+    issue(
+      m ? { line: Number(m[1]), column: Number(m[2]) } : undefined,
+      `cannot be read as MDX: ${reason}`,
+      braces
+        ? 'braces { } hold code in MDX: write the text without them (Revenue grew 50%), or name the figure with a tag such as <Metric id="m1" />'
+        : 'correct the text at that place: a tag opens with < and closes with /> (<Metric id="m1" />) or with its closing tag',
+    );
     return issues;
   }
   const folder = dirname(path);
@@ -46,22 +68,44 @@ async function checkFile(path: string, report: Report, cwd: string): Promise<Dat
     const at = node.position?.start;
     switch (node.type) {
       case "mdxjsEsm":
-        issue(at, "imports or exports code, which narrative may not", `remove it; show an image with ![what it shows](./file.png), the file beside ${file.split("/").pop()}`);
+        issue(
+          at,
+          "imports or exports code, which narrative may not",
+          `remove it; show an image with ![what it shows](./file.png), the file beside ${file.split("/").pop()}`,
+        );
         break;
       case "mdxFlowExpression":
       case "mdxTextExpression":
-        if (String(node.value).replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, "").trim()) {
-          issue(at, `{${String(node.value)}} is code, which narrative may not run`, "write the text itself without braces, or name the figure with a tag such as <Metric id=\"m1\" />");
+        if (
+          String(node.value)
+            .replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, "")
+            .trim()
+        ) {
+          issue(
+            at,
+            `{${String(node.value)}} is code, which narrative may not run`,
+            'write the text itself without braces, or name the figure with a tag such as <Metric id="m1" />',
+          );
         }
         break;
       case "image":
         if (node.url && !/^(https?:)?\/\//i.test(node.url)) {
           const target = join(folder, decodeURI(node.url.split(/[?#]/)[0]));
           const inside = !relative(folder, target).startsWith("..") && !isAbsolute(node.url);
-          const exists = inside && (await stat(target).then((s) => s.isFile(), () => false));
+          const exists =
+            inside &&
+            (await stat(target).then(
+              (s) => s.isFile(),
+              () => false,
+            ));
           if (!exists) {
-            issue(at, inside ? `shows ${node.url}, which is not a file in ${shown(folder, cwd)}/` : `shows ${node.url}, which is outside ${shown(folder, cwd)}/`,
-              `put the image beside ${file.split("/").pop()} and write ![what it shows](./name.png)`);
+            issue(
+              at,
+              inside
+                ? `shows ${node.url}, which is not a file in ${shown(folder, cwd)}/`
+                : `shows ${node.url}, which is outside ${shown(folder, cwd)}/`,
+              `put the image beside ${file.split("/").pop()} and write ![what it shows](./name.png)`,
+            );
           }
         }
         break;
@@ -80,13 +124,19 @@ async function checkFile(path: string, report: Report, cwd: string): Promise<Dat
 function checkTag(node: Node, report: Report, issue: (problem: string, fix: string) => void): void {
   const tag = node.name as (typeof FIGURE_TAGS)[number];
   if (!FIGURE_TAGS.includes(tag)) {
-    issue(`<${node.name}> is not a tag narrative knows`, `write one of: ${FIGURE_TAGS.map((t) => `<${t}>`).join(", ")}`);
+    issue(
+      `<${node.name}> is not a tag narrative knows`,
+      `write one of: ${FIGURE_TAGS.map((t) => `<${t}>`).join(", ")}`,
+    );
     return;
   }
   const attrs: Record<string, string> = {};
   for (const a of node.attributes ?? []) {
     if (a.type !== "mdxJsxAttribute" || typeof a.value !== "string") {
-      issue(`<${tag}> has ${a.name ? `${a.name}={…}` : "{…}"}, which is code`, `write the value in quotes, e.g. <${tag} ${a.name ?? "id"}="…" />`);
+      issue(
+        `<${tag}> has ${a.name ? `${a.name}={…}` : "{…}"}, which is code`,
+        `write the value in quotes, e.g. <${tag} ${a.name ?? "id"}="…" />`,
+      );
       return;
     }
     attrs[a.name!] = a.value;

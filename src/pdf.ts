@@ -24,7 +24,13 @@ export class BrowserStopped extends Error {}
 const run = promisify(execFile);
 
 const KNOWN_PATHS: Record<string, string[]> = {
-  linux: ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable", "/snap/bin/chromium"],
+  linux: [
+    "/usr/bin/chromium",
+    "/usr/bin/chromium-browser",
+    "/usr/bin/google-chrome",
+    "/usr/bin/google-chrome-stable",
+    "/snap/bin/chromium",
+  ],
   darwin: [
     "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
     "/Applications/Chromium.app/Contents/MacOS/Chromium",
@@ -41,13 +47,20 @@ const KNOWN_PATHS: Record<string, string[]> = {
  * The browser to print with: the one MILEPOST_CHROME (else PUPPETEER_EXECUTABLE_PATH) names —
  * an error when it is not there, never another browser instead — else a well-known install path.
  */
-export function findChrome(env: NodeJS.ProcessEnv = process.env, platform = process.platform, exists: (path: string) => boolean = existsSync): string {
+export function findChrome(
+  env: NodeJS.ProcessEnv = process.env,
+  platform = process.platform,
+  exists: (path: string) => boolean = existsSync,
+): string {
   for (const name of ["MILEPOST_CHROME", "PUPPETEER_EXECUTABLE_PATH"]) {
     const path = env[name];
     if (!path) continue;
     if (exists(path)) return path;
-    throw new MilepostError("No browser where you pointed", `${name} names ${path}, and there is no such file.`,
-      `Write the path of Chrome or Chromium in ${name} (e.g. export ${name}=/usr/bin/chromium), or unset it to let milepost look in the usual places.`);
+    throw new MilepostError(
+      "No browser where you pointed",
+      `${name} names ${path}, and there is no such file.`,
+      `Write the path of Chrome or Chromium in ${name} (e.g. export ${name}=/usr/bin/chromium), or unset it to let milepost look in the usual places.`,
+    );
   }
   const tried: string[] = [];
   for (const path of KNOWN_PATHS[platform] ?? KNOWN_PATHS.linux) {
@@ -85,10 +98,16 @@ export interface Printer {
 export function openPrinter(options: { chrome?: string; concurrency?: number; profile?: string } = {}): Printer {
   const executablePath = options.chrome ?? findChrome();
   const launch = () => {
-    const launching = puppeteer.launch({ executablePath, headless: true, pipe: true, userDataDir: options.profile, args: CHROME_ARGS }).catch((err: Error) => {
-      throw new MilepostError("Chromium did not start", `${executablePath} could not be started: ${err.message.split("\n")[0]}`,
-        "Check that the browser runs on this machine (run it with --version), or point MILEPOST_CHROME at another one, or build the sites alone with --no-pdf.", { cause: err });
-    });
+    const launching = puppeteer
+      .launch({ executablePath, headless: true, pipe: true, userDataDir: options.profile, args: CHROME_ARGS })
+      .catch((err: Error) => {
+        throw new MilepostError(
+          "Chromium did not start",
+          `${executablePath} could not be started: ${err.message.split("\n")[0]}`,
+          "Check that the browser runs on this machine (run it with --version), or point MILEPOST_CHROME at another one, or build the sites alone with --no-pdf.",
+          { cause: err },
+        );
+      });
     launching.catch(() => {}); // reported by print()
     return launching;
   };
@@ -107,7 +126,12 @@ export function openPrinter(options: { chrome?: string; concurrency?: number; pr
             if (!page) throw new Error("Chromium could not open a page");
             await printOne(page, `${origin}/${job.path}`, job, browser.process());
           } catch (err) {
-            failures.set(job, browser.connected ? (err as Error) : new BrowserStopped("Chromium stopped while printing", { cause: err }));
+            failures.set(
+              job,
+              browser.connected
+                ? (err as Error)
+                : new BrowserStopped("Chromium stopped while printing", { cause: err }),
+            );
           }
         }
         await page?.close().catch(() => {});
@@ -141,7 +165,10 @@ async function printOne(page: Page, url: string, job: PrintJob, browser: ChildPr
   } as const;
   // Sections listed in the table of contents: their ids and titles.
   const sections = await page.$$eval("[data-toc-for]", (cells) =>
-    cells.map((cell) => ({ id: (cell as HTMLElement).dataset.tocFor!, title: cell.closest("li")?.querySelector("span")?.textContent?.trim() ?? "" })),
+    cells.map((cell) => ({
+      id: (cell as HTMLElement).dataset.tocFor!,
+      title: cell.closest("li")?.querySelector("span")?.textContent?.trim() ?? "",
+    })),
   );
   const ids = sections.map((s) => s.id);
   let bookmarks: Bookmark[] = [];
@@ -150,12 +177,16 @@ async function printOne(page: Page, url: string, job: PrintJob, browser: ChildPr
     // for it: the page each section starts on. Fill the numbers in, then print for real.
     const pages = destinationPages(await page.pdf({ ...options, tagged: false }), ids);
     checkpoint("printing", browser);
-    await page.evaluate((ids: string[], found: (number | null)[]) => {
-      ids.forEach((id, i) => {
-        const cell = document.querySelector(`[data-toc-for="${id}"]`);
-        if (cell && found[i] !== null) cell.textContent = String(found[i]);
-      });
-    }, ids, pages);
+    await page.evaluate(
+      (ids: string[], found: (number | null)[]) => {
+        ids.forEach((id, i) => {
+          const cell = document.querySelector(`[data-toc-for="${id}"]`);
+          if (cell && found[i] !== null) cell.textContent = String(found[i]);
+        });
+      },
+      ids,
+      pages,
+    );
     bookmarks = sections.flatMap((s, i) => (pages[i] === null ? [] : [{ title: s.title, page: pages[i]! }]));
   }
   const info = await page.evaluate(() => ({
@@ -180,8 +211,16 @@ let qpdf: boolean | undefined;
  * is computed from its content, so the same pages give the same bytes.
  */
 async function compact(path: string): Promise<void> {
-  qpdf ??= await run("qpdf", ["--version"]).then(() => true, () => false);
+  qpdf ??= await run("qpdf", ["--version"]).then(
+    () => true,
+    () => false,
+  );
   if (!qpdf) return;
-  await run("qpdf", ["--object-streams=generate", "--compression-level=9", "--deterministic-id", "--replace-input", path]);
+  await run("qpdf", [
+    "--object-streams=generate",
+    "--compression-level=9",
+    "--deterministic-id",
+    "--replace-input",
+    path,
+  ]);
 }
-

@@ -113,15 +113,30 @@ export function finishPdf(pdf: Uint8Array, info: PdfInfo, bookmarks: Bookmark[])
 
   const objects: [number, string][] = [];
   const infoId = size;
-  objects.push([infoId, `<< /Title ${pdfString(info.title)} /Author ${pdfString(info.author)} /Subject ${pdfString(info.subject)} /Keywords ${pdfString(info.keywords)} /Creator (milepost) /Producer (milepost with Chromium)${info.date ? ` /CreationDate (D:${info.date.replaceAll("-", "")}000000Z) /ModDate (D:${info.date.replaceAll("-", "")}000000Z)` : ""} >>`]);
-  let catalog = reader.object(rootId).replace(/\/Outlines\s+\d+\s+\d+\s+R/, "").replace(/\/PageMode\s*\/\w+/, "");
+  objects.push([
+    infoId,
+    `<< /Title ${pdfString(info.title)} /Author ${pdfString(info.author)} /Subject ${pdfString(info.subject)} /Keywords ${pdfString(info.keywords)} /Creator (milepost) /Producer (milepost with Chromium)${info.date ? ` /CreationDate (D:${info.date.replaceAll("-", "")}000000Z) /ModDate (D:${info.date.replaceAll("-", "")}000000Z)` : ""} >>`,
+  ]);
+  let catalog = reader
+    .object(rootId)
+    .replace(/\/Outlines\s+\d+\s+\d+\s+R/, "")
+    .replace(/\/PageMode\s*\/\w+/, "");
   if (marks.length > 0) {
     const outlinesId = size + 1;
     const itemId = (i: number) => size + 2 + i;
-    objects.push([outlinesId, `<< /Type /Outlines /First ${itemId(0)} 0 R /Last ${itemId(marks.length - 1)} 0 R /Count ${marks.length} >>`]);
+    objects.push([
+      outlinesId,
+      `<< /Type /Outlines /First ${itemId(0)} 0 R /Last ${itemId(marks.length - 1)} 0 R /Count ${marks.length} >>`,
+    ]);
     marks.forEach((mark, i) => {
-      const links = [i > 0 ? `/Prev ${itemId(i - 1)} 0 R` : "", i < marks.length - 1 ? `/Next ${itemId(i + 1)} 0 R` : ""].join(" ");
-      objects.push([itemId(i), `<< /Title ${pdfString(mark.title)} /Parent ${outlinesId} 0 R ${links} /Dest [${pages[mark.page - 1]} 0 R /XYZ null null null] >>`]);
+      const links = [
+        i > 0 ? `/Prev ${itemId(i - 1)} 0 R` : "",
+        i < marks.length - 1 ? `/Next ${itemId(i + 1)} 0 R` : "",
+      ].join(" ");
+      objects.push([
+        itemId(i),
+        `<< /Title ${pdfString(mark.title)} /Parent ${outlinesId} 0 R ${links} /Dest [${pages[mark.page - 1]} 0 R /XYZ null null null] >>`,
+      ]);
     });
     catalog = catalog.replace(/>>\s*$/, ` /Outlines ${outlinesId} 0 R /PageMode /UseOutlines >>`);
   }
@@ -155,13 +170,20 @@ export function finishPdf(pdf: Uint8Array, info: PdfInfo, bookmarks: Bookmark[])
  */
 export function stableIds(pdf: Uint8Array): Uint8Array {
   let text = Buffer.from(pdf).toString("latin1");
-  const nodes = [...new Set([...text.matchAll(/\/ID \((node(\d+))\)/g)].map((m) => m[1]))].sort((a, b) => Number(a.slice(4)) - Number(b.slice(4)));
+  const nodes = [...new Set([...text.matchAll(/\/ID \((node(\d+))\)/g)].map((m) => m[1]))].sort(
+    (a, b) => Number(a.slice(4)) - Number(b.slice(4)),
+  );
   const renamed = new Map(nodes.map((id, i) => [id, `node${String(i + 1).padStart(id.length - 4, "0")}`]));
   text = text.replaceAll(/\((node\d+)\)/g, (whole, id: string) => (renamed.has(id) ? `(${renamed.get(id)})` : whole));
-  const fileIds = [...new Set([...text.matchAll(/\/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*\]/g)].flatMap((m) => [m[1], m[2]]))];
+  const fileIds = [
+    ...new Set(
+      [...text.matchAll(/\/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*\]/g)].flatMap((m) => [m[1], m[2]]),
+    ),
+  ];
   for (const id of fileIds) text = text.replaceAll(`<${id}>`, `<${"0".repeat(id.length)}>`);
   const digest = createHash("sha256").update(text, "latin1").digest("hex");
   // Both halves of every /ID get the digest, cut or repeated to the length they had.
-  for (const length of new Set(fileIds.map((id) => id.length))) text = text.replaceAll(`<${"0".repeat(length)}>`, `<${digest.repeat(Math.ceil(length / 64)).slice(0, length)}>`);
+  for (const length of new Set(fileIds.map((id) => id.length)))
+    text = text.replaceAll(`<${"0".repeat(length)}>`, `<${digest.repeat(Math.ceil(length / 64)).slice(0, length)}>`);
   return Uint8Array.from(Buffer.from(text, "latin1"));
 }

@@ -54,8 +54,11 @@ export async function claimOutput(outDir: string): Promise<() => Promise<void>> 
       if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
       const pid = Number((await readFile(lock, "utf8").catch(() => "")).trim());
       if (alive(pid) && pid !== process.pid) {
-        throw new MilepostError("Another build is writing to the output folder", `milepost (process ${pid}) is building into ${outDir} now.`,
-          "Wait for it to finish, or build into another folder with --out.");
+        throw new MilepostError(
+          "Another build is writing to the output folder",
+          `milepost (process ${pid}) is building into ${outDir} now.`,
+          "Wait for it to finish, or build into another folder with --out.",
+        );
       }
       await rm(lock, { force: true });
       killed = true;
@@ -125,11 +128,25 @@ export async function publishCustomer(from: string, outDir: string, slug: string
 }
 
 /** A customer's manifest entry, from its report and the PDFs in its folder. */
-export function manifestEntry(report: { customer: { slug: string; name: string }; asOf: string; period: string | null; health?: { rag: string } | null }, pdfs: string[]): ManifestEntry {
+export function manifestEntry(
+  report: {
+    customer: { slug: string; name: string };
+    asOf: string;
+    period: string | null;
+    health?: { rag: string } | null;
+  },
+  pdfs: string[],
+): ManifestEntry {
   const slug = report.customer.slug;
   return {
-    slug, name: report.customer.name, asOf: report.asOf, period: report.period, health: report.health?.rag ?? null,
-    site: `${slug}/index.html`, report: `${slug}/report.json`, pdfs: pdfs.map((p) => `${slug}/${p}`).sort((a, b) => pdfRank(a) - pdfRank(b) || a.localeCompare(b)),
+    slug,
+    name: report.customer.name,
+    asOf: report.asOf,
+    period: report.period,
+    health: report.health?.rag ?? null,
+    site: `${slug}/index.html`,
+    report: `${slug}/report.json`,
+    pdfs: pdfs.map((p) => `${slug}/${p}`).sort((a, b) => pdfRank(a) - pdfRank(b) || a.localeCompare(b)),
   };
 }
 

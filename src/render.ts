@@ -74,8 +74,15 @@ export async function renderSites(
     });
   } catch (err) {
     // Name files as the person typed them: relative to where milepost was run.
-    throw diskError(err, `the pages in milepost's working folder ${stage}`) ?? new MilepostError("The pages could not be rendered", (err as Error).message.replaceAll(`${cwd}/`, ""),
-      "This is a problem in milepost's templates or in content/*.mdx, not in the data. Run again with --debug for details.", { cause: err });
+    throw (
+      diskError(err, `the pages in milepost's working folder ${stage}`) ??
+      new MilepostError(
+        "The pages could not be rendered",
+        (err as Error).message.replaceAll(`${cwd}/`, ""),
+        "This is a problem in milepost's templates or in content/*.mdx, not in the data. Run again with --debug for details.",
+        { cause: err },
+      )
+    );
   } finally {
     process.chdir(cwd);
     if (previous === undefined) delete process.env.MILEPOST_SITE;
@@ -140,7 +147,11 @@ async function classicScripts(shared: string): Promise<Set<string>> {
     const file = join(shared, name);
     const code = await readFile(file, "utf8");
     // A bundle's static imports open the file and its exports close it.
-    const module = /^import[\s{*"']/.test(code) || /\bexport\s*\{[^}]*\}\s*;?$/.test(code.trimEnd()) || code.includes("import(") || code.includes("import.meta");
+    const module =
+      /^import[\s{*"']/.test(code) ||
+      /\bexport\s*\{[^}]*\}\s*;?$/.test(code.trimEnd()) ||
+      code.includes("import(") ||
+      code.includes("import.meta");
     if (module) continue;
     await writeFile(file, `(()=>{"use strict";\n${code}\n})();\n`);
     turned.add(name);
@@ -166,7 +177,8 @@ async function usedAssets(dir: string, shared: string): Promise<Set<string>> {
   const used = new Set<string>();
   const scan = (text: string) => names.filter((n) => !used.has(n) && text.includes(n));
   let found: string[] = [];
-  for (const page of (await readdir(dir)).filter((n) => /\.(html|css)$/.test(n))) found.push(...scan(await readFile(join(dir, page), "utf8")));
+  for (const page of (await readdir(dir)).filter((n) => /\.(html|css)$/.test(n)))
+    found.push(...scan(await readFile(join(dir, page), "utf8")));
   while (found.length) {
     const next: string[] = [];
     for (const name of found) {
@@ -187,7 +199,8 @@ async function relativize(dir: string, classic: Set<string>): Promise<void> {
     const html = (await readFile(file, "utf8"))
       .replaceAll(/(["'(])\/_astro\//g, "$1_astro/")
       .replaceAll(/<script type="module" src="_astro\/([^"]+)"><\/script>/g, (tag, bundle: string) =>
-        classic.has(bundle) ? `<script defer src="_astro/${bundle}"></script>` : tag);
+        classic.has(bundle) ? `<script defer src="_astro/${bundle}"></script>` : tag,
+      );
     await writeFile(file, html);
   }
 }
@@ -205,7 +218,12 @@ async function copyCustomerFiles(c: SiteCustomer, dataDir: string, into: string)
     try {
       await writeFile(to, inertBytes(name, await readFile(join(dataDir, name))));
     } catch (err) {
-      throw new MilepostError(`${c.slug}/${name} cannot be published`, (err as Error).message, "replace the file with a real image or PDF, or remove it from the data", { cause: err });
+      throw new MilepostError(
+        `${c.slug}/${name} cannot be published`,
+        (err as Error).message,
+        "replace the file with a real image or PDF, or remove it from the data",
+        { cause: err },
+      );
     }
   }
 }

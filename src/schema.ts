@@ -9,8 +9,7 @@ function fail(ctx: z.RefinementCtx, message: string, fix: string): typeof z.NEVE
   return z.NEVER;
 }
 
-const blankToUndefined = (v: unknown) =>
-  v === null || (typeof v === "string" && v.trim() === "") ? undefined : v;
+const blankToUndefined = (v: unknown) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v);
 
 /** How a customer's spreadsheets write dates besides YYYY-MM-DD: day first, month first, or only year first. */
 export const DATE_FORMATS = ["DMY", "MDY", "YMD"] as const;
@@ -26,13 +25,28 @@ export function dateFormatOf(locale: string): DateFormat {
 
 type DateReading = { date: string } | { problem: string; fix: string };
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
 /** `2026-02-30` → null; `2026-3-5` → "2026-03-05". */
 function calendarDay(y: number, m: number, d: number): string | null {
   const t = new Date(Date.UTC(y, m - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d ? t.toISOString().slice(0, 10) : null;
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d
+    ? t.toISOString().slice(0, 10)
+    : null;
 }
 
 /** Reads a date cell: YYYY-MM-DD (or YYYY/MM/DD) always, D/M/YYYY or M/D/YYYY in the customer's `format`; otherwise what to write. */
@@ -45,7 +59,10 @@ export function readDate(raw: string | number, format: DateFormat): DateReading 
   }
   if (/^\d{5}(\.\d+)?$/.test(s) && +s >= 20000 && +s < 80000) {
     const meant = new Date(EXCEL_EPOCH + Math.floor(+s) * 86_400_000).toISOString().slice(0, 10);
-    return { problem: "is an Excel date serial number, not a date", fix: `write ${meant} (the day it stands for), and format the column as YYYY-MM-DD in Excel` };
+    return {
+      problem: "is an Excel date serial number, not a date",
+      fix: `write ${meant} (the day it stands for), and format the column as YYYY-MM-DD in Excel`,
+    };
   }
   const dm = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})$/.exec(s);
   if (!dm) return { problem: "is not a date", fix: "write it as YYYY-MM-DD, e.g. 2026-09-30" };
@@ -53,17 +70,24 @@ export function readDate(raw: string | number, format: DateFormat): DateReading 
   const dayFirst = calendarDay(y, b, a);
   const monthFirst = calendarDay(y, a, b);
   if (dm[4].length === 2) {
-    const meant = (format === "MDY" ? monthFirst ?? dayFirst : dayFirst ?? monthFirst) ?? `${y}-01-31`;
+    const meant = (format === "MDY" ? (monthFirst ?? dayFirst) : (dayFirst ?? monthFirst)) ?? `${y}-01-31`;
     return { problem: "has a two-digit year", fix: `write it as YYYY-MM-DD with the whole year, e.g. ${meant}` };
   }
   if (format === "DMY" && dayFirst) return { date: dayFirst };
   if (format === "MDY" && monthFirst) return { date: monthFirst };
   const spell = (iso: string) => `${+iso.slice(8)} ${MONTHS[+iso.slice(5, 7) - 1]}`;
   const readings = [...new Set([dayFirst, monthFirst].filter((d): d is string => d !== null))];
-  if (readings.length === 0) return { problem: "is not a day in the calendar", fix: "check the day and month, and write the date as YYYY-MM-DD" };
+  if (readings.length === 0)
+    return {
+      problem: "is not a day in the calendar",
+      fix: "check the day and month, and write the date as YYYY-MM-DD",
+    };
   if (format !== "YMD") {
     const order = format === "DMY" ? "day first" : "month first";
-    return { problem: `is not a day in the calendar read ${order} (dateFormat ${format})`, fix: `if it is ${format === "DMY" ? "month" : "day"} first, write ${readings[0]}` };
+    return {
+      problem: `is not a day in the calendar read ${order} (dateFormat ${format})`,
+      fix: `if it is ${format === "DMY" ? "month" : "day"} first, write ${readings[0]}`,
+    };
   }
   if (readings.length === 1) return { problem: "is not a date", fix: `write it as YYYY-MM-DD: ${readings[0]}` };
   return {
@@ -94,12 +118,15 @@ export const number = z.union([z.number(), z.string()]).transform((raw, ctx) => 
   const s = raw.trim();
   if (!PLAIN_NUMBER.test(s)) return fail(ctx, "is not a number", `write ${suggestNumber(s)}`);
   const n = Number(s);
-  return Number.isFinite(n) ? n : fail(ctx, "is too large to be a number", "check the value and write it in plain digits");
+  return Number.isFinite(n)
+    ? n
+    : fail(ctx, "is too large to be a number", "check the value and write it in plain digits");
 });
 
 /** A number that cannot be below zero: amounts of money, counts. */
 const amount = number.superRefine((n, ctx) => {
-  if (n < 0) ctx.addIssue({ code: "custom", message: "is below zero", params: { fix: "write an amount of zero or more" } });
+  if (n < 0)
+    ctx.addIssue({ code: "custom", message: "is below zero", params: { fix: "write an amount of zero or more" } });
 });
 
 /** What to write instead of `s`: the plain decimal a person most likely meant. */
@@ -107,10 +134,14 @@ export function suggestNumber(written: string): string {
   const s = written.normalize("NFKC");
   if (/^[+-]?0x/i.test(s.trim())) return "a plain decimal number such as 12.5";
   const digits = s.replace(/[^\d.,+-]/g, "");
-  const symbols = digits !== s.replace(/\s/g, "") ? ` (without ${describeSymbols(s)})` : s !== written ? " (in plain digits)" : "";
+  const symbols =
+    digits !== s.replace(/\s/g, "") ? ` (without ${describeSymbols(s)})` : s !== written ? " (in plain digits)" : "";
   if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(digits)) {
     const plain = digits.replace(/,/g, "");
-    const ambiguous = !symbols && /^[+-]?\d{1,3},\d{3}$/.test(digits) ? ` (or ${digits.replace(",", ".")} if the comma is a decimal mark)` : "";
+    const ambiguous =
+      !symbols && /^[+-]?\d{1,3},\d{3}$/.test(digits)
+        ? ` (or ${digits.replace(",", ".")} if the comma is a decimal mark)`
+        : "";
     return `${plain}${ambiguous || symbols || " (without thousands separators)"}`;
   }
   if (/^[+-]?\d{1,3}(\.\d{3})+,\d+$/.test(digits)) return `${digits.replace(/\./g, "").replace(",", ".")}${symbols}`;
@@ -127,11 +158,17 @@ function describeSymbols(s: string): string {
 
 /** One of a fixed set of words; case, spaces and hyphens are forgiven ("In Progress" = in_progress). */
 export function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
-  return z.union([z.string(), z.number()]).transform((raw, ctx): T[number] => {
-    const s = String(raw).trim().toLowerCase().replace(/[\s-]+/g, "_");
-    if ((values as readonly string[]).includes(s)) return s as T[number];
-    return fail(ctx, "is not one of the allowed values", `write one of: ${values.join(", ")}`);
-  }).meta({ enum: [...values] });
+  return z
+    .union([z.string(), z.number()])
+    .transform((raw, ctx): T[number] => {
+      const s = String(raw)
+        .trim()
+        .toLowerCase()
+        .replace(/[\s-]+/g, "_");
+      if ((values as readonly string[]).includes(s)) return s as T[number];
+      return fail(ctx, "is not one of the allowed values", `write one of: ${values.join(", ")}`);
+    })
+    .meta({ enum: [...values] });
 }
 
 /** Whether a schema field may be left out. */
@@ -144,7 +181,10 @@ export function allowedValues(field: z.ZodType): string {
   return fix?.startsWith("write one of") ? fix : "";
 }
 
-const text = z.union([z.string(), z.number()]).transform((v) => String(v).trim()).pipe(z.string().min(1));
+const text = z
+  .union([z.string(), z.number()])
+  .transform((v) => String(v).trim())
+  .pipe(z.string().min(1));
 const optional = <T extends z.ZodType>(t: T) => z.preprocess(blankToUndefined, t.optional());
 const optText = optional(text);
 const optDate = optional(date);
@@ -158,7 +198,14 @@ export const CATEGORIES = ["time", "cost", "revenue", "quality", "efficiency", "
 export const PERIODS = ["week", "month", "quarter", "year"] as const;
 export const AUDIENCES = ["executive", "finance", "it", "user"] as const;
 export const CLOSEOUT_PHASES = ["delivery", "transition", "closure"] as const;
-export const SIGNALS = ["usage_gap", "manual_work", "data_sprawl", "permission_escalations", "post_golive_need", "other"] as const;
+export const SIGNALS = [
+  "usage_gap",
+  "manual_work",
+  "data_sprawl",
+  "permission_escalations",
+  "post_golive_need",
+  "other",
+] as const;
 const yesNo = oneOf(["yes", "no"] as const).transform((v) => v === "yes");
 
 /** The JSON Schema an editor checks the file against, e.g. "../../schemas/customer.schema.json". */
@@ -180,25 +227,37 @@ export const customerSchema = z.object({
     end: date.optional(),
     closeoutDays: z.number().int().positive().default(30),
   }),
-  costs: z.array(z.object({
-    item: text,
-    amount,
-    per: oneOf(["once", ...PERIODS] as const),
-    start: date,
-    end: date.optional(),
-  })).default([]),
-  stakeholders: z.array(z.object({
-    name: text,
-    role: text,
-    audience: oneOf(AUDIENCES),
-    email: z.string().optional(),
-  })).default([]),
-  goals: z.array(z.object({
-    id: text,
-    statement: text,
-    level: oneOf(["strategic", "tactical", "operational"] as const),
-    metrics: z.array(z.string()).default([]),
-  })).default([]),
+  costs: z
+    .array(
+      z.object({
+        item: text,
+        amount,
+        per: oneOf(["once", ...PERIODS] as const),
+        start: date,
+        end: date.optional(),
+      }),
+    )
+    .default([]),
+  stakeholders: z
+    .array(
+      z.object({
+        name: text,
+        role: text,
+        audience: oneOf(AUDIENCES),
+        email: z.string().optional(),
+      }),
+    )
+    .default([]),
+  goals: z
+    .array(
+      z.object({
+        id: text,
+        statement: text,
+        level: oneOf(["strategic", "tactical", "operational"] as const),
+        metrics: z.array(z.string()).default([]),
+      }),
+    )
+    .default([]),
   share: z.object({ token: z.string(), expires: date.optional() }).optional(),
 });
 
@@ -238,7 +297,14 @@ export const milestoneSchema = z.object({
   business_impact: optText,
   next_steps: optText,
   owner: optText,
-  evidence: optional(text.transform((s) => s.split("|").map((e) => e.trim()).filter(Boolean))),
+  evidence: optional(
+    text.transform((s) =>
+      s
+        .split("|")
+        .map((e) => e.trim())
+        .filter(Boolean),
+    ),
+  ),
   revised_target_date: optDate,
   revision_reason: optText,
   confidence: optional(oneOf(["high", "medium", "low"] as const)),
@@ -269,9 +335,16 @@ export const trainingSchema = z.object({
   date,
   title: text,
   audience: optText,
-  attendees: optional(amount.superRefine((n, ctx) => {
-    if (!Number.isInteger(n)) ctx.addIssue({ code: "custom", message: "is not a whole number", params: { fix: "write the number of people, e.g. 12" } });
-  })),
+  attendees: optional(
+    amount.superRefine((n, ctx) => {
+      if (!Number.isInteger(n))
+        ctx.addIssue({
+          code: "custom",
+          message: "is not a whole number",
+          params: { fix: "write the number of people, e.g. 12" },
+        });
+    }),
+  ),
   materials: optText,
 });
 
@@ -319,13 +392,33 @@ export const financialSchema = z.object({
 export const handoffSchema = z.object({
   $schema,
   summary: z.string().optional(),
-  systems: z.array(z.object({ name: text, description: z.string().optional(), owner: z.string().optional(), docs: z.string().optional() })).default([]),
+  systems: z
+    .array(
+      z.object({
+        name: text,
+        description: z.string().optional(),
+        owner: z.string().optional(),
+        docs: z.string().optional(),
+      }),
+    )
+    .default([]),
   documentation: z.array(z.object({ title: text, url: text })).default([]),
-  support: z.object({
-    contacts: z.array(z.object({ tier: z.union([z.string(), z.number()]).transform(String), name: text, email: z.string().optional(), hours: z.string().optional() })).default([]),
-    escalation: z.array(z.string()).default([]),
-    sla: z.string().optional(),
-  }).optional(),
+  support: z
+    .object({
+      contacts: z
+        .array(
+          z.object({
+            tier: z.union([z.string(), z.number()]).transform(String),
+            name: text,
+            email: z.string().optional(),
+            hours: z.string().optional(),
+          }),
+        )
+        .default([]),
+      escalation: z.array(z.string()).default([]),
+      sla: z.string().optional(),
+    })
+    .optional(),
   access: z.array(z.object({ system: text, granted_to: text, date: date.optional() })).default([]),
   known_issues: z.array(z.object({ title: text, workaround: z.string().optional() })).default([]),
 });
@@ -355,9 +448,14 @@ const byFormat = new Map<DateFormat, typeof rowTables>();
 export function rowTablesFor(format: DateFormat): typeof rowTables {
   let tables = byFormat.get(format);
   if (!tables) {
-    const entries = Object.entries(rowTables).map(([name, schema]) => [name, z.object(Object.fromEntries(
-      Object.entries(schema.shape).map(([field, type]) => [field, DATED.get(type as z.ZodType)?.(format) ?? type]),
-    ))]);
+    const entries = Object.entries(rowTables).map(([name, schema]) => [
+      name,
+      z.object(
+        Object.fromEntries(
+          Object.entries(schema.shape).map(([field, type]) => [field, DATED.get(type as z.ZodType)?.(format) ?? type]),
+        ),
+      ),
+    ]);
     tables = Object.fromEntries(entries) as typeof rowTables;
     byFormat.set(format, tables);
   }
@@ -365,7 +463,10 @@ export function rowTablesFor(format: DateFormat): typeof rowTables {
 }
 
 /** Where a row came from. e.g. {file: "metrics.csv", line: 4} */
-export interface Source { file: string; line: number }
+export interface Source {
+  file: string;
+  line: number;
+}
 type Sourced<T> = T & { src: Source };
 
 export type Customer = z.infer<typeof customerSchema>;

@@ -12,7 +12,8 @@ export const MAX_POINTS = 150;
 const PERIODS = ["week", "month", "quarter", "year"] as const;
 export type Period = (typeof PERIODS)[number];
 
-const dayNumber = (date: string) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
+const dayNumber = (date: string) =>
+  Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
 
 /** The period a date falls in, as a key. Weeks start on Monday (1970-01-01 was a Thursday). */
 export function periodKey(date: string, by: Period): string {
@@ -52,17 +53,30 @@ export function boundSeries(report: Report, max = MAX_POINTS): { report: Report;
     if (m.series.length <= max) return m;
     const by = PERIODS.find((p) => lastOfEach(m.series, p).length <= max) ?? "year";
     const series = lastOfEach(m.series, by);
-    bounded.push({ metricId: m.id, file: m.series[0].source.replace(/:\d+$/, ""), measurements: m.series.length, points: series.length, by });
+    bounded.push({
+      metricId: m.id,
+      file: m.series[0].source.replace(/:\d+$/, ""),
+      measurements: m.series.length,
+      points: series.length,
+      by,
+    });
     return { ...m, series, sources: compactSources(m.sources) };
   });
   if (bounded.length === 0) return { report, bounded };
-  return { report: { ...report, metrics, roi: { ...report.roi, sources: compactSources(report.roi.sources) } }, bounded };
+  return {
+    report: { ...report, metrics, roi: { ...report.roi, sources: compactSources(report.roi.sources) } },
+    bounded,
+  };
 }
 
 /** The warning for a metric drawn from fewer points; `dir` is the customer's folder as messages name it, e.g. "data/acme". */
 export function boundedWarning(b: Bounded, dir: string): DataIssue {
   return {
-    severity: "warning", code: "series-bounded", file: `${dir}/${b.file}`, field: "metric_id", value: b.metricId,
+    severity: "warning",
+    code: "series-bounded",
+    file: `${dir}/${b.file}`,
+    field: "metric_id",
+    value: b.metricId,
     problem: `has ${b.measurements.toLocaleString("en-US")} measurements: the charts and tables show the last of each ${b.by} (${b.points} points); every figure is computed from all of them`,
     fix: "report.json lists every measurement with --full-series",
   };

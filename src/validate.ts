@@ -7,8 +7,18 @@ import { evidenceProblem, logoProblem } from "./inert.ts";
 import { meets } from "./model/metrics.ts";
 import { nearest } from "./nearest.ts";
 import {
-  allowedValues, customerSchema, DATE_FORMATS, dateFormatOf, handoffSchema, isOptional, rowTables, rowTablesFor,
-  type CustomerData, type DateFormat, type Metric, type TableName,
+  allowedValues,
+  customerSchema,
+  DATE_FORMATS,
+  dateFormatOf,
+  handoffSchema,
+  isOptional,
+  rowTables,
+  rowTablesFor,
+  type CustomerData,
+  type DateFormat,
+  type Metric,
+  type TableName,
 } from "./schema.ts";
 
 /** The result of validating one customer: data when there is no error, and every issue found. */
@@ -59,7 +69,6 @@ function dateFormatFrom(customer: unknown): DateFormat {
   return typeof locale === "string" ? dateFormatOf(locale) : "YMD";
 }
 
-
 function validateTable(table: RawTable, schema: z.ZodObject, at: (f: string) => string, issues: DataIssue[]) {
   const shape = schema.shape as Record<string, z.ZodType>;
   const fields = Object.keys(shape);
@@ -77,19 +86,45 @@ function validateTable(table: RawTable, schema: z.ZodObject, at: (f: string) => 
       renamed.set(name, required);
       continue;
     }
-    const optional = nearest(name, absent.filter((f) => !missing.has(f)));
+    const optional = nearest(
+      name,
+      absent.filter((f) => !missing.has(f)),
+    );
     const other = nearest(name, fields);
-    issues.push(optional
-      ? { severity: "error", code: "misspelt-column", file, line: lineOf(name), field: name, problem: `is not a ${column} milepost knows; as written it is ignored`, fix: `did you mean ${optional}? rename the ${column} to ${optional}` }
-      : { severity: "warning", code: "unknown-column", file, line: lineOf(name), field: name, problem: `is not a ${column} milepost knows; it is ignored`,
-          fix: other ? `did you mean ${other}? otherwise delete the ${column}` : `check the spelling if you meant one of: ${fields.join(", ")}` });
+    issues.push(
+      optional
+        ? {
+            severity: "error",
+            code: "misspelt-column",
+            file,
+            line: lineOf(name),
+            field: name,
+            problem: `is not a ${column} milepost knows; as written it is ignored`,
+            fix: `did you mean ${optional}? rename the ${column} to ${optional}`,
+          }
+        : {
+            severity: "warning",
+            code: "unknown-column",
+            file,
+            line: lineOf(name),
+            field: name,
+            problem: `is not a ${column} milepost knows; it is ignored`,
+            fix: other
+              ? `did you mean ${other}? otherwise delete the ${column}`
+              : `check the spelling if you meant one of: ${fields.join(", ")}`,
+          },
+    );
   }
   const renamedTo = new Map([...renamed].map(([from, to]) => [to, from]));
   for (const field of missing) {
     const values = allowedValues(shape[field]);
     const from = renamedTo.get(field);
     issues.push({
-      severity: "error", code: "missing-column", file, line: from ? lineOf(from) : 1, field,
+      severity: "error",
+      code: "missing-column",
+      file,
+      line: from ? lineOf(from) : 1,
+      field,
       problem: from ? `${column} is missing (${from} → ${field}?)` : `${column} is missing`,
       fix: `${from ? `rename the ${column} ${from} to ${field}` : column === "key" ? `add ${field} to every row` : `add a column named ${field} to the header row`}${values ? ` (${values})` : ""}`,
     });
@@ -103,8 +138,14 @@ function validateTable(table: RawTable, schema: z.ZodObject, at: (f: string) => 
       for (const issue of result.error.issues) {
         const field = String(issue.path[0] ?? "");
         if (missing.has(field)) continue;
-        const described = describe(issue, row.values[field], { file, line: row.line, field }, allowedValues(shape[field] ?? schema));
-        if (described.code === "missing-value" && allowedValues(shape[field]) && !blank(previous[field])) described.fix += " (a merged cell leaves the rows under it empty: unmerge it and fill in every row)";
+        const described = describe(
+          issue,
+          row.values[field],
+          { file, line: row.line, field },
+          allowedValues(shape[field] ?? schema),
+        );
+        if (described.code === "missing-value" && allowedValues(shape[field]) && !blank(previous[field]))
+          described.fix += " (a merged cell leaves the rows under it empty: unmerge it and fill in every row)";
         issues.push(described);
       }
     }
@@ -123,8 +164,14 @@ function validateDocument<T extends z.ZodType>(
   const result = schema.safeParse(doc.value);
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
-    const value = issue.path.reduce<unknown>((v, key) => (v as Record<PropertyKey, unknown> | undefined)?.[key as PropertyKey], doc.value);
-    const field = issue.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "");
+    const value = issue.path.reduce<unknown>(
+      (v, key) => (v as Record<PropertyKey, unknown> | undefined)?.[key as PropertyKey],
+      doc.value,
+    );
+    const field = issue.path
+      .map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`))
+      .join("")
+      .replace(/^\./, "");
     issues.push(describe(issue, value, { file: at(doc.file), line: lineOf(doc, issue.path), field }));
   }
   return null;
@@ -132,11 +179,16 @@ function validateDocument<T extends z.ZodType>(
 
 /** The object schema inside optional, default, array and pipe wrappers, or null. */
 function objectIn(schema: z.ZodType): z.ZodObject | null {
-  const def = (schema as unknown as { def: { type: string; innerType?: z.ZodType; element?: z.ZodType; in?: z.ZodType; out?: z.ZodType } }).def;
+  const def = (
+    schema as unknown as {
+      def: { type: string; innerType?: z.ZodType; element?: z.ZodType; in?: z.ZodType; out?: z.ZodType };
+    }
+  ).def;
   if (def.type === "object") return schema as z.ZodObject;
   if (def.type === "optional" || def.type === "default" || def.type === "nullable") return objectIn(def.innerType!);
   if (def.type === "array") return objectIn(def.element!);
-  if (def.type === "pipe") return objectIn((def.in as unknown as { def: { type: string } }).def.type === "transform" ? def.out! : def.in!);
+  if (def.type === "pipe")
+    return objectIn((def.in as unknown as { def: { type: string } }).def.type === "transform" ? def.out! : def.in!);
   return null;
 }
 
@@ -144,13 +196,21 @@ function objectIn(schema: z.ZodType): z.ZodObject | null {
 function knownPaths(schema: z.ZodType, prefix = ""): string[] {
   const object = objectIn(schema);
   if (!object) return [];
-  return Object.entries(object.shape as Record<string, z.ZodType>).flatMap(([key, type]) => [`${prefix}${key}`, ...knownPaths(type, `${prefix}${key}.`)]);
+  return Object.entries(object.shape as Record<string, z.ZodType>).flatMap(([key, type]) => [
+    `${prefix}${key}`,
+    ...knownPaths(type, `${prefix}${key}.`),
+  ]);
 }
 
 /** Reports keys a JSON document holds that its schema does not know: an error when it is most likely a misspelt optional key. */
 function unknownKeys(
-  value: unknown, schema: z.ZodType, path: PropertyKey[], known: string[],
-  doc: { file: string; text: string; lines?: Map<string, number> }, at: (f: string) => string, issues: DataIssue[],
+  value: unknown,
+  schema: z.ZodType,
+  path: PropertyKey[],
+  known: string[],
+  doc: { file: string; text: string; lines?: Map<string, number> },
+  at: (f: string) => string,
+  issues: DataIssue[],
 ): void {
   if (Array.isArray(value)) {
     value.forEach((item, i) => unknownKeys(item, schema, [...path, i], known, doc, at, issues));
@@ -166,7 +226,10 @@ function unknownKeys(
       continue;
     }
     const here = [...path, key];
-    const field = here.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "");
+    const field = here
+      .map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`))
+      .join("")
+      .replace(/^\./, "");
     const where = { file: at(doc.file), line: lineOf(doc, here), field };
     const absentOptional = keys.filter((k) => !(k in value) && isOptional(shape[k]));
     const sibling = nearest(key, absentOptional);
@@ -174,13 +237,24 @@ function unknownKeys(
     const named = path.filter((p) => typeof p === "string").join(".");
     if (sibling || elsewhere.length === 1) {
       const meant = sibling ?? elsewhere[0];
-      issues.push({ severity: "error", code: "misspelt-key", ...where, problem: "is not a key milepost knows; as written it is ignored", fix: `did you mean ${JSON.stringify(meant)}? ${sibling ? "rename the key" : `move it to ${meant}`}` });
+      issues.push({
+        severity: "error",
+        code: "misspelt-key",
+        ...where,
+        problem: "is not a key milepost knows; as written it is ignored",
+        fix: `did you mean ${JSON.stringify(meant)}? ${sibling ? "rename the key" : `move it to ${meant}`}`,
+      });
       continue;
     }
     const close = nearest(key, keys);
     issues.push({
-      severity: "warning", code: "unknown-key", ...where, problem: "is not a key milepost knows; it is ignored",
-      fix: close ? `did you mean ${JSON.stringify(close)}? otherwise remove it` : `remove it; the keys ${named ? `of ${named}` : "here"} are: ${keys.filter((k) => k !== "$schema").join(", ")}`,
+      severity: "warning",
+      code: "unknown-key",
+      ...where,
+      problem: "is not a key milepost knows; it is ignored",
+      fix: close
+        ? `did you mean ${JSON.stringify(close)}? otherwise remove it`
+        : `remove it; the keys ${named ? `of ${named}` : "here"} are: ${keys.filter((k) => k !== "$schema").join(", ")}`,
     });
   }
 }
@@ -207,19 +281,35 @@ function keyLine(text: string, path: readonly PropertyKey[]): number | undefined
   return from > 0 ? text.slice(0, from).split("\n").length : undefined;
 }
 
-const blank = (value: unknown) => value === undefined || value === null || (typeof value === "string" && value.trim() === "");
+const blank = (value: unknown) =>
+  value === undefined || value === null || (typeof value === "string" && value.trim() === "");
 
 /** Words one zod issue as a DataIssue; `values` lists a fixed-word field's allowed values. */
-function describe(issue: Issue, value: unknown, where: { file: string; line?: number; field: string }, values = ""): DataIssue {
+function describe(
+  issue: Issue,
+  value: unknown,
+  where: { file: string; line?: number; field: string },
+  values = "",
+): DataIssue {
   const base = { severity: "error" as const, code: "invalid-value", ...where };
   if (blank(value)) {
     const name = where.field.split(".").pop()!;
-    return { ...base, code: "missing-value", problem: "is empty", fix: `every row needs ${/^[aeiou]/.test(name) ? "an" : "a"} ${name}${values ? `: ${values}` : ""}` };
+    return {
+      ...base,
+      code: "missing-value",
+      problem: "is empty",
+      fix: `every row needs ${/^[aeiou]/.test(name) ? "an" : "a"} ${name}${values ? `: ${values}` : ""}`,
+    };
   }
   const fix = (issue as { params?: { fix?: string } }).params?.fix;
   if (fix) return { ...base, value, problem: issue.message, fix };
   if (issue.code === "invalid_value" && "values" in issue) {
-    return { ...base, value, problem: "is not one of the allowed values", fix: `write one of: ${issue.values.join(", ")}` };
+    return {
+      ...base,
+      value,
+      problem: "is not one of the allowed values",
+      fix: `write one of: ${issue.values.join(", ")}`,
+    };
   }
   if (issue.code === "invalid_type") {
     return { ...base, value, problem: `is not a ${issue.expected}`, fix: `write a ${issue.expected} here` };
@@ -238,23 +328,41 @@ function hintFor(field: string): string {
 /** The rules that span rows and files (SPEC §3). Runs whatever else is wrong, so every error shows in one run. */
 function crossCheck(data: CustomerData, raw: RawCustomer, at: (f: string) => string, issues: DataIssue[]) {
   const customerFile = raw.customer?.file ?? "customer.json";
-  const error = (file: string, line: number | undefined, field: string, value: unknown, problem: string, fix: string, code: string) =>
-    issues.push({ severity: "error", code, file: at(file), line, field, value, problem, fix });
+  const error = (
+    file: string,
+    line: number | undefined,
+    field: string,
+    value: unknown,
+    problem: string,
+    fix: string,
+    code: string,
+  ) => issues.push({ severity: "error", code, file: at(file), line, field, value, problem, fix });
 
   // Ids as written, also in rows with other mistakes: a typo in an id shows beside those mistakes.
-  const idsOf = (table: TableName) => (raw.tables[table]?.rows ?? []).flatMap((row) => {
-    const id = String(row.values.id ?? "").trim();
-    return id ? [{ id, line: row.line, file: raw.tables[table]!.file }] : [];
-  });
+  const idsOf = (table: TableName) =>
+    (raw.tables[table]?.rows ?? []).flatMap((row) => {
+      const id = String(row.values.id ?? "").trim();
+      return id ? [{ id, line: row.line, file: raw.tables[table]!.file }] : [];
+    });
   const metricIds = [...new Set(idsOf("metrics").map((r) => r.id))];
   // An unreadable metrics file, or one without ids, cannot say which ids exist: its own error says enough.
-  const metricsUnknown = raw.unreadable.has("metrics") || (raw.tables.metrics !== undefined && !raw.tables.metrics.columns.includes("id"));
+  const metricsUnknown =
+    raw.unreadable.has("metrics") || (raw.tables.metrics !== undefined && !raw.tables.metrics.columns.includes("id"));
 
   for (const table of ["metrics", "milestones", "deliverables", "opportunities"] as const) {
     const seen = new Map<string, string>();
     for (const row of idsOf(table)) {
       const first = seen.get(row.id);
-      if (first) error(row.file, row.line, "id", row.id, `is used twice in ${table} (first at ${first})`, "give each row its own id", "duplicate-id");
+      if (first)
+        error(
+          row.file,
+          row.line,
+          "id",
+          row.id,
+          `is used twice in ${table} (first at ${first})`,
+          "give each row its own id",
+          "duplicate-id",
+        );
       else seen.set(row.id, `${row.file}:${row.line}`);
     }
   }
@@ -273,21 +381,53 @@ function crossCheck(data: CustomerData, raw: RawCustomer, at: (f: string) => str
 
   for (const m of data.metrics) {
     if (m.target_date < m.baseline_date) {
-      error(m.src.file, m.src.line, "target_date", m.target_date, `is before the baseline_date ${m.baseline_date}`, "a target date comes after the baseline is measured", "target-before-baseline");
+      error(
+        m.src.file,
+        m.src.line,
+        "target_date",
+        m.target_date,
+        `is before the baseline_date ${m.baseline_date}`,
+        "a target date comes after the baseline is measured",
+        "target-before-baseline",
+      );
     }
     if (m.target === m.baseline) {
-      error(m.src.file, m.src.line, "target", m.target, "equals the baseline", "write the value you are aiming for; it must differ from the baseline", "target-equals-baseline");
+      error(
+        m.src.file,
+        m.src.line,
+        "target",
+        m.target,
+        "equals the baseline",
+        "write the value you are aiming for; it must differ from the baseline",
+        "target-equals-baseline",
+      );
     }
     if ((m.value_per_unit === undefined) !== (m.per === undefined)) {
       const missing = m.per === undefined ? "per" : "value_per_unit";
-      error(m.src.file, m.src.line, missing, "", "is empty while its partner is given", "fill both value_per_unit and per to put a money value on this metric, or neither", "half-monetized");
+      error(
+        m.src.file,
+        m.src.line,
+        missing,
+        "",
+        "is empty while its partner is given",
+        "fill both value_per_unit and per to put a money value on this metric, or neither",
+        "half-monetized",
+      );
     }
   }
   for (const x of data.measurements) {
     const metric = metrics.get(x.metric_id);
     if (!metric) unknownMetric(x.src.file, x.src.line, "metric_id", x.metric_id);
     else if (x.date < metric.baseline_date) {
-      error(x.src.file, x.src.line, "date", x.date, `is before the baseline_date ${metric.baseline_date} of metric ${metric.id}`, "correct the date, or move the metric's baseline_date earlier", "measurement-before-baseline");
+      error(
+        x.src.file,
+        x.src.line,
+        "date",
+        x.date,
+        `is before the baseline_date ${metric.baseline_date} of metric ${metric.id}`,
+        "correct the date, or move the metric's baseline_date earlier",
+        "measurement-before-baseline",
+      );
     }
   }
   for (const ms of data.milestones) {
@@ -295,16 +435,45 @@ function crossCheck(data: CustomerData, raw: RawCustomer, at: (f: string) => str
     if (ms.metric_id && !metric) unknownMetric(ms.src.file, ms.src.line, "metric_id", ms.metric_id);
     // Whether a measurement reached it is unknown while its metric has errors of its own.
     const unknowable = ms.metric_id !== undefined && !metric;
-    if (ms.status === "achieved" && !ms.achieved_date && !unknowable && !(metric && reachesThreshold(metric, ms.threshold, data))) {
-      error(ms.src.file, ms.src.line, "status", "achieved", "has no date it was achieved on", "add achieved_date (YYYY-MM-DD), or a metric_id and threshold that a measurement reaches", "achieved-without-date");
+    if (
+      ms.status === "achieved" &&
+      !ms.achieved_date &&
+      !unknowable &&
+      !(metric && reachesThreshold(metric, ms.threshold, data))
+    ) {
+      error(
+        ms.src.file,
+        ms.src.line,
+        "status",
+        "achieved",
+        "has no date it was achieved on",
+        "add achieved_date (YYYY-MM-DD), or a metric_id and threshold that a measurement reaches",
+        "achieved-without-date",
+      );
     }
     for (const item of ms.evidence ?? []) {
       if (/^https?:\/\//i.test(item)) continue;
       const path = item.replace(/^\.\//, "");
       if (raw.outsideLinks.has(path)) {
-        error(ms.src.file, ms.src.line, "evidence", item, `is a link to a file outside ${raw.dir}/`, `copy the file itself to ${raw.dir}/${path}: only what is inside the customer's folder is published`, "evidence-outside");
+        error(
+          ms.src.file,
+          ms.src.line,
+          "evidence",
+          item,
+          `is a link to a file outside ${raw.dir}/`,
+          `copy the file itself to ${raw.dir}/${path}: only what is inside the customer's folder is published`,
+          "evidence-outside",
+        );
       } else if (item.split(/[\\/]/).includes("..") || !raw.files.has(path)) {
-        error(ms.src.file, ms.src.line, "evidence", item, `is not a file in ${raw.dir}/`, `put the file at ${raw.dir}/${path}, or write a link starting with https://`, "missing-evidence");
+        error(
+          ms.src.file,
+          ms.src.line,
+          "evidence",
+          item,
+          `is not a file in ${raw.dir}/`,
+          `put the file at ${raw.dir}/${path}, or write a link starting with https://`,
+          "missing-evidence",
+        );
       } else {
         const bad = evidenceProblem(item);
         if (bad) error(ms.src.file, ms.src.line, "evidence", item, bad.problem, bad.fix, bad.code);
@@ -317,32 +486,78 @@ function crossCheck(data: CustomerData, raw: RawCustomer, at: (f: string) => str
   for (const { file, field, id, lines } of unknownIds.values()) {
     const like = nearest(id, metricIds);
     const more = lines.length > 1 ? ` (also on line${lines.length > 2 ? "s" : ""} ${lines.slice(1).join(", ")})` : "";
-    error(file, lines[0], field, id, `is not the id of any metric${more}`, metricIds.length
-      ? `${like ? `did you mean ${like}? ` : ""}use one of: ${metricIds.join(", ")}`
-      : "add the metric to metrics.csv first", "unknown-metric");
+    error(
+      file,
+      lines[0],
+      field,
+      id,
+      `is not the id of any metric${more}`,
+      metricIds.length
+        ? `${like ? `did you mean ${like}? ` : ""}use one of: ${metricIds.join(", ")}`
+        : "add the metric to metrics.csv first",
+      "unknown-metric",
+    );
   }
   for (const r of data.csat) {
     if (r.score < (r.scale === 10 ? 0 : 1) || r.score > r.scale) {
-      error(r.src.file, r.src.line, "score", r.score, `is outside the ${r.scale}-point scale`, `write a score from ${r.scale === 10 ? 0 : 1} to ${r.scale}, or correct the scale`, "score-out-of-scale");
+      error(
+        r.src.file,
+        r.src.line,
+        "score",
+        r.score,
+        `is outside the ${r.scale}-point scale`,
+        `write a score from ${r.scale === 10 ? 0 : 1} to ${r.scale}, or correct the scale`,
+        "score-out-of-scale",
+      );
     }
   }
   const c = data.customer;
   if (!c) return;
   const e = c.engagement;
-  for (const [field, day] of [["engagement.goLive", e.goLive], ["engagement.end", e.end]] as const) {
-    if (day && day < e.start) error(customerFile, lineOf(raw.customer!, ["engagement", field.split(".")[1]]), field, day, `is before engagement.start ${e.start}`, "check both dates: an engagement cannot end or go live before it starts", "engagement-dates");
+  for (const [field, day] of [
+    ["engagement.goLive", e.goLive],
+    ["engagement.end", e.end],
+  ] as const) {
+    if (day && day < e.start)
+      error(
+        customerFile,
+        lineOf(raw.customer!, ["engagement", field.split(".")[1]]),
+        field,
+        day,
+        `is before engagement.start ${e.start}`,
+        "check both dates: an engagement cannot end or go live before it starts",
+        "engagement-dates",
+      );
   }
-  for (const [field, logo] of [["brand.logo", c.brand?.logo], ["provider.logo", c.provider?.logo]] as const) {
+  for (const [field, logo] of [
+    ["brand.logo", c.brand?.logo],
+    ["provider.logo", c.provider?.logo],
+  ] as const) {
     if (logo && (logo.includes("..") || !raw.files.has(logo))) {
-      error(customerFile, undefined, field, logo, `is not a file in ${raw.dir}/`, `put the image at ${raw.dir}/${logo}, or remove ${field}`, "missing-logo");
+      error(
+        customerFile,
+        undefined,
+        field,
+        logo,
+        `is not a file in ${raw.dir}/`,
+        `put the image at ${raw.dir}/${logo}, or remove ${field}`,
+        "missing-logo",
+      );
     } else if (logo && logoProblem(logo)) {
       const bad = logoProblem(logo)!;
       error(customerFile, undefined, field, logo, bad.problem, bad.fix, bad.code);
     }
   }
   if (c.share && !/^[A-Za-z0-9_-]{22,}$/.test(c.share.token)) {
-    error(customerFile, undefined, "share.token", c.share.token, "is not a safe share token (it needs at least 128 random bits)",
-      "generate one with: node -e \"console.log(require('crypto').randomBytes(16).toString('base64url'))\"", "weak-share-token");
+    error(
+      customerFile,
+      undefined,
+      "share.token",
+      c.share.token,
+      "is not a safe share token (it needs at least 128 random bits)",
+      "generate one with: node -e \"console.log(require('crypto').randomBytes(16).toString('base64url'))\"",
+      "weak-share-token",
+    );
   }
 }
 

@@ -23,14 +23,21 @@ export interface RawWorkbook {
 }
 
 /** Reads customer.xlsx; problems are added to `issues`. */
-export async function readWorkbook(path: string, at: (f: string) => string, issues: DataIssue[]): Promise<RawWorkbook | null> {
+export async function readWorkbook(
+  path: string,
+  at: (f: string) => string,
+  issues: DataIssue[],
+): Promise<RawWorkbook | null> {
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.readFile(path);
   } catch (err) {
     issues.push({
-      severity: "error", code: "bad-workbook", file: at(WORKBOOK),
-      problem: `cannot be read as an Excel workbook (${(err as Error).message})`, fix: "open it in Excel and save it again as an Excel Workbook (.xlsx)",
+      severity: "error",
+      code: "bad-workbook",
+      file: at(WORKBOOK),
+      problem: `cannot be read as an Excel workbook (${(err as Error).message})`,
+      fix: "open it in Excel and save it again as an Excel Workbook (.xlsx)",
     });
     return null;
   }
@@ -44,7 +51,10 @@ export async function readWorkbook(path: string, at: (f: string) => string, issu
     else if ((CUSTOMER_LISTS as readonly string[]).includes(name)) lists[name] = table;
     else if (!name.startsWith("readme")) {
       issues.push({
-        severity: "warning", code: "unknown-sheet", file: at(WORKBOOK), field: sheet.name,
+        severity: "warning",
+        code: "unknown-sheet",
+        file: at(WORKBOOK),
+        field: sheet.name,
         problem: "is not a sheet milepost knows; it is ignored",
         fix: `name the sheets after the tables: customer, ${[...CUSTOMER_LISTS, ...Object.keys(rowTables)].join(", ")}`,
       });
@@ -81,21 +91,29 @@ function readSheet(sheet: ExcelJS.Worksheet, at: (f: string) => string, issues: 
     if (cells.every(blank)) return;
     if (cells.slice(columns.length).some((v) => !blank(v))) {
       issues.push({
-        severity: "error", code: "extra-cells", file: at(file), line,
+        severity: "error",
+        code: "extra-cells",
+        file: at(file),
+        line,
         problem: `has values beyond the last column of the header (${header.join(", ")})`,
         fix: "give the column a header, or clear the cells to its right",
       });
       return;
     }
     const values: Record<string, unknown> = {};
-    columns.forEach((c, i) => { if (c && !(c in values)) values[c] = cells[i] ?? ""; });
+    columns.forEach((c, i) => {
+      if (c && !(c in values)) values[c] = cells[i] ?? "";
+    });
     rows.push({ line, values });
   });
   return { file, columns: columns.filter(Boolean), rows };
 }
 
 /** customer.json from the "customer" sheet (field | value, e.g. "engagement.start" | 2026-01-05) and the list sheets. */
-function readCustomerSheet(sheet: ExcelJS.Worksheet, lists: Record<string, RawTable>): NonNullable<RawWorkbook["customer"]> {
+function readCustomerSheet(
+  sheet: ExcelJS.Worksheet,
+  lists: Record<string, RawTable>,
+): NonNullable<RawWorkbook["customer"]> {
   const value: Record<string, unknown> = {};
   const lines = new Map<string, number>();
   sheet.eachRow({ includeEmpty: false }, (row, line) => {
@@ -112,7 +130,11 @@ function readCustomerSheet(sheet: ExcelJS.Worksheet, lists: Record<string, RawTa
     value[name] = table.rows.map((row, i) => {
       for (const key of Object.keys(row.values)) lines.set(`${name}.${i}.${key}`, row.line);
       const entry = Object.fromEntries(Object.entries(row.values).filter(([, v]) => !blank(v)));
-      if (name === "goals" && typeof entry.metrics === "string") entry.metrics = entry.metrics.split(/[|,]/).map((s) => s.trim()).filter(Boolean);
+      if (name === "goals" && typeof entry.metrics === "string")
+        entry.metrics = entry.metrics
+          .split(/[|,]/)
+          .map((s) => s.trim())
+          .filter(Boolean);
       return entry;
     });
   }

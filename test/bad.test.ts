@@ -34,7 +34,8 @@ const ENCODINGS: Record<string, (text: string) => Buffer> = {
 };
 
 async function* filesUnder(dir: string): AsyncGenerator<string> {
-  for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) if (e.isFile()) yield join(e.parentPath, e.name);
+  for (const e of await readdir(dir, { withFileTypes: true, recursive: true }))
+    if (e.isFile()) yield join(e.parentPath, e.name);
 }
 
 /** Lays out a case in a fresh workspace: data/acme from the fixture, then the case's files over it. */
@@ -57,9 +58,15 @@ export async function layOut(name: string, spec: Case): Promise<string> {
 
 /** `actual` cut to the keys of `expected` and to the length of its lists, so a case names only the figures it proves. */
 function shapedLike(actual: unknown, expected: unknown): unknown {
-  if (Array.isArray(expected) && Array.isArray(actual)) return actual.slice(0, expected.length).map((a, i) => shapedLike(a, expected[i]));
+  if (Array.isArray(expected) && Array.isArray(actual))
+    return actual.slice(0, expected.length).map((a, i) => shapedLike(a, expected[i]));
   if (expected && typeof expected === "object" && actual && typeof actual === "object") {
-    return Object.fromEntries(Object.keys(expected).map((k) => [k, shapedLike((actual as Record<string, unknown>)[k], (expected as Record<string, unknown>)[k])]));
+    return Object.fromEntries(
+      Object.keys(expected).map((k) => [
+        k,
+        shapedLike((actual as Record<string, unknown>)[k], (expected as Record<string, unknown>)[k]),
+      ]),
+    );
   }
   return actual;
 }
@@ -83,18 +90,33 @@ describe("the corpus of broken files", () => {
     const expected = (await readFile(join(BAD, name, "expected.txt"), "utf8")).trimEnd().split("\n");
     const root = await layOut(name, spec);
     const results = await build({
-      dataDir: join(root, "data"), contentDir: join(root, "content"), outDir: join(root, "dist"),
-      customers: "all", pack: "all", asOf: "2026-09-30", period: "2026-Q3", pdf: false, dryRun: true,
+      dataDir: join(root, "data"),
+      contentDir: join(root, "content"),
+      outDir: join(root, "dist"),
+      customers: "all",
+      pack: "all",
+      asOf: "2026-09-30",
+      period: "2026-Q3",
+      pdf: false,
+      dryRun: true,
     });
     // MILEPOST_UPDATE_BAD=1 writes what milepost answers now into expected.txt, for a person to read over.
-    if (process.env.MILEPOST_UPDATE_BAD) await writeFile(join(BAD, name, "expected.txt"), `${printed(results, root).join("\n")}\n`);
+    if (process.env.MILEPOST_UPDATE_BAD)
+      await writeFile(join(BAD, name, "expected.txt"), `${printed(results, root).join("\n")}\n`);
     else expect(printed(results, root), spec.about).toEqual(expected);
     for (const r of results) {
       if (r.status === "failed") {
         // Every failure names a file; every failure inside a table names its line and field too.
         const errors = r.issues.filter((i) => i.severity === "error");
         expect(errors.length).toBeGreaterThan(0);
-        for (const e of errors) if (/\.(csv|json)$/.test(e.file) && e.code !== "both-formats" && e.code !== "empty-file" && e.code !== "unknown-encoding") expect(e.line ?? e.field).toBeDefined();
+        for (const e of errors)
+          if (
+            /\.(csv|json)$/.test(e.file) &&
+            e.code !== "both-formats" &&
+            e.code !== "empty-file" &&
+            e.code !== "unknown-encoding"
+          )
+            expect(e.line ?? e.field).toBeDefined();
       } else {
         const figures = spec.figures?.[r.slug];
         expect(figures, `${r.slug} builds, so the case must say which figures prove it right`).toBeDefined();
@@ -124,8 +146,15 @@ describe("a huge file", () => {
     const metrics = await readFile(join(ACME, "metrics.csv"), "utf8");
     await writeFile(join(root, "data", "acme", "metrics.csv"), metrics.replaceAll("2025-10-01", baseline));
     const [result] = await build({
-      dataDir: join(root, "data"), contentDir: join(root, "content"), outDir: join(root, "dist"),
-      customers: ["acme"], pack: "qbr", asOf: "2026-09-30", period: "2026-Q3", pdf: false, dryRun: true,
+      dataDir: join(root, "data"),
+      contentDir: join(root, "content"),
+      outDir: join(root, "dist"),
+      customers: ["acme"],
+      pack: "qbr",
+      asOf: "2026-09-30",
+      period: "2026-Q3",
+      pdf: false,
+      dryRun: true,
     });
     await rm(root, { recursive: true, force: true });
     return result;
@@ -146,4 +175,3 @@ describe("a huge file", () => {
     ]);
   });
 });
-

@@ -17,7 +17,10 @@ describe("a metric with 200,000 measurements", { timeout: 300_000 }, () => {
     const cwd = await mkdtemp(join(tmpdir(), "milepost-bounded-"));
     await cp(join(FIXTURES, "data", "acme"), join(cwd, "data", "acme"), { recursive: true });
     const file = join(cwd, "data", "acme", "measurements.csv");
-    const rows = (await readFile(file, "utf8")).trimEnd().split("\n").filter((line) => !line.startsWith("m1,"));
+    const rows = (await readFile(file, "utf8"))
+      .trimEnd()
+      .split("\n")
+      .filter((line) => !line.startsWith("m1,"));
     const start = Date.UTC(2025, 9, 2);
     const days = 363; // 2025-10-02 to 2026-09-29
     for (let i = 0; i < COUNT; i++) {
@@ -28,16 +31,30 @@ describe("a metric with 200,000 measurements", { timeout: 300_000 }, () => {
 
     const run = await milepost(["build", "acme", "--pack", "qbr", "--as-of", "2026-09-30", "--no-pdf"], cwd);
     expect(run.code, run.stdout + run.stderr).toBe(0);
-    expect(run.stdout).toContain(`    warning  data/acme/measurements.csv metric_id: "m1" has 200,000 measurements: the charts and tables show the last of each week (53 points); every figure is computed from all of them — report.json lists every measurement with --full-series\n`);
+    expect(run.stdout).toContain(
+      `    warning  data/acme/measurements.csv metric_id: "m1" has 200,000 measurements: the charts and tables show the last of each week (53 points); every figure is computed from all of them — report.json lists every measurement with --full-series\n`,
+    );
     const shown = JSON.parse(await readFile(join(cwd, "dist", "acme", "report.json"), "utf8")) as Report;
     expect(shown.metrics[0].series).toHaveLength(53);
     expect(shown.metrics[0].sources).toEqual(["metrics.csv:2", expect.stringMatching(/^measurements\.csv:[\d–, ]+$/)]);
-    for (const page of ["index.html", "review.html", "print-qbr.html"]) expect((await stat(join(cwd, "dist", "acme", page))).size, page).toBeLessThan(1_000_000);
+    for (const page of ["index.html", "review.html", "print-qbr.html"])
+      expect((await stat(join(cwd, "dist", "acme", page))).size, page).toBeLessThan(1_000_000);
     expect((await stat(join(cwd, "dist", "acme", "report.json"))).size).toBeLessThan(200_000);
 
     // The figures are those of every row: the same as computed with the full series.
     const [full] = await build(
-      { dataDir: join(cwd, "data"), contentDir: join(cwd, "content"), outDir: join(cwd, "unused"), customers: ["acme"], pack: "qbr", asOf: "2026-09-30", period: null, pdf: false, dryRun: true, fullSeries: true },
+      {
+        dataDir: join(cwd, "data"),
+        contentDir: join(cwd, "content"),
+        outDir: join(cwd, "unused"),
+        customers: ["acme"],
+        pack: "qbr",
+        asOf: "2026-09-30",
+        period: null,
+        pdf: false,
+        dryRun: true,
+        fullSeries: true,
+      },
       { ...defaultEffects, progress: () => {} },
     );
     const figures = ({ series, sources, ...rest }: Report["metrics"][number]) => rest;
@@ -45,8 +62,13 @@ describe("a metric with 200,000 measurements", { timeout: 300_000 }, () => {
     expect(shown.metrics.map(figures)).toEqual(full.report!.metrics.map(figures));
     expect({ ...shown.roi, sources: [] }).toEqual({ ...full.report!.roi, sources: [] });
 
-    const asked = await milepost(["build", "acme", "--pack", "qbr", "--as-of", "2026-09-30", "--no-pdf", "--full-series", "--out", "full"], cwd);
+    const asked = await milepost(
+      ["build", "acme", "--pack", "qbr", "--as-of", "2026-09-30", "--no-pdf", "--full-series", "--out", "full"],
+      cwd,
+    );
     expect(asked.code, asked.stdout + asked.stderr).toBe(0);
-    expect((JSON.parse(await readFile(join(cwd, "full", "acme", "report.json"), "utf8")) as Report).metrics[0].series).toHaveLength(COUNT);
+    expect(
+      (JSON.parse(await readFile(join(cwd, "full", "acme", "report.json"), "utf8")) as Report).metrics[0].series,
+    ).toHaveLength(COUNT);
   });
 });

@@ -13,7 +13,9 @@ const results = JSON.parse(inject("portfolioResults")) as CustomerResult[];
 const report = async (slug: string) => JSON.parse(await readFile(join(out, slug, "report.json"), "utf8")) as Report;
 
 async function filesUnder(dir: string): Promise<string[]> {
-  return (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+  return (await readdir(dir, { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name));
 }
 
 describe("build(fixture portfolio, 2026-Q3)", () => {
@@ -21,13 +23,27 @@ describe("build(fixture portfolio, 2026-Q3)", () => {
     expect(results.filter((r) => r.status !== "built").map((r) => [r.slug, r.issues])).toEqual([]);
     const manifest = JSON.parse(await readFile(join(out, "manifest.json"), "utf8"));
     expect(manifest.customers.map((c: { slug: string }) => c.slug)).toEqual(results.map((r) => r.slug).sort());
-    expect(manifest.customers.find((c: { slug: string }) => c.slug === "acme")).toMatchObject({ name: "Acme Analytics", asOf: "2026-09-30", period: "2026-Q3", health: "yellow" });
+    expect(manifest.customers.find((c: { slug: string }) => c.slug === "acme")).toMatchObject({
+      name: "Acme Analytics",
+      asOf: "2026-09-30",
+      period: "2026-Q3",
+      health: "yellow",
+    });
   });
 
   it("writes report.json with the §4 figures worked out by hand in EXPECTED.md", async () => {
     const r = await report("acme");
-    expect(r).toMatchObject({ schemaVersion: 1, customer: { slug: "acme", name: "Acme Analytics" }, asOf: "2026-09-30", period: "2026-Q3" });
-    expect(r.metrics.map((m) => [m.id, m.current, m.progress])).toEqual([["m1", 2, 1], ["m2", 80.5, 0.5], ["m3", 16, 0.8]]);
+    expect(r).toMatchObject({
+      schemaVersion: 1,
+      customer: { slug: "acme", name: "Acme Analytics" },
+      asOf: "2026-09-30",
+      period: "2026-Q3",
+    });
+    expect(r.metrics.map((m) => [m.id, m.current, m.progress])).toEqual([
+      ["m1", 2, 1],
+      ["m2", 80.5, 0.5],
+      ["m3", 16, 0.8],
+    ]);
     expect(r.metrics[0].sources).toContain("measurements.csv:8");
     expect(r.metrics[0].series.map((p) => p.date)).not.toContain("2026-10-01");
     expect(r.metrics[1]).toMatchObject({ monetized: false, valueToDate: null, runRate: null });
@@ -61,7 +77,10 @@ describe("build(fixture portfolio, 2026-Q3)", () => {
   });
 
   it("puts no other customer's data in a customer's folder", async () => {
-    for (const [slug, other] of [["acme", "Bare Minimum"], ["bare", "Acme Analytics"]]) {
+    for (const [slug, other] of [
+      ["acme", "Bare Minimum"],
+      ["bare", "Acme Analytics"],
+    ]) {
       for (const file of await filesUnder(join(out, slug))) {
         if (/\.(woff2?|pdf)$/.test(file)) continue;
         expect((await readFile(file, "utf8")).includes(other), file).toBe(false);

@@ -31,16 +31,32 @@ const report = async (slug: string) => JSON.parse(await html(slug, "report.json"
 /** What the templates were given for `slug`: its data as validated, its report as built. */
 async function site(slug: string): Promise<SiteCustomer> {
   const { data } = validateCustomer(await loadCustomer(join(FIXTURES, "data", slug), slug));
-  return { slug, report: await report(slug), data: data!, packs: ["qbr", "closeout"], content: {}, label: "2026-Q3", folder: `data/${slug}/` };
+  return {
+    slug,
+    report: await report(slug),
+    data: data!,
+    packs: ["qbr", "closeout"],
+    content: {},
+    label: "2026-Q3",
+    folder: `data/${slug}/`,
+  };
 }
 
 function decode(s: string): string {
-  return s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&#x27;/g, "'").replace(/&amp;/g, "&");
+  return s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&#x27;/g, "'")
+    .replace(/&amp;/g, "&");
 }
 
 /** The page's text, tags dropped, whitespace collapsed. */
 function text(page: string): string {
-  return decode(page.replace(/<(script|style)[\s\S]*?<\/\1>/g, " ").replace(/<[^>]+>/g, " ")).replace(/\s+/g, " ").trim();
+  return decode(page.replace(/<(script|style)[\s\S]*?<\/\1>/g, " ").replace(/<[^>]+>/g, " "))
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** Every element placed by components/Fig.astro: its path in report.json, its format and the text shown. */
@@ -50,19 +66,28 @@ function figures(page: string): { path: string; format: FigureFormat; unit?: str
       const m = new RegExp(`\\s${name}="([^"]*)"`).exec(attrs);
       return m ? decode(m[1]) : undefined;
     };
-    return { path: attr("data-figure")!, format: attr("data-format") as FigureFormat, unit: attr("data-unit"), label: attr("data-label"), shown: decode(shown) };
+    return {
+      path: attr("data-figure")!,
+      format: attr("data-format") as FigureFormat,
+      unit: attr("data-unit"),
+      label: attr("data-label"),
+      shown: decode(shown),
+    };
   });
 }
 
 /** The values of `data-<name>` attributes in document order. */
-const attrs = (page: string, name: string) => [...page.matchAll(new RegExp(`\\sdata-${name}="([^"]+)"`, "g"))].map((m) => m[1]);
+const attrs = (page: string, name: string) =>
+  [...page.matchAll(new RegExp(`\\sdata-${name}="([^"]+)"`, "g"))].map((m) => m[1]);
 
 describe("the close-out pack of the fixture portfolio", () => {
   it.each(CUSTOMERS)("%s: is built with its five pages, two print pages and two PDFs", async (slug) => {
     const result = results.find((r) => r.slug === slug)!;
     expect(result.status).toBe("built");
     expect(result.packs).toContain("closeout");
-    expect(result.files).toEqual(expect.arrayContaining([`${slug}/${slug}-closeout-2026-Q3.pdf`, `${slug}/${slug}-handoff.pdf`]));
+    expect(result.files).toEqual(
+      expect.arrayContaining([`${slug}/${slug}-closeout-2026-Q3.pdf`, `${slug}/${slug}-handoff.pdf`]),
+    );
     for (const page of PAGES) await expect(access(join(out, slug, page))).resolves.toBeUndefined();
   });
 
@@ -70,18 +95,23 @@ describe("the close-out pack of the fixture portfolio", () => {
     expect(results.find((r) => r.slug === "bare")!.packs).not.toContain("closeout");
   });
 
-  it.each(CUSTOMERS.flatMap((slug) => PAGES.map((page) => [slug, page])))("%s/%s: every figure equals report.json", async (slug, page) => {
-    const r = await report(slug);
-    const f = formatter(r.customer.locale, r.customer.currency);
-    const t = translator(r.customer.locale);
-    const found = figures(await html(slug, page));
-    if (slug === "acme") expect(found.length).toBeGreaterThan(0);
-    for (const fig of found) {
-      const value = figureAt(r, fig.path);
-      expect(value, fig.path).not.toBeUndefined();
-      expect(fig.shown, fig.path).toBe(formatFigure(f, t, fig.format, value as number | string | null, { unit: fig.unit, label: fig.label }));
-    }
-  });
+  it.each(CUSTOMERS.flatMap((slug) => PAGES.map((page) => [slug, page])))(
+    "%s/%s: every figure equals report.json",
+    async (slug, page) => {
+      const r = await report(slug);
+      const f = formatter(r.customer.locale, r.customer.currency);
+      const t = translator(r.customer.locale);
+      const found = figures(await html(slug, page));
+      if (slug === "acme") expect(found.length).toBeGreaterThan(0);
+      for (const fig of found) {
+        const value = figureAt(r, fig.path);
+        expect(value, fig.path).not.toBeUndefined();
+        expect(fig.shown, fig.path).toBe(
+          formatFigure(f, t, fig.format, value as number | string | null, { unit: fig.unit, label: fig.label }),
+        );
+      }
+    },
+  );
 
   it.each(CUSTOMERS)("%s: prints the sections its data fills, in order, each listed in the contents", async (slug) => {
     const expected = closeoutSections(await site(slug)).map((s) => s.id);
@@ -92,7 +122,15 @@ describe("the close-out pack of the fixture portfolio", () => {
 
   it("prints every section for a customer with every table", async () => {
     expect(closeoutSections(await site("acme")).map((s) => s.id)).toEqual([
-      "criteria", "tracker", "signoff", "handoff", "retrospective", "csat", "financials", "opportunities", "agenda",
+      "criteria",
+      "tracker",
+      "signoff",
+      "handoff",
+      "retrospective",
+      "csat",
+      "financials",
+      "opportunities",
+      "agenda",
     ]);
   });
 
@@ -110,7 +148,13 @@ describe("outcomes vs original success criteria", () => {
     const r = await report("closeout-triage");
     expect(r.goalOutcomes!.closeDate).toBe("2026-09-30");
     // m2 was 48 on 2026-08-03, below its baseline of 50, and 60 on 2026-09-21: the QBR's figure too.
-    expect(r.goalOutcomes!.goals[1].metrics[0]).toMatchObject({ id: "m2", value: 60, date: "2026-09-21", progress: 0.3333, met: false });
+    expect(r.goalOutcomes!.goals[1].metrics[0]).toMatchObject({
+      id: "m2",
+      value: 60,
+      date: "2026-09-21",
+      progress: 0.3333,
+      met: false,
+    });
     expect(r.metrics.find((m) => m.id === "m2")).toMatchObject({ current: 60, currentDate: "2026-09-21" });
     expect(text(page)).toContain("Figures as of 30 Sept 2026, as in the QBR");
   });
@@ -125,10 +169,20 @@ describe("outcomes vs original success criteria", () => {
 describe("close-out tracker", () => {
   it("shows the standard checklist, and says so, when there is no closeout table (closeout-standard)", async () => {
     const r = await report("closeout-standard");
-    expect(r.closeout).toMatchObject({ standard: true, start: "2026-09-16", end: "2026-10-15", day: 15, total: 13, doneShare: null, overdue: 0 });
+    expect(r.closeout).toMatchObject({
+      standard: true,
+      start: "2026-09-16",
+      end: "2026-10-15",
+      day: 15,
+      total: 13,
+      doneShare: null,
+      overdue: 0,
+    });
     const page = await html("closeout-standard", CLOSEOUT_PAGES.tracker);
     expect(page).toContain('data-notice="standard-checklist"');
-    expect(text(page)).toContain("No close-out table was provided, so this is milepost's standard close-out checklist.");
+    expect(text(page)).toContain(
+      "No close-out table was provided, so this is milepost's standard close-out checklist.",
+    );
     const t = translator("en-AU");
     const shown = text(page);
     const keys = [...STANDARD_CHECKLIST.delivery, ...STANDARD_CHECKLIST.transition, ...STANDARD_CHECKLIST.closure];
@@ -144,7 +198,15 @@ describe("close-out tracker", () => {
 
   it("counts done and overdue items by phase (closeout-triage)", async () => {
     const r = await report("closeout-triage");
-    expect(r.closeout).toMatchObject({ start: "2026-09-01", end: "2026-09-21", day: 21, done: 2, total: 4, doneShare: 0.5, overdue: 2 });
+    expect(r.closeout).toMatchObject({
+      start: "2026-09-01",
+      end: "2026-09-21",
+      day: 21,
+      done: 2,
+      total: 4,
+      doneShare: 0.5,
+      overdue: 2,
+    });
     const page = await html("closeout-triage", CLOSEOUT_PAGES.tracker);
     expect(attrs(page, "state")).toEqual(["done", "overdue", "done", "overdue"]);
   });
@@ -169,14 +231,25 @@ describe("handoff document", () => {
   it("gives systems and owners, documentation, support by tier with hours, escalation, SLA, access, known issues, training (acme)", async () => {
     const shown = text(await html("acme", CLOSEOUT_PAGES.handoff));
     for (const s of [
-      "Weekly report", "Morgan Diaz", "Forecast dashboard", "Sam Patel",
-      "Operations runbook", "https://wiki.acme-analytics.example/runbook",
-      "Acme IT help desk", "Mon-Fri 08:00-18:00", "24/7 for critical incidents",
+      "Weekly report",
+      "Morgan Diaz",
+      "Forecast dashboard",
+      "Sam Patel",
+      "Operations runbook",
+      "https://wiki.acme-analytics.example/runbook",
+      "Acme IT help desk",
+      "Mon-Fri 08:00-18:00",
+      "24/7 for critical incidents",
       "Critical: response within 1 hour. Normal: next business day.",
-      "Reporting workspace (admin)", "Riley Chen",
-      "Dashboard refresh fails when the CRM is in maintenance", "Re-run the refresh from the admin page after maintenance ends.",
-      "Weekly report walkthrough", "Admin handover", "Slides and recording",
-    ]) expect(shown).toContain(s);
+      "Reporting workspace (admin)",
+      "Riley Chen",
+      "Dashboard refresh fails when the CRM is in maintenance",
+      "Re-run the refresh from the admin page after maintenance ends.",
+      "Weekly report walkthrough",
+      "Admin handover",
+      "Slides and recording",
+    ])
+      expect(shown).toContain(s);
     expect(shown).toMatch(/Help desk.*Riley Chen.*Meridian Advisory account lead/);
   });
 
@@ -186,7 +259,13 @@ describe("handoff document", () => {
     expect(shown).toContain("Needs an owner");
     expect(shown).toContain("No workaround yet");
     const r = await report("closeout-triage");
-    expect(r.handoff).toMatchObject({ systems: 2, systemsOwned: 1, knownIssues: 2, knownIssuesWithWorkaround: 1, training: { sessions: 2, attendees: 5 } });
+    expect(r.handoff).toMatchObject({
+      systems: 2,
+      systemsOwned: 1,
+      knownIssues: 2,
+      knownIssuesWithWorkaround: 1,
+      training: { sessions: 2, attendees: 5 },
+    });
   });
 
   it("links only web addresses", async () => {
@@ -219,10 +298,18 @@ describe("retrospective, CSAT and financials", () => {
 
   it("warns when the survey went out more than 48 hours after the end, and gives NPS on the 0–10 scale (closeout-triage)", async () => {
     const r = await report("closeout-triage");
-    expect(r.csat).toMatchObject({ responses: 4, firstResponseDays: 4, late: true, scale5: null, scale10: { nps: 25, promoters: 2, passives: 1, detractors: 1 } });
+    expect(r.csat).toMatchObject({
+      responses: 4,
+      firstResponseDays: 4,
+      late: true,
+      scale5: null,
+      scale10: { nps: 25, promoters: 2, passives: 1, detractors: 1 },
+    });
     const page = await html("closeout-triage", CLOSEOUT_PAGES.retrospective);
     expect(page).toContain('data-warning="csat-late"');
-    expect(text(page)).toContain("The first response came on 4 Sept 2026, 4 days after the engagement ended on 31 Aug 2026.");
+    expect(text(page)).toContain(
+      "The first response came on 4 Sept 2026, 4 days after the engagement ended on 31 Aug 2026.",
+    );
     expect(text(page)).toContain("Training came too late for the Friday shift.");
   });
 
@@ -234,7 +321,14 @@ describe("retrospective, CSAT and financials", () => {
 
   it("reconciles budget, actual, invoiced and paid (acme: variance +$500, outstanding $3,000)", async () => {
     const r = await report("acme");
-    expect(r.financials!.totals).toEqual({ budget: 19000, actual: 19500, variance: 500, invoiced: 19500, paid: 16500, outstanding: 3000 });
+    expect(r.financials!.totals).toEqual({
+      budget: 19000,
+      actual: 19500,
+      variance: 500,
+      invoiced: 19500,
+      paid: 16500,
+      outstanding: 3000,
+    });
     const shown = text(await html("acme", CLOSEOUT_PAGES.retrospective));
     expect(shown).toContain("Total US$19,000 US$19,500 US$500 US$19,500 US$16,500 US$3,000");
   });
@@ -246,7 +340,9 @@ describe("expansion opportunities", () => {
     const triage = page.match(/<table class="co-table co-triage">[\s\S]*?<\/table>/)![0];
     expect(attrs(triage, "triage")).toEqual(["propose_now", "change_request", "noise"]);
     const shown = text(triage);
-    expect(shown).toContain("Expansion: propose now A distinct outcome the customer wants, with no risk to the current delivery.");
+    expect(shown).toContain(
+      "Expansion: propose now A distinct outcome the customer wants, with no risk to the current delivery.",
+    );
     expect(shown).toContain("Change request Not a new outcome: it changes what is already in scope.");
     expect(shown).toContain("Noise A distinct outcome, but not a priority for the customer now.");
   });
@@ -261,7 +357,9 @@ describe("expansion opportunities", () => {
     );
     expect(text(cards[1][0])).toContain("Raise it once the current delivery is safe.");
     const others = text(page.match(/<div class="co-others">[\s\S]*?<\/div>/)![0]);
-    expect(others).toContain("Extra column in the order export Finance wants the VAT code in the daily export. Change request through change control Log it in change control.");
+    expect(others).toContain(
+      "Extra column in the order export Finance wants the VAT code in the daily export. Change request through change control Log it in change control.",
+    );
     expect(others).toContain("Tidy the shared inbox");
   });
 
@@ -288,16 +386,28 @@ describe("closing meeting agenda", () => {
   });
 
   it("names the outcomes to confirm, open items, owners, survey timing and opportunities (closeout-triage)", async () => {
-    const shown = text((await html("closeout-triage", CLOSEOUT_PAGES.nextSteps)).match(/<section class="doc-section co-agenda"[\s\S]*?<\/section>/)![0]);
+    const shown = text(
+      (await html("closeout-triage", CLOSEOUT_PAGES.nextSteps)).match(
+        /<section class="doc-section co-agenda"[\s\S]*?<\/section>/,
+      )![0],
+    );
     // The meeting is held on engagement.end (2026-08-31): the agenda reads nothing dated later.
     expect(shown).toContain("For the closing meeting on 31 Aug 2026: the figures are those known that day.");
-    expect(shown).toMatch(/Confirm the outcomes against the success criteria Orders keyed in by hand are a thing of the past Met Customers get a same-day order confirmation Not met/);
-    expect(shown).toMatch(/Deliverables not yet accepted D2 Order desk runbook · Due .* Close-out items not done Acceptance test of the order import .* Punch list cleared .* Final invoice paid/);
+    expect(shown).toMatch(
+      /Confirm the outcomes against the success criteria Orders keyed in by hand are a thing of the past Met Customers get a same-day order confirmation Not met/,
+    );
+    expect(shown).toMatch(
+      /Deliverables not yet accepted D2 Order desk runbook · Due .* Close-out items not done Acceptance test of the order import .* Punch list cleared .* Final invoice paid/,
+    );
     expect(shown).not.toContain("Overdue");
     expect(shown).toContain("Label printer bridge Needs an owner");
-    expect(shown).toContain("Send the survey to the sponsor and the key stakeholders 24 to 48 hours after this meeting, between 1 Sept 2026 and 2 Sept 2026.");
+    expect(shown).toContain(
+      "Send the survey to the sponsor and the key stakeholders 24 to 48 hours after this meeting, between 1 Sept 2026 and 2 Sept 2026.",
+    );
     expect(shown).not.toMatch(/(^|\D)4 Sept 2026/); // the first CSAT answer came after the meeting
-    expect(shown).toMatch(/Propose now Wholesale portal orders .* Mention for later, once the current delivery is safe Delivery slot booking Route through change control Extra column in the order export/);
+    expect(shown).toMatch(
+      /Propose now Wholesale portal orders .* Mention for later, once the current delivery is safe Delivery slot booking Route through change control Extra column in the order export/,
+    );
     expect(shown).not.toContain("Tidy the shared inbox");
   });
 
@@ -309,7 +419,8 @@ describe("closing meeting agenda", () => {
 });
 
 describe("the close-out PDFs", () => {
-  const pdf = (slug: string, kind: "closeout" | "handoff") => join(out, slug, kind === "closeout" ? `${slug}-closeout-2026-Q3.pdf` : `${slug}-handoff.pdf`);
+  const pdf = (slug: string, kind: "closeout" | "handoff") =>
+    join(out, slug, kind === "closeout" ? `${slug}-closeout-2026-Q3.pdf` : `${slug}-handoff.pdf`);
 
   it("acme: cover, contents, then every section in order with its figures as text", async () => {
     const { pages } = await readPdf(pdf("acme", "closeout"));
@@ -326,7 +437,12 @@ describe("the close-out PDFs", () => {
       expect(at, title).toBeGreaterThan(from);
       from = at;
     }
-    for (const figure of ["3 / 4 accepted", "Total US$19,000 US$19,500 US$500 US$19,500 US$16,500 US$3,000", "Expansion: propose now", "Partner order import"]) {
+    for (const figure of [
+      "3 / 4 accepted",
+      "Total US$19,000 US$19,500 US$500 US$19,500 US$16,500 US$3,000",
+      "Expansion: propose now",
+      "Partner order import",
+    ]) {
       expect(body).toContain(figure);
     }
   });
@@ -343,14 +459,29 @@ describe("the close-out PDFs", () => {
     expect(pages.length).toBeLessThanOrEqual(6);
     expect(pages[0]).toContain("Handoff Document");
     const body = pages.join(" ");
-    for (const other of ["Expansion opportunities", "Financial reconciliation", "Closing meeting agenda", "Deliverables sign-off", "Close-out tracker"]) {
+    for (const other of [
+      "Expansion opportunities",
+      "Financial reconciliation",
+      "Closing meeting agenda",
+      "Deliverables sign-off",
+      "Close-out tracker",
+    ]) {
       expect(body).not.toContain(other);
     }
   });
 
   it("acme: the handoff document holds systems, support, access, known issues and training", async () => {
     const body = (await readPdf(pdf("acme", "handoff"))).pages.join(" ");
-    for (const s of ["What was built", "Weekly report", "Support and escalation", "Acme IT help desk", "Access handed over", "Known issues and workarounds", "Training delivered", "Admin handover"]) {
+    for (const s of [
+      "What was built",
+      "Weekly report",
+      "Support and escalation",
+      "Acme IT help desk",
+      "Access handed over",
+      "Known issues and workarounds",
+      "Training delivered",
+      "Admin handover",
+    ]) {
       expect(body).toContain(s);
     }
   });

@@ -19,14 +19,25 @@ interface Shown {
 }
 
 function decode(s: string): string {
-  return s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&#x27;/g, "'").replace(/&amp;/g, "&");
+  return s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&#x27;/g, "'")
+    .replace(/&amp;/g, "&");
 }
 
 /** Every figure placed by Fig.astro in `page`, in page order. */
 function figures(page: string): Shown[] {
   return [...page.matchAll(/<span([^>]*\sdata-figure="[^"]+"[^>]*)>([^<]*)<\/span>/g)].map(([, attrs, text]) => {
     const attr = (name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(attrs)?.[1];
-    return { path: attr("data-figure")!, format: attr("data-format")!, classes: (attr("class") ?? "").split(/\s+/).filter(Boolean), text: decode(text) };
+    return {
+      path: attr("data-figure")!,
+      format: attr("data-format")!,
+      classes: (attr("class") ?? "").split(/\s+/).filter(Boolean),
+      text: decode(text),
+    };
   });
 }
 
@@ -71,7 +82,11 @@ describe("the QBR and the close-out state the same figures (acme, both packs as 
     r.goalOutcomes!.goals.forEach((g, gi) =>
       g.metrics.forEach((gm, mi) => {
         const i = r.metrics.findIndex((m) => m.id === gm.id);
-        expect([gm.value, gm.date, gm.progress]).toEqual([r.metrics[i].current, r.metrics[i].currentDate, r.metrics[i].progress]);
+        expect([gm.value, gm.date, gm.progress]).toEqual([
+          r.metrics[i].current,
+          r.metrics[i].currentDate,
+          r.metrics[i].progress,
+        ]);
         const value = shownAt(closeout, `goalOutcomes.goals.${gi}.metrics.${mi}.value`);
         if (value !== undefined) {
           expect(value).toBe(shownAt(qbr, `metrics.${i}.current`));
@@ -89,8 +104,12 @@ describe("the QBR and the close-out state the same figures (acme, both packs as 
     expect(ledger.length).toBe(r.roi.costs.length);
     expect(figures(financials).find((f) => f.path === "roi.costToDate")?.text).toBe("US$35,027");
     // Every financials row is in the ledger: matched to its cost, or a one-off cost of its own.
-    for (const line of r.financials!.lines) expect(r.roi.costs.some((c) => c.item === line.item && c.basis !== "cost")).toBe(true);
-    const [qbrPdf, closeoutPdf] = await Promise.all([readPdf(join(out, "acme", "acme-qbr-2026-Q3.pdf")), readPdf(join(out, "acme", "acme-closeout-2026-Q3.pdf"))]);
+    for (const line of r.financials!.lines)
+      expect(r.roi.costs.some((c) => c.item === line.item && c.basis !== "cost")).toBe(true);
+    const [qbrPdf, closeoutPdf] = await Promise.all([
+      readPdf(join(out, "acme", "acme-qbr-2026-Q3.pdf")),
+      readPdf(join(out, "acme", "acme-closeout-2026-Q3.pdf")),
+    ]);
     expect(qbrPdf.pages.join("\n")).toContain("US$35,027");
     expect(closeoutPdf.pages.join("\n")).toContain("US$35,027");
   });
@@ -106,28 +125,40 @@ describe("every printed calculation multiplies out from its printed operands", (
       const operands = block.figures.filter((f) => f.classes.includes("operand"));
       const divisors = block.figures.filter((f) => f.classes.includes("divisor"));
       const result = block.figures.find((f) => f.classes.includes("result"))!;
-      expect(operands.length + divisors.length, `${block.kind}: ${block.figures.map((f) => f.text).join(" ")}`).toBeGreaterThanOrEqual(3);
+      expect(
+        operands.length + divisors.length,
+        `${block.kind}: ${block.figures.map((f) => f.text).join(" ")}`,
+      ).toBeGreaterThanOrEqual(3);
       const product = operands.filter((f) => !f.classes.includes("divisor")).reduce((p, f) => p * number(f.text), 1);
       const computed = divisors.reduce((p, f) => p / number(f.text), product);
-      expect(Math.abs(computed - number(result.text)), `${block.kind}: ${block.figures.map((f) => f.text).join(" ")} (computed ${computed})`).toBeLessThanOrEqual(halfUlp(result.text) + 1e-9);
+      expect(
+        Math.abs(computed - number(result.text)),
+        `${block.kind}: ${block.figures.map((f) => f.text).join(" ")} (computed ${computed})`,
+      ).toBeLessThanOrEqual(halfUlp(result.text) + 1e-9);
     }
   });
 
-  it.each(["acme", "kiso-kogyo", "closeout-triage"])("%s: totals add up and ROI = (value − cost) ÷ cost as printed", async (slug) => {
-    const page = await html(slug, "print-qbr.html");
-    const calc = page.split('id="roi-calculation"')[1];
-    const shown = figures(calc);
-    const at = (path: string) => shown.find((f) => f.path === path)!;
-    const rows = calculations(calc);
-    const results = (kind: string[]) => rows.filter((b) => kind.includes(b.kind)).map((b) => number(b.figures.at(-1)!.text));
-    const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
-    const value = number(at("roi.valueToDate").text);
-    const cost = number(at("roi.costToDate").text);
-    expect(Math.abs(sum(results(["value"])) - value)).toBeLessThanOrEqual(0.5 * (results(["value"]).length + 1));
-    expect(Math.abs(sum(results(["cost", "once"])) - cost)).toBeLessThanOrEqual(0.5 * (results(["cost", "once"]).length + 1));
-    const net = number(at("roiCalculation.net").text);
-    expect(Math.abs(value - cost - net)).toBeLessThanOrEqual(1.5);
-    const roi = number(at("roi.roi").text) / 100;
-    expect(Math.abs(roi - net / cost)).toBeLessThanOrEqual(0.005 + 1.5 / cost);
-  });
+  it.each(["acme", "kiso-kogyo", "closeout-triage"])(
+    "%s: totals add up and ROI = (value − cost) ÷ cost as printed",
+    async (slug) => {
+      const page = await html(slug, "print-qbr.html");
+      const calc = page.split('id="roi-calculation"')[1];
+      const shown = figures(calc);
+      const at = (path: string) => shown.find((f) => f.path === path)!;
+      const rows = calculations(calc);
+      const results = (kind: string[]) =>
+        rows.filter((b) => kind.includes(b.kind)).map((b) => number(b.figures.at(-1)!.text));
+      const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
+      const value = number(at("roi.valueToDate").text);
+      const cost = number(at("roi.costToDate").text);
+      expect(Math.abs(sum(results(["value"])) - value)).toBeLessThanOrEqual(0.5 * (results(["value"]).length + 1));
+      expect(Math.abs(sum(results(["cost", "once"])) - cost)).toBeLessThanOrEqual(
+        0.5 * (results(["cost", "once"]).length + 1),
+      );
+      const net = number(at("roiCalculation.net").text);
+      expect(Math.abs(value - cost - net)).toBeLessThanOrEqual(1.5);
+      const roi = number(at("roi.roi").text) / 100;
+      expect(Math.abs(roi - net / cost)).toBeLessThanOrEqual(0.005 + 1.5 / cost);
+    },
+  );
 });

@@ -20,8 +20,13 @@ it("serves the site, rebuilds on a data change, shows data errors in the page as
   const root = await mkdtemp(join(tmpdir(), "milepost-dev-test-"));
   await cp(join(FIXTURES, "data", "acme"), join(root, "data", "acme"), { recursive: true });
   const dev = await startDev({
-    dataDir: join(root, "data"), contentDir: join(root, "content"), templatesDir: join(root, "templates-unused"),
-    slug: "acme", pack: "all", asOf: "2026-09-30", period: "2026-Q3",
+    dataDir: join(root, "data"),
+    contentDir: join(root, "content"),
+    templatesDir: join(root, "templates-unused"),
+    slug: "acme",
+    pack: "all",
+    asOf: "2026-09-30",
+    period: "2026-Q3",
   });
   try {
     expect(dev.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -44,7 +49,9 @@ it("serves the site, rebuilds on a data change, shows data errors in the page as
     await nextBuild(dev.origin, dev.state.version);
     const broken = await (await fetch(`${dev.origin}/milestones.html`)).text();
     expect(broken).toContain("<h1>acme has 1 data error</h1>");
-    expect(broken).toContain(`error  ${relative(process.cwd(), join(root, "data", "acme"))}/metrics.csv:2 baseline: &quot;12,5&quot; is not a number — write 12.5`);
+    expect(broken).toContain(
+      `error  ${relative(process.cwd(), join(root, "data", "acme"))}/metrics.csv:2 baseline: &quot;12,5&quot; is not a number — write 12.5`,
+    );
   } finally {
     await dev.close();
   }

@@ -21,12 +21,22 @@ beforeAll(async () => {
   let data: string;
   ({ dir, data, tokens } = await shareScratch());
   result = await publish({
-    from: out, dataDir: data, to: join(dir, "public"), baseUrl: "https://packs.example.com/q3/", customers: "all",
-    protect: true, expires: "2026-12-31", prune: false, sharesFile: join(dir, "shares.csv"), today: "2026-12-01",
+    from: out,
+    dataDir: data,
+    to: join(dir, "public"),
+    baseUrl: "https://packs.example.com/q3/",
+    customers: "all",
+    protect: true,
+    expires: "2026-12-31",
+    prune: false,
+    sharesFile: join(dir, "shares.csv"),
+    today: "2026-12-01",
   });
   files = await writeDrafts(result, { from: out, dataDir: data, into: join(dir, "drafts") });
 });
-afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
 
 const parse = async (slug: string) => simpleParser(await readFile(join(dir, "drafts", `${slug}.eml`)));
 
@@ -42,13 +52,19 @@ describe("writeDrafts(published portfolio)", () => {
     expect(mail.headers.get("x-unsent")).toBe("1");
     const to = (Array.isArray(mail.to) ? mail.to : [mail.to!]).flatMap((a) => a.value.map((v) => v.address));
     expect(to.length).toBeGreaterThan(0);
-    expect(to).toEqual(customer.stakeholders.filter((s: { email?: string }) => s.email).map((s: { email: string }) => s.email));
+    expect(to).toEqual(
+      customer.stakeholders.filter((s: { email?: string }) => s.email).map((s: { email: string }) => s.email),
+    );
     expect(mail.subject).toBe("Acme Analytics: close-out of Reporting Automation");
     expect(mail.text).toContain(`Online: https://packs.example.com/q3/${tokens.acme}/`);
     const passcode = result.shares.find((s) => s.slug === "acme")!.passcode!;
     expect(mail.text).not.toContain(passcode);
     expect(mail.text).not.toContain(passcode.replaceAll("-", ""));
-    expect(mail.attachments.map((a) => a.filename)).toEqual(["acme-qbr-2026-Q3.pdf", "acme-closeout-2026-Q3.pdf", "acme-handoff.pdf"]);
+    expect(mail.attachments.map((a) => a.filename)).toEqual([
+      "acme-qbr-2026-Q3.pdf",
+      "acme-closeout-2026-Q3.pdf",
+      "acme-handoff.pdf",
+    ]);
     for (const a of mail.attachments) {
       expect(a.contentType).toBe("application/pdf");
       expect(Buffer.compare(a.content, await readFile(join(out, "acme", a.filename!))), a.filename).toBe(0);
@@ -62,7 +78,12 @@ describe("writeDrafts(published portfolio)", () => {
     expect(mail.text).toContain("オンライン版：https://packs.example.com/q3/");
     expect(mail.text).toContain("PDF を添付しました。オンライン版のパスコードは別途お送りします。");
     expect(mail.attachments.map((a) => a.filename)).toEqual(["kiso-kogyo-qbr-2026-Q3.pdf"]);
-    expect(Buffer.compare(mail.attachments[0].content, await readFile(join(out, "kiso-kogyo", "kiso-kogyo-qbr-2026-Q3.pdf")))).toBe(0);
+    expect(
+      Buffer.compare(
+        mail.attachments[0].content,
+        await readFile(join(out, "kiso-kogyo", "kiso-kogyo-qbr-2026-Q3.pdf")),
+      ),
+    ).toBe(0);
   });
 
   it("attaches the handoff PDF to a close-out", async () => {
@@ -74,14 +95,20 @@ describe("writeDrafts(published portfolio)", () => {
 describe("draftText(report, share, names, provider)", () => {
   it("says the pack, the health and up to two headline outcomes in a short body", async () => {
     const report = JSON.parse(await readFile(join(out, "acme", "report.json"), "utf8")) as Report;
-    const { text } = draftText(report, { link: "https://x.example/t/", protected: false }, ["Jordan Lee"], "Meridian Advisory");
+    const { text } = draftText(
+      report,
+      { link: "https://x.example/t/", protected: false },
+      ["Jordan Lee"],
+      "Meridian Advisory",
+    );
     const lines = text.trimEnd().split("\n");
     expect(lines[0]).toBe("Hello Jordan Lee,");
     expect(lines).toContain("Overall health: needs attention.");
     // The headline outcomes in the pages' own words: a % metric changes in percentage points.
     const outcomes = lines.filter((l) => l.startsWith("• "));
     expect(outcomes.length).toBeGreaterThanOrEqual(1);
-    for (const line of outcomes) expect(line).toMatch(/^• .+: .+ → .+, (down \d+%|up \d+%|up [\d.]+ pp|down [\d.]+ pp|×[\d.]+)$/);
+    for (const line of outcomes)
+      expect(line).toMatch(/^• .+: .+ → .+, (down \d+%|up \d+%|up [\d.]+ pp|down [\d.]+ pp|×[\d.]+)$/);
     expect(lines).toContain("The PDF is attached.");
     expect(lines.at(-1)).toBe("Meridian Advisory");
   });

@@ -24,11 +24,17 @@ let baseline: Map<string, Buffer>;
 /** Every file under `dir` (dot-files too) with its bytes, by path relative to `dir`. */
 async function snapshot(dir: string): Promise<Map<string, Buffer>> {
   const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
-  const entries = await Promise.all(files.map(async (e) => [join(e.parentPath, e.name).slice(dir.length + 1), await readFile(join(e.parentPath, e.name))] as const));
+  const entries = await Promise.all(
+    files.map(
+      async (e) =>
+        [join(e.parentPath, e.name).slice(dir.length + 1), await readFile(join(e.parentPath, e.name))] as const,
+    ),
+  );
   return new Map(entries.sort(([a], [b]) => a.localeCompare(b)));
 }
 
-const run = (extra: string[] = [], env: NodeJS.ProcessEnv = {}, outDir = out) => milepost([...ARGS, "--out", outDir, ...extra], cwd, { MILEPOST_WORK: work, ...env });
+const run = (extra: string[] = [], env: NodeJS.ProcessEnv = {}, outDir = out) =>
+  milepost([...ARGS, "--out", outDir, ...extra], cwd, { MILEPOST_WORK: work, ...env });
 
 /** Processes started by this file's builds (Chromium and its helpers inherit MILEPOST_WORK), once they had time to exit. */
 async function strays(): Promise<string[]> {
@@ -37,7 +43,8 @@ async function strays(): Promise<string[]> {
     // Read /proc directly: spawning a process per pid made each look take seconds.
     for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
       try {
-        if (readFileSync(`/proc/${pid}/environ`, "latin1").split("\0").includes(`MILEPOST_WORK=${work}`)) found.push(pid);
+        if (readFileSync(`/proc/${pid}/environ`, "latin1").split("\0").includes(`MILEPOST_WORK=${work}`))
+          found.push(pid);
       } catch {
         // gone, or not ours to read
       }
@@ -63,12 +70,17 @@ async function recoverable(dir: string): Promise<Map<string, Buffer>> {
   return files;
 }
 
-const customerFiles = (files: Map<string, Buffer>) => new Map([...files].filter(([name]) => SLUGS.some((s) => name.startsWith(`${s}/`))));
+const customerFiles = (files: Map<string, Buffer>) =>
+  new Map([...files].filter(([name]) => SLUGS.some((s) => name.startsWith(`${s}/`))));
 
 /** The manifest lists exactly the customer folders there are, with their files and figures. */
 async function expectConsistentManifest(dir: string) {
-  const manifest = JSON.parse(await readFile(join(dir, "manifest.json"), "utf8")) as { customers: { slug: string; asOf: string; site: string; report: string; pdfs: string[] }[] };
-  const folders = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory() && !e.name.startsWith(".")).map((e) => e.name);
+  const manifest = JSON.parse(await readFile(join(dir, "manifest.json"), "utf8")) as {
+    customers: { slug: string; asOf: string; site: string; report: string; pdfs: string[] }[];
+  };
+  const folders = (await readdir(dir, { withFileTypes: true }))
+    .filter((e) => e.isDirectory() && !e.name.startsWith("."))
+    .map((e) => e.name);
   expect(manifest.customers.map((c) => c.slug)).toEqual(folders.sort());
   for (const c of manifest.customers) {
     for (const file of [c.site, c.report, ...c.pdfs]) expect(existsSync(join(dir, file)), file).toBe(true);
@@ -134,7 +146,12 @@ describe("a build killed with SIGKILL", { timeout: 600_000 }, () => {
     // Sites only, into a folder of their own: the swap is the same, without waiting for PDFs.
     const dir = join(out, "..", "sites");
     expect((await run(["--no-pdf"], {}, dir)).code).toBe(0);
-    await killAt(["publish:incoming", "publish:between-renames", "publish:swapped", "manifest"], ["--no-pdf"], dir, await snapshot(dir));
+    await killAt(
+      ["publish:incoming", "publish:between-renames", "publish:swapped", "manifest"],
+      ["--no-pdf"],
+      dir,
+      await snapshot(dir),
+    );
   });
 
   it("at random moments (seeded) does the same", async () => {
@@ -161,14 +178,20 @@ describe("Chromium failing", { timeout: 300_000 }, () => {
     await chmod(fake, 0o755);
     const result = await run([], { MILEPOST_CHROME: fake });
     expectClearFailure(result);
-    expect(result.stderr).toMatch(new RegExp(`(^|\\n)Chromium did not start\\n${fake} could not be started: .+\\n  Check that the browser runs on this machine`));
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `(^|\\n)Chromium did not start\\n${fake} could not be started: .+\\n  Check that the browser runs on this machine`,
+      ),
+    );
     await expectClean();
   });
 
   it("that is not where MILEPOST_CHROME points: says so instead of printing with another browser", async () => {
     const result = await run([], { MILEPOST_CHROME: "/nonexistent/chrome" });
     expectClearFailure(result);
-    expect(result.stderr).toBe("No browser where you pointed\nMILEPOST_CHROME names /nonexistent/chrome, and there is no such file.\n  Write the path of Chrome or Chromium in MILEPOST_CHROME (e.g. export MILEPOST_CHROME=/usr/bin/chromium), or unset it to let milepost look in the usual places.\n");
+    expect(result.stderr).toBe(
+      "No browser where you pointed\nMILEPOST_CHROME names /nonexistent/chrome, and there is no such file.\n  Write the path of Chrome or Chromium in MILEPOST_CHROME (e.g. export MILEPOST_CHROME=/usr/bin/chromium), or unset it to let milepost look in the usual places.\n",
+    );
     await expectClean();
   });
 
@@ -178,7 +201,9 @@ describe("Chromium failing", { timeout: 300_000 }, () => {
     const failed = SLUGS.filter((slug) => result.stdout.includes(`✗ ${slug} — 1 error, previous output kept`));
     expect(failed.length).toBeGreaterThan(0);
     for (const slug of failed) {
-      expect(result.stdout).toContain(`    error  ${slug}/${slug}-qbr-2026-Q3.pdf was not printed: Chromium stopped while printing it — ${slug} keeps its previous output; build ${slug} again, and if Chromium stops again, run with --debug\n`);
+      expect(result.stdout).toContain(
+        `    error  ${slug}/${slug}-qbr-2026-Q3.pdf was not printed: Chromium stopped while printing it — ${slug} keeps its previous output; build ${slug} again, and if Chromium stops again, run with --debug\n`,
+      );
     }
     await expectClean();
   });
@@ -206,7 +231,9 @@ describe("the output folder", { timeout: 300_000 }, () => {
       else return void console.warn("read-only output not tested: root without permission to mount");
       const result = await run([], {}, join(dir, "dist"));
       expectClearFailure(result);
-      expect(result.stderr).toBe(`No permission to write\nmilepost may not write the output folder ${join(dir, "dist")} (${join(dir, "dist", ".milepost-lock")})${mounted ? ": the disk is mounted read-only" : ""}. Nothing there was changed.\n  Make the folder writable for you, or build into another folder with --out.\n`);
+      expect(result.stderr).toBe(
+        `No permission to write\nmilepost may not write the output folder ${join(dir, "dist")} (${join(dir, "dist", ".milepost-lock")})${mounted ? ": the disk is mounted read-only" : ""}. Nothing there was changed.\n  Make the folder writable for you, or build into another folder with --out.\n`,
+      );
       await expectClean(join(dir, "dist"), before);
     } finally {
       if (mounted) execFileSync("umount", [dir]);
@@ -225,7 +252,11 @@ describe("the output folder", { timeout: 300_000 }, () => {
       const result = await run([], {}, join(dir, "dist"));
       expectClearFailure(result);
       for (const slug of SLUGS) {
-        expect(result.stdout).toMatch(new RegExp(`✗ ${slug} — 1 error, previous output kept.*\n    error  ${join(dir, "dist", slug)} could not be written: the disk is full — Free some space on that disk, or build into a folder on another disk with --out.\n`));
+        expect(result.stdout).toMatch(
+          new RegExp(
+            `✗ ${slug} — 1 error, previous output kept.*\n    error  ${join(dir, "dist", slug)} could not be written: the disk is full — Free some space on that disk, or build into a folder on another disk with --out.\n`,
+          ),
+        );
       }
       await expectClean(join(dir, "dist"), before);
     } finally {
@@ -238,11 +269,29 @@ describe("the output folder", { timeout: 300_000 }, () => {
 async function simulatedFull() {
   const before = await snapshot(out);
   const results = await build(
-    { dataDir: join(cwd, "data"), contentDir: join(cwd, "content"), outDir: out, customers: SLUGS, pack: "qbr", asOf: "2026-09-30", period: "2026-Q3", pdf: false },
-    { ...defaultEffects, progress: () => {}, publish: async () => { throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" }); } },
+    {
+      dataDir: join(cwd, "data"),
+      contentDir: join(cwd, "content"),
+      outDir: out,
+      customers: SLUGS,
+      pack: "qbr",
+      asOf: "2026-09-30",
+      period: "2026-Q3",
+      pdf: false,
+    },
+    {
+      ...defaultEffects,
+      progress: () => {},
+      publish: async () => {
+        throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
+      },
+    },
   );
   expect(results.map((r) => r.status)).toEqual(["failed", "failed"]);
-  expect(results[0].issues.at(-1)).toMatchObject({ code: "not-written", problem: "could not be written: the disk is full" });
+  expect(results[0].issues.at(-1)).toMatchObject({
+    code: "not-written",
+    problem: "could not be written: the disk is full",
+  });
   expect(await snapshot(out)).toEqual(before);
   expect((await stat(out)).isDirectory()).toBe(true);
 }

@@ -8,7 +8,9 @@ const TEMPLATES = join(import.meta.dirname, "..", "templates");
 
 async function templateSources(): Promise<string> {
   const files = await readdir(TEMPLATES, { recursive: true });
-  const texts = await Promise.all(files.filter((f) => /\.(astro|ts)$/.test(f)).map((f) => readFile(join(TEMPLATES, f), "utf8")));
+  const texts = await Promise.all(
+    files.filter((f) => /\.(astro|ts)$/.test(f)).map((f) => readFile(join(TEMPLATES, f), "utf8")),
+  );
   return texts.join("\n");
 }
 

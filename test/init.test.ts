@@ -26,11 +26,24 @@ async function milepost(args: string[], cwd: string) {
 }
 
 async function validate(dataDir: string, slug: string) {
-  const [result] = await build({
-    dataDir, contentDir: join(dataDir, "..", "content"), outDir: join(dataDir, "..", "dist"),
-    customers: [slug], pack: "all", asOf: TODAY, period: null, pdf: false, dryRun: true,
-  }, undefined);
-  return { result, lines: result.issues.map(formatIssue).map((l) => l.replace(relative(process.cwd(), dataDir), "data")) };
+  const [result] = await build(
+    {
+      dataDir,
+      contentDir: join(dataDir, "..", "content"),
+      outDir: join(dataDir, "..", "dist"),
+      customers: [slug],
+      pack: "all",
+      asOf: TODAY,
+      period: null,
+      pdf: false,
+      dryRun: true,
+    },
+    undefined,
+  );
+  return {
+    result,
+    lines: result.issues.map(formatIssue).map((l) => l.replace(relative(process.cwd(), dataDir), "data")),
+  };
 }
 
 describe("initCustomer({dataDir, slug, locale, xlsx})", () => {
@@ -38,21 +51,38 @@ describe("initCustomer({dataDir, slug, locale, xlsx})", () => {
     const dataDir = join(await mkdtemp(join(tmpdir(), "milepost-init-")), "data");
     const written = await initCustomer({ dataDir, slug: "acme-au", locale: "en-AU", xlsx: false, today: TODAY });
     expect(written.map((f) => f.split("/").pop()).sort()).toEqual([
-      "README.md", "closeout.csv", "csat.csv", "customer.json", "deliverables.csv", "financials.csv", "handoff.json",
-      "measurements.csv", "metrics.csv", "milestones.csv", "opportunities.csv", "retrospective.csv", "training.csv",
+      "README.md",
+      "closeout.csv",
+      "csat.csv",
+      "customer.json",
+      "deliverables.csv",
+      "financials.csv",
+      "handoff.json",
+      "measurements.csv",
+      "metrics.csv",
+      "milestones.csv",
+      "opportunities.csv",
+      "retrospective.csv",
+      "training.csv",
     ]);
     const { result, lines } = await validate(dataDir, "acme-au");
     expect(lines).toEqual([]);
     expect(result.status).toBe("built");
-    expect(result.report).toMatchObject({ customer: { name: "Acme Au", locale: "en-AU", currency: "AUD" }, metrics: [{ id: "m1", current: 8 }] });
+    expect(result.report).toMatchObject({
+      customer: { name: "Acme Au", locale: "en-AU", currency: "AUD" },
+      metrics: [{ id: "m1", current: 8 }],
+    });
     const dir = join(dataDir, "acme-au");
     const customer = JSON.parse(await readFile(join(dir, "customer.json"), "utf8"));
     expect(customer).toMatchObject({ dateFormat: "DMY", engagement: { start: "2026-08-01" } });
     expect(resolve(dir, customer.$schema)).toBe(join(ROOT, "schemas", "customer.schema.json"));
     expect(await readFile(join(dir, "metrics.csv"), "utf8")).toBe(
-      "id,name,category,unit,direction,baseline,baseline_date,target,target_date,value_per_unit,per\nm1,Weekly report preparation,time,hours/week,down,12,2026-08-01,2,2027-01-28,50,week\n");
+      "id,name,category,unit,direction,baseline,baseline_date,target,target_date,value_per_unit,per\nm1,Weekly report preparation,time,hours/week,down,12,2026-08-01,2,2027-01-28,50,week\n",
+    );
     const readme = await readFile(join(dir, "README.md"), "utf8");
-    expect(readme).toContain("- `metrics.csv`: the outcomes you measure: one row per metric, with its baseline and target\n  - `id`: required\n");
+    expect(readme).toContain(
+      "- `metrics.csv`: the outcomes you measure: one row per metric, with its baseline and target\n  - `id`: required\n",
+    );
     expect(readme).toContain("  - `direction`: required; write one of: down, up\n");
   });
 
@@ -66,8 +96,20 @@ describe("initCustomer({dataDir, slug, locale, xlsx})", () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(join(dir, "customer.xlsx"));
     expect(book.worksheets.map((s) => s.name)).toEqual([
-      "customer", "costs", "stakeholders", "goals", "metrics", "measurements", "milestones", "deliverables",
-      "closeout", "training", "retrospective", "csat", "opportunities", "financials",
+      "customer",
+      "costs",
+      "stakeholders",
+      "goals",
+      "metrics",
+      "measurements",
+      "milestones",
+      "deliverables",
+      "closeout",
+      "training",
+      "retrospective",
+      "csat",
+      "opportunities",
+      "financials",
     ]);
     expect(book.getWorksheet("metrics")!.getCell("G1").note).toBe("required; a date, YYYY-MM-DD");
     // A spreadsheet owner's mistakes: a decimal comma, a word not allowed, a date typed as text, a bad customer field.
@@ -94,10 +136,23 @@ describe("milepost init, --version and validate's folders (CLI)", () => {
     const cwd = await mkdtemp(join(tmpdir(), "milepost-init-cli-"));
     await mkdir(join(cwd, "data"));
     const first = await milepost(["init", "formosa", "--locale", "zh-TW"], cwd);
-    expect(first).toMatchObject({ code: 0, stdout: expect.stringContaining("Wrote 13 files:\n  data/formosa/README.md\n") });
-    expect(await milepost(["validate", "formosa"], cwd)).toMatchObject({ code: 0, stdout: expect.stringContaining("✓ formosa — valid") });
-    expect(await milepost(["init", "formosa"], cwd)).toMatchObject({ code: 2, stderr: `milepost: ${join(cwd, "data", "formosa")} already exists\n  choose another slug, or delete the folder first\n` });
-    expect(await milepost(["init", "Acme Corp"], cwd)).toMatchObject({ code: 2, stderr: 'milepost: "Acme Corp" is not a customer slug\n  a slug is lowercase letters, digits and hyphens, e.g. milepost init acme-corp\n' });
+    expect(first).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining("Wrote 13 files:\n  data/formosa/README.md\n"),
+    });
+    expect(await milepost(["validate", "formosa"], cwd)).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining("✓ formosa — valid"),
+    });
+    expect(await milepost(["init", "formosa"], cwd)).toMatchObject({
+      code: 2,
+      stderr: `milepost: ${join(cwd, "data", "formosa")} already exists\n  choose another slug, or delete the folder first\n`,
+    });
+    expect(await milepost(["init", "Acme Corp"], cwd)).toMatchObject({
+      code: 2,
+      stderr:
+        'milepost: "Acme Corp" is not a customer slug\n  a slug is lowercase letters, digits and hyphens, e.g. milepost init acme-corp\n',
+    });
   });
 
   it("prints its version", async () => {
@@ -108,9 +163,14 @@ describe("milepost init, --version and validate's folders (CLI)", () => {
   it("validates the folders given with --data and --as-of, naming them in every message", async () => {
     const cwd = await mkdtemp(join(tmpdir(), "milepost-flags-"));
     await cp(join(ROOT, "test", "fixtures", "data", "acme"), join(cwd, "exports", "acme"), { recursive: true });
-    const run = await milepost(["validate", "--data", "exports", "--content", "narrative", "--as-of", "2026-09-30"], cwd);
+    const run = await milepost(
+      ["validate", "--data", "exports", "--content", "narrative", "--as-of", "2026-09-30"],
+      cwd,
+    );
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain("warning  exports/acme/milestones.csv:4 evidence: milestone ms3 is achieved without evidence; the pages mark it unverified — add a link or a file under exports/acme/evidence/ to its evidence column");
+    expect(run.stdout).toContain(
+      "warning  exports/acme/milestones.csv:4 evidence: milestone ms3 is achieved without evidence; the pages mark it unverified — add a link or a file under exports/acme/evidence/ to its evidence column",
+    );
     expect(run.stdout).not.toMatch(/\bdata\//);
     expect(dirname(BIN)).toBe(join(ROOT, "bin"));
   });

@@ -7,8 +7,13 @@ const ROOT = join(import.meta.dirname, "..");
 
 describe("jsonSchemaFiles()", () => {
   it("matches schemas/ as committed (run npm run schemas after changing src/schema.ts)", async () => {
-    for (const [name, text] of jsonSchemaFiles()) expect(await readFile(join(ROOT, "schemas", name), "utf8"), name).toBe(text);
-    expect((await readdir(join(ROOT, "schemas"))).sort()).toEqual(jsonSchemaFiles().map(([name]) => name).sort());
+    for (const [name, text] of jsonSchemaFiles())
+      expect(await readFile(join(ROOT, "schemas", name), "utf8"), name).toBe(text);
+    expect((await readdir(join(ROOT, "schemas"))).sort()).toEqual(
+      jsonSchemaFiles()
+        .map(([name]) => name)
+        .sort(),
+    );
   });
 
   it("describes customer.json's fields, fixed words and dates for an editor", () => {
@@ -16,7 +21,12 @@ describe("jsonSchemaFiles()", () => {
     expect(customer.required).toEqual(["name", "locale", "currency", "engagement"]);
     expect(customer.additionalProperties).toBe(false);
     expect(customer.properties.dateFormat.enum).toEqual(["DMY", "MDY", "YMD"]);
-    expect(customer.properties.stakeholders.items.properties.audience.enum).toEqual(["executive", "finance", "it", "user"]);
+    expect(customer.properties.stakeholders.items.properties.audience.enum).toEqual([
+      "executive",
+      "finance",
+      "it",
+      "user",
+    ]);
     expect(customer.properties.engagement.properties.start).toMatchObject({ format: "date" });
   });
 

@@ -15,17 +15,40 @@ async function readMessy(name: string) {
 }
 
 const ROWS = [
-  { id: "m1", name: "Report prep, weekly", category: "time", unit: "hours/week", direction: "down", baseline: "15", baseline_date: "2025-10-01", target: "2", target_date: "2026-06-30" },
-  { id: "m2", name: "Forecast accuracy", category: "quality", unit: "%", direction: "up", baseline: "71", baseline_date: "2025-10-01", target: "90", target_date: "2026-09-30" },
+  {
+    id: "m1",
+    name: "Report prep, weekly",
+    category: "time",
+    unit: "hours/week",
+    direction: "down",
+    baseline: "15",
+    baseline_date: "2025-10-01",
+    target: "2",
+    target_date: "2026-06-30",
+  },
+  {
+    id: "m2",
+    name: "Forecast accuracy",
+    category: "quality",
+    unit: "%",
+    direction: "up",
+    baseline: "71",
+    baseline_date: "2025-10-01",
+    target: "90",
+    target_date: "2026-09-30",
+  },
 ];
 
 describe("parseCsv(text, file)", () => {
-  it.each(["bom-crlf-comma.csv", "semicolon.csv", "tab.csv"])("reads %s to the same rows, each with its line", async (name) => {
-    const { table, issues } = await readMessy(name);
-    expect(issues).toEqual([]);
-    expect(table.rows.map((r) => r.values)).toEqual(ROWS);
-    expect(table.rows.map((r) => r.line)).toEqual([2, 3]);
-  });
+  it.each(["bom-crlf-comma.csv", "semicolon.csv", "tab.csv"])(
+    "reads %s to the same rows, each with its line",
+    async (name) => {
+      const { table, issues } = await readMessy(name);
+      expect(issues).toEqual([]);
+      expect(table.rows.map((r) => r.values)).toEqual(ROWS);
+      expect(table.rows.map((r) => r.line)).toEqual([2, 3]);
+    },
+  );
 
   it("keeps a quoted comma and newline inside one field, and numbers the row by the line it starts on", async () => {
     const { table } = await readMessy("quoted-newline.csv");
@@ -37,7 +60,10 @@ describe("parseCsv(text, file)", () => {
   it("skips blank lines without losing count of lines", () => {
     const issues: DataIssue[] = [];
     const t = parseCsv("id,name\r\n\r\nm1,a\r\n\r\n\r\nm2,b\r\n", "x.csv", at, issues)!;
-    expect(t.rows.map((r) => [r.values.id, r.line])).toEqual([["m1", 3], ["m2", 6]]);
+    expect(t.rows.map((r) => [r.values.id, r.line])).toEqual([
+      ["m1", 3],
+      ["m2", 6],
+    ]);
   });
 
   it("reports a row with more cells than the header", () => {
@@ -74,7 +100,12 @@ describe("normalizeHeader(name)", () => {
 describe("parseJsonRows(text, file)", () => {
   it("gives each object the line it opens on", () => {
     const issues: DataIssue[] = [];
-    const t = parseJsonRows('[\n  {"id": "a"},\n\n  {\n    "id": "b", "Target Date": "2026-01-01"\n  }\n]', "milestones.json", at, issues)!;
+    const t = parseJsonRows(
+      '[\n  {"id": "a"},\n\n  {\n    "id": "b", "Target Date": "2026-01-01"\n  }\n]',
+      "milestones.json",
+      at,
+      issues,
+    )!;
     expect(t.rows).toEqual([
       { line: 2, values: { id: "a" } },
       { line: 4, values: { id: "b", target_date: "2026-01-01" } },

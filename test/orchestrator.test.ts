@@ -10,7 +10,13 @@ const BARE = join(import.meta.dirname, "fixtures", "data", "bare");
 
 /** Effects that record what build() asked for and pretend every step worked. */
 function recorder() {
-  const calls = { render: [] as string[][], print: [] as string[][], publish: [] as string[], manifest: [] as string[][], closed: 0 };
+  const calls = {
+    render: [] as string[][],
+    print: [] as string[][],
+    publish: [] as string[],
+    manifest: [] as string[][],
+    closed: 0,
+  };
   const effects: BuildEffects = {
     render: async (customers, _dirs, stage) => {
       calls.render.push(customers.map((c) => c.slug));
@@ -40,7 +46,16 @@ describe("build(options, effects)", () => {
     await writeFile(join(data, "customer-001", "metrics.csv"), 'id,name\nm1,"unclosed\n');
     const { calls, effects } = recorder();
     const results = await build(
-      { dataDir: data, contentDir: join(data, "none"), outDir: join(data, "..", `${slugs[0]}-out-${process.pid}`), customers: "all", pack: "all", asOf: "2026-09-30", period: "2026-Q3", pdf: true },
+      {
+        dataDir: data,
+        contentDir: join(data, "none"),
+        outDir: join(data, "..", `${slugs[0]}-out-${process.pid}`),
+        customers: "all",
+        pack: "all",
+        asOf: "2026-09-30",
+        period: "2026-Q3",
+        pdf: true,
+      },
       effects,
     );
     expect(results.filter((r) => r.status === "failed").map((r) => r.slug)).toEqual(["customer-001"]);
@@ -50,16 +65,34 @@ describe("build(options, effects)", () => {
     expect(calls.publish).toEqual(slugs.filter((s) => s !== "customer-001"));
     expect(calls.manifest.flat()).toEqual(calls.publish);
     expect(calls.closed).toBe(1);
-    expect(results.find((r) => r.slug === "customer-000")).toMatchObject({ status: "built", report: null, files: expect.arrayContaining(["customer-000/customer-000-qbr-2026-Q3.pdf"]) });
+    expect(results.find((r) => r.slug === "customer-000")).toMatchObject({
+      status: "built",
+      report: null,
+      files: expect.arrayContaining(["customer-000/customer-000-qbr-2026-Q3.pdf"]),
+    });
   });
 
   it("writes nothing for a dry run and keeps each report", async () => {
     const { calls, effects } = recorder();
     const results = await build(
-      { dataDir: join(BARE, ".."), contentDir: "none", outDir: "unused", customers: ["bare"], pack: "all", asOf: "2026-09-30", period: "2026-Q3", pdf: true, dryRun: true },
+      {
+        dataDir: join(BARE, ".."),
+        contentDir: "none",
+        outDir: "unused",
+        customers: ["bare"],
+        pack: "all",
+        asOf: "2026-09-30",
+        period: "2026-Q3",
+        pdf: true,
+        dryRun: true,
+      },
       effects,
     );
-    expect(results[0]).toMatchObject({ slug: "bare", status: "built", report: { customer: { name: "Bare Minimum Ltd" } } });
+    expect(results[0]).toMatchObject({
+      slug: "bare",
+      status: "built",
+      report: { customer: { name: "Bare Minimum Ltd" } },
+    });
     expect(calls).toEqual({ render: [], print: [], publish: [], manifest: [], closed: 0 });
   });
 });

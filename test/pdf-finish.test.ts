@@ -4,14 +4,21 @@ import { findChrome } from "../src/pdf.ts";
 import { destinationPages, finishPdf, pdfString, stableIds } from "../src/pdfinfo.ts";
 
 describe("findChrome(env, platform, exists)", () => {
-  const has = (...paths: string[]) => (p: string) => paths.includes(p);
+  const has =
+    (...paths: string[]) =>
+    (p: string) =>
+      paths.includes(p);
 
   it("prefers MILEPOST_CHROME, then PUPPETEER_EXECUTABLE_PATH, then the system's usual places", () => {
     const env = { MILEPOST_CHROME: "/opt/a/chrome", PUPPETEER_EXECUTABLE_PATH: "/opt/b/chrome" };
     expect(findChrome(env, "linux", has("/opt/a/chrome", "/opt/b/chrome", "/usr/bin/chromium"))).toBe("/opt/a/chrome");
-    expect(findChrome({ PUPPETEER_EXECUTABLE_PATH: "/opt/b/chrome" }, "linux", has("/opt/b/chrome", "/usr/bin/chromium"))).toBe("/opt/b/chrome");
+    expect(
+      findChrome({ PUPPETEER_EXECUTABLE_PATH: "/opt/b/chrome" }, "linux", has("/opt/b/chrome", "/usr/bin/chromium")),
+    ).toBe("/opt/b/chrome");
     expect(findChrome({}, "linux", has("/usr/bin/google-chrome"))).toBe("/usr/bin/google-chrome");
-    expect(findChrome({}, "darwin", has("/Applications/Chromium.app/Contents/MacOS/Chromium"))).toBe("/Applications/Chromium.app/Contents/MacOS/Chromium");
+    expect(findChrome({}, "darwin", has("/Applications/Chromium.app/Contents/MacOS/Chromium"))).toBe(
+      "/Applications/Chromium.app/Contents/MacOS/Chromium",
+    );
   });
 
   const failure = (run: () => unknown) => {
@@ -27,15 +34,22 @@ describe("findChrome(env, platform, exists)", () => {
     const error = failure(() => findChrome({ MILEPOST_CHROME: "/nope/chrome" }, "linux", has("/usr/bin/chromium")));
     expect(error.title).toBe("No browser where you pointed");
     expect(error.message).toBe("MILEPOST_CHROME names /nope/chrome, and there is no such file.");
-    expect(error.hint).toBe("Write the path of Chrome or Chromium in MILEPOST_CHROME (e.g. export MILEPOST_CHROME=/usr/bin/chromium), or unset it to let milepost look in the usual places.");
-    expect(failure(() => findChrome({ PUPPETEER_EXECUTABLE_PATH: "/nope/chrome" }, "linux", has("/usr/bin/chromium"))).message).toBe("PUPPETEER_EXECUTABLE_PATH names /nope/chrome, and there is no such file.");
+    expect(error.hint).toBe(
+      "Write the path of Chrome or Chromium in MILEPOST_CHROME (e.g. export MILEPOST_CHROME=/usr/bin/chromium), or unset it to let milepost look in the usual places.",
+    );
+    expect(
+      failure(() => findChrome({ PUPPETEER_EXECUTABLE_PATH: "/nope/chrome" }, "linux", has("/usr/bin/chromium")))
+        .message,
+    ).toBe("PUPPETEER_EXECUTABLE_PATH names /nope/chrome, and there is no such file.");
   });
 
   it("says where it looked and how to get a browser when there is none", () => {
     const error = failure(() => findChrome({}, "linux", has()));
     expect(error.title).toBe("No Chromium or Chrome found");
     expect(error.message).toContain("/usr/bin/chromium");
-    expect(error.hint).toBe("Install one (Debian/Ubuntu: sudo apt-get install chromium fonts-noto-cjk), or point MILEPOST_CHROME at the browser's executable, or build the sites alone with --no-pdf.");
+    expect(error.hint).toBe(
+      "Install one (Debian/Ubuntu: sudo apt-get install chromium fonts-noto-cjk), or point MILEPOST_CHROME at the browser's executable, or build the sites alone with --no-pdf.",
+    );
   });
 });
 
@@ -45,7 +59,11 @@ function tinyPdf(pages: number, dests: Record<string, number>): Uint8Array {
   const kids = Array.from({ length: pages }, (_, i) => `${4 + i} 0 R`).join(" ");
   objects.push(`<< /Type /Catalog /Pages 2 0 R /Dests 3 0 R >>`);
   objects.push(`<< /Type /Pages /Kids [${kids}] /Count ${pages} >>`);
-  objects.push(`<< ${Object.entries(dests).map(([name, page]) => `/${name} [${3 + page} 0 R /XYZ 0 792 0]`).join("\n")} >>`);
+  objects.push(
+    `<< ${Object.entries(dests)
+      .map(([name, page]) => `/${name} [${3 + page} 0 R /XYZ 0 792 0]`)
+      .join("\n")} >>`,
+  );
   for (let i = 0; i < pages; i++) objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>`);
   let text = "%PDF-1.4\n";
   const offsets: number[] = [];
@@ -61,7 +79,9 @@ function tinyPdf(pages: number, dests: Record<string, number>): Uint8Array {
 
 describe("destinationPages(pdf, ids)", () => {
   it("gives the page of each named destination Chromium wrote for the contents' links", () => {
-    expect(destinationPages(tinyPdf(4, { summary: 2, review: 4, "metric-m1": 3 }), ["summary", "review", "missing"])).toEqual([2, 4, null]);
+    expect(
+      destinationPages(tinyPdf(4, { summary: 2, review: 4, "metric-m1": 3 }), ["summary", "review", "missing"]),
+    ).toEqual([2, 4, null]);
   });
 });
 
@@ -69,12 +89,21 @@ describe("finishPdf(pdf, info, bookmarks)", () => {
   it("appends the information dictionary and one bookmark per section, leaving the original bytes as they were", async () => {
     const original = tinyPdf(3, {});
     const info = { title: "Acme — QBR", author: "Meridian Advisory", subject: "QBR", keywords: "acme" };
-    const finished = finishPdf(original, info, [{ title: "Executive summary", page: 2 }, { title: "四半期レビュー", page: 3 }]);
+    const finished = finishPdf(original, info, [
+      { title: "Executive summary", page: 2 },
+      { title: "四半期レビュー", page: 3 },
+    ]);
     expect(finished.subarray(0, original.length)).toEqual(original);
     const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
     const doc = await getDocument({ data: finished, verbosity: 0 }).promise;
     const { info: read } = (await doc.getMetadata()) as { info: Record<string, string> };
-    expect(read).toMatchObject({ Title: "Acme — QBR", Author: "Meridian Advisory", Subject: "QBR", Keywords: "acme", Creator: "milepost" });
+    expect(read).toMatchObject({
+      Title: "Acme — QBR",
+      Author: "Meridian Advisory",
+      Subject: "QBR",
+      Keywords: "acme",
+      Creator: "milepost",
+    });
     const outline = await doc.getOutline();
     expect(outline.map((o) => o.title)).toEqual(["Executive summary", "四半期レビュー"]);
     expect(await doc.getPageIndex((outline[1].dest as [{ num: number; gen: number }])[0])).toBe(2);
@@ -89,7 +118,9 @@ describe("finishPdf(pdf, info, bookmarks)", () => {
 describe("stableIds(pdf)", () => {
   /** PDF text as Chromium writes it: structure ids from a browser counter and a random /ID. */
   const pdf = (first: number, id: string, text = "Acme") =>
-    new TextEncoder().encode(`%PDF-1.4\n1 0 obj\n<< /S /TH /ID (node000${first}) >>\nendobj\n2 0 obj\n<< /S /TH /ID (node000${first + 5}) >>\nendobj\n3 0 obj\n<< /Names [(node000${first}) 1 0 R (node000${first + 5}) 2 0 R] >>\nendobj\n4 0 obj\n(${text})\nendobj\ntrailer\n<< /Size 5 /ID [<${id}><${id}>] >>\n%%EOF\n`);
+    new TextEncoder().encode(
+      `%PDF-1.4\n1 0 obj\n<< /S /TH /ID (node000${first}) >>\nendobj\n2 0 obj\n<< /S /TH /ID (node000${first + 5}) >>\nendobj\n3 0 obj\n<< /Names [(node000${first}) 1 0 R (node000${first + 5}) 2 0 R] >>\nendobj\n4 0 obj\n(${text})\nendobj\ntrailer\n<< /Size 5 /ID [<${id}><${id}>] >>\n%%EOF\n`,
+    );
   const text = (bytes: Uint8Array) => new TextDecoder("latin1").decode(bytes);
 
   it("gives the same bytes for the same content, whatever ids the browser wrote, and moves no offset", () => {
@@ -102,6 +133,8 @@ describe("stableIds(pdf)", () => {
 
   it("gives other content another /ID", () => {
     const id = (bytes: Uint8Array) => /\/ID \[<(\w+)>/.exec(text(bytes))?.[1];
-    expect(id(stableIds(pdf(1632, "3a2d59778b65f15f4fb89d83dedc1dba", "Acme")))).not.toBe(id(stableIds(pdf(1632, "3a2d59778b65f15f4fb89d83dedc1dba", "Bare"))));
+    expect(id(stableIds(pdf(1632, "3a2d59778b65f15f4fb89d83dedc1dba", "Acme")))).not.toBe(
+      id(stableIds(pdf(1632, "3a2d59778b65f15f4fb89d83dedc1dba", "Bare"))),
+    );
   });
 });

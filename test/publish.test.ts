@@ -8,7 +8,10 @@ import { claimOutput, LOCK } from "../src/publish.ts";
 /** A customer folder as a build writes it. */
 async function customer(dir: string, slug: string, asOf: string) {
   await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, "report.json"), JSON.stringify({ customer: { slug, name: slug.toUpperCase() }, asOf, period: "2026-Q3", health: { rag: "green" } }));
+  await writeFile(
+    join(dir, "report.json"),
+    JSON.stringify({ customer: { slug, name: slug.toUpperCase() }, asOf, period: "2026-Q3", health: { rag: "green" } }),
+  );
   await writeFile(join(dir, `${slug}-handoff.pdf`), "%PDF");
   await writeFile(join(dir, `${slug}-qbr-2026-Q3.pdf`), "%PDF");
 }
@@ -30,8 +33,26 @@ describe("claimOutput(outDir)", () => {
     expect((await readdir(out)).sort()).toEqual([LOCK, "acme", "bare", "manifest.json"]);
     expect(JSON.parse(await readFile(join(out, "acme", "report.json"), "utf8")).asOf).toBe("2026-09-30");
     expect(JSON.parse(await readFile(join(out, "manifest.json"), "utf8")).customers).toEqual([
-      { slug: "acme", name: "ACME", asOf: "2026-09-30", period: "2026-Q3", health: "green", site: "acme/index.html", report: "acme/report.json", pdfs: ["acme/acme-qbr-2026-Q3.pdf", "acme/acme-handoff.pdf"] },
-      { slug: "bare", name: "BARE", asOf: "2026-09-30", period: "2026-Q3", health: "green", site: "bare/index.html", report: "bare/report.json", pdfs: ["bare/bare-qbr-2026-Q3.pdf", "bare/bare-handoff.pdf"] },
+      {
+        slug: "acme",
+        name: "ACME",
+        asOf: "2026-09-30",
+        period: "2026-Q3",
+        health: "green",
+        site: "acme/index.html",
+        report: "acme/report.json",
+        pdfs: ["acme/acme-qbr-2026-Q3.pdf", "acme/acme-handoff.pdf"],
+      },
+      {
+        slug: "bare",
+        name: "BARE",
+        asOf: "2026-09-30",
+        period: "2026-Q3",
+        health: "green",
+        site: "bare/index.html",
+        report: "bare/report.json",
+        pdfs: ["bare/bare-qbr-2026-Q3.pdf", "bare/bare-handoff.pdf"],
+      },
     ]);
     await release();
     expect((await readdir(out)).sort()).toEqual(["acme", "bare", "manifest.json"]);

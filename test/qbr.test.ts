@@ -39,7 +39,10 @@ interface Figure {
 }
 
 const decode = (s: string) =>
-  s.replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_, e: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", "#x27": "'" })[e]!);
+  s.replace(
+    /&(amp|lt|gt|quot|#39|#x27);/g,
+    (_, e: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", "#x27": "'" })[e]!,
+  );
 
 /** Every element of a page that carries data-figure and data-format, with its text. */
 function figures(page: string): Figure[] {
@@ -49,7 +52,9 @@ function figures(page: string): Figure[] {
       return m ? decode(m[1]) : undefined;
     };
     const format = attr("data-format") as FigureFormat | undefined;
-    return format ? [{ path: attr("data-figure")!, format, unit: attr("data-unit"), label: attr("data-label"), text: decode(text) }] : [];
+    return format
+      ? [{ path: attr("data-figure")!, format, unit: attr("data-unit"), label: attr("data-label"), text: decode(text) }]
+      : [];
   });
 }
 
@@ -57,7 +62,8 @@ function figures(page: string): Figure[] {
 function unitOf(path: string): string | undefined {
   const at = (re: RegExp) => re.exec(path)?.[1];
   const metric = at(/^metrics\.(\d+)\./);
-  if (metric && path.endsWith(".forecast.shortfall")) return report.metrics[Number(metric)].unit === "%" ? "pp" : report.metrics[Number(metric)].unit;
+  if (metric && path.endsWith(".forecast.shortfall"))
+    return report.metrics[Number(metric)].unit === "%" ? "pp" : report.metrics[Number(metric)].unit;
   if (metric) return report.metrics[Number(metric)].unit;
   const milestone = at(/^milestones\.(\d+)\./);
   const risk = at(/^qbr\.risks\.(\d+)\.shortfall/);
@@ -66,7 +72,11 @@ function unitOf(path: string): string | undefined {
     return unit === "%" ? "pp" : unit;
   }
   const calc = at(/^roiCalculation\.metrics\.(\d+)\./);
-  const id = milestone ? report.milestones[Number(milestone)].metricId : calc ? report.roiCalculation.metrics[Number(calc)].id : null;
+  const id = milestone
+    ? report.milestones[Number(milestone)].metricId
+    : calc
+      ? report.roiCalculation.metrics[Number(calc)].id
+      : null;
   const unit = report.metrics.find((m) => m.id === id)?.unit;
   return calc && path.endsWith(".improvement") && unit === "%" ? "pp" : unit;
 }
@@ -94,16 +104,29 @@ describe("QBR pages of acme: every figure equals report.json", () => {
       const value = figureAt(report, fig.path);
       expect(value, `${name} ${fig.path}`).not.toBeUndefined();
       if (fig.format === "value") expect(fig.unit, `${name} ${fig.path} unit`).toBe(unitOf(fig.path));
-      const expected = formatFigure(f, t, fig.format, value as number | string | null, { unit: fig.unit, label: fig.label });
+      const expected = formatFigure(f, t, fig.format, value as number | string | null, {
+        unit: fig.unit,
+        label: fig.label,
+      });
       expect(fig.text, `${name} ${fig.path}`).toBe(expected);
     }
   });
 
   it("places the figures the reader looks for, as report.json has them", async () => {
     const index = text(await html("index.html"));
-    for (const figure of ["US$40,393", "US$35,027", "15%", "−75%", "Jul 7, 2026", "down 87%", "up 9.5 pp", "80.5%"]) expect(index).toContain(figure);
+    for (const figure of ["US$40,393", "US$35,027", "15%", "−75%", "Jul 7, 2026", "down 87%", "up 9.5 pp", "80.5%"])
+      expect(index).toContain(figure);
     const paths = new Set(figures(await html("review.html")).map((x) => x.path));
-    for (const path of ["roi.valueToDate", "roi.costToDate", "roi.roi", "roi.paybackDate", "roiCalculation.net", "roiCalculation.metrics.0.unitDays", "roiCalculation.costs.1.days", "impact.groups.0.valueToDate"]) {
+    for (const path of [
+      "roi.valueToDate",
+      "roi.costToDate",
+      "roi.roi",
+      "roi.paybackDate",
+      "roiCalculation.net",
+      "roiCalculation.metrics.0.unitDays",
+      "roiCalculation.costs.1.days",
+      "impact.groups.0.valueToDate",
+    ]) {
       expect(paths, path).toContain(path);
     }
   });
@@ -113,7 +136,9 @@ describe("executive summary (index.html)", () => {
   it("shows health with its rule, the headline outcomes, value and ROI with a link to the calculation", async () => {
     const page = await html("index.html");
     expect(page).toContain('data-figure="health.rag"');
-    expect(text(page)).toContain("At risk — 3 of 5 due by now are met (3 milestones, 2 metric targets). Rule: green when everything due is met and evidenced; yellow when something due is not met or lacks evidence; red when nothing due is met.");
+    expect(text(page)).toContain(
+      "At risk — 3 of 5 due by now are met (3 milestones, 2 metric targets). Rule: green when everything due is met and evidenced; yellow when something due is not met or lacks evidence; red when nothing due is met.",
+    );
     const headline = /<table class="headline-outcomes">([\s\S]*?)<\/table>/.exec(page)![1];
     expect([...headline.matchAll(/<tr data-metric="(\w+)">/g)].map((m) => m[1])).toEqual(report.headline);
     expect(page).toContain('href="review.html#roi-calculation"');
@@ -123,18 +148,24 @@ describe("executive summary (index.html)", () => {
     const summary = text(await html("index.html"));
     expect(summary).toContain("Achieved in 2026-Q3 Report preparation down to 3 hours a week Jul 1, 2026 Unverified");
     expect(summary).toContain("Next milestone Forecast model connected to the CRM Foundation · Nov 30, 2026");
-    expect(summary).toContain("Forecast model connected to the CRM: rescheduled to Nov 30, 2026 (first due Jun 30, 2026).");
+    expect(summary).toContain(
+      "Forecast model connected to the CRM: rescheduled to Nov 30, 2026 (first due Jun 30, 2026).",
+    );
     expect(summary).not.toContain("Confirm the revised date");
     expect(summary).toContain("Forecast accuracy: at the current pace the target is reached on Jul 28, 2027.");
     expect(summary).toContain("Manual data entry: target missed since Jun 30, 2026, 6 hours/month short.");
-    expect(summary).toContain("Return on investment 15% Verified ROI −75% Payback Jul 7, 2026 Verified ROI counts only value backed by evidence: the value of Weekly report preparation rests on a milestone achieved without evidence");
+    expect(summary).toContain(
+      "Return on investment 15% Verified ROI −75% Payback Jul 7, 2026 Verified ROI counts only value backed by evidence: the value of Weekly report preparation rests on a milestone achieved without evidence",
+    );
     expect(summary).toContain("Report preparation down to 3 hours a week: achieved but not yet evidenced.");
   });
 
   it("renders the team's narrative with figures placed from the report", async () => {
     const page = await html("index.html");
     const narrative = /<div class="narrative" data-narrative="summary">([\s\S]*?)<\/div>/.exec(page)?.[1] ?? "";
-    expect(text(narrative)).toContain("Report preparation is down 87%, 15 hours/week → 2 hours/week, and forecast accuracy is now 80.5%. The work returns 15% so far.");
+    expect(text(narrative)).toContain(
+      "Report preparation is down 87%, 15 hours/week → 2 hours/week, and forecast accuracy is now 80.5%. The work returns 15% so far.",
+    );
     expect(narrative).toContain('data-figure="metrics.0" data-format="metricChange"');
     expect(narrative).toContain('data-milestone="ms2"');
   });
@@ -143,18 +174,47 @@ describe("executive summary (index.html)", () => {
 describe("value milestones (milestones.html)", () => {
   it("has the timeline across the five phases and a card per milestone, phase by phase", async () => {
     const page = await html("milestones.html");
-    expect([...page.matchAll(/<li class="tl-phase" data-phase="(\w+)"/g)].map((m) => m[1])).toEqual(["early_win", "foundation", "growth", "maturity", "strategic"]);
-    expect([...page.matchAll(/<article class="card ms-card[^"]*" id="milestone-(\w+)"/g)].map((m) => m[1])).toEqual(["ms1", "ms2", "ms3", "ms4", "ms5"]);
+    expect([...page.matchAll(/<li class="tl-phase" data-phase="(\w+)"/g)].map((m) => m[1])).toEqual([
+      "early_win",
+      "foundation",
+      "growth",
+      "maturity",
+      "strategic",
+    ]);
+    expect([...page.matchAll(/<article class="card ms-card[^"]*" id="milestone-(\w+)"/g)].map((m) => m[1])).toEqual([
+      "ms1",
+      "ms2",
+      "ms3",
+      "ms4",
+      "ms5",
+    ]);
   });
 
   it("shows every field of the milestone template on each card", async () => {
-    const cards = (await html("milestones.html")).split(/<article class="card ms-card/).slice(1).map(text);
+    const cards = (await html("milestones.html"))
+      .split(/<article class="card ms-card/)
+      .slice(1)
+      .map(text);
     for (const card of cards) {
-      for (const label of ["Target date", "Confidence", "Owner", "Definition", "Measurement criteria", "Business impact", "Next steps", "Evidence"]) expect(card).toContain(label);
+      for (const label of [
+        "Target date",
+        "Confidence",
+        "Owner",
+        "Definition",
+        "Measurement criteria",
+        "Business impact",
+        "Next steps",
+        "Evidence",
+      ])
+        expect(card).toContain(label);
     }
-    expect(cards[1]).toContain("Forecast model connected to the CRM Delayed rescheduled to Nov 30, 2026 Target date Jun 30, 2026 Revised target Nov 30, 2026");
+    expect(cards[1]).toContain(
+      "Forecast model connected to the CRM Delayed rescheduled to Nov 30, 2026 Target date Jun 30, 2026 Revised target Nov 30, 2026",
+    );
     expect(cards[1]).toContain("Why it moved: CRM upgrade moved to August; the API changed.");
-    expect(cards[2]).toContain("Baseline (before) 15 hours/week Milestone threshold 3 hours/week Current 2 hours/week 108% the metric's target is 2 hours/week");
+    expect(cards[2]).toContain(
+      "Baseline (before) 15 hours/week Milestone threshold 3 hours/week Current 2 hours/week 108% the metric's target is 2 hours/week",
+    );
     expect(cards[2]).toContain("Unverified");
     expect(cards[0]).not.toContain("Unverified");
   });
@@ -168,9 +228,12 @@ describe("value milestones (milestones.html)", () => {
   it("draws a chart per metric with its data table beside it, readable with scripts off", async () => {
     const page = await html("milestones.html");
     for (const m of report.metrics) {
-      const figure = new RegExp(`<figure class="chart" data-chart-for="${m.id}">([\\s\\S]*?)</figure>`).exec(page)?.[1] ?? "";
+      const figure =
+        new RegExp(`<figure class="chart" data-chart-for="${m.id}">([\\s\\S]*?)</figure>`).exec(page)?.[1] ?? "";
       expect(figure, m.id).toContain("<canvas data-chart=");
-      expect(figure, `${m.id}: the table is open until a script draws the chart`).toContain('<details class="data-table" open>');
+      expect(figure, `${m.id}: the table is open until a script draws the chart`).toContain(
+        '<details class="data-table" open>',
+      );
       expect(text(figure)).toContain(`Measurements of ${m.name}`);
       expect(figure.match(/<tr>/g)?.length, m.id).toBe(m.series.length + 3); // header, baseline, each measurement, target
     }
@@ -180,7 +243,14 @@ describe("value milestones (milestones.html)", () => {
 describe("quarterly review (review.html)", () => {
   it("has its parts in order", async () => {
     const page = await html("review.html");
-    const order = ["review-achieved", "review-impact", "roi-calculation", "review-next", "review-risks", "review-expansion"].map((id) => page.indexOf(`id="${id}"`));
+    const order = [
+      "review-achieved",
+      "review-impact",
+      "roi-calculation",
+      "review-next",
+      "review-risks",
+      "review-expansion",
+    ].map((id) => page.indexOf(`id="${id}"`));
     expect(order.every((at) => at > 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
@@ -192,8 +262,12 @@ describe("quarterly review (review.html)", () => {
     const risks = text(page.slice(page.indexOf('id="review-risks"'), page.indexOf('id="review-expansion"')));
     expect(risks).toContain("Reason: CRM upgrade moved to August; the API changed.");
     expect(risks).toContain("Course correction: Finish the CRM field mapping with Riley Chen.");
-    expect(risks).toContain("Forecast accuracy Behind pace At the current pace the target is reached on Jul 28, 2027, after the target date.");
-    expect(risks).toContain("Manual data entry Target missed Target missed since Jun 30, 2026: now 16 hours/month, 6 hours/month short of 10 hours/month.");
+    expect(risks).toContain(
+      "Forecast accuracy Behind pace At the current pace the target is reached on Jul 28, 2027, after the target date.",
+    );
+    expect(risks).toContain(
+      "Manual data entry Target missed Target missed since Jun 30, 2026: now 16 hours/month, 6 hours/month short of 10 hours/month.",
+    );
     expect(text(page)).toContain("No outcome has passed its target yet.");
   });
 
@@ -203,12 +277,16 @@ describe("quarterly review (review.html)", () => {
     const impact = text(page.slice(page.indexOf('id="review-impact"'), page.indexOf('id="roi-calculation"')));
     expect(impact).toContain("Time US$40,393 US$71,546");
     expect(impact).toContain("Forecast accuracy up 9.5 pp (71% → 80.5%) not monetized");
-    expect(impact).toContain("“Twelve analyst hours a week freed for pipeline reviews.” — Report preparation down to 3 hours a week");
+    expect(impact).toContain(
+      "“Twelve analyst hours a week freed for pipeline reviews.” — Report preparation down to 3 hours a week",
+    );
   });
 
   it("shows the ROI calculation step by step", async () => {
     const calc = text((await html("review.html")).split('id="roi-calculation"')[1].split('id="review-next"')[0]);
-    expect(calc).toContain("Weekly report preparation accruing since Nov 1, 2025 2,757 hours/week × days × US$80 per unit per week ÷ 7 days per week = US$31,509");
+    expect(calc).toContain(
+      "Weekly report preparation accruing since Nov 1, 2025 2,757 hours/week × days × US$80 per unit per week ÷ 7 days per week = US$31,509",
+    );
     expect(calc).toContain("Platform subscription Oct 1, 2025 US$12,000 / year × 364 days ÷ 365.25 = US$11,959");
     expect(calc).toContain("Change request CR-01 Sep 30, 2026 · from the financials US$6,000 once = US$6,000");
     expect(calc).toContain("(US$40,393 − US$35,027) ÷ US$35,027 = US$5,366 ÷ US$35,027 = 15%");
@@ -220,8 +298,16 @@ describe("quarterly review (review.html)", () => {
 describe("views by audience (audiences.html)", () => {
   it("has a view per audience with its stakeholders, in order", async () => {
     const page = await html("audiences.html");
-    expect([...page.matchAll(/data-audience="(\w+)"/g)].map((m) => m[1])).toEqual(["executive", "finance", "it", "user"]);
-    const views = page.split(/<article class="card audience"/).slice(1).map(text);
+    expect([...page.matchAll(/data-audience="(\w+)"/g)].map((m) => m[1])).toEqual([
+      "executive",
+      "finance",
+      "it",
+      "user",
+    ]);
+    const views = page
+      .split(/<article class="card audience"/)
+      .slice(1)
+      .map(text);
     expect(views[0]).toContain("Executive sponsor Jordan Lee, Chief Executive Officer");
     expect(views[1]).toContain("Finance Sam Patel, Chief Financial Officer");
     expect(views[1]).toContain("Payback Jul 7, 2026");
@@ -240,10 +326,21 @@ describe("views by audience (audiences.html)", () => {
 describe("print document (print-qbr.html)", () => {
   it("holds the whole pack in order, with a sources appendix", async () => {
     const page = await html("print-qbr.html");
-    expect([...page.matchAll(/<section[^>]* id="(\w+)" data-section/g)].map((m) => m[1])).toEqual(["summary", "milestones", "outcomes", "review", "audiences", "sources"]);
+    expect([...page.matchAll(/<section[^>]* id="(\w+)" data-section/g)].map((m) => m[1])).toEqual([
+      "summary",
+      "milestones",
+      "outcomes",
+      "review",
+      "audiences",
+      "sources",
+    ]);
     const appendix = text(page.slice(page.indexOf('id="sources"')));
-    expect(appendix).toContain("Weekly report preparation baseline, measurements, progress, forecast, value metrics.csv:2 · measurements.csv:2–8");
-    expect(appendix).toContain("Value and return costs and the monetized outcomes' measurements customer.json · metrics.csv:2, 4 · measurements.csv:2–8, 16–22");
+    expect(appendix).toContain(
+      "Weekly report preparation baseline, measurements, progress, forecast, value metrics.csv:2 · measurements.csv:2–8",
+    );
+    expect(appendix).toContain(
+      "Value and return costs and the monetized outcomes' measurements customer.json · metrics.csv:2, 4 · measurements.csv:2–8, 16–22",
+    );
     // The portfolio is built with --data test/fixtures/data: the appendix names that folder, not data/.
     expect(appendix).toContain("test/fixtures/data/acme/");
   });
@@ -270,20 +367,39 @@ describe("PDF (acme-qbr-2026-Q3.pdf)", () => {
   });
 
   it("has each section, in order", () => {
-    const titles = ["Executive summary", "Value milestones", "Outcomes against baseline", "Quarterly business review", "Views by audience", "Sources"];
+    const titles = [
+      "Executive summary",
+      "Value milestones",
+      "Outcomes against baseline",
+      "Quarterly business review",
+      "Views by audience",
+      "Sources",
+    ];
     const at = titles.map(firstPage);
-    expect(at.every((i) => i >= 2), JSON.stringify(at)).toBe(true);
+    expect(
+      at.every((i) => i >= 2),
+      JSON.stringify(at),
+    ).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
   });
 
   it("fits the executive summary on one page", () => {
     const summary = pdf.pages[firstPage("Executive summary")];
-    for (const part of ["OVERALL HEALTH", "Headline outcomes", "Value and return", "Achieved in 2026-Q3", "Next milestone", "Decisions needed"]) expect(summary).toContain(part);
+    for (const part of [
+      "OVERALL HEALTH",
+      "Headline outcomes",
+      "Value and return",
+      "Achieved in 2026-Q3",
+      "Next milestone",
+      "Decisions needed",
+    ])
+      expect(summary).toContain(part);
   });
 
   it("carries the figures as text", () => {
     const all = pdf.pages.join("\n");
-    for (const figure of ["US$40,393", "US$35,027", "15%", "Jul 7, 2026", "80.5%", "2,757", "Jordan Lee"]) expect(all).toContain(figure);
+    for (const figure of ["US$40,393", "US$35,027", "15%", "Jul 7, 2026", "80.5%", "2,757", "Jordan Lee"])
+      expect(all).toContain(figure);
   });
 
   it("draws every chart: one image per metric, none blank", () => {
@@ -302,10 +418,22 @@ describe("narrative MDX", () => {
     const data = await mkdtemp(join(tmpdir(), "milepost-data-"));
     for (const slug of ["acme", "bare"]) await cp(join(FIXTURES, "data", slug), join(data, slug), { recursive: true });
     const results = await build(
-      { dataDir: data, contentDir: content, outDir: join(data, "out"), customers: ["acme", "bare"], pack: "qbr", asOf: "2026-09-30", period: "2026-Q3", pdf: false },
+      {
+        dataDir: data,
+        contentDir: content,
+        outDir: join(data, "out"),
+        customers: ["acme", "bare"],
+        pack: "qbr",
+        asOf: "2026-09-30",
+        period: "2026-Q3",
+        pdf: false,
+      },
       { ...defaultEffects, progress: () => {} },
     );
-    expect(results.map((r) => [r.slug, r.status])).toEqual([["acme", "failed"], ["bare", "built"]]);
+    expect(results.map((r) => [r.slug, r.status])).toEqual([
+      ["acme", "failed"],
+      ["bare", "built"],
+    ]);
     expect(results[0].issues.filter((i) => i.severity === "error").map(formatIssue)).toEqual([
       `${file}:3:5 <Metric id="m9" /> names no metric of Acme Analytics — write one of: m1, m2, m3`,
     ]);

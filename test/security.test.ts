@@ -34,7 +34,8 @@ describe("every page of the portfolio", () => {
       expect(html.match(/<style\b/g), file).toBeNull();
       expect(html.match(/\sstyle=/g), file).toBeNull();
       expect(html.match(/\son[a-z]+=/g), file).toBeNull();
-      for (const a of html.match(/<a [^>]*href="https?:[^>]*>/g) ?? []) expect(a, file).toContain('rel="noopener noreferrer"');
+      for (const a of html.match(/<a [^>]*href="https?:[^>]*>/g) ?? [])
+        expect(a, file).toContain('rel="noopener noreferrer"');
     }
   });
 
@@ -49,8 +50,12 @@ describe("every page of the portfolio", () => {
 
 describe("pages under their policy in Chromium", () => {
   let browser: Browser;
-  beforeAll(async () => { browser = await launchBrowser(); });
-  afterAll(async () => { await browser?.close(); });
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
 
   for (const where of ["disk", "http"] as const) {
     it(`draws the charts and breaks no rule, opened from ${where}`, async () => {
@@ -64,11 +69,17 @@ describe("pages under their policy in Chromium", () => {
           expect(w.violations, page).toEqual([]);
           expect(w.failed, page).toEqual([]);
           expect(await w.page.evaluate(() => document.fonts.check("16px Inter")), page).toBe(true);
-          expect(w.console.filter((m) => /Content.Security.Policy|Refused/i.test(m)), page).toEqual([]);
+          expect(
+            w.console.filter((m) => /Content.Security.Policy|Refused/i.test(m)),
+            page,
+          ).toEqual([]);
           expect(await w.page.evaluate(() => document.documentElement.classList.contains("js")), page).toBe(true);
           if (!page.endsWith("handoff.html")) expect(await chartDrawn(w.page), page).toBe(true);
           // The stylesheets applied: the brand colour from theme.css reaches the page.
-          expect(await w.page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue("--brand").trim()), page).toMatch(/^#[0-9a-f]{6}$/i);
+          expect(
+            await w.page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue("--brand").trim()),
+            page,
+          ).toMatch(/^#[0-9a-f]{6}$/i);
           await w.page.close();
         }
       } finally {

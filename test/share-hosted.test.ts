@@ -26,8 +26,15 @@ beforeAll(async () => {
   ({ dir, data, tokens } = await shareScratch());
   const root = join(dir, "public");
   options = {
-    from: out, dataDir: data, to: root, customers: ["acme"], protect: true, expires: "2026-12-31", prune: false,
-    sharesFile: join(dir, "shares.csv"), today: TODAY,
+    from: out,
+    dataDir: data,
+    to: root,
+    customers: ["acme"],
+    protect: true,
+    expires: "2026-12-31",
+    prune: false,
+    sharesFile: join(dir, "shares.csv"),
+    today: TODAY,
   };
   [acme] = (await publish(options)).shares;
   [triage] = (await publish({ ...options, customers: ["closeout-triage"], expires: TODAY })).shares;
@@ -49,7 +56,8 @@ async function served(from: number): Promise<string[]> {
   const lines = (await readFile(caddy.log, "utf8")).trim().split("\n").slice(from);
   return lines.map((l) => (JSON.parse(l) as { request: { uri: string } }).request.uri);
 }
-const logLength = async () => (await readFile(caddy.log, "utf8").catch(() => "")).trim().split("\n").filter(Boolean).length;
+const logLength = async () =>
+  (await readFile(caddy.log, "utf8").catch(() => "")).trim().split("\n").filter(Boolean).length;
 
 async function unlock(w: Watched, passcode: string): Promise<void> {
   await w.page.waitForSelector("#unlock:not([hidden])");
@@ -60,7 +68,12 @@ async function unlock(w: Watched, passcode: string): Promise<void> {
 
 describe("a published folder served by Caddy with the README's headers", () => {
   it("sends the policy with every file, disallows robots and lists no folder", async () => {
-    for (const path of [`${tokens["kiso-kogyo"]}/index.html`, `${tokens.acme}/`, `${tokens.acme}/lock.json`, "robots.txt"]) {
+    for (const path of [
+      `${tokens["kiso-kogyo"]}/index.html`,
+      `${tokens.acme}/`,
+      `${tokens.acme}/lock.json`,
+      "robots.txt",
+    ]) {
       const res = await fetch(`${caddy.origin}/${path}`);
       expect(res.status, path).toBe(200);
       for (const [name, value] of HEADERS) expect(res.headers.get(name), `${path} ${name}`).toBe(value);
@@ -90,7 +103,13 @@ describe("the same folder served by nginx with the README's server block", () =>
   it("sends the policy with every file and lists no folder", async () => {
     const nginx = await startNginx(join(dir, "public"), dir);
     try {
-      for (const path of [`${tokens["kiso-kogyo"]}/index.html`, `${tokens["kiso-kogyo"]}/kiso-kogyo-qbr-2026-Q3.pdf`, `${tokens.acme}/`, `${tokens.acme}/lock.json`, "robots.txt"]) {
+      for (const path of [
+        `${tokens["kiso-kogyo"]}/index.html`,
+        `${tokens["kiso-kogyo"]}/kiso-kogyo-qbr-2026-Q3.pdf`,
+        `${tokens.acme}/`,
+        `${tokens.acme}/lock.json`,
+        "robots.txt",
+      ]) {
         const res = await fetch(`${nginx.origin}/${path}`);
         expect(res.status, path).toBe(200);
         for (const [name, value] of HEADERS) expect(res.headers.get(name), `${path} ${name}`).toBe(value);
@@ -107,7 +126,9 @@ describe("a protected share in Chromium", () => {
     const w = await watchedPage(browser);
     await w.page.goto(link("acme"), { waitUntil: "networkidle0" });
     await unlock(w, "0000-0000-0000-0000");
-    expect(await w.page.$eval("#wrong", (p) => p.textContent)).toBe("That passcode is not right. Check it and try again.");
+    expect(await w.page.$eval("#wrong", (p) => p.textContent)).toBe(
+      "That passcode is not right. Check it and try again.",
+    );
     expect(await w.page.$eval("#opened", (s) => (s as HTMLElement).hidden)).toBe(true);
     expect(await w.page.evaluate(() => document.body.innerText)).not.toContain("Acme");
     expect(await w.page.evaluate(() => navigator.serviceWorker.getRegistrations().then((r) => r.length))).toBe(0);
@@ -128,20 +149,32 @@ describe("a protected share in Chromium", () => {
     const downloads = join(dir, "downloads");
     await mkdir(downloads, { recursive: true });
     const cdp = await w.page.createCDPSession();
-    await cdp.send("Browser.setDownloadBehavior", { behavior: "allow", downloadPath: downloads, browserContextId: (context as unknown as { id: string }).id });
+    await cdp.send("Browser.setDownloadBehavior", {
+      behavior: "allow",
+      downloadPath: downloads,
+      browserContextId: (context as unknown as { id: string }).id,
+    });
     await w.page.click(`#downloads a[download="acme-qbr-2026-Q3.pdf"]`);
     for (let i = 0; !(await readdir(downloads)).includes("acme-qbr-2026-Q3.pdf"); i++) {
       if (i > 600) throw new Error("the PDF was not downloaded");
       await new Promise((r) => setTimeout(r, 50));
     }
-    expect(Buffer.compare(await readFile(join(downloads, "acme-qbr-2026-Q3.pdf")), await readFile(join(out, "acme", "acme-qbr-2026-Q3.pdf")))).toBe(0);
+    expect(
+      Buffer.compare(
+        await readFile(join(downloads, "acme-qbr-2026-Q3.pdf")),
+        await readFile(join(out, "acme", "acme-qbr-2026-Q3.pdf")),
+      ),
+    ).toBe(0);
 
     await Promise.all([w.page.waitForNavigation({ waitUntil: "networkidle0" }), w.page.click("#open")]);
     expect(w.page.url()).toBe(`${link("acme")}p/index.html`);
     expect(await w.page.title()).toContain("Acme Analytics");
     expect(await w.page.$eval(".site-header strong", (h) => h.textContent)).toBe("Acme Analytics");
     expect(await chartDrawn(w.page)).toBe(true);
-    await Promise.all([w.page.waitForNavigation({ waitUntil: "networkidle0" }), w.page.click('nav a[href="milestones.html"]')]);
+    await Promise.all([
+      w.page.waitForNavigation({ waitUntil: "networkidle0" }),
+      w.page.click('nav a[href="milestones.html"]'),
+    ]);
     expect(await w.page.evaluate(() => document.querySelectorAll("canvas").length)).toBeGreaterThan(0);
     expect(await chartDrawn(w.page)).toBe(true);
     const evidence = await w.page.$eval("img[src^='files/evidence/']", (img) => (img as HTMLImageElement).naturalWidth);
@@ -158,7 +191,10 @@ describe("a protected share in Chromium", () => {
     // Published again (new salt, new blobs): the open tab is sent back to the unlock page.
     const changed = join(dir, "dist-changed");
     await cp(out, changed, { recursive: true });
-    await writeFile(join(changed, "acme", "review.html"), (await readFile(join(changed, "acme", "review.html"), "utf8")).replace("</body>", "<p>v2</p></body>"));
+    await writeFile(
+      join(changed, "acme", "review.html"),
+      (await readFile(join(changed, "acme", "review.html"), "utf8")).replace("</body>", "<p>v2</p></body>"),
+    );
     const [again] = (await publish({ ...options, from: changed })).shares;
     expect([again.status, again.passcode]).toEqual(["published", null]);
     await w.page.goto(`${link("acme")}p/review.html`, { waitUntil: "networkidle0" });
@@ -176,13 +212,19 @@ describe("a protected share in Chromium", () => {
       const Real = Date;
       const later = new Real(2026, 11, 2, 9, 0, 0).getTime();
       globalThis.Date = class extends Real {
-        constructor(...args: []) { super(...((args.length ? args : [later]) as [])); }
-        static now() { return later; }
+        constructor(...args: []) {
+          super(...((args.length ? args : [later]) as []));
+        }
+        static now() {
+          return later;
+        }
       } as DateConstructor;
     });
     await w.page.goto(link("closeout-triage"), { waitUntil: "networkidle0" });
     await w.page.waitForSelector("#expired:not([hidden])");
-    expect(await w.page.$eval("#expired", (p) => p.textContent)).toBe(`This link expired on ${triage.expires}. Ask the sender for a new one.`);
+    expect(await w.page.$eval("#expired", (p) => p.textContent)).toBe(
+      `This link expired on ${triage.expires}. Ask the sender for a new one.`,
+    );
     expect(await w.page.$eval("#unlock", (f) => (f as HTMLElement).hidden)).toBe(true);
     await w.page.close();
   });
@@ -193,10 +235,21 @@ describe("a protected share in Chromium", () => {
     expect(clear).toEqual(["icon.svg", "index.html", "lock.json", "sw.js", "unlock.css", "unlock.js"]);
     for (const f of files.filter((x) => !/\.(woff2?)$/.test(x))) {
       const text = (await readFile(join(dir, "public", tokens.acme, f))).toString("latin1");
-      for (const secret of ["Acme", "Reporting Automation", "Jordan Lee", acme.passcode!, acme.passcode!.replaceAll("-", "")]) expect(text.includes(secret), `${f}: ${secret}`).toBe(false);
+      for (const secret of [
+        "Acme",
+        "Reporting Automation",
+        "Jordan Lee",
+        acme.passcode!,
+        acme.passcode!.replaceAll("-", ""),
+      ])
+        expect(text.includes(secret), `${f}: ${secret}`).toBe(false);
     }
     const lock = JSON.parse(await readFile(join(dir, "public", tokens.acme, "lock.json"), "utf8"));
-    expect(lock).toMatchObject({ version: 1, kdf: { name: "PBKDF2", hash: "SHA-256", iterations: 600_000 }, expires: "2026-12-31" });
+    expect(lock).toMatchObject({
+      version: 1,
+      kdf: { name: "PBKDF2", hash: "SHA-256", iterations: 600_000 },
+      expires: "2026-12-31",
+    });
     expect(Buffer.from(lock.kdf.salt, "base64")).toHaveLength(16);
   });
 });

@@ -23,15 +23,27 @@ let s3: S3Client;
 const saved = { id: process.env.AWS_ACCESS_KEY_ID, secret: process.env.AWS_SECRET_ACCESS_KEY };
 
 const options = (over: Partial<PublishOptions> = {}): PublishOptions => ({
-  from: out, dataDir: data, to: "s3://shares/q3", endpoint, baseUrl: `${endpoint}/shares/q3/`, customers: "all",
-  protect: false, expires: null, prune: false, sharesFile: join(dir, "shares.csv"), today: "2026-12-01", ...over,
+  from: out,
+  dataDir: data,
+  to: "s3://shares/q3",
+  endpoint,
+  baseUrl: `${endpoint}/shares/q3/`,
+  customers: "all",
+  protect: false,
+  expires: null,
+  prune: false,
+  sharesFile: join(dir, "shares.csv"),
+  today: "2026-12-01",
+  ...over,
 });
 
 async function keys(prefix = "q3/"): Promise<string[]> {
   const found: string[] = [];
   let token: string | undefined;
   do {
-    const page = await s3.send(new ListObjectsV2Command({ Bucket: "shares", Prefix: prefix, ContinuationToken: token }));
+    const page = await s3.send(
+      new ListObjectsV2Command({ Bucket: "shares", Prefix: prefix, ContinuationToken: token }),
+    );
     found.push(...(page.Contents ?? []).map((o) => o.Key!));
     token = page.NextContinuationToken;
   } while (token);
@@ -40,7 +52,13 @@ async function keys(prefix = "q3/"): Promise<string[]> {
 
 beforeAll(async () => {
   ({ dir, data, tokens } = await shareScratch());
-  server = new S3rver({ port: 0, address: "127.0.0.1", silent: true, directory: join(dir, "s3"), configureBuckets: [{ name: "shares", configs: [] }] });
+  server = new S3rver({
+    port: 0,
+    address: "127.0.0.1",
+    silent: true,
+    directory: join(dir, "s3"),
+    configureBuckets: [{ name: "shares", configs: [] }],
+  });
   const { port } = await server.run();
   endpoint = `http://127.0.0.1:${port}`;
   // The standard AWS chain reads these; milepost is given no credentials of its own.
@@ -68,14 +86,32 @@ describe("publish(portfolio → s3://shares/q3)", () => {
     expect(all).toContain(`q3/${tokens.acme}/index.html`);
     expect(all.filter((k) => k.endsWith("report.json"))).toEqual([]);
     const head = async (key: string) => s3.send(new HeadObjectCommand({ Bucket: "shares", Key: key }));
-    expect(await head(`q3/${tokens.acme}/index.html`)).toMatchObject({ ContentType: "text/html; charset=utf-8", CacheControl: "private, no-cache" });
-    expect(await head(`q3/${tokens.acme}/acme-qbr-2026-Q3.pdf`)).toMatchObject({ ContentType: "application/pdf", CacheControl: "private, no-cache" });
-    expect(await head(`q3/${tokens.acme}/files/evidence/first-report.svg`)).toMatchObject({ ContentType: "image/svg+xml" });
+    expect(await head(`q3/${tokens.acme}/index.html`)).toMatchObject({
+      ContentType: "text/html; charset=utf-8",
+      CacheControl: "private, no-cache",
+    });
+    expect(await head(`q3/${tokens.acme}/acme-qbr-2026-Q3.pdf`)).toMatchObject({
+      ContentType: "application/pdf",
+      CacheControl: "private, no-cache",
+    });
+    expect(await head(`q3/${tokens.acme}/files/evidence/first-report.svg`)).toMatchObject({
+      ContentType: "image/svg+xml",
+    });
     const font = all.find((k) => k.startsWith(`q3/${tokens.acme}/_astro/`) && k.endsWith(".woff2"))!;
-    expect(await head(font)).toMatchObject({ ContentType: "font/woff2", CacheControl: "public, max-age=31536000, immutable" });
-    const pdf = await s3.send(new GetObjectCommand({ Bucket: "shares", Key: `q3/${tokens.acme}/acme-qbr-2026-Q3.pdf` }));
+    expect(await head(font)).toMatchObject({
+      ContentType: "font/woff2",
+      CacheControl: "public, max-age=31536000, immutable",
+    });
+    const pdf = await s3.send(
+      new GetObjectCommand({ Bucket: "shares", Key: `q3/${tokens.acme}/acme-qbr-2026-Q3.pdf` }),
+    );
     const { readFile } = await import("node:fs/promises");
-    expect(Buffer.compare(Buffer.from(await pdf.Body!.transformToByteArray()), await readFile(join(out, "acme", "acme-qbr-2026-Q3.pdf")))).toBe(0);
+    expect(
+      Buffer.compare(
+        Buffer.from(await pdf.Body!.transformToByteArray()),
+        await readFile(join(out, "acme", "acme-qbr-2026-Q3.pdf")),
+      ),
+    ).toBe(0);
   });
 
   it("uploads nothing the second time", async () => {
@@ -106,7 +142,9 @@ describe("publish(portfolio → s3://shares/q3)", () => {
       expect(await chartDrawn(w.page)).toBe(true);
       expect(w.violations).toEqual([]);
       expect(w.failed).toEqual([]);
-      expect(w.requests.filter((u) => !u.startsWith(`${endpoint}/shares/q3/${tokens.acme}/`) && !u.startsWith("blob:"))).toEqual([]);
+      expect(
+        w.requests.filter((u) => !u.startsWith(`${endpoint}/shares/q3/${tokens.acme}/`) && !u.startsWith("blob:")),
+      ).toEqual([]);
     } finally {
       await browser.close();
     }

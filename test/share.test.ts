@@ -19,18 +19,36 @@ let dir: string;
 let data: string;
 let tokens: Record<string, string>;
 const options = (over: Partial<PublishOptions> = {}): PublishOptions => ({
-  from: out, dataDir: data, to: join(dir, "public"), baseUrl: "https://packs.example.com/q3/", customers: "all",
-  protect: false, expires: null, prune: false, sharesFile: join(dir, "shares.csv"), today: TODAY, ...over,
+  from: out,
+  dataDir: data,
+  to: join(dir, "public"),
+  baseUrl: "https://packs.example.com/q3/",
+  customers: "all",
+  protect: false,
+  expires: null,
+  prune: false,
+  sharesFile: join(dir, "shares.csv"),
+  today: TODAY,
+  ...over,
 });
 
-beforeAll(async () => { ({ dir, data, tokens } = await shareScratch()); });
-afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
+beforeAll(async () => {
+  ({ dir, data, tokens } = await shareScratch());
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
 
 describe("publish(portfolio → folder)", () => {
   it("puts each customer's pages, PDFs and files under its token, without report.json; robots.txt and _headers at the root", async () => {
     const result = await publish(options());
     expect(result.shares.map((s) => [s.slug, s.status, s.link])).toEqual(
-      ["acme", "bare", "closeout-standard", "closeout-triage", "kiso-kogyo"].map((slug) => [slug, "published", `https://packs.example.com/q3/${tokens[slug]}/`]));
+      ["acme", "bare", "closeout-standard", "closeout-triage", "kiso-kogyo"].map((slug) => [
+        slug,
+        "published",
+        `https://packs.example.com/q3/${tokens[slug]}/`,
+      ]),
+    );
     const published = await listFiles(join(dir, "public"));
     expect(published).toContain("robots.txt");
     expect(await readFile(join(dir, "public", "robots.txt"), "utf8")).toBe("User-agent: *\nDisallow: /\n");
@@ -44,30 +62,53 @@ describe("publish(portfolio → folder)", () => {
     expect(published.filter((f) => f.endsWith("report.json") || f.includes("customer.json"))).toEqual([]);
     const rows = await readShares(join(dir, "shares.csv"));
     expect(rows.map((r) => [r.slug, r.customer, r.link, r.expires, r.passcode])).toEqual(
-      result.shares.map((s) => [s.slug, s.name, s.link, "", ""]));
+      result.shares.map((s) => [s.slug, s.name, s.link, "", ""]),
+    );
   });
 
   it("holds no byte of another customer: no name, token or figure of theirs in any published file, PDFs read as text", async () => {
     const slugs = Object.keys(tokens);
-    const reports: Record<string, Report> = Object.fromEntries(await Promise.all(slugs.map(async (s) => [s, JSON.parse(await readFile(join(out, s, "report.json"), "utf8")) as Report])));
-    const customers: Record<string, { stakeholders?: { name: string }[] }> = Object.fromEntries(await Promise.all(slugs.map(async (s) => [s, JSON.parse(await readFile(join(data, s, "customer.json"), "utf8"))])));
+    const reports: Record<string, Report> = Object.fromEntries(
+      await Promise.all(
+        slugs.map(async (s) => [s, JSON.parse(await readFile(join(out, s, "report.json"), "utf8")) as Report]),
+      ),
+    );
+    const customers: Record<string, { stakeholders?: { name: string }[] }> = Object.fromEntries(
+      await Promise.all(
+        slugs.map(async (s) => [s, JSON.parse(await readFile(join(data, s, "customer.json"), "utf8"))]),
+      ),
+    );
     const marks = (slug: string): string[] => {
       const r = reports[slug];
       const c = customers[slug];
       const f = formatter(r.customer.locale, r.customer.currency);
-      const money = [r.roi?.valueToDate, r.roi?.costToDate, r.roi?.runRate].filter((x): x is number => typeof x === "number" && Math.abs(x) >= 1000).map((x) => f.money(x));
-      return [r.customer.name, r.engagement.name, tokens[slug], ...(c.stakeholders ?? []).map((s: { name: string }) => s.name),
-        ...r.milestones.map((m) => m.name), ...r.metrics.map((m) => m.name), ...money].filter((m) => m.length >= 5);
+      const money = [r.roi?.valueToDate, r.roi?.costToDate, r.roi?.runRate]
+        .filter((x): x is number => typeof x === "number" && Math.abs(x) >= 1000)
+        .map((x) => f.money(x));
+      return [
+        r.customer.name,
+        r.engagement.name,
+        tokens[slug],
+        ...(c.stakeholders ?? []).map((s: { name: string }) => s.name),
+        ...r.milestones.map((m) => m.name),
+        ...r.metrics.map((m) => m.name),
+        ...money,
+      ].filter((m) => m.length >= 5);
     };
     let scanned = 0;
     for (const slug of slugs) {
       const own = JSON.stringify([reports[slug], customers[slug]]);
-      const foreign = slugs.filter((o) => o !== slug).flatMap(marks).filter((m) => !own.includes(m));
+      const foreign = slugs
+        .filter((o) => o !== slug)
+        .flatMap(marks)
+        .filter((m) => !own.includes(m));
       expect(foreign.length, slug).toBeGreaterThan(5);
       const root = join(dir, "public", tokens[slug]);
       for (const file of await listFiles(root)) {
         if (/\.(woff2?)$/.test(file)) continue;
-        const text = file.endsWith(".pdf") ? (await readPdf(join(root, file))).pages.join("\n") : await readFile(join(root, file), "utf8");
+        const text = file.endsWith(".pdf")
+          ? (await readPdf(join(root, file))).pages.join("\n")
+          : await readFile(join(root, file), "utf8");
         for (const m of foreign) expect(text.includes(m), `${slug}/${file} contains "${m}"`).toBe(false);
         scanned++;
       }
@@ -83,7 +124,11 @@ describe("publish(portfolio → folder)", () => {
     await writeFile(index, (await readFile(index, "utf8")).replace("</body>", "<p>updated</p></body>"));
     const result = await publish(options({ from: changed }));
     expect(result.shares.map((s) => [s.slug, s.status, s.uploaded])).toEqual([
-      ["acme", "published", 1], ["bare", "unchanged", 0], ["closeout-standard", "unchanged", 0], ["closeout-triage", "unchanged", 0], ["kiso-kogyo", "unchanged", 0],
+      ["acme", "published", 1],
+      ["bare", "unchanged", 0],
+      ["closeout-standard", "unchanged", 0],
+      ["closeout-triage", "unchanged", 0],
+      ["kiso-kogyo", "unchanged", 0],
     ]);
     expect(await readFile(join(dir, "public", tokens.acme, "index.html"), "utf8")).toContain("<p>updated</p>");
   });
@@ -94,9 +139,15 @@ describe("publish(portfolio → folder)", () => {
     await writeFile(file, JSON.stringify({ ...JSON.parse(before), share: undefined }));
     try {
       const result = await publish(options({ customers: ["bare", "nobody", "acme"], to: join(dir, "other") }));
-      expect(result.shares.map((s) => [s.slug, s.status])).toEqual([["bare", "failed"], ["nobody", "failed"], ["acme", "published"]]);
+      expect(result.shares.map((s) => [s.slug, s.status])).toEqual([
+        ["bare", "failed"],
+        ["nobody", "failed"],
+        ["acme", "published"],
+      ]);
       expect(result.shares[0].issues.map((i) => `${i.file} ${i.field}: ${i.problem} — ${i.fix}`)).toEqual([
-        expect.stringMatching(/data\/bare\/customer\.json share\.token: is missing: a share link needs one — run milepost share rotate bare to create it$/),
+        expect.stringMatching(
+          /data\/bare\/customer\.json share\.token: is missing: a share link needs one — run milepost share rotate bare to create it$/,
+        ),
       ]);
       expect(result.shares[1].issues[0].problem).toBe("is not a customer folder");
     } finally {
@@ -131,11 +182,20 @@ describe("share rotate and publish --prune", () => {
     expect(fresh).toMatch(/^[A-Za-z0-9_-]{22}$/);
     const triage = join(data, "closeout-triage", "customer.json");
     const customer = JSON.parse(await readFile(triage, "utf8"));
-    await writeFile(triage, JSON.stringify({ ...customer, share: { ...customer.share, expires: "2026-11-30" } }, null, 2));
+    await writeFile(
+      triage,
+      JSON.stringify({ ...customer, share: { ...customer.share, expires: "2026-11-30" } }, null, 2),
+    );
     const dist = join(dir, "dist-pruned");
     await cp(out, dist, { recursive: true });
     const manifest = JSON.parse(await readFile(join(dist, "manifest.json"), "utf8"));
-    await writeFile(join(dist, "manifest.json"), JSON.stringify({ ...manifest, customers: manifest.customers.filter((c: { slug: string }) => c.slug !== "kiso-kogyo") }));
+    await writeFile(
+      join(dist, "manifest.json"),
+      JSON.stringify({
+        ...manifest,
+        customers: manifest.customers.filter((c: { slug: string }) => c.slug !== "kiso-kogyo"),
+      }),
+    );
 
     const kept = await publish(options({ to, from: dist }));
     expect(kept.pruned).toEqual([]);
@@ -147,8 +207,12 @@ describe("share rotate and publish --prune", () => {
     expect(result.shares.find((s) => s.slug === "closeout-triage")?.status).toBe("expired");
     expect(result.pruned).toEqual([old, tokens["closeout-triage"], tokens["kiso-kogyo"]].sort());
     const tops = new Set((await listFiles(to)).map((f) => f.split("/")[0]));
-    expect([...tops].sort()).toEqual(["_headers", "assets", "robots.txt", fresh, tokens.bare, tokens["closeout-standard"]].sort());
-    expect((await readShares(join(dir, "shares.csv"))).find((r) => r.slug === "acme")?.link).toBe(`https://packs.example.com/q3/${fresh}/`);
+    expect([...tops].sort()).toEqual(
+      ["_headers", "assets", "robots.txt", fresh, tokens.bare, tokens["closeout-standard"]].sort(),
+    );
+    expect((await readShares(join(dir, "shares.csv"))).find((r) => r.slug === "acme")?.link).toBe(
+      `https://packs.example.com/q3/${fresh}/`,
+    );
     tokens.acme = fresh;
     await writeFile(triage, JSON.stringify(customer, null, 2));
   });
@@ -156,13 +220,19 @@ describe("share rotate and publish --prune", () => {
 
 describe("withToken(text, value, token)", () => {
   it("replaces the token where it stands and leaves every other byte", () => {
-    const text = '{\n    "name": "Acme",\n    "share": {\n        "token": "old-token-old-token-old",\n        "expires": "2026-12-31"\n    }\n}\n';
+    const text =
+      '{\n    "name": "Acme",\n    "share": {\n        "token": "old-token-old-token-old",\n        "expires": "2026-12-31"\n    }\n}\n';
     expect(withToken(text, JSON.parse(text), "NEW")).toBe(text.replace("old-token-old-token-old", "NEW"));
   });
   it("adds a share block in the file's indentation when there is none, or a token to a share without one", () => {
-    expect(withToken('{\n\t"name": "Acme"\n}\n', {}, "NEW")).toBe('{\n\t"name": "Acme",\n\t"share": { "token": "NEW" }\n}\n');
+    expect(withToken('{\n\t"name": "Acme"\n}\n', {}, "NEW")).toBe(
+      '{\n\t"name": "Acme",\n\t"share": { "token": "NEW" }\n}\n',
+    );
     const withExpiry = '{ "name": "A", "share": { "expires": "2026-12-31" } }';
-    expect(JSON.parse(withToken(withExpiry, JSON.parse(withExpiry), "NEW"))).toEqual({ name: "A", share: { token: "NEW", expires: "2026-12-31" } });
+    expect(JSON.parse(withToken(withExpiry, JSON.parse(withExpiry), "NEW"))).toEqual({
+      name: "A",
+      share: { token: "NEW", expires: "2026-12-31" },
+    });
     const empty = '{ "name": "A", "share": {} }';
     expect(JSON.parse(withToken(empty, JSON.parse(empty), "NEW"))).toEqual({ name: "A", share: { token: "NEW" } });
   });
@@ -180,11 +250,13 @@ describe("milepost publish (command line)", () => {
     } finally {
       process.stderr.write = write;
     }
-    expect(errors.join("")).toBe([
-      "milepost: Publish where?\n  add --to <folder> or --to s3://bucket/prefix\n",
-      "milepost: Which customers?\n  name them (milepost publish acme --to …) or publish every one built with --all\n",
-      "milepost: --expires 2020-01-01 is in the past\n  write a day from 2026-12-01 on\n",
-    ].join(""));
+    expect(errors.join("")).toBe(
+      [
+        "milepost: Publish where?\n  add --to <folder> or --to s3://bucket/prefix\n",
+        "milepost: Which customers?\n  name them (milepost publish acme --to …) or publish every one built with --all\n",
+        "milepost: --expires 2020-01-01 is in the past\n  write a day from 2026-12-01 on\n",
+      ].join(""),
+    );
   });
 
   it("prints each customer's link and writes shares.csv", async () => {
@@ -195,7 +267,25 @@ describe("milepost publish (command line)", () => {
     await mkdir(join(dir, "cli"), { recursive: true });
     try {
       process.chdir(join(dir, "cli"));
-      expect(await main(["publish", "bare", "--from", out, "--data", data, "--to", "site", "--base-url", "https://packs.example.com/q3/", "--expires", "2026-12-31"], TODAY)).toBe(0);
+      expect(
+        await main(
+          [
+            "publish",
+            "bare",
+            "--from",
+            out,
+            "--data",
+            data,
+            "--to",
+            "site",
+            "--base-url",
+            "https://packs.example.com/q3/",
+            "--expires",
+            "2026-12-31",
+          ],
+          TODAY,
+        ),
+      ).toBe(0);
     } finally {
       process.chdir(cwd);
       process.stdout.write = write;
@@ -206,7 +296,9 @@ describe("milepost publish (command line)", () => {
 
 Published 1 of 1 to ${join(dir, "cli", "site")}/ (68 files uploaded, 0 deleted). Links: shares.csv
 `);
-    expect((await readShares(join(dir, "cli", "shares.csv"))).map((r) => [r.slug, r.expires])).toEqual([["bare", "2026-12-31"]]);
+    expect((await readShares(join(dir, "cli", "shares.csv"))).map((r) => [r.slug, r.expires])).toEqual([
+      ["bare", "2026-12-31"],
+    ]);
   });
 
   it("prints the same summary as JSON with --json, passcode included the first time", async () => {
@@ -214,13 +306,39 @@ Published 1 of 1 to ${join(dir, "cli", "site")}/ (68 files uploaded, 0 deleted).
     const write = process.stdout.write.bind(process.stdout);
     process.stdout.write = ((s: string) => (lines.push(s), true)) as typeof process.stdout.write;
     try {
-      expect(await main(["publish", "bare", "--from", out, "--data", data, "--to", join(dir, "cli", "sealed"), "--protect", "--json",
-        "--shares", join(dir, "cli", "sealed.csv")], TODAY)).toBe(0);
+      expect(
+        await main(
+          [
+            "publish",
+            "bare",
+            "--from",
+            out,
+            "--data",
+            data,
+            "--to",
+            join(dir, "cli", "sealed"),
+            "--protect",
+            "--json",
+            "--shares",
+            join(dir, "cli", "sealed.csv"),
+          ],
+          TODAY,
+        ),
+      ).toBe(0);
     } finally {
       process.stdout.write = write;
     }
     const json = JSON.parse(lines.join(""));
-    expect(json.shares).toEqual([expect.objectContaining({ slug: "bare", name: "Bare Minimum Ltd", status: "published", protected: true, expires: null, link: `${join(dir, "cli", "sealed")}/${tokens.bare}/` })]);
+    expect(json.shares).toEqual([
+      expect.objectContaining({
+        slug: "bare",
+        name: "Bare Minimum Ltd",
+        status: "published",
+        protected: true,
+        expires: null,
+        link: `${join(dir, "cli", "sealed")}/${tokens.bare}/`,
+      }),
+    ]);
     expect(json.shares[0].passcode).toMatch(/^[0-9a-z]{4}(-[0-9a-z]{4}){3}$/);
     expect((await readShares(join(dir, "cli", "sealed.csv")))[0].passcode).toBe(json.shares[0].passcode);
   });

@@ -42,32 +42,38 @@ describe("validateCustomer(raw)", () => {
     const messy = await readFile(join(FIXTURES, "messy", "excel-values.csv"), "utf8");
     const { data, errors } = await validateAcme({ "metrics.csv": messy });
     expect(data).toBeNull();
-    expect(errors).toEqual(expect.arrayContaining([
-      'data/acme/metrics.csv:2 baseline: "12,5" is not a number — write 12.5',
-      'data/acme/metrics.csv:3 target: "90%" is not a number — write 90 (without the % sign)',
-    ]));
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        'data/acme/metrics.csv:2 baseline: "12,5" is not a number — write 12.5',
+        'data/acme/metrics.csv:3 target: "90%" is not a number — write 90 (without the % sign)',
+      ]),
+    );
   });
 
   it("words thousands separators, currency and units", async () => {
     const csv = `${METRICS_HEADER}\nm1,Prep,time,h,down,"1,234",2025-10-01,2,2026-06-30,$80,week\nm2,Acc,quality,%,up,71,2025-10-01,"$4,500",2026-09-30,,\nm3,Entry,time,h,down,12.5h,2025-10-01,10,2026-06-30,,\n`;
     const { errors } = await validateAcme({ "metrics.csv": csv });
-    expect(errors).toEqual(expect.arrayContaining([
-      'data/acme/metrics.csv:2 baseline: "1,234" is not a number — write 1234 (or 1.234 if the comma is a decimal mark)',
-      'data/acme/metrics.csv:2 value_per_unit: "$80" is not a number — write 80 (without the currency symbol)',
-      'data/acme/metrics.csv:3 target: "$4,500" is not a number — write 4500 (without the currency symbol)',
-      'data/acme/metrics.csv:4 baseline: "12.5h" is not a number — write 12.5 (without the unit)',
-    ]));
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        'data/acme/metrics.csv:2 baseline: "1,234" is not a number — write 1234 (or 1.234 if the comma is a decimal mark)',
+        'data/acme/metrics.csv:2 value_per_unit: "$80" is not a number — write 80 (without the currency symbol)',
+        'data/acme/metrics.csv:3 target: "$4,500" is not a number — write 4500 (without the currency symbol)',
+        'data/acme/metrics.csv:4 baseline: "12.5h" is not a number — write 12.5 (without the unit)',
+      ]),
+    );
   });
 
   it("names bad dates, enums and empty required cells", async () => {
     const csv = `${METRICS_HEADER}\nm1,Prep,time,h,sideways,15,13/10/2025,2,2026-02-30,,\nm2,,quality,%,up,71,2025-10-01,90,2026-09-30,,\n`;
     const { errors } = await validateAcme({ "metrics.csv": csv });
-    expect(errors).toEqual(expect.arrayContaining([
-      'data/acme/metrics.csv:2 direction: "sideways" is not one of the allowed values — write one of: down, up',
-      'data/acme/metrics.csv:2 baseline_date: "13/10/2025" is not a day in the calendar read month first (dateFormat MDY) — if it is day first, write 2025-10-13',
-      'data/acme/metrics.csv:2 target_date: "2026-02-30" is not a day in the calendar — check the month and day',
-      "data/acme/metrics.csv:3 name: is empty — every row needs a name",
-    ]));
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        'data/acme/metrics.csv:2 direction: "sideways" is not one of the allowed values — write one of: down, up',
+        'data/acme/metrics.csv:2 baseline_date: "13/10/2025" is not a day in the calendar read month first (dateFormat MDY) — if it is day first, write 2025-10-13',
+        'data/acme/metrics.csv:2 target_date: "2026-02-30" is not a day in the calendar — check the month and day',
+        "data/acme/metrics.csv:3 name: is empty — every row needs a name",
+      ]),
+    );
   });
 
   it("forgives case, spaces and hyphens in fixed words", async () => {
@@ -77,9 +83,16 @@ describe("validateCustomer(raw)", () => {
   });
 
   it("warns about an unknown column and reports a missing one", async () => {
-    const csv = "id,name,category,unit,direction,baseline,baseline_date,target,Owner Email\nm1,Prep,time,h,down,15,2025-10-01,2,x@y.z\n";
-    const { errors, warnings } = await validateAcme({ "metrics.csv": csv, "measurements.csv": "metric_id,date,value\n", "milestones.csv": null });
-    expect(warnings).toContain("data/acme/metrics.csv:1 owner_email: is not a column milepost knows; it is ignored — check the spelling if you meant one of: id, name, category, unit, direction, baseline, baseline_date, target, target_date, value_per_unit, per");
+    const csv =
+      "id,name,category,unit,direction,baseline,baseline_date,target,Owner Email\nm1,Prep,time,h,down,15,2025-10-01,2,x@y.z\n";
+    const { errors, warnings } = await validateAcme({
+      "metrics.csv": csv,
+      "measurements.csv": "metric_id,date,value\n",
+      "milestones.csv": null,
+    });
+    expect(warnings).toContain(
+      "data/acme/metrics.csv:1 owner_email: is not a column milepost knows; it is ignored — check the spelling if you meant one of: id, name, category, unit, direction, baseline, baseline_date, target, target_date, value_per_unit, per",
+    );
     expect(errors).toEqual([
       "data/acme/metrics.csv:1 target_date: column is missing — add a column named target_date to the header row",
       'data/acme/customer.json goals[0].metrics: "m2" is not the id of any metric — use one of: m1',
@@ -91,7 +104,8 @@ describe("validateCustomer(raw)", () => {
     const { errors } = await validateAcme({
       "metrics.csv": `${METRICS_HEADER}\nm1,Prep,time,h,down,15,2025-10-01,2,2025-06-30,80,week\nm1,Again,time,h,down,15,2025-10-01,2,2026-06-30,,\n`,
       "measurements.csv": "metric_id,date,value\nm1,2025-09-01,14\nm9,2025-11-01,3\n",
-      "milestones.csv": "id,name,phase,target_date,status,evidence\nms1,First,early_win,2025-11-30,achieved,evidence/missing.png | https://example.com/ok\n",
+      "milestones.csv":
+        "id,name,phase,target_date,status,evidence\nms1,First,early_win,2025-11-30,achieved,evidence/missing.png | https://example.com/ok\n",
     });
     expect(errors).toEqual([
       'data/acme/metrics.csv:2 target_date: "2025-06-30" is before the baseline_date 2025-10-01 — a target date comes after the baseline is measured',
@@ -111,7 +125,7 @@ describe("validateCustomer(raw)", () => {
     const { errors } = await validateAcme({ "customer.json": JSON.stringify(customer, null, 2), "csat.json": "[]" });
     expect(errors).toEqual([
       "data/acme/csat.csv and csat.json are both present — keep one of them and delete or rename the other",
-      'data/acme/customer.json share.token: "acme2026" is not a safe share token (it needs at least 128 random bits) — generate one with: node -e "console.log(require(\'crypto\').randomBytes(16).toString(\'base64url\'))"',
+      "data/acme/customer.json share.token: \"acme2026\" is not a safe share token (it needs at least 128 random bits) — generate one with: node -e \"console.log(require('crypto').randomBytes(16).toString('base64url'))\"",
     ]);
   });
 

@@ -25,12 +25,15 @@ export interface AudienceView {
 }
 
 /** What each audience cares about, as a rule over the model's figures. */
-const INTERESTS: Record<Audience, {
-  /** Metrics by category; "strategic" = the metrics of strategic goals (all metrics when no goal names one). */
-  metrics: readonly (Category | "monetized" | "strategic")[];
-  phases: readonly (typeof PHASES)[number][];
-  goalLevel: "strategic" | "operational" | null;
-}> = {
+const INTERESTS: Record<
+  Audience,
+  {
+    /** Metrics by category; "strategic" = the metrics of strategic goals (all metrics when no goal names one). */
+    metrics: readonly (Category | "monetized" | "strategic")[];
+    phases: readonly (typeof PHASES)[number][];
+    goalLevel: "strategic" | "operational" | null;
+  }
+> = {
   executive: { metrics: ["strategic"], phases: ["maturity", "strategic"], goalLevel: "strategic" },
   finance: { metrics: ["monetized", "cost", "revenue"], phases: [], goalLevel: null },
   it: { metrics: ["quality", "adoption"], phases: ["foundation"], goalLevel: null },
@@ -48,12 +51,21 @@ export function audienceViews(input: AudienceInput): AudienceView[] {
   const known = new Set(input.metrics.map((m) => m.id));
   const strategicKnown = [...strategic].some((id) => known.has(id));
   return AUDIENCES.flatMap((audience) => {
-    const stakeholders = input.stakeholders.filter((s) => s.audience === audience).map(({ name, role }) => ({ name, role }));
+    const stakeholders = input.stakeholders
+      .filter((s) => s.audience === audience)
+      .map(({ name, role }) => ({ name, role }));
     if (stakeholders.length === 0) return [];
     const want = INTERESTS[audience];
     const metrics = input.metrics
-      .filter((m) => want.metrics.some((w) =>
-        w === "strategic" ? !strategicKnown || strategic.has(m.id) : w === "monetized" ? m.monetized : m.category === w))
+      .filter((m) =>
+        want.metrics.some((w) =>
+          w === "strategic"
+            ? !strategicKnown || strategic.has(m.id)
+            : w === "monetized"
+              ? m.monetized
+              : m.category === w,
+        ),
+      )
       .map((m) => m.id);
     const mine = new Set(metrics);
     const milestones = input.milestones

@@ -62,7 +62,8 @@ export function valueStep(metric: MonetizedMetric, measurements: readonly Measur
 
 /** The days behind a ledger entry's cost to date. */
 export function costStep(entry: LedgerEntry, asOf: string): CostStep {
-  if (entry.basis === "actual" && entry.spanDays) return { item: entry.item, days: entryDays(entry, asOf), divisor: entry.spanDays };
+  if (entry.basis === "actual" && entry.spanDays)
+    return { item: entry.item, days: entryDays(entry, asOf), divisor: entry.spanDays };
   if (entry.per === "once" || entry.basis === "actual") return { item: entry.item, days: null, divisor: null };
   return { item: entry.item, days: entryDays(entry, asOf), divisor: perDays(entry.per) };
 }

@@ -112,7 +112,10 @@ export const STANDARD_CHECKLIST: Readonly<Record<CloseoutPhaseName, readonly str
  * The window's three phases: day k of the window is engagement end + k, days 1..N split at round(N/3) and
  * round(2N/3) (30 days: 1–10, 11–20, 21–30). Below 3 days a phase shares its one day with its neighbour.
  */
-export function closeoutPhases(engagementEnd: string, days: number): { phase: CloseoutPhaseName; start: string; end: string }[] {
+export function closeoutPhases(
+  engagementEnd: string,
+  days: number,
+): { phase: CloseoutPhaseName; start: string; end: string }[] {
   const bounds = [0, Math.round(days / 3), Math.round((2 * days) / 3), days];
   return CLOSEOUT_PHASES.map((phase, k) => ({
     phase,
@@ -182,7 +185,13 @@ export function closeout(input: CloseoutInput, asOf: string): Closeout | null {
   const phases = windows.map((w) => {
     const mine = items.filter((i) => i.phase === w.phase);
     const done = mine.filter((i) => i.done).length;
-    return { ...w, done, total: mine.length, doneShare: share(done, mine.length), overdue: mine.filter((i) => i.overdue).length };
+    return {
+      ...w,
+      done,
+      total: mine.length,
+      doneShare: share(done, mine.length),
+      overdue: mine.filter((i) => i.overdue).length,
+    };
   });
   const done = items.filter((i) => i.done).length;
 

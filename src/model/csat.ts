@@ -61,7 +61,11 @@ export interface Csat {
 export function scale5(scores: readonly number[]): Scale5 | null {
   if (scores.length === 0) return null;
   const sum = scores.reduce((s, x) => s + x, 0);
-  return { count: scores.length, mean: sum / scores.length, satisfiedShare: scores.filter((s) => s >= 4).length / scores.length };
+  return {
+    count: scores.length,
+    mean: sum / scores.length,
+    satisfiedShare: scores.filter((s) => s >= 4).length / scores.length,
+  };
 }
 
 /** Scale 10: NPS = % of 9–10 − % of 0–6, and the three counts. */
@@ -84,7 +88,8 @@ export function summarizeCsat(rows: readonly CsatResponse[], engagementEnd: stri
     .filter((r) => r.date <= asOf)
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.src.line - b.src.line));
   const firstDate = counted[0]?.date ?? null;
-  const firstResponseDays = engagementEnd !== undefined && firstDate !== null ? daysBetween(engagementEnd, firstDate) : null;
+  const firstResponseDays =
+    engagementEnd !== undefined && firstDate !== null ? daysBetween(engagementEnd, firstDate) : null;
   const late =
     firstResponseDays !== null
       ? firstResponseDays > CSAT_DUE_DAYS
@@ -118,7 +123,11 @@ export type CsatTiming = "on_time" | "late" | "awaiting" | "overdue" | "not_reco
  * on_time / late: the first response came within / after 2 days of the end; awaiting: none yet, still within
  * the 2 days; overdue: none, and the 2 days have passed; not_recorded: there is no csat table.
  */
-export function csatTiming(csat: Pick<Csat, "firstResponseDays" | "responses"> | null, engagementEnd: string, asOf: string): CsatTiming {
+export function csatTiming(
+  csat: Pick<Csat, "firstResponseDays" | "responses"> | null,
+  engagementEnd: string,
+  asOf: string,
+): CsatTiming {
   if (csat === null) return "not_recorded";
   if (csat.firstResponseDays !== null) return csat.firstResponseDays > CSAT_DUE_DAYS ? "late" : "on_time";
   return daysBetween(engagementEnd, asOf) > CSAT_DUE_DAYS ? "overdue" : "awaiting";

@@ -15,7 +15,8 @@ export function toDay(iso: string): number {
   const m = ISO_DATE.exec(iso);
   if (!m) throw new RangeError(`not an ISO date: ${JSON.stringify(iso)}`);
   const [year, month, day] = [+m[1], +m[2], +m[3]];
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) throw new RangeError(`not a calendar day: ${iso}`);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month))
+    throw new RangeError(`not a calendar day: ${iso}`);
   return daysFromCivil(year, month, day);
 }
 

@@ -24,7 +24,11 @@ export interface HandoffSummary {
 }
 
 /** The counts of the handoff document; null when there is neither handoff.json nor a training table. */
-export function summarizeHandoff(handoff: Handoff | null, training: readonly Training[], trainingPresent: boolean): HandoffSummary | null {
+export function summarizeHandoff(
+  handoff: Handoff | null,
+  training: readonly Training[],
+  trainingPresent: boolean,
+): HandoffSummary | null {
   if (handoff === null && !trainingPresent) return null;
   const given = training.map((t) => t.attendees).filter((n): n is number => n !== undefined);
   return {
@@ -35,7 +39,8 @@ export function summarizeHandoff(handoff: Handoff | null, training: readonly Tra
     escalationSteps: handoff?.support?.escalation.length ?? 0,
     accessGrants: handoff?.access.length ?? 0,
     knownIssues: handoff?.known_issues.length ?? 0,
-    knownIssuesWithWorkaround: handoff?.known_issues.filter((k) => k.workaround !== undefined && k.workaround.trim() !== "").length ?? 0,
+    knownIssuesWithWorkaround:
+      handoff?.known_issues.filter((k) => k.workaround !== undefined && k.workaround.trim() !== "").length ?? 0,
     training: {
       sessions: training.length,
       attendees: given.length > 0 ? given.reduce((s, n) => s + n, 0) : null,

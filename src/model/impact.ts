@@ -53,7 +53,8 @@ export function impact(metrics: readonly ImpactMetric[], milestones: readonly Im
     const inCategory = metrics.filter((m) => m.category === category);
     if (inCategory.length === 0) continue;
     const monetized = inCategory.filter((m) => m.value !== null);
-    const sum = (pick: (m: ImpactMetric) => number | null) => (monetized.length ? money(monetized.reduce((s, m) => s + (pick(m) ?? 0), 0)) : null);
+    const sum = (pick: (m: ImpactMetric) => number | null) =>
+      monetized.length ? money(monetized.reduce((s, m) => s + (pick(m) ?? 0), 0)) : null;
     groups.push({
       category,
       metrics: inCategory.map((m) => m.id),

@@ -50,7 +50,16 @@ export function costLedger(
   const used = new Set<Financial>();
   const disagreements: LedgerDisagreement[] = [];
   const entries = costs.map((cost): LedgerEntry => {
-    const base: LedgerEntry = { item: cost.item, amount: cost.amount, per: cost.per, start: cost.start, end: cost.end ?? null, basis: "cost", spanDays: null, sources: [CUSTOMER_SOURCE] };
+    const base: LedgerEntry = {
+      item: cost.item,
+      amount: cost.amount,
+      per: cost.per,
+      start: cost.start,
+      end: cost.end ?? null,
+      basis: "cost",
+      spanDays: null,
+      sources: [CUSTOMER_SOURCE],
+    };
     const row = rowOf.get(key(cost.item));
     if (!row) return base;
     used.add(row);
@@ -60,13 +69,23 @@ export function costLedger(
     const spanDays = cost.per === "once" ? null : Math.max(0, daysBetween(cost.start, end));
     const costTotal = cost.per === "once" ? cost.amount : (cost.amount * spanDays!) / perDays(cost.per);
     const sources = [CUSTOMER_SOURCE, ref(row.src)];
-    if (Math.abs(costTotal - row.actual) >= CENT) disagreements.push({ item: cost.item, costTotal, actual: row.actual, sources });
+    if (Math.abs(costTotal - row.actual) >= CENT)
+      disagreements.push({ item: cost.item, costTotal, actual: row.actual, sources });
     return { ...base, amount: row.actual, end: cost.per === "once" ? null : end, basis: "actual", spanDays, sources };
   });
   for (const row of financials) {
     if (used.has(row)) continue;
     const start = row.date ?? engagement.end ?? engagement.start;
-    entries.push({ item: row.item, amount: row.actual, per: "once", start, end: null, basis: "financials", spanDays: null, sources: [ref(row.src)] });
+    entries.push({
+      item: row.item,
+      amount: row.actual,
+      per: "once",
+      start,
+      end: null,
+      basis: "financials",
+      spanDays: null,
+      sources: [ref(row.src)],
+    });
   }
   return { entries, disagreements };
 }
@@ -74,7 +93,11 @@ export function costLedger(
 /** An entry's cost by `asOf`: a recurring cost prorated by day; an actual spread over its span by the days run. */
 export function entryToDate(entry: LedgerEntry, asOf: string): number {
   if (entry.basis === "actual" && entry.spanDays !== null) {
-    return entry.spanDays === 0 ? (entry.start <= asOf ? entry.amount : 0) : (entry.amount * entryDays(entry, asOf)) / entry.spanDays;
+    return entry.spanDays === 0
+      ? entry.start <= asOf
+        ? entry.amount
+        : 0
+      : (entry.amount * entryDays(entry, asOf)) / entry.spanDays;
   }
   return costToDate(asCost(entry), asOf);
 }
@@ -88,7 +111,13 @@ export function entryDays(entry: LedgerEntry, asOf: string): number {
 export function asCost(entry: LedgerEntry): Cost {
   if (entry.basis === "actual" && entry.spanDays !== null) {
     if (entry.spanDays === 0) return { item: entry.item, amount: entry.amount, per: "once", start: entry.start };
-    return { item: entry.item, amount: (entry.amount * perDays("year")) / entry.spanDays, per: "year", start: entry.start, end: entry.end ?? undefined };
+    return {
+      item: entry.item,
+      amount: (entry.amount * perDays("year")) / entry.spanDays,
+      per: "year",
+      start: entry.start,
+      end: entry.end ?? undefined,
+    };
   }
   return { item: entry.item, amount: entry.amount, per: entry.per, start: entry.start, end: entry.end ?? undefined };
 }

@@ -95,7 +95,12 @@ const LAST_DAY = toDay("9999-12-31");
  * insufficient_data: fewer than 3 points, or all on one day. not_converging: a flat line or one moving away
  * from the target. Otherwise on_track if the projected day ≤ dueDate, else behind (date null beyond year 9999).
  */
-export function forecast(metric: Metric, measurements: readonly Measurement[], asOf: string, dueDate: string = metric.target_date): Forecast {
+export function forecast(
+  metric: Metric,
+  measurements: readonly Measurement[],
+  asOf: string,
+  dueDate: string = metric.target_date,
+): Forecast {
   const origin = toDay(metric.baseline_date);
   const series = seriesOf(metric, measurements, asOf);
   const xs = [0, ...series.map((m) => toDay(m.date) - origin)];
@@ -112,11 +117,16 @@ export function forecast(metric: Metric, measurements: readonly Measurement[], a
     return { ...base, date: first.date, status: "reached" };
   }
   const latestValue = latest?.value ?? metric.baseline;
-  if (dueDate < asOf) return { ...base, date: null, status: "missed", shortfall: Math.abs(metric.target - latestValue) };
+  if (dueDate < asOf)
+    return { ...base, date: null, status: "missed", shortfall: Math.abs(metric.target - latestValue) };
   if (!line) return { ...base, date: null, status: "insufficient_data", slope: null, intercept: null };
 
   const wanted = Math.sign(metric.target - metric.baseline) || (metric.direction === "down" ? -1 : 1);
-  if (line.slope === 0 || Math.sign(line.slope) !== wanted || Math.sign(metric.target - latestValue) !== Math.sign(line.slope)) {
+  if (
+    line.slope === 0 ||
+    Math.sign(line.slope) !== wanted ||
+    Math.sign(metric.target - latestValue) !== Math.sign(line.slope)
+  ) {
     return { ...base, date: null, status: "not_converging" };
   }
   const from = toDay(latest?.date ?? metric.baseline_date);

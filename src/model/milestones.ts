@@ -81,7 +81,8 @@ export function assessMilestone(
   const evidenceMeasurement =
     metric && threshold !== null ? (series.find((m) => meets(metric, m.value, threshold)) ?? null) : null;
   const dataAchievedOn = evidenceMeasurement?.date ?? null;
-  const achievedDate = milestone.achieved_date !== undefined && milestone.achieved_date <= asOf ? milestone.achieved_date : null;
+  const achievedDate =
+    milestone.achieved_date !== undefined && milestone.achieved_date <= asOf ? milestone.achieved_date : null;
   const achievedOn = achievedDate ?? dataAchievedOn;
   const stated = milestone.status ?? null;
 

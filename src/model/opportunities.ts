@@ -22,7 +22,13 @@ export interface TriagedOpportunity {
   horizon: "quick_win" | "long_term" | null;
   effort: string | null;
   /** observation → implication → desired outcome → service approach → next step */
-  framing: { observation: string; implication: string; desiredOutcome: string; serviceApproach: string; nextStep: string };
+  framing: {
+    observation: string;
+    implication: string;
+    desiredOutcome: string;
+    serviceApproach: string;
+    nextStep: string;
+  };
   source: string;
 }
 
@@ -72,7 +78,12 @@ export function groupByHorizon(triaged: readonly TriagedOpportunity[]): Opportun
   const ids = (t: Triage) => triaged.filter((o) => o.triage === t).map((o) => o.id);
   const expansions = triaged.filter((o) => o.triage === "propose_now" || o.triage === "defer");
   return {
-    byTriage: { propose_now: ids("propose_now"), defer: ids("defer"), change_request: ids("change_request"), noise: ids("noise") },
+    byTriage: {
+      propose_now: ids("propose_now"),
+      defer: ids("defer"),
+      change_request: ids("change_request"),
+      noise: ids("noise"),
+    },
     quickWins: expansions.filter((o) => o.horizon === "quick_win").map((o) => o.id),
     longTerm: expansions.filter((o) => o.horizon === "long_term").map((o) => o.id),
     unplanned: expansions.filter((o) => o.horizon === null).map((o) => o.id),

@@ -65,10 +65,15 @@ export interface GoalOutcomes {
  * else some metric moved toward its target (progress > 0) or some milestone is achieved → partly_met;
  * else (nothing moved, or everything regressed) → not_met.
  */
-export function goalVerdict(metrics: readonly Pick<GoalMetric, "met" | "progress">[], milestones: readonly Pick<GoalMilestone, "status">[]): { verdict: GoalVerdict; rule: GoalRule } {
+export function goalVerdict(
+  metrics: readonly Pick<GoalMetric, "met" | "progress">[],
+  milestones: readonly Pick<GoalMilestone, "status">[],
+): { verdict: GoalVerdict; rule: GoalRule } {
   if (metrics.length === 0) return { verdict: "not_assessed", rule: "no_metrics" };
   if (metrics.every((m) => m.met)) return { verdict: "met", rule: "all_metrics_met" };
-  const moved = metrics.some((m) => m.met || (m.progress !== null && m.progress > 0)) || milestones.some((m) => m.status === "achieved");
+  const moved =
+    metrics.some((m) => m.met || (m.progress !== null && m.progress > 0)) ||
+    milestones.some((m) => m.status === "achieved");
   return moved ? { verdict: "partly_met", rule: "some_progress" } : { verdict: "not_met", rule: "no_progress" };
 }
 
@@ -111,7 +116,10 @@ export function goalOutcomes(input: OutcomesInput, closeDate: string): GoalOutco
       metrics,
       metricsMet: metrics.filter((m) => m.met).length,
       milestones,
-      sources: [CUSTOMER_SOURCE, ...linked.flatMap((m, i) => [ref(m.src), ...(metrics[i].source !== ref(m.src) ? [metrics[i].source] : [])])],
+      sources: [
+        CUSTOMER_SOURCE,
+        ...linked.flatMap((m, i) => [ref(m.src), ...(metrics[i].source !== ref(m.src) ? [metrics[i].source] : [])]),
+      ],
     };
   });
   const counts: Record<GoalVerdict, number> = { met: 0, partly_met: 0, not_met: 0, not_assessed: 0 };

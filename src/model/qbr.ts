@@ -60,7 +60,11 @@ export function qbr(period: Period, assessed: readonly Assessed[], metrics: read
     .sort(byDateThenOrder);
   const nextQuarter = assessed
     .filter((a) => a.assessment.status !== "achieved")
-    .map((a, order) => ({ id: a.milestone.id, date: a.milestone.revised_target_date ?? a.milestone.target_date, order }))
+    .map((a, order) => ({
+      id: a.milestone.id,
+      date: a.milestone.revised_target_date ?? a.milestone.target_date,
+      order,
+    }))
     .filter((x) => inPeriod(x.date, next))
     .sort(byDateThenOrder);
 

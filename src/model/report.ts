@@ -7,7 +7,16 @@ import { closeout, type Closeout } from "./closeout.ts";
 import { summarizeCsat, type Csat } from "./csat.ts";
 import { daysBetween, parsePeriod, toDay } from "./dates.ts";
 import { reconcile, type Financials } from "./financials.ts";
-import { changeVsBaseline, current, forecast, progress, progressState, seriesOf, type ForecastStatus, type ProgressState } from "./metrics.ts";
+import {
+  changeVsBaseline,
+  current,
+  forecast,
+  progress,
+  progressState,
+  seriesOf,
+  type ForecastStatus,
+  type ProgressState,
+} from "./metrics.ts";
 import { asCost, costLedger, entryToDate, type LedgerDisagreement, type LedgerEntry } from "./ledger.ts";
 import { assessMilestone, health, type Assessed, type Health, type MilestoneStatus } from "./milestones.ts";
 import { summarizeHandoff, type HandoffSummary } from "./handoff.ts";
@@ -129,7 +138,14 @@ export interface MetricFigures {
    * (day − baselineDate)); the projection starts from the latest measurement. dueDate: target date, or a revised
    * milestone date that stands for it; shortfall: how far a missed target was missed, in the metric's unit.
    */
-  forecast: { date: string | null; status: ForecastStatus; slope: number | null; intercept: number | null; dueDate: string; shortfall: number | null };
+  forecast: {
+    date: string | null;
+    status: ForecastStatus;
+    slope: number | null;
+    intercept: number | null;
+    dueDate: string;
+    shortfall: number | null;
+  };
   /** True when value_per_unit and per are both given. */
   monetized: boolean;
   valuePerUnit: number | null;
@@ -219,7 +235,16 @@ export interface RoiFigures {
   /** The monetized metrics' ids. */
   metrics: string[];
   /** The cost ledger: customer.json's costs, superseded by and completed with the financials rows (basis, see ledger.ts). */
-  costs: { item: string; amount: number; per: "once" | Per; start: string; end: string | null; basis: LedgerEntry["basis"]; toDate: number; sources: string[] }[];
+  costs: {
+    item: string;
+    amount: number;
+    per: "once" | Per;
+    start: string;
+    end: string | null;
+    basis: LedgerEntry["basis"];
+    toDate: number;
+    sources: string[];
+  }[];
   /** customer.json (costs), the monetized metrics' rows and their measurements. */
   sources: string[];
 }
@@ -285,7 +310,8 @@ export function buildReport(data: CustomerData, opts: ReportOptions): Report {
   const { asOf } = opts;
   toDay(asOf);
   const period = opts.period === null ? null : parsePeriod(opts.period);
-  if (opts.period !== null && period === null) throw new RangeError(`not a quarter (YYYY-Qn): ${JSON.stringify(opts.period)}`);
+  if (opts.period !== null && period === null)
+    throw new RangeError(`not a quarter (YYYY-Qn): ${JSON.stringify(opts.period)}`);
   const { customer } = data;
 
   const byMetric = groupMeasurements(data.measurements);
@@ -296,7 +322,9 @@ export function buildReport(data: CustomerData, opts: ReportOptions): Report {
     const metric = milestone.metric_id !== undefined ? (metricById.get(milestone.metric_id) ?? null) : null;
     return { milestone, assessment: assessMilestone(milestone, metric, metric ? rowsOf(metric) : [], asOf) };
   });
-  const assessedMetrics = data.metrics.map((metric) => assessMetric(metric, rowsOf(metric), asOf, dueDateOf(metric, data.milestones)));
+  const assessedMetrics = data.metrics.map((metric) =>
+    assessMetric(metric, rowsOf(metric), asOf, dueDateOf(metric, data.milestones)),
+  );
   const metrics = assessedMetrics.map((a) => a.figures);
 
   const monetized = data.metrics.filter(isMonetized);
@@ -304,8 +332,13 @@ export function buildReport(data: CustomerData, opts: ReportOptions): Report {
   const ledger = costLedger(customer.costs, data.financials, customer.engagement);
   const costs = ledger.entries.map((e) => ({ entry: e, toDate: entryToDate(e, asOf) }));
   const cost = costs.reduce((s, c) => s + c.toDate, 0);
-  const unverifiedMetrics = monetized.filter((m) => !valueVerified(m, assessed, seriesOf(m, rowsOf(m), asOf))).map((m) => m.id);
-  const verifiedValue = assessedMetrics.reduce((s, a) => s + (unverifiedMetrics.includes(a.metric.id) ? 0 : (a.value ?? 0)), 0);
+  const unverifiedMetrics = monetized
+    .filter((m) => !valueVerified(m, assessed, seriesOf(m, rowsOf(m), asOf)))
+    .map((m) => m.id);
+  const verifiedValue = assessedMetrics.reduce(
+    (s, a) => s + (unverifiedMetrics.includes(a.metric.id) ? 0 : (a.value ?? 0)),
+    0,
+  );
   const roiFigures: RoiFigures = {
     valueToDate: money(value),
     costToDate: money(cost),
@@ -316,15 +349,40 @@ export function buildReport(data: CustomerData, opts: ReportOptions): Report {
     paybackDate: paybackDate(monetized, monetized.flatMap(rowsOf), ledger.entries.map(asCost), asOf),
     runRate: money(assessedMetrics.reduce((s, a) => s + (a.runRate ?? 0), 0)),
     metrics: monetized.map((m) => m.id),
-    costs: costs.map(({ entry: e, toDate }) => ({ item: e.item, amount: e.amount, per: e.per, start: e.start, end: e.end, basis: e.basis, toDate: money(toDate), sources: e.sources })),
-    sources: [CUSTOMER_SOURCE, ...monetized.flatMap((m) => [ref(m.src), ...seriesOf(m, rowsOf(m), asOf).map((r) => ref(r.src))])],
+    costs: costs.map(({ entry: e, toDate }) => ({
+      item: e.item,
+      amount: e.amount,
+      per: e.per,
+      start: e.start,
+      end: e.end,
+      basis: e.basis,
+      toDate: money(toDate),
+      sources: e.sources,
+    })),
+    sources: [
+      CUSTOMER_SOURCE,
+      ...monetized.flatMap((m) => [ref(m.src), ...seriesOf(m, rowsOf(m), asOf).map((r) => ref(r.src))]),
+    ],
   };
 
   const currentOf = new Map(metrics.map((m) => [m.id, m.current]));
-  const milestones = assessed.map((a) => milestoneFigures(a, a.milestone.metric_id !== undefined ? (metricById.get(a.milestone.metric_id) ?? null) : null, currentOf));
-  const goals = customer.goals.map((g) => ({ id: g.id, statement: g.statement, level: g.level, metrics: g.metrics.filter((id) => metricById.has(id)) }));
+  const milestones = assessed.map((a) =>
+    milestoneFigures(
+      a,
+      a.milestone.metric_id !== undefined ? (metricById.get(a.milestone.metric_id) ?? null) : null,
+      currentOf,
+    ),
+  );
+  const goals = customer.goals.map((g) => ({
+    id: g.id,
+    statement: g.statement,
+    level: g.level,
+    metrics: g.metrics.filter((id) => metricById.has(id)),
+  }));
 
-  const csat = data.present.includes("csat") ? roundCsat(summarizeCsat(data.csat, customer.engagement.end, asOf)) : null;
+  const csat = data.present.includes("csat")
+    ? roundCsat(summarizeCsat(data.csat, customer.engagement.end, asOf))
+    : null;
   const opportunities = triageAll(data.opportunities);
   const opportunityGroups = groupByHorizon(opportunities);
   const closeoutInput = {
@@ -336,7 +394,12 @@ export function buildReport(data: CustomerData, opts: ReportOptions): Report {
   };
   const closeoutFigures = roundCloseout(closeout(closeoutInput, asOf));
   const end = customer.engagement.end;
-  const outcomesInput = { goals: customer.goals, metrics: data.metrics, measurements: data.measurements, milestones: data.milestones };
+  const outcomesInput = {
+    goals: customer.goals,
+    metrics: data.metrics,
+    measurements: data.measurements,
+    milestones: data.milestones,
+  };
   const outcomes = end === undefined ? null : roundOutcomes(goalOutcomes(outcomesInput, asOf));
   // The closing meeting is held on engagement.end: its agenda reads the data as of that day, never later.
   const meeting = end === undefined ? null : end < asOf ? end : asOf;
@@ -355,7 +418,13 @@ export function buildReport(data: CustomerData, opts: ReportOptions): Report {
     asOf,
     period: period?.id ?? null,
     quarterToDate: period !== null && asOf < period.end,
-    health: health(assessed, asOf, assessedMetrics.filter((a) => a.forecast.dueDate < asOf).map((a) => ({ id: a.metric.id, met: a.forecast.status === "reached" }))),
+    health: health(
+      assessed,
+      asOf,
+      assessedMetrics
+        .filter((a) => a.forecast.dueDate < asOf)
+        .map((a) => ({ id: a.metric.id, met: a.forecast.status === "reached" })),
+    ),
     nextMilestone: nextMilestone(assessed, asOf),
     metrics,
     milestones,
@@ -368,7 +437,12 @@ export function buildReport(data: CustomerData, opts: ReportOptions): Report {
       net: money(value - cost),
     },
     impact: impact(
-      assessedMetrics.map((a) => ({ id: a.metric.id, category: a.metric.category, value: a.value, runRate: a.runRate })),
+      assessedMetrics.map((a) => ({
+        id: a.metric.id,
+        category: a.metric.category,
+        value: a.value,
+        runRate: a.runRate,
+      })),
       milestones,
     ),
     audiences: audienceViews({ stakeholders: customer.stakeholders, goals, metrics, milestones }),
@@ -451,13 +525,23 @@ function assessMetric(
     per: metric.per ?? null,
     valueToDate: orNull(value, money),
     runRate: orNull(rate, money),
-    series: series.map((r) => ({ date: r.date, value: r.value, source: ref(r.src), origin: r.source ?? null, note: r.note ?? null })),
+    series: series.map((r) => ({
+      date: r.date,
+      value: r.value,
+      source: ref(r.src),
+      origin: r.source ?? null,
+      note: r.note ?? null,
+    })),
     sources: [ref(metric.src), ...series.map((r) => ref(r.src))],
   };
   return { metric, progress: raw, forecast: trend, value, runRate: rate, figures };
 }
 
-function milestoneFigures({ milestone: m, assessment: a }: Assessed, metric: Metric | null, currentOf: Map<string, number>): MilestoneFigures {
+function milestoneFigures(
+  { milestone: m, assessment: a }: Assessed,
+  metric: Metric | null,
+  currentOf: Map<string, number>,
+): MilestoneFigures {
   const toward = metric && a.threshold !== null ? { ...metric, target: a.threshold } : null;
   const now = metric ? currentOf.get(metric.id)! : null;
   return {
@@ -534,16 +618,40 @@ function warnings(
 ): ReportWarning[] {
   const out: ReportWarning[] = [];
   for (const m of metrics) {
-    if (m.stale) out.push({ code: "metric-stale", metricId: m.id, field: "date", value: m.currentDate, days: daysBetween(m.currentDate, asOf), source: m.sources.at(-1)! });
+    if (m.stale)
+      out.push({
+        code: "metric-stale",
+        metricId: m.id,
+        field: "date",
+        value: m.currentDate,
+        days: daysBetween(m.currentDate, asOf),
+        source: m.sources.at(-1)!,
+      });
   }
   for (const d of disagreements) {
-    out.push({ code: "cost-ledger-disagrees", field: "actual", item: d.item, costTotal: money(d.costTotal), actual: d.actual, sources: d.sources, source: d.sources[1] });
+    out.push({
+      code: "cost-ledger-disagrees",
+      field: "actual",
+      item: d.item,
+      costTotal: money(d.costTotal),
+      actual: d.actual,
+      sources: d.sources,
+      source: d.sources[1],
+    });
   }
   for (const { milestone: m, assessment: a } of assessed) {
     if (a.contradicted && a.stated !== null) {
-      out.push({ code: "milestone-status-contradicted", milestoneId: m.id, field: "status", value: a.stated, status: a.status, source: ref(m.src) });
+      out.push({
+        code: "milestone-status-contradicted",
+        milestoneId: m.id,
+        field: "status",
+        value: a.stated,
+        status: a.status,
+        source: ref(m.src),
+      });
     }
-    if (a.unverified) out.push({ code: "milestone-unverified", milestoneId: m.id, field: "evidence", source: ref(m.src) });
+    if (a.unverified)
+      out.push({ code: "milestone-unverified", milestoneId: m.id, field: "evidence", source: ref(m.src) });
   }
   const end = data.customer.engagement.end;
   if (csat?.late && end !== undefined) {
@@ -563,7 +671,11 @@ function warnings(
 function roundCsat(c: Csat): Csat {
   return {
     ...c,
-    scale5: c.scale5 && { ...c.scale5, mean: fraction(c.scale5.mean), satisfiedShare: fraction(c.scale5.satisfiedShare) },
+    scale5: c.scale5 && {
+      ...c.scale5,
+      mean: fraction(c.scale5.mean),
+      satisfiedShare: fraction(c.scale5.satisfiedShare),
+    },
     scale10: c.scale10 && { ...c.scale10, nps: roundTo(c.scale10.nps, 2) },
   };
 }
@@ -574,12 +686,21 @@ function roundCloseout(c: Closeout | null): Closeout | null {
     ...c,
     phases: c.phases.map((p) => ({ ...p, doneShare: orNull(p.doneShare, fraction) })),
     doneShare: orNull(c.doneShare, fraction),
-    deliverables: c.deliverables && { ...c.deliverables, acceptedShare: orNull(c.deliverables.acceptedShare, fraction) },
+    deliverables: c.deliverables && {
+      ...c.deliverables,
+      acceptedShare: orNull(c.deliverables.acceptedShare, fraction),
+    },
   };
 }
 
 function roundOutcomes(o: GoalOutcomes): GoalOutcomes {
-  return { ...o, goals: o.goals.map((g) => ({ ...g, metrics: g.metrics.map((m) => ({ ...m, progress: orNull(m.progress, fraction) })) })) };
+  return {
+    ...o,
+    goals: o.goals.map((g) => ({
+      ...g,
+      metrics: g.metrics.map((m) => ({ ...m, progress: orNull(m.progress, fraction) })),
+    })),
+  };
 }
 
 function roundFinancials(f: Financials): Financials {

@@ -21,20 +21,43 @@ interface Flags {
 }
 
 /** Runs `publish` or `share rotate`; returns the exit code. */
-export async function shareCommand(command: "publish" | "share", args: string[], flags: Flags, today: string): Promise<number> {
+export async function shareCommand(
+  command: "publish" | "share",
+  args: string[],
+  flags: Flags,
+  today: string,
+): Promise<number> {
   const write = (s: string) => process.stdout.write(`${s}\n`);
   if (command === "share") {
     const [action, slug, ...rest] = args;
-    if (action !== "rotate" || !slug || rest.length) throw new UsageError("Which share?", "write milepost share rotate <customer>, e.g. milepost share rotate acme");
+    if (action !== "rotate" || !slug || rest.length)
+      throw new UsageError("Which share?", "write milepost share rotate <customer>, e.g. milepost share rotate acme");
     const token = await rotate(resolve(flags.data), slug);
-    write(flags.json ? JSON.stringify({ slug, token }) : `✓ ${slug} — new share token ${token}\n  The old link keeps working until the next milepost publish --prune.`);
+    write(
+      flags.json
+        ? JSON.stringify({ slug, token })
+        : `✓ ${slug} — new share token ${token}\n  The old link keeps working until the next milepost publish --prune.`,
+    );
     return 0;
   }
   if (!flags.to) throw new UsageError("Publish where?", "add --to <folder> or --to s3://bucket/prefix");
-  if (args.length === 0 && !flags.all) throw new UsageError("Which customers?", "name them (milepost publish acme --to …) or publish every one built with --all");
-  if (flags.expires && !/^\d{4}-\d{2}-\d{2}$/.test(flags.expires)) throw new UsageError(`--expires ${flags.expires} is not a date`, "write the last day the links open as YYYY-MM-DD, e.g. --expires 2026-12-31");
-  if (flags.expires && flags.expires < today) throw new UsageError(`--expires ${flags.expires} is in the past`, `write a day from ${today} on`);
-  if (flags["base-url"] && !/^https?:\/\//.test(flags["base-url"])) throw new UsageError(`--base-url ${flags["base-url"]} is not a web address`, "write it with https://, e.g. --base-url https://packs.example.com/q3/");
+  if (args.length === 0 && !flags.all)
+    throw new UsageError(
+      "Which customers?",
+      "name them (milepost publish acme --to …) or publish every one built with --all",
+    );
+  if (flags.expires && !/^\d{4}-\d{2}-\d{2}$/.test(flags.expires))
+    throw new UsageError(
+      `--expires ${flags.expires} is not a date`,
+      "write the last day the links open as YYYY-MM-DD, e.g. --expires 2026-12-31",
+    );
+  if (flags.expires && flags.expires < today)
+    throw new UsageError(`--expires ${flags.expires} is in the past`, `write a day from ${today} on`);
+  if (flags["base-url"] && !/^https?:\/\//.test(flags["base-url"]))
+    throw new UsageError(
+      `--base-url ${flags["base-url"]} is not a web address`,
+      "write it with https://, e.g. --base-url https://packs.example.com/q3/",
+    );
   const result = await publish({
     from: resolve(flags.from),
     dataDir: resolve(flags.data),
@@ -48,7 +71,13 @@ export async function shareCommand(command: "publish" | "share", args: string[],
     sharesFile: resolve(flags.shares),
     today,
   });
-  const drafts = flags.drafts ? await writeDrafts(result, { from: resolve(flags.from), dataDir: resolve(flags.data), into: resolve(flags.drafts) }) : [];
+  const drafts = flags.drafts
+    ? await writeDrafts(result, {
+        from: resolve(flags.from),
+        dataDir: resolve(flags.data),
+        into: resolve(flags.drafts),
+      })
+    : [];
   if (flags.json) write(JSON.stringify({ ...result, drafts }, null, 2));
   else printSummary(result, flags.shares, drafts.length, flags.drafts);
   return result.shares.some((s) => s.status === "failed") ? 1 : 0;
@@ -63,7 +92,9 @@ function printSummary(r: PublishResult, shares: string, drafts: number, draftsDi
       continue;
     }
     if (s.status === "expired") {
-      write(`– ${s.slug} — expired on ${s.expires}, not published${r.pruned.includes(s.token!) ? " (deleted)" : " (run with --prune to delete it)"}`);
+      write(
+        `– ${s.slug} — expired on ${s.expires}, not published${r.pruned.includes(s.token!) ? " (deleted)" : " (run with --prune to delete it)"}`,
+      );
       continue;
     }
     const what = s.status === "published" ? `${s.uploaded} file${s.uploaded === 1 ? "" : "s"} uploaded` : "unchanged";
@@ -72,9 +103,15 @@ function printSummary(r: PublishResult, shares: string, drafts: number, draftsDi
     write(`    expires   ${s.expires ?? "never (a static link lasts until it is pruned)"}`);
     if (s.protected) write(`    passcode  ${s.passcode ?? `as before (in ${shares})`}`);
   }
-  if (r.pruned.length) write(`\nDeleted ${r.pruned.length} old share${r.pruned.length === 1 ? "" : "s"} (expired, rotated or no longer published).`);
+  if (r.pruned.length)
+    write(
+      `\nDeleted ${r.pruned.length} old share${r.pruned.length === 1 ? "" : "s"} (expired, rotated or no longer published).`,
+    );
   const ok = r.shares.filter((s) => s.status === "published" || s.status === "unchanged").length;
-  write(`\nPublished ${ok} of ${r.shares.length} to ${r.target} (${r.uploaded} file${r.uploaded === 1 ? "" : "s"} uploaded, ${r.deleted} deleted). Links${r.shares.some((s) => s.protected) ? " and passcodes" : ""}: ${shares}`);
-  if (r.shares.some((s) => s.passcode)) write("Send each passcode by another channel than its link (a call, a message): it is shown here once.");
+  write(
+    `\nPublished ${ok} of ${r.shares.length} to ${r.target} (${r.uploaded} file${r.uploaded === 1 ? "" : "s"} uploaded, ${r.deleted} deleted). Links${r.shares.some((s) => s.protected) ? " and passcodes" : ""}: ${shares}`,
+  );
+  if (r.shares.some((s) => s.passcode))
+    write("Send each passcode by another channel than its link (a call, a message): it is shown here once.");
   if (draftsDir) write(`Email drafts: ${drafts} in ${draftsDir}/`);
 }

@@ -19,22 +19,34 @@ interface Built {
 }
 
 /** Writes `<into>/<slug>.eml` for each published customer with a stakeholder email; returns the files written. */
-export async function writeDrafts(result: PublishResult, opts: { from: string; dataDir: string; into: string }): Promise<string[]> {
+export async function writeDrafts(
+  result: PublishResult,
+  opts: { from: string; dataDir: string; into: string },
+): Promise<string[]> {
   const manifest = JSON.parse(await readFile(join(opts.from, "manifest.json"), "utf8")) as { customers: Built[] };
   await mkdir(opts.into, { recursive: true });
   const written: string[] = [];
   for (const share of result.shares.filter((s) => s.status === "published" || s.status === "unchanged")) {
-    const customer = customerSchema.parse(JSON.parse(await readFile(join(opts.dataDir, share.slug, "customer.json"), "utf8")));
+    const customer = customerSchema.parse(
+      JSON.parse(await readFile(join(opts.dataDir, share.slug, "customer.json"), "utf8")),
+    );
     const to = customer.stakeholders.filter((s) => s.email).map((s) => ({ name: s.name, address: s.email! }));
     const built = manifest.customers.find((c) => c.slug === share.slug);
     if (!to.length || !built) continue;
     const report = JSON.parse(await readFile(join(opts.from, share.slug, "report.json"), "utf8")) as Report;
-    const { subject, text } = draftText(report, share, to.map((p) => p.name), customer.provider?.name ?? null);
-    const attachments = await Promise.all(built.pdfs.map(async (pdf) => ({
-      filename: pdf.split("/").pop()!,
-      content: await readFile(join(opts.from, pdf)),
-      contentType: "application/pdf",
-    })));
+    const { subject, text } = draftText(
+      report,
+      share,
+      to.map((p) => p.name),
+      customer.provider?.name ?? null,
+    );
+    const attachments = await Promise.all(
+      built.pdfs.map(async (pdf) => ({
+        filename: pdf.split("/").pop()!,
+        content: await readFile(join(opts.from, pdf)),
+        contentType: "application/pdf",
+      })),
+    );
     const eml = await new MailComposer({
       to,
       subject,
@@ -43,7 +55,9 @@ export async function writeDrafts(result: PublishResult, opts: { from: string; d
       date: new Date(`${report.asOf}T12:00:00Z`),
       headers: { "X-Unsent": "1" }, // Outlook opens it as a draft to send
       xMailer: false,
-    }).compile().build();
+    })
+      .compile()
+      .build();
     const file = join(opts.into, `${share.slug}.eml`);
     await writeFile(file, eml);
     written.push(file);
@@ -52,7 +66,12 @@ export async function writeDrafts(result: PublishResult, opts: { from: string; d
 }
 
 /** The subject and the short body of a customer's draft, in its language. */
-export function draftText(report: Report, share: Pick<ShareResult, "link" | "protected">, names: string[], provider: string | null): { subject: string; text: string } {
+export function draftText(
+  report: Report,
+  share: Pick<ShareResult, "link" | "protected">,
+  names: string[],
+  provider: string | null,
+): { subject: string; text: string } {
   const { locale, currency, name: customer } = report.customer;
   const t = words(locale);
   const f = formatter(locale, currency);
@@ -64,7 +83,14 @@ export function draftText(report: Report, share: Pick<ShareResult, "link" | "pro
     .map((id) => report.metrics.find((m) => m.id === id))
     .filter((m) => m !== undefined)
     .slice(0, 2)
-    .map((m) => t("outcome", { name: m.name, from: f.value(m.baseline, m.unit), to: f.value(m.current, m.unit), change: formatFigure(f, labels, "metricChange", m) }));
+    .map((m) =>
+      t("outcome", {
+        name: m.name,
+        from: f.value(m.baseline, m.unit),
+        to: f.value(m.current, m.unit),
+        change: formatFigure(f, labels, "metricChange", m),
+      }),
+    );
   const lines = [
     t("greeting", { names: names.map((name) => t("person", { name })).join(t("and")) }),
     "",

@@ -14,7 +14,9 @@ export interface ShareFile {
 
 /** Hashed bundles and fonts never change under their name; everything else is revalidated, and kept out of shared caches. */
 export function cacheControl(path: string): string {
-  return /^(_astro|fonts)\//.test(path) || /\/(_astro|fonts)\//.test(path) ? "public, max-age=31536000, immutable" : "private, no-cache";
+  return /^(_astro|fonts)\//.test(path) || /\/(_astro|fonts)\//.test(path)
+    ? "public, max-age=31536000, immutable"
+    : "private, no-cache";
 }
 
 /** Whether a file is a font (left unencrypted by --protect: it holds no customer data). */

@@ -60,7 +60,12 @@ export async function protect(
     list: seal(key, new TextEncoder().encode(JSON.stringify(list)), expires).toString("base64"),
   };
   const asset = (name: string) => readFile(join(import.meta.dirname, "unlock", name));
-  const clear = (path: string, body: Uint8Array): ShareFile => ({ path, body, type: contentType(path), cache: cacheControl(path) });
+  const clear = (path: string, body: Uint8Array): ShareFile => ({
+    path,
+    body,
+    type: contentType(path),
+    cache: cacheControl(path),
+  });
   out.push(
     clear("index.html", new TextEncoder().encode(unlockPage(options.locale))),
     clear("lock.json", new TextEncoder().encode(JSON.stringify(lock))),

@@ -81,11 +81,18 @@ export async function publish(opts: PublishOptions): Promise<PublishResult> {
   const wanted = opts.customers === "all" ? manifest.customers.map((c) => c.slug) : opts.customers;
   const target = openTarget(opts.to, { endpoint: opts.endpoint });
   const remote = await target.list().catch((err: Error) => {
-    throw new MilepostError(`${target.label} cannot be read`, err.message,
-      opts.to.startsWith("s3://") ? "check the bucket name, --endpoint and the AWS credentials in your environment or profile" : "check the folder and its permissions", { cause: err });
+    throw new MilepostError(
+      `${target.label} cannot be read`,
+      err.message,
+      opts.to.startsWith("s3://")
+        ? "check the bucket name, --endpoint and the AWS credentials in your environment or profile"
+        : "check the folder and its permissions",
+      { cause: err },
+    );
   });
   const previous = await readShares(opts.sharesFile);
-  const put = (file: TargetFile) => remote.get(file.key) === md5(file.body) ? Promise.resolve(false) : target.put(file).then(() => true);
+  const put = (file: TargetFile) =>
+    remote.get(file.key) === md5(file.body) ? Promise.resolve(false) : target.put(file).then(() => true);
 
   const shares: ShareResult[] = [];
   const digests = new Map<string, string>();
@@ -100,8 +107,19 @@ export async function publish(opts: PublishOptions): Promise<PublishResult> {
     if (result.share.token && result.keys) keep.set(result.share.token, result.keys);
     if (result.share.status === "expired") expired.add(result.share.token!);
   }
-  for (const [path, body] of [["robots.txt", ROBOTS_TXT], ["_headers", headersFile()]] as const) {
-    if (await put({ key: path, body: new TextEncoder().encode(body), type: "text/plain; charset=utf-8", cache: "no-cache" })) uploaded++;
+  for (const [path, body] of [
+    ["robots.txt", ROBOTS_TXT],
+    ["_headers", headersFile()],
+  ] as const) {
+    if (
+      await put({
+        key: path,
+        body: new TextEncoder().encode(body),
+        type: "text/plain; charset=utf-8",
+        cache: "no-cache",
+      })
+    )
+      uploaded++;
   }
 
   // Shares of customers not in this run stay while their token is in the data, built, and not expired.
@@ -132,13 +150,20 @@ export async function publish(opts: PublishOptions): Promise<PublishResult> {
     if (s.status !== "published" && s.status !== "unchanged") continue;
     const before = rowByToken.get(s.token!);
     rows.set(s.token!, {
-      customer: s.name, slug: s.slug, link: s.link!, expires: s.expires ?? "", token: s.token!,
+      customer: s.name,
+      slug: s.slug,
+      link: s.link!,
+      expires: s.expires ?? "",
+      token: s.token!,
       passcode: s.protected ? (s.passcode ?? before?.passcode ?? "") : "",
-      published: s.status === "published" ? opts.today : before?.published ?? opts.today,
-      digest: s.protected ? digests.get(s.slug) ?? "" : "",
+      published: s.status === "published" ? opts.today : (before?.published ?? opts.today),
+      digest: s.protected ? (digests.get(s.slug) ?? "") : "",
     });
   }
-  await writeShares(opts.sharesFile, [...rows.values()].sort((a, b) => a.slug.localeCompare(b.slug)));
+  await writeShares(
+    opts.sharesFile,
+    [...rows.values()].sort((a, b) => a.slug.localeCompare(b.slug)),
+  );
   return { target: target.label, shares, uploaded, pruned: [...pruned].sort(), deleted: stale.length };
 }
 
@@ -152,23 +177,63 @@ async function publishOne(
   put: (file: TargetFile) => Promise<boolean>,
 ): Promise<{ share: ShareResult; keys: Set<string> | null; digest?: string }> {
   const share: ShareResult = {
-    slug, name: build?.name ?? slug, status: "failed", token: null, link: null, expires: null, passcode: null, protected: opts.protect, uploaded: 0, issues: [],
+    slug,
+    name: build?.name ?? slug,
+    status: "failed",
+    token: null,
+    link: null,
+    expires: null,
+    passcode: null,
+    protected: opts.protect,
+    uploaded: 0,
+    issues: [],
   };
-  const fail = (file: string, field: string | undefined, value: unknown, problem: string, fix: string, code: string) => {
+  const fail = (
+    file: string,
+    field: string | undefined,
+    value: unknown,
+    problem: string,
+    fix: string,
+    code: string,
+  ) => {
     share.issues.push({ severity: "error", file, field, value, problem, fix, code });
     return { share, keys: null };
   };
   const dataDir = relative(process.cwd(), join(opts.dataDir, slug)) || ".";
-  if (!known) return fail(dataDir, undefined, undefined, "is not a customer folder", `check the name, or the data folder (--data ${relative(process.cwd(), opts.dataDir) || "."})`, "unknown-customer");
+  if (!known)
+    return fail(
+      dataDir,
+      undefined,
+      undefined,
+      "is not a customer folder",
+      `check the name, or the data folder (--data ${relative(process.cwd(), opts.dataDir) || "."})`,
+      "unknown-customer",
+    );
   if (!known.data) {
     share.issues = known.issues.filter((i) => i.severity === "error");
     return { share, keys: null };
   }
   const customer = known.data.customer;
   share.name = customer.name;
-  if (!build) return fail(relative(process.cwd(), opts.from) || ".", undefined, slug, "has not been built", `run milepost build ${slug} first (with --out ${relative(process.cwd(), opts.from) || "."})`, "not-built");
+  if (!build)
+    return fail(
+      relative(process.cwd(), opts.from) || ".",
+      undefined,
+      slug,
+      "has not been built",
+      `run milepost build ${slug} first (with --out ${relative(process.cwd(), opts.from) || "."})`,
+      "not-built",
+    );
   const token = customer.share?.token;
-  if (!token) return fail(`${dataDir}/customer.json`, "share.token", undefined, "is missing: a share link needs one", `run milepost share rotate ${slug} to create it`, "missing-share-token");
+  if (!token)
+    return fail(
+      `${dataDir}/customer.json`,
+      "share.token",
+      undefined,
+      "is missing: a share link needs one",
+      `run milepost share rotate ${slug} to create it`,
+      "missing-share-token",
+    );
   share.token = token;
   share.expires = customer.share?.expires ?? opts.expires;
   share.link = linkFor(opts, token);
@@ -179,7 +244,15 @@ async function publishOne(
 
   let files = await customerFiles(join(opts.from, slug));
   const leak = findLocalPath(files, [resolve(opts.dataDir), resolve(opts.from)]);
-  if (leak) return fail(`${relative(process.cwd(), opts.from) || "."}/${slug}/${leak}`, undefined, undefined, "names a folder of this machine", "rebuild the customer with the current milepost; publishing stops here so no local path reaches the customer", "local-path");
+  if (leak)
+    return fail(
+      `${relative(process.cwd(), opts.from) || "."}/${slug}/${leak}`,
+      undefined,
+      undefined,
+      "names a folder of this machine",
+      "rebuild the customer with the current milepost; publishing stops here so no local path reaches the customer",
+      "local-path",
+    );
 
   let sealedFrom: string | undefined;
   if (opts.protect) {
@@ -214,7 +287,11 @@ export function linkFor(opts: Pick<PublishOptions, "baseUrl" | "to">, token: str
 /** Every customer folder of the data folder, loaded and validated (a failing one keeps its published share). */
 async function knownCustomers(dataDir: string): Promise<Map<string, Known>> {
   const entries = await readdir(dataDir, { withFileTypes: true }).catch(() => {
-    throw new MilepostError(`${dataDir} is not a folder`, "publish reads each customer's share token from the data folder", "point --data at the folder that holds the customer folders");
+    throw new MilepostError(
+      `${dataDir} is not a folder`,
+      "publish reads each customer's share token from the data folder",
+      "point --data at the folder that holds the customer folders",
+    );
   });
   const known = new Map<string, Known>();
   for (const e of entries.filter((x) => x.isDirectory() && /^[a-z0-9][a-z0-9-]*$/.test(x.name))) {
@@ -237,8 +314,12 @@ async function readManifest(from: string): Promise<Manifest> {
   try {
     return JSON.parse(await readFile(join(from, "manifest.json"), "utf8")) as Manifest;
   } catch (err) {
-    throw new MilepostError(`Nothing built in ${relative(process.cwd(), from) || "."}/`, `${join(relative(process.cwd(), from) || ".", "manifest.json")} cannot be read`,
-      "run milepost build first, or point --from at the folder it wrote", { cause: err });
+    throw new MilepostError(
+      `Nothing built in ${relative(process.cwd(), from) || "."}/`,
+      `${join(relative(process.cwd(), from) || ".", "manifest.json")} cannot be read`,
+      "run milepost build first, or point --from at the folder it wrote",
+      { cause: err },
+    );
   }
 }
 
@@ -266,8 +347,9 @@ export function headersFile(): string {
 
 async function pool<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(size, items.length) }, async () => {
-    while (next < items.length) await work(items[next++]);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(size, items.length) }, async () => {
+      while (next < items.length) await work(items[next++]);
+    }),
+  );
 }
-

@@ -14,13 +14,23 @@ export async function rotate(dataDir: string, slug: string, token = newToken()):
   const file = join(dataDir, slug, "customer.json");
   const shown = relative(process.cwd(), file);
   const text = await readFile(file, "utf8").catch((err) => {
-    throw new MilepostError(`${shown} cannot be read`, (err as Error).message, `check the customer's name (${slug}) and --data`, { cause: err });
+    throw new MilepostError(
+      `${shown} cannot be read`,
+      (err as Error).message,
+      `check the customer's name (${slug}) and --data`,
+      { cause: err },
+    );
   });
   let value: { share?: unknown };
   try {
     value = JSON.parse(text);
   } catch (err) {
-    throw new MilepostError(`${shown} is not valid JSON`, (err as Error).message, "fix the file (milepost validate shows where), then rotate again", { cause: err });
+    throw new MilepostError(
+      `${shown} is not valid JSON`,
+      (err as Error).message,
+      "fix the file (milepost validate shows where), then rotate again",
+      { cause: err },
+    );
   }
   await writeFile(file, withToken(text, value, token));
   return token;
@@ -34,7 +44,10 @@ export function withToken(text: string, value: { share?: unknown }, token: strin
   if (empty.test(text)) return text.replace(empty, (_, head: string) => `${head}{ "token": "${token}" }`);
   const shareObject = /("share"\s*:\s*\{)(\s*)/;
   if (value.share && typeof value.share === "object" && shareObject.test(text)) {
-    return text.replace(shareObject, (_, head: string, space: string) => `${head}${space}"token": "${token}",${space.includes("\n") ? space : " "}`);
+    return text.replace(
+      shareObject,
+      (_, head: string, space: string) => `${head}${space}"token": "${token}",${space.includes("\n") ? space : " "}`,
+    );
   }
   const indent = /\n([ \t]+)"/.exec(text)?.[1] ?? "  ";
   const end = text.lastIndexOf("}");

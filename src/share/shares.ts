@@ -22,8 +22,9 @@ const COLUMNS: (keyof ShareRow)[] = ["customer", "slug", "link", "expires", "pas
 export async function readShares(file: string): Promise<ShareRow[]> {
   const text = await readFile(file, "utf8").catch(() => null);
   if (text === null) return [];
-  return (parse(text, { columns: true, skip_empty_lines: true, bom: true }) as Record<string, string>[])
-    .map((r) => Object.fromEntries(COLUMNS.map((c) => [c, r[c] ?? ""])) as unknown as ShareRow);
+  return (parse(text, { columns: true, skip_empty_lines: true, bom: true }) as Record<string, string>[]).map(
+    (r) => Object.fromEntries(COLUMNS.map((c) => [c, r[c] ?? ""])) as unknown as ShareRow,
+  );
 }
 
 export async function writeShares(file: string, rows: ShareRow[]): Promise<void> {

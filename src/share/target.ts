@@ -59,7 +59,8 @@ async function removeEmptyFolders(dir: string): Promise<boolean> {
   if (!entries) return false;
   let empty = true;
   for (const e of entries) {
-    if (e.isDirectory() && (await removeEmptyFolders(join(dir, e.name)))) await rm(join(dir, e.name), { recursive: true });
+    if (e.isDirectory() && (await removeEmptyFolders(join(dir, e.name))))
+      await rm(join(dir, e.name), { recursive: true });
     else empty = false;
   }
   return empty;
@@ -82,7 +83,9 @@ export function s3Target(bucket: string, prefix: string, endpoint?: string): Tar
       const found = new Map<string, string>();
       let token: string | undefined;
       do {
-        const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: root, ContinuationToken: token }));
+        const page = await client.send(
+          new ListObjectsV2Command({ Bucket: bucket, Prefix: root, ContinuationToken: token }),
+        );
         // A single-part upload's ETag is the MD5 of its bytes.
         for (const o of page.Contents ?? []) found.set(o.Key!.slice(root.length), (o.ETag ?? "").replaceAll('"', ""));
         token = page.NextContinuationToken;
@@ -90,21 +93,25 @@ export function s3Target(bucket: string, prefix: string, endpoint?: string): Tar
       return found;
     },
     async put(file) {
-      await client.send(new PutObjectCommand({
-        Bucket: bucket,
-        Key: root + file.key,
-        Body: file.body,
-        ContentType: file.type,
-        CacheControl: file.cache,
-        ContentMD5: createHash("md5").update(file.body).digest("base64"),
-      }));
+      await client.send(
+        new PutObjectCommand({
+          Bucket: bucket,
+          Key: root + file.key,
+          Body: file.body,
+          ContentType: file.type,
+          CacheControl: file.cache,
+          ContentMD5: createHash("md5").update(file.body).digest("base64"),
+        }),
+      );
     },
     async remove(keys) {
       for (let i = 0; i < keys.length; i += 1000) {
-        await client.send(new DeleteObjectsCommand({
-          Bucket: bucket,
-          Delete: { Objects: keys.slice(i, i + 1000).map((k) => ({ Key: root + k })), Quiet: true },
-        }));
+        await client.send(
+          new DeleteObjectsCommand({
+            Bucket: bucket,
+            Delete: { Objects: keys.slice(i, i + 1000).map((k) => ({ Key: root + k })), Quiet: true },
+          }),
+        );
       }
     },
   };

@@ -11,7 +11,8 @@ const WORDS = {
     unlock: "Open",
     wrong: "That passcode is not right. Check it and try again.",
     expired: "This link expired on {date}. Ask the sender for a new one.",
-    unsupported: "This browser cannot open protected packs. Open the link in a current version of Chrome, Edge, Firefox or Safari.",
+    unsupported:
+      "This browser cannot open protected packs. Open the link in a current version of Chrome, Edge, Firefox or Safari.",
     opened: "Unlocked.",
     open: "Open the pack",
     download: "Download {name}",
@@ -28,7 +29,9 @@ const WORDS = {
     attachedOpen: "The PDF is attached.",
     qbr: "quarterly business review",
     closeout: "close-out pack",
-    green: "on track", yellow: "needs attention", red: "at risk",
+    green: "on track",
+    yellow: "needs attention",
+    red: "at risk",
   },
   ja: {
     heading: "この資料は保護されています",
@@ -37,7 +40,8 @@ const WORDS = {
     unlock: "開く",
     wrong: "パスコードが正しくありません。確認してもう一度入力してください。",
     expired: "このリンクの有効期限は {date} で終了しました。送信者に新しいリンクをご依頼ください。",
-    unsupported: "このブラウザでは保護された資料を開けません。最新の Chrome、Edge、Firefox、Safari でリンクを開いてください。",
+    unsupported:
+      "このブラウザでは保護された資料を開けません。最新の Chrome、Edge、Firefox、Safari でリンクを開いてください。",
     opened: "開きました。",
     open: "資料を開く",
     download: "{name} をダウンロード",
@@ -54,7 +58,9 @@ const WORDS = {
     attachedOpen: "PDF を添付しました。",
     qbr: "四半期ビジネスレビュー",
     closeout: "完了報告",
-    green: "順調", yellow: "要注意", red: "リスクあり",
+    green: "順調",
+    yellow: "要注意",
+    red: "リスクあり",
   },
   "zh-TW": {
     heading: "此資料受密碼保護",
@@ -80,7 +86,9 @@ const WORDS = {
     attachedOpen: "PDF 已附上。",
     qbr: "季度業務檢討",
     closeout: "結案報告",
-    green: "進度正常", yellow: "需要關注", red: "有風險",
+    green: "進度正常",
+    yellow: "需要關注",
+    red: "有風險",
   },
   ms: {
     heading: "Pek ini dilindungi",
@@ -89,7 +97,8 @@ const WORDS = {
     unlock: "Buka",
     wrong: "Kod laluan itu tidak betul. Semak dan cuba lagi.",
     expired: "Pautan ini tamat tempoh pada {date}. Minta pautan baharu daripada pengirim.",
-    unsupported: "Pelayar ini tidak dapat membuka pek yang dilindungi. Buka pautan dalam versi terkini Chrome, Edge, Firefox atau Safari.",
+    unsupported:
+      "Pelayar ini tidak dapat membuka pek yang dilindungi. Buka pautan dalam versi terkini Chrome, Edge, Firefox atau Safari.",
     opened: "Dibuka.",
     open: "Buka pek",
     download: "Muat turun {name}",
@@ -106,7 +115,9 @@ const WORDS = {
     attachedOpen: "PDF dilampirkan.",
     qbr: "semakan perniagaan suku tahunan",
     closeout: "pek penutupan",
-    green: "mengikut landasan", yellow: "perlu perhatian", red: "berisiko",
+    green: "mengikut landasan",
+    yellow: "perlu perhatian",
+    red: "berisiko",
   },
 } satisfies Record<Lang, Record<string, string>>;
 

@@ -26,11 +26,13 @@ export default {
     "fin.basis.financials": "one-off (financials)",
     "fin.basis.actual": "actual (financials)",
     "fin.basis.cost": "customer.json",
-    "fin.ledgerNote": "The costs behind the QBR's cost to date and ROI: customer.json's costs, each replaced by the actual of the financials row with the same item, and the financials rows with no cost as one-off costs.",
+    "fin.ledgerNote":
+      "The costs behind the QBR's cost to date and ROI: customer.json's costs, each replaced by the actual of the financials row with the same item, and the financials rows with no cost as one-off costs.",
     "fin.ledgerTitle": "Cost ledger to date — the same total as the QBR",
     "fin.ledger": "Total cost to date",
     "deliverable.superseded": "Superseded by {id}",
-    "criteria.intro": "Each goal set at the start, judged against the metrics it named. Met: every one of its metrics reached its target. Partly met: at least one moved toward its target, or a milestone on it was achieved. Not met: none did.",
+    "criteria.intro":
+      "Each goal set at the start, judged against the metrics it named. Met: every one of its metrics reached its target. Partly met: at least one moved toward its target, or a milestone on it was achieved. Not met: none did.",
     "criteria.metric": "Metric",
     "criteria.atClose": "Latest",
     "criteria.result": "Result",
@@ -38,7 +40,8 @@ export default {
     "criteria.rule.all_metrics_met": "All {total} of its metrics reached their target.",
     "criteria.rule.some_progress": "{met} of {total} metrics reached their target, and the goal moved forward.",
     "criteria.rule.no_progress": "None of its {total} metrics moved toward the target.",
-    "criteria.rule.no_metrics": "No metric was named for this goal, so the data cannot judge it: confirm it at the closing meeting.",
+    "criteria.rule.no_metrics":
+      "No metric was named for this goal, so the data cannot judge it: confirm it at the closing meeting.",
     "verdict.met": "Met",
     "verdict.partly_met": "Partly met",
     "verdict.not_met": "Not met",
@@ -53,7 +56,8 @@ export default {
     "tracker.day": "As of {date}: day {day} of {days}.",
     "tracker.over": "The window has closed (figures as of {date}).",
     "tracker.standardTitle": "Standard checklist",
-    "tracker.standardBody": "No close-out table was provided, so this is milepost's standard close-out checklist. Agree an owner and a due date for each item and record them in closeout.csv; the tracker then shows what is done and what is overdue.",
+    "tracker.standardBody":
+      "No close-out table was provided, so this is milepost's standard close-out checklist. Agree an owner and a due date for each item and record them in closeout.csv; the tracker then shows what is done and what is overdue.",
     "tracker.standardShort": "Standard",
     "tracker.done": "Done",
     "tracker.overdue": "Overdue items",
@@ -78,7 +82,8 @@ export default {
     "cophase.closure": "Closure & reflection",
     "cophase.delivery.about": "Last deliverables, acceptance testing, the punch list, formal sign-off.",
     "cophase.transition.about": "Training, documentation, support procedures, briefing the team that will maintain it.",
-    "cophase.closure.about": "Retrospective, satisfaction survey, financial reconciliation, lessons learned, the relationship handed to customer success.",
+    "cophase.closure.about":
+      "Retrospective, satisfaction survey, financial reconciliation, lessons learned, the relationship handed to customer success.",
     "std.deliverables": "Complete the final deliverables",
     "std.acceptance_testing": "Run acceptance testing with the customer",
     "std.punch_list": "Resolve the punch list",
@@ -106,8 +111,10 @@ export default {
 
     "handoff.title": "Handoff document",
     "handoff.overview": "Overview",
-    "handoff.intro": "What {customer} needs to run what the {engagement} engagement built, without the project team: who owns each system, where the documentation is, whom to call and what to watch for. The engagement ended on {end}.",
-    "handoff.missing": "No handoff.json and no training table were provided. Add handoff.json (systems, documentation, support, access, known issues) and training.csv to complete this document.",
+    "handoff.intro":
+      "What {customer} needs to run what the {engagement} engagement built, without the project team: who owns each system, where the documentation is, whom to call and what to watch for. The engagement ended on {end}.",
+    "handoff.missing":
+      "No handoff.json and no training table were provided. Add handoff.json (systems, documentation, support, access, known issues) and training.csv to complete this document.",
     "handoff.kpi.systems": "Systems handed over",
     "handoff.kpi.owned": "{n} with a named owner",
     "handoff.kpi.docs": "Documents",
@@ -153,8 +160,10 @@ export default {
 
     "csat.title": "Customer satisfaction",
     "csat.lateTitle": "The survey went out late",
-    "csat.lateBody": "The first response came on {first}, {days} days after the engagement ended on {end}. Surveys sent within 48 hours of the end get more, and fresher, answers: read these scores with the delay in mind.",
-    "csat.lateNone": "No response had come {days} days after the engagement ended on {end}, although answers were due within 48 hours. Send the survey now.",
+    "csat.lateBody":
+      "The first response came on {first}, {days} days after the engagement ended on {end}. Surveys sent within 48 hours of the end get more, and fresher, answers: read these scores with the delay in mind.",
+    "csat.lateNone":
+      "No response had come {days} days after the engagement ended on {end}, although answers were due within 48 hours. Send the survey now.",
     "csat.onTime": "Sent on time: answers began within 48 hours of the end on {end} (by {due}).",
     "csat.awaiting": "Answers are due by {due}, 48 hours after the engagement ended.",
     "csat.responses": "Responses",
@@ -183,7 +192,8 @@ export default {
     "fin.howto": "Variance is actual minus budget (positive: over budget). Outstanding is invoiced minus paid.",
 
     "opp.title": "Expansion opportunities",
-    "opp.intro": "Every opportunity seen during the engagement, triaged by three questions: would it put the current delivery at risk, is it a distinct outcome, and is it a priority for the customer. Each expansion is framed in five lines, from what was observed to the next step.",
+    "opp.intro":
+      "Every opportunity seen during the engagement, triaged by three questions: would it put the current delivery at risk, is it a distinct outcome, and is it a priority for the customer. Each expansion is framed in five lines, from what was observed to the next step.",
     "opp.opportunity": "Opportunity",
     "opp.triage": "Triage",
     "opp.reason": "Why",
@@ -199,7 +209,8 @@ export default {
     "triage.change_request": "Change request",
     "triage.noise": "Noise",
     "reason.distinct_priority_safe": "A distinct outcome the customer wants, with no risk to the current delivery.",
-    "reason.risks_current_delivery": "A distinct outcome the customer wants, but taking it on now would put the current delivery at risk.",
+    "reason.risks_current_delivery":
+      "A distinct outcome the customer wants, but taking it on now would put the current delivery at risk.",
     "reason.not_distinct": "Not a new outcome: it changes what is already in scope.",
     "reason.not_priority": "A distinct outcome, but not a priority for the customer now.",
     "route.change_request": "through change control",
@@ -225,19 +236,25 @@ export default {
     "agenda.handoff_owners": "Confirm who owns what from now on",
     "agenda.csat": "Satisfaction survey",
     "agenda.opportunities": "Opportunities worth raising",
-    "agenda.standardChecklist": "No close-out checklist was recorded: agree owners and dates for the standard checklist.",
+    "agenda.standardChecklist":
+      "No close-out checklist was recorded: agree owners and dates for the standard checklist.",
     "agenda.deliverablesOpen": "Deliverables not yet accepted",
     "agenda.checklistOpen": "Close-out items not done",
-    "agenda.csat.on_time": "{n} responses so far, the first on {first}. Thank the respondents and share what they said.",
-    "agenda.csat.late": "{n} responses, the first on {first}: after the 48 hours that ended on {due}. Acknowledge the delay and ask the others to answer.",
-    "agenda.csat.awaiting": "Send the survey to the sponsor and the key stakeholders 24 to 48 hours after this meeting, between {from} and {due}.",
+    "agenda.csat.on_time":
+      "{n} responses so far, the first on {first}. Thank the respondents and share what they said.",
+    "agenda.csat.late":
+      "{n} responses, the first on {first}: after the 48 hours that ended on {due}. Acknowledge the delay and ask the others to answer.",
+    "agenda.csat.awaiting":
+      "Send the survey to the sponsor and the key stakeholders 24 to 48 hours after this meeting, between {from} and {due}.",
     "agenda.csat.overdue": "No response yet, and the 48 hours ended on {due}. Send the survey today.",
-    "agenda.csat.not_recorded": "No survey answers are recorded. Send the survey by {due}, 48 hours after the end, and record the answers in csat.csv.",
+    "agenda.csat.not_recorded":
+      "No survey answers are recorded. Send the survey by {due}, 48 hours after the end, and record the answers in csat.csv.",
     "agenda.raiseNow": "Propose now",
     "agenda.mentionLater": "Mention for later, once the current delivery is safe",
     "agenda.changeControl": "Route through change control",
 
-    "missing.criteria": "No goals in customer.json: add goals, each with the metrics it is measured by, to judge the outcomes against the original success criteria.",
+    "missing.criteria":
+      "No goals in customer.json: add goals, each with the metrics it is measured by, to judge the outcomes against the original success criteria.",
     "missing.retrospective": "No retrospective table: add retrospective.csv (went_well, to_improve, lesson, action).",
     "missing.csat": "No csat table: add csat.csv with the survey answers.",
     "missing.financials": "No financials table: add financials.csv (item, budget, actual, invoiced, paid).",
@@ -266,11 +283,13 @@ export default {
     "fin.basis.financials": "一括（財務表）",
     "fin.basis.actual": "実績（財務表）",
     "fin.basis.cost": "customer.json",
-    "fin.ledgerNote": "QBR の累計費用と ROI の基礎となる費用です。customer.json の費用を、同じ項目の財務表の実績額で置き換え、費用のない財務表の行は一括費用として加えています。",
+    "fin.ledgerNote":
+      "QBR の累計費用と ROI の基礎となる費用です。customer.json の費用を、同じ項目の財務表の実績額で置き換え、費用のない財務表の行は一括費用として加えています。",
     "fin.ledgerTitle": "累計費用の内訳（QBR と同じ合計）",
     "fin.ledger": "累計費用",
     "deliverable.superseded": "{id} に差し替え",
-    "criteria.intro": "開始時に定めた各目標を、その目標に紐づく指標で評価しています。達成：すべての指標が目標値に到達。一部達成：少なくとも一つの指標が目標に近づいた、または関連マイルストーンを達成。未達成：いずれも該当しない。",
+    "criteria.intro":
+      "開始時に定めた各目標を、その目標に紐づく指標で評価しています。達成：すべての指標が目標値に到達。一部達成：少なくとも一つの指標が目標に近づいた、または関連マイルストーンを達成。未達成：いずれも該当しない。",
     "criteria.metric": "指標",
     "criteria.atClose": "最新値",
     "criteria.result": "結果",
@@ -278,7 +297,8 @@ export default {
     "criteria.rule.all_metrics_met": "{total} 件の指標すべてが目標値に到達しました。",
     "criteria.rule.some_progress": "{total} 件中 {met} 件の指標が目標値に到達し、目標は前進しました。",
     "criteria.rule.no_progress": "{total} 件の指標のいずれも目標に近づいていません。",
-    "criteria.rule.no_metrics": "この目標には指標が設定されていないため、データでは評価できません。完了会議で確認してください。",
+    "criteria.rule.no_metrics":
+      "この目標には指標が設定されていないため、データでは評価できません。完了会議で確認してください。",
     "verdict.met": "達成",
     "verdict.partly_met": "一部達成",
     "verdict.not_met": "未達成",
@@ -293,7 +313,8 @@ export default {
     "tracker.day": "{date} 時点：{days} 日中 {day} 日目。",
     "tracker.over": "期間は終了しています（{date} 時点の数値）。",
     "tracker.standardTitle": "標準チェックリスト",
-    "tracker.standardBody": "クローズアウト表が提供されていないため、milepost の標準チェックリストを表示しています。各項目の担当者と期日を決めて closeout.csv に記録すると、完了済みと期限超過の項目が表示されます。",
+    "tracker.standardBody":
+      "クローズアウト表が提供されていないため、milepost の標準チェックリストを表示しています。各項目の担当者と期日を決めて closeout.csv に記録すると、完了済みと期限超過の項目が表示されます。",
     "tracker.standardShort": "標準",
     "tracker.done": "完了",
     "tracker.overdue": "期限超過",
@@ -346,8 +367,10 @@ export default {
 
     "handoff.title": "引き継ぎ資料",
     "handoff.overview": "概要",
-    "handoff.intro": "{engagement} で構築したものを、{customer} がプロジェクトチームなしで運用するための資料です。各システムの担当者、ドキュメントの所在、問い合わせ先、注意点をまとめています。プロジェクトは {end} に終了しました。",
-    "handoff.missing": "handoff.json と研修の表が提供されていません。handoff.json（システム、ドキュメント、サポート、アクセス権、既知の問題）と training.csv を追加すると、この資料が完成します。",
+    "handoff.intro":
+      "{engagement} で構築したものを、{customer} がプロジェクトチームなしで運用するための資料です。各システムの担当者、ドキュメントの所在、問い合わせ先、注意点をまとめています。プロジェクトは {end} に終了しました。",
+    "handoff.missing":
+      "handoff.json と研修の表が提供されていません。handoff.json（システム、ドキュメント、サポート、アクセス権、既知の問題）と training.csv を追加すると、この資料が完成します。",
     "handoff.kpi.systems": "引き渡したシステム",
     "handoff.kpi.owned": "担当者決定済み {n} 件",
     "handoff.kpi.docs": "ドキュメント",
@@ -393,8 +416,10 @@ export default {
 
     "csat.title": "顧客満足度",
     "csat.lateTitle": "調査の送付が遅れました",
-    "csat.lateBody": "最初の回答は {first}、{end} のプロジェクト終了から {days} 日後でした。終了後 48 時間以内に送った調査ほど回答が多く鮮度も高いため、この遅れを踏まえてスコアをご覧ください。",
-    "csat.lateNone": "{end} のプロジェクト終了から {days} 日が経っても回答がありません。回答期限は終了後 48 時間でした。すぐに調査を送ってください。",
+    "csat.lateBody":
+      "最初の回答は {first}、{end} のプロジェクト終了から {days} 日後でした。終了後 48 時間以内に送った調査ほど回答が多く鮮度も高いため、この遅れを踏まえてスコアをご覧ください。",
+    "csat.lateNone":
+      "{end} のプロジェクト終了から {days} 日が経っても回答がありません。回答期限は終了後 48 時間でした。すぐに調査を送ってください。",
     "csat.onTime": "期限内に送付済み：{end} の終了から 48 時間以内（{due} まで）に回答が始まりました。",
     "csat.awaiting": "回答期限は {due}（プロジェクト終了の 48 時間後）です。",
     "csat.responses": "回答数",
@@ -423,7 +448,8 @@ export default {
     "fin.howto": "差異は実績から予算を引いた額（プラスは予算超過）、未入金は請求額から入金額を引いた額です。",
 
     "opp.title": "拡大の機会",
-    "opp.intro": "プロジェクト中に見つかった機会を、三つの問いで仕分けています：現在の納品を危うくするか、独立した成果か、お客様の優先事項か。拡大案は、観察から次のステップまでの五行でまとめています。",
+    "opp.intro":
+      "プロジェクト中に見つかった機会を、三つの問いで仕分けています：現在の納品を危うくするか、独立した成果か、お客様の優先事項か。拡大案は、観察から次のステップまでの五行でまとめています。",
     "opp.opportunity": "機会",
     "opp.triage": "判定",
     "opp.reason": "理由",
@@ -465,22 +491,29 @@ export default {
     "agenda.handoff_owners": "今後の担当者を確認する",
     "agenda.csat": "満足度調査",
     "agenda.opportunities": "提起すべき機会",
-    "agenda.standardChecklist": "クローズアウトのチェックリストが記録されていません。標準チェックリストの担当者と期日を合意してください。",
+    "agenda.standardChecklist":
+      "クローズアウトのチェックリストが記録されていません。標準チェックリストの担当者と期日を合意してください。",
     "agenda.deliverablesOpen": "未検収の成果物",
     "agenda.checklistOpen": "未完了のクローズアウト項目",
-    "agenda.csat.on_time": "これまでの回答は {n} 件、最初の回答は {first}。回答者にお礼を伝え、いただいた声を共有します。",
-    "agenda.csat.late": "回答 {n} 件、最初の回答は {first} で、{due} までの 48 時間を過ぎていました。遅れを認め、未回答の方に回答をお願いします。",
+    "agenda.csat.on_time":
+      "これまでの回答は {n} 件、最初の回答は {first}。回答者にお礼を伝え、いただいた声を共有します。",
+    "agenda.csat.late":
+      "回答 {n} 件、最初の回答は {first} で、{due} までの 48 時間を過ぎていました。遅れを認め、未回答の方に回答をお願いします。",
     "agenda.csat.awaiting": "この会議の 24〜48 時間後（{from}〜{due}）に、スポンサーと主要な関係者へ調査を送ります。",
     "agenda.csat.overdue": "まだ回答がなく、48 時間の期限（{due}）を過ぎています。本日中に調査を送ってください。",
-    "agenda.csat.not_recorded": "調査の回答が記録されていません。終了後 48 時間以内（{due} まで）に送り、回答を csat.csv に記録してください。",
+    "agenda.csat.not_recorded":
+      "調査の回答が記録されていません。終了後 48 時間以内（{due} まで）に送り、回答を csat.csv に記録してください。",
     "agenda.raiseNow": "今すぐ提案",
     "agenda.mentionLater": "現在の納品が安定した後に提案",
     "agenda.changeControl": "変更管理で対応",
 
-    "missing.criteria": "customer.json に目標がありません。当初の成功基準に対する成果を評価するには、測定する指標とともに目標を追加してください。",
-    "missing.retrospective": "振り返りの表がありません。retrospective.csv（went_well, to_improve, lesson, action）を追加してください。",
+    "missing.criteria":
+      "customer.json に目標がありません。当初の成功基準に対する成果を評価するには、測定する指標とともに目標を追加してください。",
+    "missing.retrospective":
+      "振り返りの表がありません。retrospective.csv（went_well, to_improve, lesson, action）を追加してください。",
     "missing.csat": "満足度調査の表がありません。回答を記録した csat.csv を追加してください。",
-    "missing.financials": "費用の表がありません。financials.csv（item, budget, actual, invoiced, paid）を追加してください。",
+    "missing.financials":
+      "費用の表がありません。financials.csv（item, budget, actual, invoiced, paid）を追加してください。",
     "missing.opportunities": "機会の表がありません。拡大の機会を仕分けるには opportunities.csv を追加してください。",
   },
   "zh-TW": {
@@ -506,11 +539,13 @@ export default {
     "fin.basis.financials": "一次性（財務表）",
     "fin.basis.actual": "實際（財務表）",
     "fin.basis.cost": "customer.json",
-    "fin.ledgerNote": "QBR 迄今成本與投資報酬率所依據的成本：customer.json 的成本，若財務表有相同項目則以其實際金額取代；財務表中沒有對應成本的項目列為一次性成本。",
+    "fin.ledgerNote":
+      "QBR 迄今成本與投資報酬率所依據的成本：customer.json 的成本，若財務表有相同項目則以其實際金額取代；財務表中沒有對應成本的項目列為一次性成本。",
     "fin.ledgerTitle": "迄今成本明細（與 QBR 合計相同）",
     "fin.ledger": "迄今總成本",
     "deliverable.superseded": "已由 {id} 取代",
-    "criteria.intro": "以每個目標所指定的指標，評估專案開始時設定的目標。達成：所有指標皆達到目標值。部分達成：至少一項指標朝目標前進，或相關里程碑已達成。未達成：皆無進展。",
+    "criteria.intro":
+      "以每個目標所指定的指標，評估專案開始時設定的目標。達成：所有指標皆達到目標值。部分達成：至少一項指標朝目標前進，或相關里程碑已達成。未達成：皆無進展。",
     "criteria.metric": "指標",
     "criteria.atClose": "最新值",
     "criteria.result": "結果",
@@ -533,7 +568,8 @@ export default {
     "tracker.day": "截至 {date}：第 {day} 天，共 {days} 天。",
     "tracker.over": "結案期間已結束（數據截至 {date}）。",
     "tracker.standardTitle": "標準檢查清單",
-    "tracker.standardBody": "未提供結案表，因此這裡列出 milepost 的標準結案檢查清單。請為每個項目議定負責人與期限，並記錄在 closeout.csv 中；追蹤表便會顯示已完成與逾期的項目。",
+    "tracker.standardBody":
+      "未提供結案表，因此這裡列出 milepost 的標準結案檢查清單。請為每個項目議定負責人與期限，並記錄在 closeout.csv 中；追蹤表便會顯示已完成與逾期的項目。",
     "tracker.standardShort": "標準",
     "tracker.done": "已完成",
     "tracker.overdue": "逾期項目",
@@ -586,8 +622,10 @@ export default {
 
     "handoff.title": "交接文件",
     "handoff.overview": "概覽",
-    "handoff.intro": "{customer} 在沒有專案團隊的情況下，運作 {engagement} 所建置成果需要的一切：每個系統的負責人、文件位置、聯絡窗口，以及需要留意的事項。專案已於 {end} 結束。",
-    "handoff.missing": "未提供 handoff.json 與教育訓練表。請加入 handoff.json（系統、文件、支援、存取權限、已知問題）與 training.csv 以完成本文件。",
+    "handoff.intro":
+      "{customer} 在沒有專案團隊的情況下，運作 {engagement} 所建置成果需要的一切：每個系統的負責人、文件位置、聯絡窗口，以及需要留意的事項。專案已於 {end} 結束。",
+    "handoff.missing":
+      "未提供 handoff.json 與教育訓練表。請加入 handoff.json（系統、文件、支援、存取權限、已知問題）與 training.csv 以完成本文件。",
     "handoff.kpi.systems": "已移交系統",
     "handoff.kpi.owned": "{n} 個已指定負責人",
     "handoff.kpi.docs": "文件",
@@ -633,7 +671,8 @@ export default {
 
     "csat.title": "客戶滿意度",
     "csat.lateTitle": "調查寄出時間較晚",
-    "csat.lateBody": "第一份回覆於 {first} 收到，距專案於 {end} 結束已過 {days} 天。在結束後 48 小時內寄出的調查，回覆較多也較即時；解讀分數時請考量這段延遲。",
+    "csat.lateBody":
+      "第一份回覆於 {first} 收到，距專案於 {end} 結束已過 {days} 天。在結束後 48 小時內寄出的調查，回覆較多也較即時；解讀分數時請考量這段延遲。",
     "csat.lateNone": "專案於 {end} 結束 {days} 天後仍未收到回覆，而回覆應在 48 小時內取得。請立即寄出調查。",
     "csat.onTime": "準時寄出：在 {end} 結束後 48 小時內（{due} 前）開始收到回覆。",
     "csat.awaiting": "回覆期限為 {due}，即專案結束後 48 小時。",
@@ -663,7 +702,8 @@ export default {
     "fin.howto": "差異為實際減預算（正數表示超出預算）；未收款為已開立發票減已付款。",
 
     "opp.title": "擴展機會",
-    "opp.intro": "專案期間發現的每個機會，以三個問題分類：是否危及目前的交付、是否為獨立的成果、是否為客戶的優先事項。每個擴展機會皆以五行框架呈現，從觀察到下一步。",
+    "opp.intro":
+      "專案期間發現的每個機會，以三個問題分類：是否危及目前的交付、是否為獨立的成果、是否為客戶的優先事項。每個擴展機會皆以五行框架呈現，從觀察到下一步。",
     "opp.opportunity": "機會",
     "opp.triage": "分類",
     "opp.reason": "原因",
@@ -712,7 +752,8 @@ export default {
     "agenda.csat.late": "共 {n} 份回覆，第一份於 {first}，已超過至 {due} 為止的 48 小時。說明延遲並請其他人填寫。",
     "agenda.csat.awaiting": "請於本會議後 24 至 48 小時內（{from} 至 {due}）向贊助者與主要利害關係人發送調查。",
     "agenda.csat.overdue": "尚未收到回覆，48 小時期限已於 {due} 結束。請於今日寄出調查。",
-    "agenda.csat.not_recorded": "沒有調查回覆的記錄。請於結束後 48 小時內（{due} 前）寄出調查，並將回覆記錄於 csat.csv。",
+    "agenda.csat.not_recorded":
+      "沒有調查回覆的記錄。請於結束後 48 小時內（{due} 前）寄出調查，並將回覆記錄於 csat.csv。",
     "agenda.raiseNow": "立即提案",
     "agenda.mentionLater": "待目前交付穩定後再提",
     "agenda.changeControl": "透過變更管控處理",
@@ -746,19 +787,23 @@ export default {
     "fin.basis.financials": "sekali (kewangan)",
     "fin.basis.actual": "sebenar (kewangan)",
     "fin.basis.cost": "customer.json",
-    "fin.ledgerNote": "Kos di sebalik kos setakat ini dan ROI dalam QBR: kos customer.json, setiap satu diganti dengan jumlah sebenar baris kewangan item yang sama, dan baris kewangan tanpa kos sebagai kos sekali.",
+    "fin.ledgerNote":
+      "Kos di sebalik kos setakat ini dan ROI dalam QBR: kos customer.json, setiap satu diganti dengan jumlah sebenar baris kewangan item yang sama, dan baris kewangan tanpa kos sebagai kos sekali.",
     "fin.ledgerTitle": "Lejar kos setakat ini — jumlah sama seperti QBR",
     "fin.ledger": "Jumlah kos setakat ini",
     "deliverable.superseded": "Digantikan oleh {id}",
-    "criteria.intro": "Setiap matlamat yang ditetapkan pada permulaan, dinilai berdasarkan metrik yang dinamakan untuknya. Dicapai: setiap metriknya mencapai sasaran. Dicapai sebahagian: sekurang-kurangnya satu bergerak ke arah sasaran, atau pencapaian berkaitan telah dicapai. Tidak dicapai: tiada satu pun.",
+    "criteria.intro":
+      "Setiap matlamat yang ditetapkan pada permulaan, dinilai berdasarkan metrik yang dinamakan untuknya. Dicapai: setiap metriknya mencapai sasaran. Dicapai sebahagian: sekurang-kurangnya satu bergerak ke arah sasaran, atau pencapaian berkaitan telah dicapai. Tidak dicapai: tiada satu pun.",
     "criteria.metric": "Metrik",
     "criteria.atClose": "Terkini",
     "criteria.result": "Keputusan",
     "criteria.milestones": "Pencapaian",
     "criteria.rule.all_metrics_met": "Kesemua {total} metriknya mencapai sasaran.",
-    "criteria.rule.some_progress": "{met} daripada {total} metrik mencapai sasaran, dan matlamat ini telah bergerak ke hadapan.",
+    "criteria.rule.some_progress":
+      "{met} daripada {total} metrik mencapai sasaran, dan matlamat ini telah bergerak ke hadapan.",
     "criteria.rule.no_progress": "Tiada satu pun daripada {total} metriknya bergerak ke arah sasaran.",
-    "criteria.rule.no_metrics": "Tiada metrik dinamakan untuk matlamat ini, jadi data tidak dapat menilainya: sahkan dalam mesyuarat penutupan.",
+    "criteria.rule.no_metrics":
+      "Tiada metrik dinamakan untuk matlamat ini, jadi data tidak dapat menilainya: sahkan dalam mesyuarat penutupan.",
     "verdict.met": "Dicapai",
     "verdict.partly_met": "Dicapai sebahagian",
     "verdict.not_met": "Tidak dicapai",
@@ -773,7 +818,8 @@ export default {
     "tracker.day": "Setakat {date}: hari ke-{day} daripada {days}.",
     "tracker.over": "Tempoh ini telah tamat (angka setakat {date}).",
     "tracker.standardTitle": "Senarai semak standard",
-    "tracker.standardBody": "Jadual closeout tidak diberikan, jadi ini ialah senarai semak penutupan standard milepost. Persetujui pemilik dan tarikh akhir bagi setiap perkara dan rekodkan dalam closeout.csv; penjejak akan menunjukkan perkara yang selesai dan yang lewat.",
+    "tracker.standardBody":
+      "Jadual closeout tidak diberikan, jadi ini ialah senarai semak penutupan standard milepost. Persetujui pemilik dan tarikh akhir bagi setiap perkara dan rekodkan dalam closeout.csv; penjejak akan menunjukkan perkara yang selesai dan yang lewat.",
     "tracker.standardShort": "Standard",
     "tracker.done": "Selesai",
     "tracker.overdue": "Perkara lewat",
@@ -797,8 +843,10 @@ export default {
     "cophase.transition": "Peralihan & serahan",
     "cophase.closure": "Penutupan & refleksi",
     "cophase.delivery.about": "Deliverable terakhir, ujian penerimaan, senarai isu tertunggak, tandatangan rasmi.",
-    "cophase.transition.about": "Latihan, dokumentasi, prosedur sokongan, taklimat kepada pasukan yang akan menyelenggara.",
-    "cophase.closure.about": "Retrospektif, tinjauan kepuasan, penyesuaian kewangan, pengajaran, hubungan diserahkan kepada kejayaan pelanggan.",
+    "cophase.transition.about":
+      "Latihan, dokumentasi, prosedur sokongan, taklimat kepada pasukan yang akan menyelenggara.",
+    "cophase.closure.about":
+      "Retrospektif, tinjauan kepuasan, penyesuaian kewangan, pengajaran, hubungan diserahkan kepada kejayaan pelanggan.",
     "std.deliverables": "Siapkan deliverable akhir",
     "std.acceptance_testing": "Jalankan ujian penerimaan bersama pelanggan",
     "std.punch_list": "Selesaikan senarai isu tertunggak",
@@ -826,8 +874,10 @@ export default {
 
     "handoff.title": "Dokumen serahan",
     "handoff.overview": "Gambaran keseluruhan",
-    "handoff.intro": "Apa yang {customer} perlukan untuk mengendalikan hasil penglibatan {engagement} tanpa pasukan projek: pemilik setiap sistem, lokasi dokumentasi, siapa yang perlu dihubungi dan perkara yang perlu diawasi. Penglibatan ini tamat pada {end}.",
-    "handoff.missing": "handoff.json dan jadual latihan tidak diberikan. Tambah handoff.json (sistem, dokumentasi, sokongan, akses, isu diketahui) dan training.csv untuk melengkapkan dokumen ini.",
+    "handoff.intro":
+      "Apa yang {customer} perlukan untuk mengendalikan hasil penglibatan {engagement} tanpa pasukan projek: pemilik setiap sistem, lokasi dokumentasi, siapa yang perlu dihubungi dan perkara yang perlu diawasi. Penglibatan ini tamat pada {end}.",
+    "handoff.missing":
+      "handoff.json dan jadual latihan tidak diberikan. Tambah handoff.json (sistem, dokumentasi, sokongan, akses, isu diketahui) dan training.csv untuk melengkapkan dokumen ini.",
     "handoff.kpi.systems": "Sistem diserahkan",
     "handoff.kpi.owned": "{n} dengan pemilik dinamakan",
     "handoff.kpi.docs": "Dokumen",
@@ -873,9 +923,12 @@ export default {
 
     "csat.title": "Kepuasan pelanggan",
     "csat.lateTitle": "Tinjauan dihantar lewat",
-    "csat.lateBody": "Maklum balas pertama diterima pada {first}, {days} hari selepas penglibatan tamat pada {end}. Tinjauan yang dihantar dalam masa 48 jam selepas tamat mendapat lebih banyak jawapan yang lebih segar: baca skor ini dengan mengambil kira kelewatan tersebut.",
-    "csat.lateNone": "Tiada maklum balas {days} hari selepas penglibatan tamat pada {end}, walhal jawapan sepatutnya diterima dalam masa 48 jam. Hantar tinjauan sekarang.",
-    "csat.onTime": "Dihantar tepat pada masanya: jawapan mula diterima dalam masa 48 jam selepas tamat pada {end} (menjelang {due}).",
+    "csat.lateBody":
+      "Maklum balas pertama diterima pada {first}, {days} hari selepas penglibatan tamat pada {end}. Tinjauan yang dihantar dalam masa 48 jam selepas tamat mendapat lebih banyak jawapan yang lebih segar: baca skor ini dengan mengambil kira kelewatan tersebut.",
+    "csat.lateNone":
+      "Tiada maklum balas {days} hari selepas penglibatan tamat pada {end}, walhal jawapan sepatutnya diterima dalam masa 48 jam. Hantar tinjauan sekarang.",
+    "csat.onTime":
+      "Dihantar tepat pada masanya: jawapan mula diterima dalam masa 48 jam selepas tamat pada {end} (menjelang {due}).",
     "csat.awaiting": "Jawapan dijangka menjelang {due}, 48 jam selepas penglibatan tamat.",
     "csat.responses": "Maklum balas",
     "csat.mean": "CSAT (purata)",
@@ -900,10 +953,12 @@ export default {
     "fin.under": "di bawah bajet",
     "fin.onBudget": "menepati bajet",
     "fin.outstandingNote": "diinvois, belum dibayar",
-    "fin.howto": "Varians ialah sebenar tolak bajet (positif: melebihi bajet). Tertunggak ialah diinvois tolak dibayar.",
+    "fin.howto":
+      "Varians ialah sebenar tolak bajet (positif: melebihi bajet). Tertunggak ialah diinvois tolak dibayar.",
 
     "opp.title": "Peluang pengembangan",
-    "opp.intro": "Setiap peluang yang dikesan sepanjang penglibatan, diasingkan dengan tiga soalan: adakah ia menjejaskan penyerahan semasa, adakah ia hasil yang tersendiri, dan adakah ia keutamaan pelanggan. Setiap pengembangan dirangka dalam lima baris, daripada pemerhatian hingga langkah seterusnya.",
+    "opp.intro":
+      "Setiap peluang yang dikesan sepanjang penglibatan, diasingkan dengan tiga soalan: adakah ia menjejaskan penyerahan semasa, adakah ia hasil yang tersendiri, dan adakah ia keutamaan pelanggan. Setiap pengembangan dirangka dalam lima baris, daripada pemerhatian hingga langkah seterusnya.",
     "opp.opportunity": "Peluang",
     "opp.triage": "Pengasingan",
     "opp.reason": "Sebab",
@@ -919,7 +974,8 @@ export default {
     "triage.change_request": "Permintaan perubahan",
     "triage.noise": "Hingar",
     "reason.distinct_priority_safe": "Hasil tersendiri yang pelanggan mahukan, tanpa risiko kepada penyerahan semasa.",
-    "reason.risks_current_delivery": "Hasil tersendiri yang pelanggan mahukan, tetapi memulakannya sekarang akan menjejaskan penyerahan semasa.",
+    "reason.risks_current_delivery":
+      "Hasil tersendiri yang pelanggan mahukan, tetapi memulakannya sekarang akan menjejaskan penyerahan semasa.",
     "reason.not_distinct": "Bukan hasil baharu: ia mengubah skop yang sedia ada.",
     "reason.not_priority": "Hasil tersendiri, tetapi bukan keutamaan pelanggan buat masa ini.",
     "route.change_request": "melalui kawalan perubahan",
@@ -945,20 +1001,28 @@ export default {
     "agenda.handoff_owners": "Sahkan pemilik setiap sistem mulai sekarang",
     "agenda.csat": "Tinjauan kepuasan",
     "agenda.opportunities": "Peluang yang wajar dibangkitkan",
-    "agenda.standardChecklist": "Tiada senarai semak penutupan direkodkan: persetujui pemilik dan tarikh bagi senarai semak standard.",
+    "agenda.standardChecklist":
+      "Tiada senarai semak penutupan direkodkan: persetujui pemilik dan tarikh bagi senarai semak standard.",
     "agenda.deliverablesOpen": "Deliverable yang belum diterima",
     "agenda.checklistOpen": "Perkara penutupan yang belum selesai",
-    "agenda.csat.on_time": "{n} maklum balas setakat ini, yang pertama pada {first}. Ucapkan terima kasih kepada responden dan kongsi apa yang mereka katakan.",
-    "agenda.csat.late": "{n} maklum balas, yang pertama pada {first}: selepas tempoh 48 jam yang tamat pada {due}. Akui kelewatan itu dan minta yang lain menjawab.",
-    "agenda.csat.awaiting": "Hantar tinjauan kepada penaja dan pihak berkepentingan utama 24 hingga 48 jam selepas mesyuarat ini, antara {from} dan {due}.",
-    "agenda.csat.overdue": "Belum ada maklum balas, dan tempoh 48 jam telah tamat pada {due}. Hantar tinjauan hari ini.",
-    "agenda.csat.not_recorded": "Tiada jawapan tinjauan direkodkan. Hantar tinjauan menjelang {due}, 48 jam selepas tamat, dan rekodkan jawapan dalam csat.csv.",
+    "agenda.csat.on_time":
+      "{n} maklum balas setakat ini, yang pertama pada {first}. Ucapkan terima kasih kepada responden dan kongsi apa yang mereka katakan.",
+    "agenda.csat.late":
+      "{n} maklum balas, yang pertama pada {first}: selepas tempoh 48 jam yang tamat pada {due}. Akui kelewatan itu dan minta yang lain menjawab.",
+    "agenda.csat.awaiting":
+      "Hantar tinjauan kepada penaja dan pihak berkepentingan utama 24 hingga 48 jam selepas mesyuarat ini, antara {from} dan {due}.",
+    "agenda.csat.overdue":
+      "Belum ada maklum balas, dan tempoh 48 jam telah tamat pada {due}. Hantar tinjauan hari ini.",
+    "agenda.csat.not_recorded":
+      "Tiada jawapan tinjauan direkodkan. Hantar tinjauan menjelang {due}, 48 jam selepas tamat, dan rekodkan jawapan dalam csat.csv.",
     "agenda.raiseNow": "Cadangkan sekarang",
     "agenda.mentionLater": "Sebut untuk kemudian, selepas penyerahan semasa selamat",
     "agenda.changeControl": "Salurkan melalui kawalan perubahan",
 
-    "missing.criteria": "Tiada matlamat dalam customer.json: tambah matlamat bersama metrik yang mengukurnya untuk menilai hasil berbanding kriteria kejayaan asal.",
-    "missing.retrospective": "Tiada jadual retrospektif: tambah retrospective.csv (went_well, to_improve, lesson, action).",
+    "missing.criteria":
+      "Tiada matlamat dalam customer.json: tambah matlamat bersama metrik yang mengukurnya untuk menilai hasil berbanding kriteria kejayaan asal.",
+    "missing.retrospective":
+      "Tiada jadual retrospektif: tambah retrospective.csv (went_well, to_improve, lesson, action).",
     "missing.csat": "Tiada jadual csat: tambah csat.csv dengan jawapan tinjauan.",
     "missing.financials": "Tiada jadual kewangan: tambah financials.csv (item, budget, actual, invoiced, paid).",
     "missing.opportunities": "Tiada jadual peluang: tambah opportunities.csv untuk mengasingkan peluang pengembangan.",

@@ -17,9 +17,12 @@ export default {
     "health.yellow": "At risk",
     "health.red": "Off track",
     "health.rule.none_due": "Nothing is due yet: no milestone date has come and no metric's target date has passed.",
-    "health.rule.all_due_achieved": "All {due} due by now are met: {milestones} milestones and {metrics} metric targets.",
-    "health.rule.some_due_missed": "{achieved} of {due} due by now are met ({milestones} milestones, {metrics} metric targets).",
-    "health.rule.none_due_achieved": "None of the {due} due by now is met ({milestones} milestones, {metrics} metric targets).",
+    "health.rule.all_due_achieved":
+      "All {due} due by now are met: {milestones} milestones and {metrics} metric targets.",
+    "health.rule.some_due_missed":
+      "{achieved} of {due} due by now are met ({milestones} milestones, {metrics} metric targets).",
+    "health.rule.none_due_achieved":
+      "None of the {due} due by now is met ({milestones} milestones, {metrics} metric targets).",
     "metric.baseline": "Baseline",
     "metric.target": "Target",
     "metric.current": "Current",
@@ -41,11 +44,13 @@ export default {
     "forecast.behind": "At the current pace the target is reached on {date}, after the target date",
     "forecast.not_converging": "Not converging: the trend moves away from the target",
     "forecast.insufficient_data": "Too few measurements for a forecast",
-    "roi.verifiedWhy": "Verified ROI counts only value backed by evidence: the value of {names} rests on a milestone achieved without evidence, or on measurements that name no source.",
+    "roi.verifiedWhy":
+      "Verified ROI counts only value backed by evidence: the value of {names} rests on a milestone achieved without evidence, or on measurements that name no source.",
     "roi.verifiedRoi": "Verified ROI",
     "metric.staleAsOf": "latest measurement {date}: figures as of that day",
     "meta.quarterToDate": "quarter to date",
-    "health.how": "Rule: green when everything due is met and evidenced; yellow when something due is not met or lacks evidence; red when nothing due is met.",
+    "health.how":
+      "Rule: green when everything due is met and evidenced; yellow when something due is not met or lacks evidence; red when nothing due is met.",
     "health.rule.some_due_unverified": "All {due} due by now are met, but {unverified} achieved without evidence.",
     "change.factor": "×{factor}",
     "change.pointsDown": "down {pts} pp",
@@ -102,7 +107,7 @@ export default {
     "per.month": "month",
     "per.quarter": "quarter",
     "per.year": "year",
-    "none": "None",
+    none: "None",
   },
   ja: {
     "pack.qbr": "四半期ビジネスレビュー",
@@ -120,9 +125,12 @@ export default {
     "health.yellow": "注意",
     "health.red": "遅延",
     "health.rule.none_due": "期限を迎えたマイルストーンも、目標期日を過ぎた指標もまだありません。",
-    "health.rule.all_due_achieved": "期限を迎えた {due} 件（マイルストーン {milestones} 件、指標の目標 {metrics} 件）をすべて達成しています。",
-    "health.rule.some_due_missed": "期限を迎えた {due} 件（マイルストーン {milestones} 件、指標の目標 {metrics} 件）のうち {achieved} 件を達成しています。",
-    "health.rule.none_due_achieved": "期限を迎えた {due} 件（マイルストーン {milestones} 件、指標の目標 {metrics} 件）をいずれも達成していません。",
+    "health.rule.all_due_achieved":
+      "期限を迎えた {due} 件（マイルストーン {milestones} 件、指標の目標 {metrics} 件）をすべて達成しています。",
+    "health.rule.some_due_missed":
+      "期限を迎えた {due} 件（マイルストーン {milestones} 件、指標の目標 {metrics} 件）のうち {achieved} 件を達成しています。",
+    "health.rule.none_due_achieved":
+      "期限を迎えた {due} 件（マイルストーン {milestones} 件、指標の目標 {metrics} 件）をいずれも達成していません。",
     "metric.baseline": "ベースライン",
     "metric.target": "目標",
     "metric.current": "現在値",
@@ -144,12 +152,15 @@ export default {
     "forecast.behind": "現在のペースでは目標到達は {date}（目標期日より後）",
     "forecast.not_converging": "目標から離れる傾向にあります",
     "forecast.insufficient_data": "予測に必要な測定値が不足しています",
-    "roi.verifiedWhy": "検証済み ROI はエビデンスのある価値だけを計上します。{names} の価値は、エビデンスのない達成または出典のない測定値に基づくため除いています。",
+    "roi.verifiedWhy":
+      "検証済み ROI はエビデンスのある価値だけを計上します。{names} の価値は、エビデンスのない達成または出典のない測定値に基づくため除いています。",
     "roi.verifiedRoi": "検証済み ROI",
     "metric.staleAsOf": "最新の測定は {date}：数値は同日時点",
     "meta.quarterToDate": "四半期累計",
-    "health.how": "判定基準：期限を迎えたものがすべて達成・エビデンス確認済みなら緑、未達またはエビデンスのないものがあれば黄、いずれも未達なら赤。",
-    "health.rule.some_due_unverified": "期限を迎えた {due} 件をすべて達成していますが、{unverified} 件はエビデンスがありません。",
+    "health.how":
+      "判定基準：期限を迎えたものがすべて達成・エビデンス確認済みなら緑、未達またはエビデンスのないものがあれば黄、いずれも未達なら赤。",
+    "health.rule.some_due_unverified":
+      "期限を迎えた {due} 件をすべて達成していますが、{unverified} 件はエビデンスがありません。",
     "change.factor": "{factor} 倍",
     "change.pointsDown": "{pts} ポイント減少",
     "change.pointsUp": "{pts} ポイント増加",
@@ -205,7 +216,7 @@ export default {
     "per.month": "月",
     "per.quarter": "四半期",
     "per.year": "年",
-    "none": "なし",
+    none: "なし",
   },
   "zh-TW": {
     "pack.qbr": "季度業務回顧",
@@ -224,7 +235,8 @@ export default {
     "health.red": "進度落後",
     "health.rule.none_due": "目前尚無到期的里程碑，也沒有指標超過目標日期。",
     "health.rule.all_due_achieved": "已到期的 {due} 項（{milestones} 個里程碑、{metrics} 個指標目標）全部達成。",
-    "health.rule.some_due_missed": "已到期的 {due} 項（{milestones} 個里程碑、{metrics} 個指標目標）中有 {achieved} 項達成。",
+    "health.rule.some_due_missed":
+      "已到期的 {due} 項（{milestones} 個里程碑、{metrics} 個指標目標）中有 {achieved} 項達成。",
     "health.rule.none_due_achieved": "已到期的 {due} 項（{milestones} 個里程碑、{metrics} 個指標目標）皆未達成。",
     "metric.baseline": "基準值",
     "metric.target": "目標",
@@ -247,7 +259,8 @@ export default {
     "forecast.behind": "以目前速度將於 {date} 達成，晚於目標日期",
     "forecast.not_converging": "趨勢正偏離目標",
     "forecast.insufficient_data": "測量值不足，無法預測",
-    "roi.verifiedWhy": "已驗證投資報酬率僅計入有佐證的價值：{names} 的價值依據尚無佐證的里程碑或未註明來源的量測值，故不計入。",
+    "roi.verifiedWhy":
+      "已驗證投資報酬率僅計入有佐證的價值：{names} 的價值依據尚無佐證的里程碑或未註明來源的量測值，故不計入。",
     "roi.verifiedRoi": "已驗證投資報酬率",
     "metric.staleAsOf": "最新量測為 {date}：數值以該日為準",
     "meta.quarterToDate": "本季迄今",
@@ -308,7 +321,7 @@ export default {
     "per.month": "月",
     "per.quarter": "季",
     "per.year": "年",
-    "none": "無",
+    none: "無",
   },
   ms: {
     "pack.qbr": "Semakan Perniagaan Suku Tahunan",
@@ -325,10 +338,14 @@ export default {
     "health.green": "Mengikut jadual",
     "health.yellow": "Berisiko",
     "health.red": "Tersasar",
-    "health.rule.none_due": "Belum ada pencapaian yang sampai tarikhnya dan tiada sasaran metrik yang melepasi tarikhnya.",
-    "health.rule.all_due_achieved": "Kesemua {due} yang telah sampai tarikhnya dicapai: {milestones} pencapaian dan {metrics} sasaran metrik.",
-    "health.rule.some_due_missed": "{achieved} daripada {due} yang telah sampai tarikhnya dicapai ({milestones} pencapaian, {metrics} sasaran metrik).",
-    "health.rule.none_due_achieved": "Tiada satu pun daripada {due} yang telah sampai tarikhnya dicapai ({milestones} pencapaian, {metrics} sasaran metrik).",
+    "health.rule.none_due":
+      "Belum ada pencapaian yang sampai tarikhnya dan tiada sasaran metrik yang melepasi tarikhnya.",
+    "health.rule.all_due_achieved":
+      "Kesemua {due} yang telah sampai tarikhnya dicapai: {milestones} pencapaian dan {metrics} sasaran metrik.",
+    "health.rule.some_due_missed":
+      "{achieved} daripada {due} yang telah sampai tarikhnya dicapai ({milestones} pencapaian, {metrics} sasaran metrik).",
+    "health.rule.none_due_achieved":
+      "Tiada satu pun daripada {due} yang telah sampai tarikhnya dicapai ({milestones} pencapaian, {metrics} sasaran metrik).",
     "metric.baseline": "Garis dasar",
     "metric.target": "Sasaran",
     "metric.current": "Semasa",
@@ -350,12 +367,15 @@ export default {
     "forecast.behind": "Pada kadar semasa sasaran dicapai pada {date}, selepas tarikh sasaran",
     "forecast.not_converging": "Tidak menghampiri sasaran: trend bergerak menjauh",
     "forecast.insufficient_data": "Ukuran belum cukup untuk ramalan",
-    "roi.verifiedWhy": "ROI disahkan mengira nilai yang berbukti sahaja: nilai {names} bergantung pada pencapaian tanpa bukti, atau ukuran tanpa sumber.",
+    "roi.verifiedWhy":
+      "ROI disahkan mengira nilai yang berbukti sahaja: nilai {names} bergantung pada pencapaian tanpa bukti, atau ukuran tanpa sumber.",
     "roi.verifiedRoi": "ROI disahkan",
     "metric.staleAsOf": "ukuran terkini {date}: angka setakat hari itu",
     "meta.quarterToDate": "suku tahun setakat ini",
-    "health.how": "Peraturan: hijau apabila semua yang sampai tarikhnya dicapai dan berbukti; kuning apabila ada yang belum dicapai atau tiada bukti; merah apabila tiada yang dicapai.",
-    "health.rule.some_due_unverified": "Kesemua {due} yang telah sampai tarikhnya dicapai, tetapi {unverified} dicapai tanpa bukti.",
+    "health.how":
+      "Peraturan: hijau apabila semua yang sampai tarikhnya dicapai dan berbukti; kuning apabila ada yang belum dicapai atau tiada bukti; merah apabila tiada yang dicapai.",
+    "health.rule.some_due_unverified":
+      "Kesemua {due} yang telah sampai tarikhnya dicapai, tetapi {unverified} dicapai tanpa bukti.",
     "change.factor": "×{factor}",
     "change.pointsDown": "turun {pts} mata peratusan",
     "change.pointsUp": "naik {pts} mata peratusan",
@@ -411,6 +431,6 @@ export default {
     "per.month": "bulan",
     "per.quarter": "suku tahun",
     "per.year": "tahun",
-    "none": "Tiada",
+    none: "Tiada",
   },
 } satisfies Record<Lang, Dictionary>;

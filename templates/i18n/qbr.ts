@@ -12,7 +12,8 @@ export default {
     "nav.audiences": "Views by audience",
     "summary.title": "Executive summary",
     "summary.outcomes": "Headline outcomes",
-    "summary.noMetrics": "No outcome is measured yet: add the metrics and their measurements (metrics.csv, measurements.csv) to show them here.",
+    "summary.noMetrics":
+      "No outcome is measured yet: add the metrics and their measurements (metrics.csv, measurements.csv) to show them here.",
     "summary.outcome": "Outcome",
     "summary.achievedThisPeriod": "Achieved in {period}",
     "summary.nothingAchieved": "No milestone was achieved in this period.",
@@ -30,15 +31,18 @@ export default {
     "milestone.metricTarget": "the metric's target is {target}",
     "milestone.ownThreshold": "Milestone threshold",
     "milestone.rescheduled": "rescheduled to {date}",
-    "summary.decision.missed": "{name}: target missed since {date}, {shortfall} short. Decide on a course correction or a new target date.",
+    "summary.decision.missed":
+      "{name}: target missed since {date}, {shortfall} short. Decide on a course correction or a new target date.",
     "summary.decision.rescheduled": "{name}: rescheduled to {date} (first due {original}).",
     "summary.decision.notConverging": "{name}: the trend moves away from the target. Agree on a course correction.",
-    "summary.decision.behind": "{name}: at the current pace the target is reached on {date}. Decide whether to add capacity or revise the target.",
+    "summary.decision.behind":
+      "{name}: at the current pace the target is reached on {date}. Decide whether to add capacity or revise the target.",
     "summary.decision.unverified": "{name}: achieved but not yet evidenced. Confirm the evidence to count it.",
     "outcomes.title": "Outcomes against baseline",
     "milestones.title": "Value milestones",
     "milestones.count": "{n} milestones",
-    "milestones.none": "No milestones are recorded yet. Add milestones.csv to track progress from early wins to strategic value.",
+    "milestones.none":
+      "No milestones are recorded yet. Add milestones.csv to track progress from early wins to strategic value.",
     "milestones.timeline": "Milestones by phase",
     "milestones.noneInPhase": "None planned",
     "milestone.name": "Milestone",
@@ -85,11 +89,13 @@ export default {
     "review.metricRisk": "Target {target} by {date}; now {current}.",
     "review.expansion": "Expansion readiness",
     "review.noExpansion": "No outcome has passed its target yet.",
-    "review.expansionIntro": "These outcomes are past their targets. Over-achievement signals readiness for the next step: new targets, more teams or more processes.",
+    "review.expansionIntro":
+      "These outcomes are past their targets. Over-achievement signals readiness for the next step: new targets, more teams or more processes.",
     "roi.formula": "ROI = ({value} − {cost}) ÷ {cost} = {roi}",
     "roi.seeCalculation": "Inputs and calculation step by step",
     "calc.title": "ROI calculation",
-    "calc.intro": "How the value, cost and return in the executive summary are calculated, from the rows listed in the sources. Totals are computed before rounding.",
+    "calc.intro":
+      "How the value, cost and return in the executive summary are calculated, from the rows listed in the sources. Totals are computed before rounding.",
     "calc.step1": "1. Value realized = improvement × days held × value per unit ÷ days per period",
     "calc.noMonetized": "No outcome has a value per unit, so no value is counted yet.",
     "calc.improvement": "Improvement now",
@@ -134,7 +140,8 @@ export default {
   },
   ja: {
     "audiences.role": "（{role}）",
-    "outcomes.none": "まだ測定している成果指標はありません。成果ごとにベースラインと目標を記載した metrics.csv を追加してください。",
+    "outcomes.none":
+      "まだ測定している成果指標はありません。成果ごとにベースラインと目標を記載した metrics.csv を追加してください。",
     "review.quote": "「{text}」",
     "metric.changeLine": "{change}（{baseline} → {current}）",
     "nav.summary": "エグゼクティブサマリー",
@@ -143,7 +150,8 @@ export default {
     "nav.audiences": "対象者別ビュー",
     "summary.title": "エグゼクティブサマリー",
     "summary.outcomes": "主要な成果",
-    "summary.noMetrics": "まだ測定している成果はありません。指標と測定値（metrics.csv、measurements.csv）を追加すると、ここに表示されます。",
+    "summary.noMetrics":
+      "まだ測定している成果はありません。指標と測定値（metrics.csv、measurements.csv）を追加すると、ここに表示されます。",
     "summary.outcome": "成果指標",
     "summary.achievedThisPeriod": "{period} に達成したマイルストーン",
     "summary.nothingAchieved": "この期間に達成したマイルストーンはありません。",
@@ -161,15 +169,19 @@ export default {
     "milestone.metricTarget": "指標の目標は {target}",
     "milestone.ownThreshold": "マイルストーンの基準値",
     "milestone.rescheduled": "{date} に変更",
-    "summary.decision.missed": "{name}：{date} の期日に未達（{shortfall} 不足）。是正策または新しい目標期日をご判断ください。",
+    "summary.decision.missed":
+      "{name}：{date} の期日に未達（{shortfall} 不足）。是正策または新しい目標期日をご判断ください。",
     "summary.decision.rescheduled": "{name}：期日を {date} に変更済み（当初 {original}）。",
     "summary.decision.notConverging": "{name}：目標から離れる傾向にあります。是正策についてご相談させてください。",
-    "summary.decision.behind": "{name}：現在のペースでは目標到達は {date} です。体制強化か目標の見直しをご判断ください。",
-    "summary.decision.unverified": "{name}：達成済みですがエビデンスが未確認です。計上のためエビデンスをご確認ください。",
+    "summary.decision.behind":
+      "{name}：現在のペースでは目標到達は {date} です。体制強化か目標の見直しをご判断ください。",
+    "summary.decision.unverified":
+      "{name}：達成済みですがエビデンスが未確認です。計上のためエビデンスをご確認ください。",
     "outcomes.title": "ベースラインに対する成果",
     "milestones.title": "価値実現マイルストーン",
     "milestones.count": "全 {n} 件",
-    "milestones.none": "マイルストーンはまだ登録されていません。milestones.csv を追加すると、早期成果から戦略的価値までの進捗を追跡できます。",
+    "milestones.none":
+      "マイルストーンはまだ登録されていません。milestones.csv を追加すると、早期成果から戦略的価値までの進捗を追跡できます。",
     "milestones.timeline": "フェーズ別マイルストーン",
     "milestones.noneInPhase": "予定なし",
     "milestone.name": "マイルストーン",
@@ -216,11 +228,13 @@ export default {
     "review.metricRisk": "目標 {target}（期日 {date}）、現在 {current}。",
     "review.expansion": "拡大の準備状況",
     "review.noExpansion": "目標を上回った成果はまだありません。",
-    "review.expansionIntro": "以下の成果は目標を上回っています。目標超過は次の段階（新たな目標、対象チームや業務の拡大）に進む準備が整っていることを示します。",
+    "review.expansionIntro":
+      "以下の成果は目標を上回っています。目標超過は次の段階（新たな目標、対象チームや業務の拡大）に進む準備が整っていることを示します。",
     "roi.formula": "ROI =（{value} − {cost}）÷ {cost} = {roi}",
     "roi.seeCalculation": "算出の前提と計算過程",
     "calc.title": "ROI の算出",
-    "calc.intro": "エグゼクティブサマリーの価値・費用・投資対効果を、出典一覧の行データから順に算出します。合計は端数処理前の値で計算しています。",
+    "calc.intro":
+      "エグゼクティブサマリーの価値・費用・投資対効果を、出典一覧の行データから順に算出します。合計は端数処理前の値で計算しています。",
     "calc.step1": "1. 実現価値 = 改善量 × 日数 × 単位あたりの価値 ÷ 期間の日数",
     "calc.noMonetized": "単位あたりの価値が設定された成果指標がないため、価値はまだ計上していません。",
     "calc.improvement": "現在の改善量",
@@ -351,7 +365,8 @@ export default {
     "roi.formula": "ROI =（{value} − {cost}）÷ {cost} = {roi}",
     "roi.seeCalculation": "計算依據與逐步計算",
     "calc.title": "投資報酬率計算",
-    "calc.intro": "依資料來源所列的資料列，逐步計算高階主管摘要中的價值、成本與投資報酬率。合計以四捨五入前的數值計算。",
+    "calc.intro":
+      "依資料來源所列的資料列，逐步計算高階主管摘要中的價值、成本與投資報酬率。合計以四捨五入前的數值計算。",
     "calc.step1": "1. 實現價值 = 改善幅度 × 持續天數 × 每單位價值 ÷ 每期天數",
     "calc.noMonetized": "沒有設定每單位價值的成果指標，因此尚未計入價值。",
     "calc.improvement": "目前改善幅度",
@@ -405,7 +420,8 @@ export default {
     "nav.audiences": "Paparan mengikut audiens",
     "summary.title": "Ringkasan eksekutif",
     "summary.outcomes": "Hasil utama",
-    "summary.noMetrics": "Belum ada hasil yang diukur: tambah metrik dan ukurannya (metrics.csv, measurements.csv) untuk memaparkannya di sini.",
+    "summary.noMetrics":
+      "Belum ada hasil yang diukur: tambah metrik dan ukurannya (metrics.csv, measurements.csv) untuk memaparkannya di sini.",
     "summary.outcome": "Hasil",
     "summary.achievedThisPeriod": "Dicapai dalam {period}",
     "summary.nothingAchieved": "Tiada pencapaian dicapai dalam tempoh ini.",
@@ -423,15 +439,18 @@ export default {
     "milestone.metricTarget": "sasaran metrik ialah {target}",
     "milestone.ownThreshold": "Ambang pencapaian",
     "milestone.rescheduled": "dijadualkan semula ke {date}",
-    "summary.decision.missed": "{name}: sasaran terlepas sejak {date}, kurang {shortfall}. Putuskan langkah pembetulan atau tarikh sasaran baharu.",
+    "summary.decision.missed":
+      "{name}: sasaran terlepas sejak {date}, kurang {shortfall}. Putuskan langkah pembetulan atau tarikh sasaran baharu.",
     "summary.decision.rescheduled": "{name}: dijadualkan semula ke {date} (asalnya {original}).",
     "summary.decision.notConverging": "{name}: trend bergerak menjauhi sasaran. Persetujui langkah pembetulan.",
-    "summary.decision.behind": "{name}: pada kadar semasa sasaran dicapai pada {date}. Putuskan sama ada menambah kapasiti atau menyemak semula sasaran.",
+    "summary.decision.behind":
+      "{name}: pada kadar semasa sasaran dicapai pada {date}. Putuskan sama ada menambah kapasiti atau menyemak semula sasaran.",
     "summary.decision.unverified": "{name}: dicapai tetapi belum ada bukti. Sahkan bukti supaya ia dikira.",
     "outcomes.title": "Hasil berbanding garis dasar",
     "milestones.title": "Pencapaian nilai",
     "milestones.count": "{n} pencapaian",
-    "milestones.none": "Belum ada pencapaian direkodkan. Tambah milestones.csv untuk menjejak kemajuan daripada kejayaan awal hingga nilai strategik.",
+    "milestones.none":
+      "Belum ada pencapaian direkodkan. Tambah milestones.csv untuk menjejak kemajuan daripada kejayaan awal hingga nilai strategik.",
     "milestones.timeline": "Pencapaian mengikut fasa",
     "milestones.noneInPhase": "Belum dirancang",
     "milestone.name": "Pencapaian",
@@ -478,11 +497,13 @@ export default {
     "review.metricRisk": "Sasaran {target} menjelang {date}; kini {current}.",
     "review.expansion": "Kesediaan untuk berkembang",
     "review.noExpansion": "Belum ada hasil yang melepasi sasarannya.",
-    "review.expansionIntro": "Hasil berikut telah melepasi sasaran. Pencapaian melebihi sasaran menandakan kesediaan untuk langkah seterusnya: sasaran baharu, lebih banyak pasukan atau proses.",
+    "review.expansionIntro":
+      "Hasil berikut telah melepasi sasaran. Pencapaian melebihi sasaran menandakan kesediaan untuk langkah seterusnya: sasaran baharu, lebih banyak pasukan atau proses.",
     "roi.formula": "ROI = ({value} − {cost}) ÷ {cost} = {roi}",
     "roi.seeCalculation": "Input dan pengiraan langkah demi langkah",
     "calc.title": "Pengiraan ROI",
-    "calc.intro": "Cara nilai, kos dan pulangan dalam ringkasan eksekutif dikira, daripada baris yang disenaraikan dalam sumber. Jumlah dikira sebelum pembundaran.",
+    "calc.intro":
+      "Cara nilai, kos dan pulangan dalam ringkasan eksekutif dikira, daripada baris yang disenaraikan dalam sumber. Jumlah dikira sebelum pembundaran.",
     "calc.step1": "1. Nilai direalisasikan = penambahbaikan × hari × nilai seunit ÷ hari setempoh",
     "calc.noMonetized": "Tiada hasil mempunyai nilai seunit, jadi belum ada nilai dikira.",
     "calc.improvement": "Penambahbaikan kini",
@@ -504,7 +525,8 @@ export default {
     "calc.runRateNote": "Kadar tahunan = penambahbaikan semasa × nilai seunit × 365.25 hari ÷ hari setempoh.",
     "audiences.title": "Paparan mengikut audiens",
     "audiences.none": "customer.json tidak menamakan pihak berkepentingan, jadi tiada paparan mengikut audiens.",
-    "audiences.intro": "Angka yang sama, disusun untuk setiap kumpulan pihak berkepentingan mengikut perkara yang mereka lihat dahulu.",
+    "audiences.intro":
+      "Angka yang sama, disusun untuk setiap kumpulan pihak berkepentingan mengikut perkara yang mereka lihat dahulu.",
     "audiences.goals": "Matlamat",
     "audiences.metrics": "Hasil yang mereka ikuti",
     "audiences.milestones": "Pencapaian yang mereka ikuti",

@@ -13,7 +13,10 @@ export function chartSpec(m: MetricFigures, locale: string, brand: string, label
   const { slope, intercept } = m.forecast;
   const forecast: ChartSpec["forecast"] =
     slope !== null && intercept !== null && m.forecast.status !== "insufficient_data"
-      ? [[start, intercept], [end, intercept + slope * (end - start)]]
+      ? [
+          [start, intercept],
+          [end, intercept + slope * (end - start)],
+        ]
       : null;
   const values = [m.baseline, m.target, ...m.series.map((p) => p.value)];
   const [lo, hi] = [Math.min(...values), Math.max(...values)];

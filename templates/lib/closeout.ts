@@ -20,14 +20,39 @@ export const CLOSEOUT_PAGES = {
 
 /** Every section in print order, with the data that fills it. */
 const SECTIONS: (CloseoutSection & { has: (c: SiteCustomer) => boolean })[] = [
-  { id: "criteria", title: "criteria.title", page: CLOSEOUT_PAGES.overview, has: (c) => (c.report.goalOutcomes?.goals.length ?? 0) > 0 },
+  {
+    id: "criteria",
+    title: "criteria.title",
+    page: CLOSEOUT_PAGES.overview,
+    has: (c) => (c.report.goalOutcomes?.goals.length ?? 0) > 0,
+  },
   { id: "tracker", title: "tracker.title", page: CLOSEOUT_PAGES.tracker, has: (c) => c.report.closeout !== null },
-  { id: "signoff", title: "signoff.title", page: CLOSEOUT_PAGES.tracker, has: (c) => c.report.closeout?.deliverables != null },
+  {
+    id: "signoff",
+    title: "signoff.title",
+    page: CLOSEOUT_PAGES.tracker,
+    has: (c) => c.report.closeout?.deliverables != null,
+  },
   { id: "handoff", title: "handoff.title", page: CLOSEOUT_PAGES.handoff, has: (c) => c.report.handoff !== null },
-  { id: "retrospective", title: "retro.title", page: CLOSEOUT_PAGES.retrospective, has: (c) => c.data.present.includes("retrospective") },
+  {
+    id: "retrospective",
+    title: "retro.title",
+    page: CLOSEOUT_PAGES.retrospective,
+    has: (c) => c.data.present.includes("retrospective"),
+  },
   { id: "csat", title: "csat.title", page: CLOSEOUT_PAGES.retrospective, has: (c) => c.report.csat !== null },
-  { id: "financials", title: "fin.title", page: CLOSEOUT_PAGES.retrospective, has: (c) => c.report.financials !== null },
-  { id: "opportunities", title: "opp.title", page: CLOSEOUT_PAGES.nextSteps, has: (c) => c.report.opportunities.length > 0 },
+  {
+    id: "financials",
+    title: "fin.title",
+    page: CLOSEOUT_PAGES.retrospective,
+    has: (c) => c.report.financials !== null,
+  },
+  {
+    id: "opportunities",
+    title: "opp.title",
+    page: CLOSEOUT_PAGES.nextSteps,
+    has: (c) => c.report.opportunities.length > 0,
+  },
   { id: "agenda", title: "agenda.title", page: CLOSEOUT_PAGES.nextSteps, has: (c) => c.report.closingAgenda !== null },
 ];
 

@@ -14,7 +14,8 @@ const IMAGE = /\.(svg|png|jpe?g|gif|webp|avif)$/i;
 /** Sorts evidence entries (as given in milestones.csv) into images, files and links, in the order given. */
 export function evidenceItems(entries: readonly string[]): EvidenceItem[] {
   return entries.map((entry) => {
-    if (/^https?:\/\//i.test(entry)) return { kind: "link", href: entry, label: entry.replace(/^https?:\/\//i, "").replace(/\/$/, "") };
+    if (/^https?:\/\//i.test(entry))
+      return { kind: "link", href: entry, label: entry.replace(/^https?:\/\//i, "").replace(/\/$/, "") };
     const label = entry.split("/").pop() ?? entry;
     return { kind: IMAGE.test(entry) ? "image" : "file", href: `files/${entry}`, label };
   });

@@ -4,7 +4,20 @@ import type { Translate } from "../i18n/index.ts";
 import type { Format } from "./format.ts";
 
 /** How a figure is written. "month": a date as month and year; "value": a measured value with its unit; "change": a change vs baseline in words; "label": a label key `${prefix}.${value}`. */
-export type FigureFormat = "int" | "decimal" | "decimal2" | "decimal4" | "money" | "moneyExact" | "percent" | "date" | "month" | "value" | "change" | "metricChange" | "label";
+export type FigureFormat =
+  | "int"
+  | "decimal"
+  | "decimal2"
+  | "decimal4"
+  | "money"
+  | "moneyExact"
+  | "percent"
+  | "date"
+  | "month"
+  | "value"
+  | "change"
+  | "metricChange"
+  | "label";
 
 /** Extra inputs of some formats: the unit of "value", the label prefix of "label" (e.g. "status"). */
 export interface FigureOptions {
@@ -23,10 +36,21 @@ export interface ChangeFigures {
  * A report.json value as the page writes it. e.g. ("change", −0.8667) → "down 87%"; ("label", "achieved", {label: "status"}) → "Achieved";
  * ("metricChange", a metric) → "up 9.1 pp" for a % metric, "×5.5" when the value has at least doubled, else as "change".
  */
-export function formatFigure(f: Format, t: Translate, format: FigureFormat, value: number | string | null | ChangeFigures, options: FigureOptions = {}): string {
+export function formatFigure(
+  f: Format,
+  t: Translate,
+  format: FigureFormat,
+  value: number | string | null | ChangeFigures,
+  options: FigureOptions = {},
+): string {
   if (format === "metricChange") {
     const m = value as ChangeFigures;
-    if (m.changePoints !== null) return m.changePoints === 0 ? t("change.none") : t(m.changePoints < 0 ? "change.pointsDown" : "change.pointsUp", { pts: f.number(Math.abs(m.changePoints), 1) });
+    if (m.changePoints !== null)
+      return m.changePoints === 0
+        ? t("change.none")
+        : t(m.changePoints < 0 ? "change.pointsDown" : "change.pointsUp", {
+            pts: f.number(Math.abs(m.changePoints), 1),
+          });
     if (m.factor !== null) return t("change.factor", { factor: f.number(m.factor, 1) });
     return formatFigure(f, t, "change", m.change);
   }

@@ -23,13 +23,26 @@ const DASH = "—";
 const MINUS = "\u2212";
 
 /** Currency symbols that say which dollar or yen they are, whatever the locale. */
-const SYMBOLS: Record<string, string> = { USD: "US$", TWD: "NT$", MYR: "RM", JPY: "¥", CNY: "CN¥", AUD: "A$", SGD: "S$", HKD: "HK$", CAD: "CA$", NZD: "NZ$" };
+const SYMBOLS: Record<string, string> = {
+  USD: "US$",
+  TWD: "NT$",
+  MYR: "RM",
+  JPY: "¥",
+  CNY: "CN¥",
+  AUD: "A$",
+  SGD: "S$",
+  HKD: "HK$",
+  CAD: "CA$",
+  NZD: "NZ$",
+};
 
 /** Formats with Intl, then writes the minus sign as − and the currency as its unambiguous symbol. */
 function written(nf: Intl.NumberFormat, n: number, currency?: string): string {
   return nf
     .formatToParts(n)
-    .map((p) => (p.type === "minusSign" ? MINUS : p.type === "currency" && currency ? (SYMBOLS[currency] ?? p.value) : p.value))
+    .map((p) =>
+      p.type === "minusSign" ? MINUS : p.type === "currency" && currency ? (SYMBOLS[currency] ?? p.value) : p.value,
+    )
     .join("");
 }
 
@@ -40,7 +53,12 @@ export function formatter(locale: string, currency: string): Format {
     return nf.get(digits)!;
   };
   const money = new Intl.NumberFormat(locale, { style: "currency", currency, maximumFractionDigits: 0 });
-  const moneyCompact = new Intl.NumberFormat(locale, { style: "currency", currency, notation: "compact", maximumFractionDigits: 1 });
+  const moneyCompact = new Intl.NumberFormat(locale, {
+    style: "currency",
+    currency,
+    notation: "compact",
+    maximumFractionDigits: 1,
+  });
   const pct = (digits: number) => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: digits });
   const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
   const short = new Intl.DateTimeFormat(locale, { month: "short", year: "numeric", timeZone: "UTC" });
@@ -48,7 +66,8 @@ export function formatter(locale: string, currency: string): Format {
   const moneyExact = new Intl.NumberFormat(locale, { style: "currency", currency, maximumFractionDigits: 2 });
   return {
     number: (n, digits = 1) => (n === null ? DASH : written(num(digits), n)),
-    money: (n, compact = false) => (n === null ? DASH : written(compact && Math.abs(n) >= 100_000 ? moneyCompact : money, n, currency)),
+    money: (n, compact = false) =>
+      n === null ? DASH : written(compact && Math.abs(n) >= 100_000 ? moneyCompact : money, n, currency),
     moneyExact: (n) => (n === null ? DASH : written(Number.isInteger(n) ? money : moneyExact, n, currency)),
     percent: (f, digits = 0) => (f === null ? DASH : written(pct(digits), f)),
     magnitude: (f) => (f === null ? DASH : written(pct(0), Math.abs(f))),

@@ -53,7 +53,9 @@ export function narrativePlugin(cwd = process.cwd()) {
         const file = process.env.MILEPOST_SITE;
         const site: SiteFile = file ? JSON.parse(readFileSync(file, "utf8")) : { customers: [] };
         const entries = site.customers.flatMap((c) =>
-          Object.entries(c.content).map(([name, path]) => `  ${JSON.stringify(`${c.slug}/${name}`)}: () => import(${JSON.stringify(path)}),`),
+          Object.entries(c.content).map(
+            ([name, path]) => `  ${JSON.stringify(`${c.slug}/${name}`)}: () => import(${JSON.stringify(path)}),`,
+          ),
         );
         return `export default {\n${entries.join("\n")}\n};\n`;
       }
@@ -86,20 +88,48 @@ export interface FigureProblem {
  * Checks a figure tag's attributes against the customer's report: null when it names a figure.
  * e.g. `<Metric id="m9" />` → {written: '<Metric id="m9" />', problem: "names no metric of Acme Analytics", fix: "write one of: m1, m2, m3"}
  */
-export function figureProblem(tag: (typeof FIGURE_TAGS)[number], attrs: { id?: string; show?: string }, report: Pick<Report, "customer" | "metrics" | "milestones">): FigureProblem | null {
+export function figureProblem(
+  tag: (typeof FIGURE_TAGS)[number],
+  attrs: { id?: string; show?: string },
+  report: Pick<Report, "customer" | "metrics" | "milestones">,
+): FigureProblem | null {
   const { id, show } = attrs;
-  if (tag === "Roi") return show === undefined || show in ROI_FIGURES ? null : named(`<Roi show="${show}" />`, show, "show", "figure of the return", Object.keys(ROI_FIGURES));
+  if (tag === "Roi")
+    return show === undefined || show in ROI_FIGURES
+      ? null
+      : named(`<Roi show="${show}" />`, show, "show", "figure of the return", Object.keys(ROI_FIGURES));
   const items: { id: string; monetized?: boolean }[] = tag === "Metric" ? report.metrics : report.milestones;
   const item = items.find((m) => m.id === id);
-  if (!item) return named(id === undefined ? `<${tag} />` : `<${tag} id="${id}" />`, id, "id", `${tag === "Metric" ? "metric" : "milestone"} of ${report.customer.name}`, items.map((m) => m.id));
+  if (!item)
+    return named(
+      id === undefined ? `<${tag} />` : `<${tag} id="${id}" />`,
+      id,
+      "id",
+      `${tag === "Metric" ? "metric" : "milestone"} of ${report.customer.name}`,
+      items.map((m) => m.id),
+    );
   const shows = tag === "Metric" ? METRIC_SHOW : MILESTONE_SHOW;
   const written = `<${tag} id="${id}" show="${show}" />`;
-  if (show !== undefined && !shows.includes(show)) return named(written, show, "show", `figure of a ${tag === "Metric" ? "metric" : "milestone"}`, shows);
-  if (tag === "Metric" && show === "value" && !item.monetized) return named(written, show, "show", `money figure: ${item.id} is not monetized`, shows.filter((s) => s !== "value"));
+  if (show !== undefined && !shows.includes(show))
+    return named(written, show, "show", `figure of a ${tag === "Metric" ? "metric" : "milestone"}`, shows);
+  if (tag === "Metric" && show === "value" && !item.monetized)
+    return named(
+      written,
+      show,
+      "show",
+      `money figure: ${item.id} is not monetized`,
+      shows.filter((s) => s !== "value"),
+    );
   return null;
 }
 
-function named(written: string, value: unknown, attribute: string, what: string, choices: readonly string[]): FigureProblem {
+function named(
+  written: string,
+  value: unknown,
+  attribute: string,
+  what: string,
+  choices: readonly string[],
+): FigureProblem {
   return {
     written,
     problem: value === undefined ? `needs ${attribute}="…"` : `names no ${what}`,

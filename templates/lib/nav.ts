@@ -2,7 +2,12 @@
 import type { Pack, SiteCustomer } from "../../src/render.ts";
 
 /** One page of a customer's site: file name, label key, the pack it belongs to, and whether this customer has it (default: yes). */
-export interface NavItem { href: string; label: string; pack: Pack; has?: (c: SiteCustomer) => boolean }
+export interface NavItem {
+  href: string;
+  label: string;
+  pack: Pack;
+  has?: (c: SiteCustomer) => boolean;
+}
 
 export const NAV: NavItem[] = [
   { href: "index.html", label: "nav.summary", pack: "qbr" },

@@ -17,8 +17,9 @@ export function runningParts(ctx: PageContext, doc: PrintDoc): string[] {
 export function printCss(ctx: PageContext): string {
   const [before, between, after] = ctx.t("meta.pageOf").split(/\{n\}|\{total\}/);
   const size = paperFor(ctx.c.data.customer) === "letter" ? "letter" : "A4";
-  const docs = (Object.keys(PRINT_TITLES) as PrintDoc[])
-    .map((doc) => `html[data-doc="${doc}"] { --running: ${cssString(runningParts(ctx, doc).join(" · "))}; }`);
+  const docs = (Object.keys(PRINT_TITLES) as PrintDoc[]).map(
+    (doc) => `html[data-doc="${doc}"] { --running: ${cssString(runningParts(ctx, doc).join(" · "))}; }`,
+  );
   return `:root { --page-before: ${cssString(before)}; --page-between: ${cssString(between)}; --page-after: ${cssString(after)}; }
 ${docs.join("\n")}
 @page { size: ${size}; margin: 18mm 16mm 18mm 16mm;

@@ -33,7 +33,13 @@ export interface PageContext {
 
 export function context(c: SiteCustomer): PageContext {
   const { locale, currency, brand } = c.data.customer;
-  return { c, t: translator(locale), f: formatter(locale, currency), lang: langOf(locale), brand: brand?.color ?? "#1f4e79" };
+  return {
+    c,
+    t: translator(locale),
+    f: formatter(locale, currency),
+    lang: langOf(locale),
+    brand: brand?.color ?? "#1f4e79",
+  };
 }
 
 /** A CSS string literal holding `text`, safe for any input. e.g. "Acme \22 x\22 " */

@@ -18,7 +18,7 @@ export function compactSources(refs: readonly string[]): string[] {
     if (set.size === 0) return file;
     const lines = [...set].sort((a, b) => a - b);
     const ranges: string[] = [];
-    for (let i = 0; i < lines.length; ) {
+    for (let i = 0; i < lines.length;) {
       let j = i;
       while (j + 1 < lines.length && lines[j + 1] === lines[j] + 1) j++;
       ranges.push(j > i ? `${lines[i]}–${lines[j]}` : `${lines[i]}`);

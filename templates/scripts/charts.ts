@@ -38,7 +38,10 @@ const paper = {
 function draw(canvas: HTMLCanvasElement, spec: ChartSpec): void {
   const dates = new Intl.DateTimeFormat(spec.locale, { month: "short", year: "2-digit", timeZone: "UTC" });
   const numbers = new Intl.NumberFormat(spec.locale, { maximumFractionDigits: 1 });
-  const flat = (y: number): { x: number; y: number }[] => [{ x: spec.span[0], y }, { x: spec.span[1], y }];
+  const flat = (y: number): { x: number; y: number }[] => [
+    { x: spec.span[0], y },
+    { x: spec.span[1], y },
+  ];
   const xy = (p: [number, number][]) => p.map(([x, y]) => ({ x, y }));
   // An opaque canvas prints as one image without a transparency mask: a third smaller in the PDF.
   const context = canvas.getContext("2d", { alpha: false })!;
@@ -47,10 +50,43 @@ function draw(canvas: HTMLCanvasElement, spec: ChartSpec): void {
     type: "line",
     data: {
       datasets: [
-        { label: spec.labels.measured, data: xy(spec.points), borderColor: spec.brand, backgroundColor: spec.brand, borderWidth: 2, pointRadius: 2.5, tension: 0 },
-        { label: spec.labels.baseline, data: flat(spec.baseline), borderColor: "#9aa3b2", borderWidth: 1, borderDash: [4, 4], pointRadius: 0 },
-        { label: spec.labels.target, data: flat(spec.target), borderColor: "#1d7a4c", borderWidth: 1.5, borderDash: [6, 3], pointRadius: 0 },
-        ...(spec.forecast ? [{ label: spec.labels.forecast, data: xy(spec.forecast), borderColor: spec.brand, borderWidth: 1.5, borderDash: [2, 3], pointRadius: 0 }] : []),
+        {
+          label: spec.labels.measured,
+          data: xy(spec.points),
+          borderColor: spec.brand,
+          backgroundColor: spec.brand,
+          borderWidth: 2,
+          pointRadius: 2.5,
+          tension: 0,
+        },
+        {
+          label: spec.labels.baseline,
+          data: flat(spec.baseline),
+          borderColor: "#9aa3b2",
+          borderWidth: 1,
+          borderDash: [4, 4],
+          pointRadius: 0,
+        },
+        {
+          label: spec.labels.target,
+          data: flat(spec.target),
+          borderColor: "#1d7a4c",
+          borderWidth: 1.5,
+          borderDash: [6, 3],
+          pointRadius: 0,
+        },
+        ...(spec.forecast
+          ? [
+              {
+                label: spec.labels.forecast,
+                data: xy(spec.forecast),
+                borderColor: spec.brand,
+                borderWidth: 1.5,
+                borderDash: [2, 3],
+                pointRadius: 0,
+              },
+            ]
+          : []),
       ],
     },
     options: {
@@ -64,8 +100,23 @@ function draw(canvas: HTMLCanvasElement, spec: ChartSpec): void {
         tooltip: { callbacks: { title: (items) => new Date(items[0].parsed.x! * DAY).toISOString().slice(0, 10) } },
       },
       scales: {
-        x: { type: "linear", min: spec.span[0], max: spec.span[1], ticks: { maxTicksLimit: 7, font: { size: 10 }, callback: (v) => dates.format(new Date(Number(v) * DAY)) }, grid: { display: false } },
-        y: { min: spec.range[0], max: spec.range[1], ticks: { includeBounds: false, font: { size: 10 }, callback: (v) => `${numbers.format(Number(v))}${spec.unit === "%" ? "%" : ""}` }, grid: { color: "#eef0f4" } },
+        x: {
+          type: "linear",
+          min: spec.span[0],
+          max: spec.span[1],
+          ticks: { maxTicksLimit: 7, font: { size: 10 }, callback: (v) => dates.format(new Date(Number(v) * DAY)) },
+          grid: { display: false },
+        },
+        y: {
+          min: spec.range[0],
+          max: spec.range[1],
+          ticks: {
+            includeBounds: false,
+            font: { size: 10 },
+            callback: (v) => `${numbers.format(Number(v))}${spec.unit === "%" ? "%" : ""}`,
+          },
+          grid: { color: "#eef0f4" },
+        },
       },
     },
   });

@@ -11,8 +11,28 @@ const engagement = { ...customer().engagement, end, closeoutDays: 30 };
 const outcomes: GoalOutcomes = {
   closeDate: end,
   goals: [
-    { id: "g1", statement: "Less reporting", level: "tactical", verdict: "met", rule: "all_metrics_met", metrics: [], metricsMet: 0, milestones: [], sources: [] },
-    { id: "g2", statement: "Trusted forecast", level: "strategic", verdict: "partly_met", rule: "some_progress", metrics: [], metricsMet: 0, milestones: [], sources: [] },
+    {
+      id: "g1",
+      statement: "Less reporting",
+      level: "tactical",
+      verdict: "met",
+      rule: "all_metrics_met",
+      metrics: [],
+      metricsMet: 0,
+      milestones: [],
+      sources: [],
+    },
+    {
+      id: "g2",
+      statement: "Trusted forecast",
+      level: "strategic",
+      verdict: "partly_met",
+      rule: "some_progress",
+      metrics: [],
+      metricsMet: 0,
+      milestones: [],
+      sources: [],
+    },
   ],
   counts: { met: 1, partly_met: 1, not_met: 0, not_assessed: 0 },
 };
@@ -29,7 +49,10 @@ function input(asOf: string, over: Partial<AgendaInput> = {}): AgendaInput {
           closeoutItem({ phase: "transition", item: "Runbook review", due_date: "2026-07-08", owner: "Lee" }),
         ],
         closeoutPresent: true,
-        deliverables: [deliverable({ id: "D1", status: "accepted" }), deliverable({ id: "D2", status: "in_acceptance" })],
+        deliverables: [
+          deliverable({ id: "D1", status: "accepted" }),
+          deliverable({ id: "D2", status: "in_acceptance" }),
+        ],
         deliverablesPresent: true,
       },
       asOf,
@@ -43,7 +66,12 @@ function input(asOf: string, over: Partial<AgendaInput> = {}): AgendaInput {
         opportunity({ id: "noise", customer_priority: false }),
       ]),
     ),
-    handoff: { systems: [{ name: "Reports", owner: "Kim" }, { name: "Export" }], documentation: [], access: [], known_issues: [] },
+    handoff: {
+      systems: [{ name: "Reports", owner: "Kim" }, { name: "Export" }],
+      documentation: [],
+      access: [],
+      known_issues: [],
+    },
     engagementEnd: end,
     asOf,
     ...over,
@@ -53,7 +81,13 @@ function input(asOf: string, over: Partial<AgendaInput> = {}): AgendaInput {
 describe("closingAgenda(input)", () => {
   it("lists outcomes, open items (overdue first), handoff owners, CSAT timing and the opportunities worth raising", () => {
     expect(closingAgenda(input("2026-07-10")).topics).toEqual([
-      { topic: "outcomes", goals: [{ id: "g1", verdict: "met" }, { id: "g2", verdict: "partly_met" }] },
+      {
+        topic: "outcomes",
+        goals: [
+          { id: "g1", verdict: "met" },
+          { id: "g2", verdict: "partly_met" },
+        ],
+      },
       {
         topic: "open_items",
         deliverables: ["D2"],
@@ -63,8 +97,22 @@ describe("closingAgenda(input)", () => {
         ],
         standardChecklist: false,
       },
-      { topic: "handoff_owners", systems: [{ name: "Reports", owner: "Kim" }, { name: "Export", owner: null }], unowned: 1 },
-      { topic: "csat", timing: "on_time", sendFrom: "2026-07-01", due: "2026-07-02", firstDate: "2026-07-01", responses: 1 },
+      {
+        topic: "handoff_owners",
+        systems: [
+          { name: "Reports", owner: "Kim" },
+          { name: "Export", owner: null },
+        ],
+        unowned: 1,
+      },
+      {
+        topic: "csat",
+        timing: "on_time",
+        sendFrom: "2026-07-01",
+        due: "2026-07-02",
+        firstDate: "2026-07-01",
+        responses: 1,
+      },
       { topic: "opportunities", proposeNow: ["now"], defer: ["later"], changeRequests: ["cr"] },
     ]);
   });
@@ -72,23 +120,47 @@ describe("closingAgenda(input)", () => {
   it("leaves out topics with nothing to discuss, but always keeps the CSAT timing", () => {
     const quiet = input("2026-07-01", {
       outcomes: { ...outcomes, goals: [] },
-      closeout: closeout({ engagement, closeout: [], closeoutPresent: true, deliverables: [], deliverablesPresent: true }, "2026-07-01")!,
+      closeout: closeout(
+        { engagement, closeout: [], closeoutPresent: true, deliverables: [], deliverablesPresent: true },
+        "2026-07-01",
+      )!,
       csat: null,
       opportunities: groupByHorizon(triageAll([opportunity({ id: "noise", customer_priority: false })])),
       handoff: null,
     });
-    expect(closingAgenda(quiet).topics).toEqual([{ topic: "csat", timing: "not_recorded", sendFrom: "2026-07-01", due: "2026-07-02", firstDate: null, responses: 0 }]);
+    expect(closingAgenda(quiet).topics).toEqual([
+      {
+        topic: "csat",
+        timing: "not_recorded",
+        sendFrom: "2026-07-01",
+        due: "2026-07-02",
+        firstDate: null,
+        responses: 0,
+      },
+    ]);
   });
 
   it("keeps open items when the standard checklist stands in: its owners and dates are to be agreed", () => {
     const standard = input("2026-07-01", {
-      closeout: closeout({ engagement, closeout: [], closeoutPresent: false, deliverables: [], deliverablesPresent: true }, "2026-07-01")!,
+      closeout: closeout(
+        { engagement, closeout: [], closeoutPresent: false, deliverables: [], deliverablesPresent: true },
+        "2026-07-01",
+      )!,
     });
-    expect(closingAgenda(standard).topics[1]).toEqual({ topic: "open_items", deliverables: [], checklist: [], standardChecklist: true });
+    expect(closingAgenda(standard).topics[1]).toEqual({
+      topic: "open_items",
+      deliverables: [],
+      checklist: [],
+      standardChecklist: true,
+    });
   });
 
   it("says the survey is overdue when no answer came within 2 days", () => {
     const late = closingAgenda(input("2026-07-10", { csat: summarizeCsat([], end, "2026-07-10") }));
-    expect(late.topics.find((t) => t.topic === "csat")).toMatchObject({ timing: "overdue", responses: 0, firstDate: null });
+    expect(late.topics.find((t) => t.topic === "csat")).toMatchObject({
+      timing: "overdue",
+      responses: 0,
+      firstDate: null,
+    });
   });
 });

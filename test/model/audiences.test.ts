@@ -61,7 +61,11 @@ describe("audienceViews(input)", () => {
   });
 
   it("shows users time saved and adoption, the early wins and growth milestones, and operational goals", () => {
-    expect(view("user")).toMatchObject({ metrics: ["hours", "users"], milestones: ["first", "half"], goals: ["g2", "g3"] });
+    expect(view("user")).toMatchObject({
+      metrics: ["hours", "users"],
+      milestones: ["first", "half"],
+      goals: ["g2", "g3"],
+    });
   });
 
   it("is empty without stakeholders", () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { closeout, closeoutPhases, deliverables, STANDARD_CHECKLIST, type CloseoutInput } from "../../src/model/closeout.ts";
+import {
+  closeout,
+  closeoutPhases,
+  deliverables,
+  STANDARD_CHECKLIST,
+  type CloseoutInput,
+} from "../../src/model/closeout.ts";
 import { closeoutItem, customer, deliverable } from "./factories.ts";
 
 const engagement = { ...customer().engagement, end: "2026-06-30", closeoutDays: 30 };
@@ -46,13 +52,33 @@ describe("closeout(input, asOf)", () => {
 
   it("gives the window, due dates defaulting to the phase's last day, done and overdue as of the date", () => {
     const rows = [
-      closeoutItem({ phase: "transition", item: "Training", done_date: "2026-07-12", src: { file: "closeout.csv", line: 3 } }),
+      closeoutItem({
+        phase: "transition",
+        item: "Training",
+        done_date: "2026-07-12",
+        src: { file: "closeout.csv", line: 3 },
+      }),
       closeoutItem({ phase: "delivery", item: "Sign-off", src: { file: "closeout.csv", line: 2 } }),
-      closeoutItem({ phase: "delivery", item: "Punch list", due_date: "2026-07-05", done_date: "2026-07-04", owner: "Kim" }),
+      closeoutItem({
+        phase: "delivery",
+        item: "Punch list",
+        due_date: "2026-07-05",
+        done_date: "2026-07-04",
+        owner: "Kim",
+      }),
       closeoutItem({ phase: "closure", item: "Retro", done_date: "2026-07-25" }),
     ];
     const c = closeout(input({ closeout: rows }), "2026-07-15")!;
-    expect(c).toMatchObject({ start: "2026-07-01", end: "2026-07-30", days: 30, standard: false, done: 2, total: 4, doneShare: 0.5, overdue: 1 });
+    expect(c).toMatchObject({
+      start: "2026-07-01",
+      end: "2026-07-30",
+      days: 30,
+      standard: false,
+      done: 2,
+      total: 4,
+      doneShare: 0.5,
+      overdue: 1,
+    });
     expect(c.items.map((i) => [i.item, i.due, i.dueDefaulted, i.done, i.overdue])).toEqual([
       ["Sign-off", "2026-07-10", true, false, true],
       ["Punch list", "2026-07-05", false, true, false],
@@ -84,7 +110,11 @@ describe("closeout(input, asOf)", () => {
     const c = closeout(input({ closeoutPresent: false }), "2026-08-31")!;
     expect(c.standard).toBe(true);
     expect(c.total).toBe(13);
-    expect(c.items.map((i) => i.key)).toEqual([...STANDARD_CHECKLIST.delivery, ...STANDARD_CHECKLIST.transition, ...STANDARD_CHECKLIST.closure]);
+    expect(c.items.map((i) => i.key)).toEqual([
+      ...STANDARD_CHECKLIST.delivery,
+      ...STANDARD_CHECKLIST.transition,
+      ...STANDARD_CHECKLIST.closure,
+    ]);
     expect(c.items[0]).toEqual({
       phase: "delivery",
       key: "std.deliverables",
@@ -112,7 +142,13 @@ describe("closeout(input, asOf)", () => {
 describe("deliverables(rows, asOf)", () => {
   it("counts the accepted ones as of the date", () => {
     const rows = [
-      deliverable({ id: "D1", status: "accepted", accepted_date: "2026-06-01", accepted_by: "CFO", src: { file: "deliverables.csv", line: 2 } }),
+      deliverable({
+        id: "D1",
+        status: "accepted",
+        accepted_date: "2026-06-01",
+        accepted_by: "CFO",
+        src: { file: "deliverables.csv", line: 2 },
+      }),
       deliverable({ id: "D2", status: "accepted", accepted_date: "2026-08-01" }),
       deliverable({ id: "D3", status: "accepted" }),
       deliverable({ id: "D4", status: "in_acceptance", due_date: "2026-07-31" }),

@@ -57,7 +57,11 @@ describe("summarizeCsat(rows, engagementEnd, asOf)", () => {
   });
 
   it("is late when no response has come more than 2 days after the end", () => {
-    expect(summarizeCsat(rows, "2026-06-28", "2026-07-01")).toMatchObject({ responses: 0, firstResponseDays: null, late: true });
+    expect(summarizeCsat(rows, "2026-06-28", "2026-07-01")).toMatchObject({
+      responses: 0,
+      firstResponseDays: null,
+      late: true,
+    });
     expect(summarizeCsat(rows, "2026-06-28", "2026-07-01").scale5).toBeNull();
     expect(summarizeCsat(rows, "2026-06-28", "2026-06-30").late).toBe(false);
   });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { addDays, daysBetween, fromDay, inPeriod, nextPeriod, parsePeriod, periodOf, toDay } from "../../src/model/dates.ts";
+import {
+  addDays,
+  daysBetween,
+  fromDay,
+  inPeriod,
+  nextPeriod,
+  parsePeriod,
+  periodOf,
+  toDay,
+} from "../../src/model/dates.ts";
 
 describe("toDay(iso) / fromDay(day)", () => {
   it("counts whole days since 1970-01-01", () => {

@@ -56,7 +56,14 @@ export function cost(over: Partial<Cost> = {}): Cost {
 }
 
 export function deliverable(over: Partial<Deliverable> = {}): Deliverable {
-  return { id: "D1", name: "Dashboard", due_date: "2026-06-01", status: "planned", src: src("deliverables.csv"), ...over };
+  return {
+    id: "D1",
+    name: "Dashboard",
+    due_date: "2026-06-01",
+    status: "planned",
+    src: src("deliverables.csv"),
+    ...over,
+  };
 }
 
 export function closeoutItem(over: Partial<CloseoutItem> = {}): CloseoutItem {

@@ -2,13 +2,25 @@ import { describe, expect, it } from "vitest";
 import { summarizeHandoff } from "../../src/model/handoff.ts";
 import type { Handoff, Training } from "../../src/schema.ts";
 
-const training = (attendees: number | undefined, line: number): Training => ({ date: "2026-07-01", title: "Admin", attendees, src: { file: "training.csv", line } });
+const training = (attendees: number | undefined, line: number): Training => ({
+  date: "2026-07-01",
+  title: "Admin",
+  attendees,
+  src: { file: "training.csv", line },
+});
 
 describe("summarizeHandoff(handoff, training, trainingPresent)", () => {
   const handoff: Handoff = {
     systems: [{ name: "Reports", owner: "Kim" }, { name: "Dashboard", owner: " " }, { name: "Export" }],
     documentation: [{ title: "Runbook", url: "https://wiki.example/runbook" }],
-    support: { contacts: [{ tier: "1", name: "Help desk" }, { tier: "2", name: "Vendor" }], escalation: ["Help desk", "IT lead"], sla: "1 hour" },
+    support: {
+      contacts: [
+        { tier: "1", name: "Help desk" },
+        { tier: "2", name: "Vendor" },
+      ],
+      escalation: ["Help desk", "IT lead"],
+      sla: "1 hour",
+    },
     access: [{ system: "Admin", granted_to: "Kim" }],
     known_issues: [{ title: "Slow on Mondays", workaround: "Open after 10:00" }, { title: "Refresh fails" }],
   };
@@ -29,7 +41,11 @@ describe("summarizeHandoff(handoff, training, trainingPresent)", () => {
 
   it("adds up the attendees the sessions give", () => {
     const s = summarizeHandoff(null, [training(6, 2), training(undefined, 3), training(3, 4)], true)!;
-    expect(s.training).toEqual({ sessions: 3, attendees: 9, sources: ["training.csv:2", "training.csv:3", "training.csv:4"] });
+    expect(s.training).toEqual({
+      sessions: 3,
+      attendees: 9,
+      sources: ["training.csv:2", "training.csv:3", "training.csv:4"],
+    });
     expect(s.systems).toBe(0);
   });
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { changeVsBaseline, current, forecast, meets, progress, progressState, seriesOf } from "../../src/model/metrics.ts";
+import {
+  changeVsBaseline,
+  current,
+  forecast,
+  meets,
+  progress,
+  progressState,
+  seriesOf,
+} from "../../src/model/metrics.ts";
 import { measurement, metric } from "./factories.ts";
 
 // The seed's example: 15 hours/week of manual reporting at baseline (2026-01-01), target 2.
@@ -156,24 +164,38 @@ describe("forecast(metric, measurements, asOf)", () => {
 
   it("is on track on target_date itself", () => {
     const tight = metric({ target_date: "2026-03-07" });
-    expect(forecast(tight, [measurement("2026-01-11", 13), measurement("2026-01-21", 11)], "2026-01-21").status).toBe("on_track");
+    expect(forecast(tight, [measurement("2026-01-11", 13), measurement("2026-01-21", 11)], "2026-01-21").status).toBe(
+      "on_track",
+    );
   });
 
   it("is missed once target_date is before asOf and the latest value falls short, saying by how much", () => {
     const late = metric({ target_date: "2026-03-06" });
     const rows = [measurement("2026-01-11", 13), measurement("2026-01-21", 11)];
-    expect(forecast(late, rows, "2026-03-07")).toMatchObject({ date: null, status: "missed", dueDate: "2026-03-06", shortfall: 9 });
+    expect(forecast(late, rows, "2026-03-07")).toMatchObject({
+      date: null,
+      status: "missed",
+      dueDate: "2026-03-06",
+      shortfall: 9,
+    });
     expect(forecast(late, rows, "2026-03-06").status).toBe("behind");
   });
 
   it("is due on a revised date where one applies", () => {
     const late = metric({ target_date: "2026-03-06" });
     const rows = [measurement("2026-01-11", 13), measurement("2026-01-21", 11)];
-    expect(forecast(late, rows, "2026-04-01", "2026-06-30")).toMatchObject({ date: "2026-04-01", status: "on_track", dueDate: "2026-06-30" });
+    expect(forecast(late, rows, "2026-04-01", "2026-06-30")).toMatchObject({
+      date: "2026-04-01",
+      status: "on_track",
+      dueDate: "2026-06-30",
+    });
   });
 
   it("is missed without measurements too, short by the whole way", () => {
-    expect(forecast(metric({ target_date: "2026-03-06" }), [], "2026-04-01")).toMatchObject({ status: "missed", shortfall: 13 });
+    expect(forecast(metric({ target_date: "2026-03-06" }), [], "2026-04-01")).toMatchObject({
+      status: "missed",
+      shortfall: 13,
+    });
   });
 
   it("works for up metrics", () => {
@@ -229,7 +251,11 @@ describe("forecast(metric, measurements, asOf)", () => {
   });
 
   it("forecasts again once a reached target is lost", () => {
-    const f = forecast(hours, [measurement("2026-01-11", 5), measurement("2026-01-21", 1), measurement("2026-01-31", 3)], "2026-06-30");
+    const f = forecast(
+      hours,
+      [measurement("2026-01-11", 5), measurement("2026-01-21", 1), measurement("2026-01-31", 3)],
+      "2026-06-30",
+    );
     expect(f.status).not.toBe("reached");
   });
 });

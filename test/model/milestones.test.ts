@@ -36,12 +36,22 @@ describe("assessMilestone(milestone, metric, measurements, asOf)", () => {
 
   it("ignores an achieved_date after asOf", () => {
     const m = milestone({ achieved_date: "2026-05-15" });
-    expect(assessMilestone(m, null, [], "2026-05-14")).toMatchObject({ status: "not_started", achievedOn: null, achievedDate: null });
+    expect(assessMilestone(m, null, [], "2026-05-14")).toMatchObject({
+      status: "not_started",
+      achievedOn: null,
+      achievedDate: null,
+    });
   });
 
   it("is achieved by data on the first measurement that meets the target, and stays achieved after a regression", () => {
     const a = assessMilestone(milestone({ metric_id: "M1" }), hours, reachedThenLost, "2026-12-01");
-    expect(a).toMatchObject({ status: "achieved", achievedOn: "2026-06-01", dataAchievedOn: "2026-06-01", achievedDate: null, threshold: 2 });
+    expect(a).toMatchObject({
+      status: "achieved",
+      achievedOn: "2026-06-01",
+      dataAchievedOn: "2026-06-01",
+      achievedDate: null,
+      threshold: 2,
+    });
     expect(a.evidenceMeasurement).toBe(reachedThenLost[2]);
     // The measurement proves the date but is not evidence: the evidence column is empty.
     expect(a.unverified).toBe(true);
@@ -53,7 +63,9 @@ describe("assessMilestone(milestone, metric, measurements, asOf)", () => {
 
     const up = metric({ direction: "up", baseline: 73, target: 96 });
     const rows = [measurement("2026-02-01", 80), measurement("2026-03-01", 90), measurement("2026-04-01", 97)];
-    expect(assessMilestone(milestone({ metric_id: "M1", threshold: 90 }), up, rows, "2026-12-01").achievedOn).toBe("2026-03-01");
+    expect(assessMilestone(milestone({ metric_id: "M1", threshold: 90 }), up, rows, "2026-12-01").achievedOn).toBe(
+      "2026-03-01",
+    );
     expect(assessMilestone(milestone({ metric_id: "M1" }), up, rows, "2026-12-01").achievedOn).toBe("2026-04-01");
   });
 
@@ -67,7 +79,12 @@ describe("assessMilestone(milestone, metric, measurements, asOf)", () => {
   });
 
   it("is not achieved by data measured after asOf", () => {
-    const a = assessMilestone(milestone({ metric_id: "M1", target_date: "2026-12-31" }), hours, reachedThenLost, "2026-05-31");
+    const a = assessMilestone(
+      milestone({ metric_id: "M1", target_date: "2026-12-31" }),
+      hours,
+      reachedThenLost,
+      "2026-05-31",
+    );
     expect(a).toMatchObject({ status: "in_progress", achievedOn: null });
   });
 
@@ -79,12 +96,20 @@ describe("assessMilestone(milestone, metric, measurements, asOf)", () => {
 
   it("is in progress when stated, or when its metric has a measurement", () => {
     expect(assessMilestone(milestone({ status: "in_progress" }), null, [], "2026-03-01").status).toBe("in_progress");
-    expect(assessMilestone(milestone({ metric_id: "M1" }), hours, reachedThenLost, "2026-02-01").status).toBe("in_progress");
+    expect(assessMilestone(milestone({ metric_id: "M1" }), hours, reachedThenLost, "2026-02-01").status).toBe(
+      "in_progress",
+    );
   });
 
   it("is not started with neither", () => {
-    expect(assessMilestone(milestone({ metric_id: "M1" }), hours, reachedThenLost, "2026-01-31").status).toBe("not_started");
-    expect(assessMilestone(milestone(), null, [], "2026-01-31")).toMatchObject({ status: "not_started", stated: null, contradicted: false });
+    expect(assessMilestone(milestone({ metric_id: "M1" }), hours, reachedThenLost, "2026-01-31").status).toBe(
+      "not_started",
+    );
+    expect(assessMilestone(milestone(), null, [], "2026-01-31")).toMatchObject({
+      status: "not_started",
+      stated: null,
+      contradicted: false,
+    });
   });
 
   it("records a stated status the data contradicts", () => {
@@ -96,7 +121,11 @@ describe("assessMilestone(milestone, metric, measurements, asOf)", () => {
     });
 
     const claimed = milestone({ status: "achieved" });
-    expect(assessMilestone(claimed, null, [], "2026-03-01")).toMatchObject({ status: "not_started", stated: "achieved", contradicted: true });
+    expect(assessMilestone(claimed, null, [], "2026-03-01")).toMatchObject({
+      status: "not_started",
+      stated: "achieved",
+      contradicted: true,
+    });
 
     const stale = milestone({ status: "in_progress", target_date: "2026-06-30" });
     expect(assessMilestone(stale, null, [], "2026-07-15")).toMatchObject({ status: "delayed", contradicted: true });
@@ -153,7 +182,12 @@ describe("health(assessed, asOf, dueMetrics)", () => {
   });
 
   it("is yellow when every due milestone is achieved but one is unverified", () => {
-    expect(health([at("2026-03-31", "2026-03-01", ["e.pdf"]), at("2026-06-30", "2026-06-30"), at("2026-12-31")], "2026-06-30")).toEqual({
+    expect(
+      health(
+        [at("2026-03-31", "2026-03-01", ["e.pdf"]), at("2026-06-30", "2026-06-30"), at("2026-12-31")],
+        "2026-06-30",
+      ),
+    ).toEqual({
       rag: "yellow",
       due: 2,
       dueAchieved: 2,
@@ -165,7 +199,10 @@ describe("health(assessed, asOf, dueMetrics)", () => {
   });
 
   it("is green when every due milestone is achieved with evidence", () => {
-    expect(health([at("2026-03-31", "2026-03-01", ["e.pdf"])], "2026-06-30")).toMatchObject({ rag: "green", rule: "all_due_achieved" });
+    expect(health([at("2026-03-31", "2026-03-01", ["e.pdf"])], "2026-06-30")).toMatchObject({
+      rag: "green",
+      rule: "all_due_achieved",
+    });
   });
 
   it("counts metrics past their target date like due milestones: a missed target is not green", () => {
@@ -180,7 +217,14 @@ describe("health(assessed, asOf, dueMetrics)", () => {
       metricsMissed: 1,
       rule: "some_due_missed",
     });
-    expect(health([], "2026-06-30", [{ id: "m1", met: false }])).toMatchObject({ rag: "red", rule: "none_due_achieved" });
-    expect(health([done], "2026-06-30", [{ id: "m1", met: true }])).toMatchObject({ rag: "green", due: 2, dueAchieved: 2 });
+    expect(health([], "2026-06-30", [{ id: "m1", met: false }])).toMatchObject({
+      rag: "red",
+      rule: "none_due_achieved",
+    });
+    expect(health([done], "2026-06-30", [{ id: "m1", met: true }])).toMatchObject({
+      rag: "green",
+      due: 2,
+      dueAchieved: 2,
+    });
   });
 });

@@ -33,7 +33,9 @@ describe("triage(opportunity)", () => {
 
 describe("triageAll(rows)", () => {
   it("keeps file order and frames each in five lines", () => {
-    const [o] = triageAll([opportunity({ horizon: "quick_win", effort: "2 weeks", src: { file: "opportunities.csv", line: 2 } })]);
+    const [o] = triageAll([
+      opportunity({ horizon: "quick_win", effort: "2 weeks", src: { file: "opportunities.csv", line: 2 } }),
+    ]);
     expect(o).toEqual({
       id: "O1",
       title: "Automate month-end close",

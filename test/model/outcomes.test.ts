@@ -17,11 +17,17 @@ describe("goalVerdict(metrics, milestones)", () => {
   });
 
   it("is partly met when a milestone of its metrics is achieved, though no metric moved", () => {
-    expect(goalVerdict([m(false, 0)], [{ status: "achieved" }])).toEqual({ verdict: "partly_met", rule: "some_progress" });
+    expect(goalVerdict([m(false, 0)], [{ status: "achieved" }])).toEqual({
+      verdict: "partly_met",
+      rule: "some_progress",
+    });
   });
 
   it("is not met when nothing moved, or everything regressed", () => {
-    expect(goalVerdict([m(false, 0), m(false, -0.5)], [{ status: "delayed" }])).toEqual({ verdict: "not_met", rule: "no_progress" });
+    expect(goalVerdict([m(false, 0), m(false, -0.5)], [{ status: "delayed" }])).toEqual({
+      verdict: "not_met",
+      rule: "no_progress",
+    });
     expect(goalVerdict([m(false, null)], [])).toEqual({ verdict: "not_met", rule: "no_progress" });
   });
 
@@ -41,7 +47,15 @@ describe("goalOutcomes(input, closeDate)", () => {
     ],
     metrics: [
       metric({ id: "M1", ...at("metrics.csv", 2) }),
-      metric({ id: "M2", name: "Forecast accuracy", unit: "%", direction: "up", baseline: 70, target: 90, ...at("metrics.csv", 3) }),
+      metric({
+        id: "M2",
+        name: "Forecast accuracy",
+        unit: "%",
+        direction: "up",
+        baseline: 70,
+        target: 90,
+        ...at("metrics.csv", 3),
+      }),
     ],
     measurements: [
       measurement("2026-03-01", 6, at("measurements.csv", 2)),
@@ -70,10 +84,24 @@ describe("goalOutcomes(input, closeDate)", () => {
 
   it("gives each metric's value at the close date, its progress, and the row it comes from", () => {
     expect(out.goals[1].metrics).toEqual([
-      { id: "M2", value: 68, date: "2026-05-01", progress: -0.1, state: "regressed", met: false, source: "measurements.csv:5" },
+      {
+        id: "M2",
+        value: 68,
+        date: "2026-05-01",
+        progress: -0.1,
+        state: "regressed",
+        met: false,
+        source: "measurements.csv:5",
+      },
       { id: "M1", value: 2, date: "2026-06-01", progress: 1, state: "met", met: true, source: "measurements.csv:3" },
     ]);
-    expect(out.goals[1].sources).toEqual(["customer.json", "metrics.csv:3", "measurements.csv:5", "metrics.csv:2", "measurements.csv:3"]);
+    expect(out.goals[1].sources).toEqual([
+      "customer.json",
+      "metrics.csv:3",
+      "measurements.csv:5",
+      "metrics.csv:2",
+      "measurements.csv:3",
+    ]);
   });
 
   it("lists the milestones of the goal's metrics with their status at the close date", () => {
@@ -84,7 +112,15 @@ describe("goalOutcomes(input, closeDate)", () => {
 
   it("stands on the baseline before any measurement", () => {
     const early = goalOutcomes(input, "2026-01-15");
-    expect(early.goals[0].metrics[0]).toEqual({ id: "M1", value: 15, date: "2026-01-01", progress: 0, state: "progressing", met: false, source: "metrics.csv:2" });
+    expect(early.goals[0].metrics[0]).toEqual({
+      id: "M1",
+      value: 15,
+      date: "2026-01-01",
+      progress: 0,
+      state: "progressing",
+      met: false,
+      source: "metrics.csv:2",
+    });
     expect(early.goals[0].verdict).toBe("not_met");
   });
 });

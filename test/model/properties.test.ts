@@ -22,7 +22,14 @@ const metricArb = (id: string, line: number) =>
       valuePerUnit: fc.integer({ min: 1, max: 500 }),
       per: fc.constantFrom("week" as const, "month" as const, "quarter" as const, "year" as const),
       unitIsPercent: fc.boolean(),
-      points: fc.array(fc.record({ day: fc.integer({ min: 1, max: 420 }), value: fc.integer({ min: 0, max: 200 }), sourced: fc.boolean() }), { maxLength: 8 }),
+      points: fc.array(
+        fc.record({
+          day: fc.integer({ min: 1, max: 420 }),
+          value: fc.integer({ min: 0, max: 200 }),
+          sourced: fc.boolean(),
+        }),
+        { maxLength: 8 },
+      ),
     })
     .map((g) => {
       const target = g.direction === "down" ? g.baseline - g.gap : g.baseline + g.gap;
@@ -38,7 +45,11 @@ const metricArb = (id: string, line: number) =>
         src: { file: "metrics.csv", line },
       });
       const rows = g.points.map((p, i) =>
-        measurement(day(p.day), p.value / 2, { metric_id: id, source: p.sourced ? "Timesheets" : undefined, src: { file: "measurements.csv", line: line * 10 + i } }),
+        measurement(day(p.day), p.value / 2, {
+          metric_id: id,
+          source: p.sourced ? "Timesheets" : undefined,
+          src: { file: "measurements.csv", line: line * 10 + i },
+        }),
       );
       return { metric: m, rows };
     });
@@ -48,17 +59,33 @@ const customerArb = fc
   .record({
     a: metricArb("m1", 2),
     b: metricArb("m2", 3),
-    milestoneDays: fc.array(fc.record({ day: fc.integer({ min: 10, max: 400 }), metric: fc.constantFrom("m1", "m2", null), evidence: fc.boolean(), revised: fc.option(fc.integer({ min: 0, max: 200 })) }), { maxLength: 4 }),
+    milestoneDays: fc.array(
+      fc.record({
+        day: fc.integer({ min: 10, max: 400 }),
+        metric: fc.constantFrom("m1", "m2", null),
+        evidence: fc.boolean(),
+        revised: fc.option(fc.integer({ min: 0, max: 200 })),
+      }),
+      { maxLength: 4 },
+    ),
     setup: fc.integer({ min: 0, max: 100_000 }),
     monthly: fc.integer({ min: 0, max: 10_000 }),
     extra: fc.option(fc.record({ actual: fc.integer({ min: 0, max: 50_000 }), day: fc.integer({ min: 0, max: 400 }) })),
     end: fc.option(fc.integer({ min: 100, max: 400 })),
   })
   .map((g): CustomerData => {
-    const costs = [cost({ item: "Setup", amount: g.setup, per: "once", start: day(5) }), cost({ item: "Licence", amount: g.monthly, per: "month", start: START })];
-    const financials = g.extra ? [financial({ item: "Travel", budget: g.extra.actual, actual: g.extra.actual, date: day(g.extra.day) })] : [];
+    const costs = [
+      cost({ item: "Setup", amount: g.setup, per: "once", start: day(5) }),
+      cost({ item: "Licence", amount: g.monthly, per: "month", start: START }),
+    ];
+    const financials = g.extra
+      ? [financial({ item: "Travel", budget: g.extra.actual, actual: g.extra.actual, date: day(g.extra.day) })]
+      : [];
     return customerData({
-      customer: customer({ costs, engagement: { name: "E", start: START, closeoutDays: 30, ...(g.end !== null ? { end: day(g.end) } : {}) } }),
+      customer: customer({
+        costs,
+        engagement: { name: "E", start: START, closeoutDays: 30, ...(g.end !== null ? { end: day(g.end) } : {}) },
+      }),
       metrics: [g.a.metric, g.b.metric],
       measurements: [...g.a.rows, ...g.b.rows],
       milestones: g.milestoneDays.map((m, i) =>
@@ -86,12 +113,21 @@ function shifted(data: CustomerData, k: number): CustomerData {
     ...data,
     customer: {
       ...data.customer,
-      engagement: { ...data.customer.engagement, start: s(data.customer.engagement.start)!, end: s(data.customer.engagement.end) },
+      engagement: {
+        ...data.customer.engagement,
+        start: s(data.customer.engagement.start)!,
+        end: s(data.customer.engagement.end),
+      },
       costs: data.customer.costs.map((c) => ({ ...c, start: s(c.start)!, end: s(c.end) })),
     },
     metrics: data.metrics.map((m) => ({ ...m, baseline_date: s(m.baseline_date)!, target_date: s(m.target_date)! })),
     measurements: data.measurements.map((m) => ({ ...m, date: s(m.date)! })),
-    milestones: data.milestones.map((m) => ({ ...m, target_date: s(m.target_date)!, revised_target_date: s(m.revised_target_date), achieved_date: s(m.achieved_date) })),
+    milestones: data.milestones.map((m) => ({
+      ...m,
+      target_date: s(m.target_date)!,
+      revised_target_date: s(m.revised_target_date),
+      achieved_date: s(m.achieved_date),
+    })),
     financials: data.financials.map((f) => ({ ...f, date: s(f.date) })),
   };
 }
@@ -101,7 +137,9 @@ function scaled(data: CustomerData, c: number): CustomerData {
   return {
     ...data,
     customer: { ...data.customer, costs: data.customer.costs.map((x) => ({ ...x, amount: x.amount * c })) },
-    metrics: data.metrics.map((m): Metric => (m.value_per_unit === undefined ? m : { ...m, value_per_unit: m.value_per_unit * c })),
+    metrics: data.metrics.map((m): Metric =>
+      m.value_per_unit === undefined ? m : { ...m, value_per_unit: m.value_per_unit * c },
+    ),
     financials: data.financials.map((f) => ({ ...f, budget: f.budget * c, actual: f.actual * c })),
   };
 }
@@ -115,7 +153,18 @@ const datesOf = (r: Report) => ({
   next: r.nextMilestone,
 });
 const figuresOf = (r: Report) => ({
-  metrics: r.metrics.map((m) => [m.current, m.progress, m.state, m.change, m.changePoints, m.forecast.status, m.forecast.shortfall, m.valueToDate, m.runRate, m.stale]),
+  metrics: r.metrics.map((m) => [
+    m.current,
+    m.progress,
+    m.state,
+    m.change,
+    m.changePoints,
+    m.forecast.status,
+    m.forecast.shortfall,
+    m.valueToDate,
+    m.runRate,
+    m.stale,
+  ]),
   milestones: r.milestones.map((m) => [m.status, m.unverified]),
   health: r.health,
   roi: [r.roi.valueToDate, r.roi.costToDate, r.roi.roi, r.roi.verifiedRoi],
@@ -124,10 +173,27 @@ const figuresOf = (r: Report) => ({
 describe("value model properties", () => {
   it("measurements dated after asOf change nothing", () => {
     fc.assert(
-      fc.property(customerArb, asOfArb, fc.array(fc.record({ after: fc.integer({ min: 1, max: 60 }), value: fc.integer({ min: 0, max: 200 }), metric: fc.constantFrom("m1", "m2") }), { minLength: 1, maxLength: 4 }), (data, asOf, later) => {
-        const extra: Measurement[] = later.map((l, i) => measurement(addDays(asOf, l.after), l.value, { metric_id: l.metric, src: { file: "measurements.csv", line: 900 + i } }));
-        expect(report({ ...data, measurements: [...data.measurements, ...extra] }, asOf)).toEqual(report(data, asOf));
-      }),
+      fc.property(
+        customerArb,
+        asOfArb,
+        fc.array(
+          fc.record({
+            after: fc.integer({ min: 1, max: 60 }),
+            value: fc.integer({ min: 0, max: 200 }),
+            metric: fc.constantFrom("m1", "m2"),
+          }),
+          { minLength: 1, maxLength: 4 },
+        ),
+        (data, asOf, later) => {
+          const extra: Measurement[] = later.map((l, i) =>
+            measurement(addDays(asOf, l.after), l.value, {
+              metric_id: l.metric,
+              src: { file: "measurements.csv", line: 900 + i },
+            }),
+          );
+          expect(report({ ...data, measurements: [...data.measurements, ...extra] }, asOf)).toEqual(report(data, asOf));
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -171,7 +237,8 @@ describe("value model properties", () => {
     fc.assert(
       fc.property(metricArb("m1", 2), asOfArb, ({ metric: m, rows }, asOf) => {
         const f = forecast(m, rows, asOf);
-        if (f.status !== "reached" && f.date !== null) expect(f.date >= asOf, `${f.status} ${f.date} < ${asOf}`).toBe(true);
+        if (f.status !== "reached" && f.date !== null)
+          expect(f.date >= asOf, `${f.status} ${f.date} < ${asOf}`).toBe(true);
         if (f.status === "on_track") expect(f.date! <= f.dueDate).toBe(true);
         if (f.status === "missed") expect(f.dueDate < asOf && f.shortfall! > 0).toBe(true);
       }),

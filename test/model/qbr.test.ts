@@ -9,7 +9,15 @@ const Q3 = parsePeriod("2026-Q3")!;
 const asOf = Q3.end;
 const assess = (...ms: ReturnType<typeof milestone>[]): Assessed[] =>
   ms.map((m) => ({ milestone: m, assessment: assessMilestone(m, null, [], asOf) }));
-const flat: Forecast = { date: null, status: "insufficient_data", slope: null, intercept: null, points: 1, dueDate: "2026-12-31", shortfall: null };
+const flat: Forecast = {
+  date: null,
+  status: "insufficient_data",
+  slope: null,
+  intercept: null,
+  points: 1,
+  dueDate: "2026-12-31",
+  shortfall: null,
+};
 
 describe("qbr(period, assessed, metrics)", () => {
   it("names the quarter and the next", () => {
@@ -40,7 +48,14 @@ describe("qbr(period, assessed, metrics)", () => {
 
   it("lists delayed milestones as risks with their revision", () => {
     const ms = assess(
-      milestone({ id: "slipped", target_date: "2026-08-31", revised_target_date: "2026-11-30", revision_reason: "Data migration", confidence: "medium", src: { file: "milestones.csv", line: 3 } }),
+      milestone({
+        id: "slipped",
+        target_date: "2026-08-31",
+        revised_target_date: "2026-11-30",
+        revision_reason: "Data migration",
+        confidence: "medium",
+        src: { file: "milestones.csv", line: 3 },
+      }),
       milestone({ id: "fine", target_date: "2026-12-31" }),
     );
     expect(qbr(Q3, ms, []).risks).toEqual([
@@ -60,7 +75,10 @@ describe("qbr(period, assessed, metrics)", () => {
     const missed = metric({ id: "missed", target_date: "2026-03-01", src: { file: "metrics.csv", line: 2 } });
     const behind = metric({ id: "behind", target_date: "2026-12-01", src: { file: "metrics.csv", line: 3 } });
     const away = metric({ id: "away", src: { file: "metrics.csv", line: 4 } });
-    const rows = (id: string, a: number, b: number) => [measurement("2026-09-11", a, { metric_id: id }), measurement("2026-09-21", b, { metric_id: id })];
+    const rows = (id: string, a: number, b: number) => [
+      measurement("2026-09-11", a, { metric_id: id }),
+      measurement("2026-09-21", b, { metric_id: id }),
+    ];
     const metrics = [
       { metric: missed, progress: 4 / 13, forecast: forecast(missed, rows("missed", 13, 11), asOf) },
       { metric: behind, progress: 13 / 130, forecast: forecast(behind, rows("behind", 14, 13.9), asOf) },
@@ -68,9 +86,33 @@ describe("qbr(period, assessed, metrics)", () => {
       { metric: metric({ id: "quiet" }), progress: 0, forecast: flat },
     ];
     expect(qbr(Q3, [], metrics).risks).toEqual([
-      { kind: "metric", id: "missed", status: "missed", targetDate: "2026-03-01", forecastDate: null, shortfall: 9, source: "metrics.csv:2" },
-      { kind: "metric", id: "behind", status: "behind", targetDate: "2026-12-01", forecastDate: metrics[1].forecast.date, shortfall: null, source: "metrics.csv:3" },
-      { kind: "metric", id: "away", status: "not_converging", targetDate: "2026-12-31", forecastDate: null, shortfall: null, source: "metrics.csv:4" },
+      {
+        kind: "metric",
+        id: "missed",
+        status: "missed",
+        targetDate: "2026-03-01",
+        forecastDate: null,
+        shortfall: 9,
+        source: "metrics.csv:2",
+      },
+      {
+        kind: "metric",
+        id: "behind",
+        status: "behind",
+        targetDate: "2026-12-01",
+        forecastDate: metrics[1].forecast.date,
+        shortfall: null,
+        source: "metrics.csv:3",
+      },
+      {
+        kind: "metric",
+        id: "away",
+        status: "not_converging",
+        targetDate: "2026-12-31",
+        forecastDate: null,
+        shortfall: null,
+        source: "metrics.csv:4",
+      },
     ]);
     expect(metrics[1].forecast.date! > "2026-12-01").toBe(true);
   });

@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { buildReport } from "../../src/model/report.ts";
 import type { CustomerData } from "../../src/schema.ts";
-import { cost, customer, customerData, deliverable, financial, measurement, metric, milestone, opportunity } from "./factories.ts";
+import {
+  cost,
+  customer,
+  customerData,
+  deliverable,
+  financial,
+  measurement,
+  metric,
+  milestone,
+  opportunity,
+} from "./factories.ts";
 
 const at = (file: string, line: number) => ({ src: { file, line } });
 
@@ -9,7 +19,13 @@ const at = (file: string, line: number) => ({ src: { file, line } });
 function acme(): CustomerData {
   return customerData({
     customer: customer({
-      engagement: { name: "Reporting rollout", start: "2026-01-01", goLive: "2026-03-01", end: "2026-06-30", closeoutDays: 30 },
+      engagement: {
+        name: "Reporting rollout",
+        start: "2026-01-01",
+        goLive: "2026-03-01",
+        end: "2026-06-30",
+        closeoutDays: 30,
+      },
       costs: [
         cost({ item: "Setup", amount: 3520, per: "once", start: "2026-02-01" }),
         cost({ item: "Licence", amount: 1000, per: "month", start: "2026-01-01", end: "2026-04-01" }),
@@ -17,7 +33,17 @@ function acme(): CustomerData {
     }),
     metrics: [
       metric({ id: "M1", value_per_unit: 80, per: "week", ...at("metrics.csv", 2) }),
-      metric({ id: "M2", name: "Forecast accuracy", category: "quality", unit: "%", direction: "up", baseline: 73, target: 96, target_date: "2026-09-30", ...at("metrics.csv", 3) }),
+      metric({
+        id: "M2",
+        name: "Forecast accuracy",
+        category: "quality",
+        unit: "%",
+        direction: "up",
+        baseline: 73,
+        target: 96,
+        target_date: "2026-09-30",
+        ...at("metrics.csv", 3),
+      }),
     ],
     measurements: [
       measurement("2026-02-01", 5, { ...at("measurements.csv", 2), source: "Time survey" }),
@@ -27,10 +53,39 @@ function acme(): CustomerData {
       measurement("2026-04-15", 1, at("measurements.csv", 6)), // after asOf: not counted
     ],
     milestones: [
-      milestone({ id: "MS1", metric_id: "M1", threshold: 5, target_date: "2026-02-28", status: "in_progress", ...at("milestones.csv", 2) }),
-      milestone({ id: "MS2", phase: "foundation", metric_id: "M2", target_date: "2026-03-15", revised_target_date: "2026-05-15", revision_reason: "Vendor delay", confidence: "medium", ...at("milestones.csv", 3) }),
-      milestone({ id: "MS3", phase: "foundation", status: "achieved", achieved_date: "2026-03-10", target_date: "2026-03-31", ...at("milestones.csv", 4) }),
-      milestone({ id: "MS4", phase: "growth", status: "not_started", target_date: "2026-06-30", ...at("milestones.csv", 5) }),
+      milestone({
+        id: "MS1",
+        metric_id: "M1",
+        threshold: 5,
+        target_date: "2026-02-28",
+        status: "in_progress",
+        ...at("milestones.csv", 2),
+      }),
+      milestone({
+        id: "MS2",
+        phase: "foundation",
+        metric_id: "M2",
+        target_date: "2026-03-15",
+        revised_target_date: "2026-05-15",
+        revision_reason: "Vendor delay",
+        confidence: "medium",
+        ...at("milestones.csv", 3),
+      }),
+      milestone({
+        id: "MS3",
+        phase: "foundation",
+        status: "achieved",
+        achieved_date: "2026-03-10",
+        target_date: "2026-03-31",
+        ...at("milestones.csv", 4),
+      }),
+      milestone({
+        id: "MS4",
+        phase: "growth",
+        status: "not_started",
+        target_date: "2026-06-30",
+        ...at("milestones.csv", 5),
+      }),
     ],
     deliverables: [deliverable({ status: "accepted", accepted_date: "2026-03-01" })],
     opportunities: [opportunity({ horizon: "quick_win", ...at("opportunities.csv", 2) })],
@@ -46,7 +101,13 @@ describe("buildReport(data, {asOf, period})", () => {
     expect(report).toMatchObject({
       schemaVersion: 1,
       customer: { slug: "acme", name: "Acme Corp", locale: "en-US", currency: "USD" },
-      engagement: { name: "Reporting rollout", start: "2026-01-01", goLive: "2026-03-01", end: "2026-06-30", closeoutDays: 30 },
+      engagement: {
+        name: "Reporting rollout",
+        start: "2026-01-01",
+        goLive: "2026-03-01",
+        end: "2026-06-30",
+        closeoutDays: 30,
+      },
       asOf: "2026-03-31",
       period: "2026-Q1",
     });
@@ -73,7 +134,14 @@ describe("buildReport(data, {asOf, period})", () => {
       stale: false,
       // (0, 15), (31, 5), (45, 3): slope −0.2759271, intercept 14.65682; from (2026-02-15, 3) the target 2 is 3.6 → 4
       // days on, 2026-02-19, which is before asOf: the forecast is dated asOf.
-      forecast: { date: "2026-03-31", status: "on_track", slope: -0.275927, intercept: 14.6568, dueDate: "2026-12-31", shortfall: null },
+      forecast: {
+        date: "2026-03-31",
+        status: "on_track",
+        slope: -0.275927,
+        intercept: 14.6568,
+        dueDate: "2026-12-31",
+        shortfall: null,
+      },
       monetized: true,
       valuePerUnit: 80,
       per: "week",
@@ -105,9 +173,25 @@ describe("buildReport(data, {asOf, period})", () => {
       ["MS3", "achieved", "2026-03-10", false, true],
       ["MS4", "not_started", null, false, false],
     ]);
-    expect(report.milestones[0]).toMatchObject({ threshold: 5, dataAchievedOn: "2026-02-01", stated: "in_progress", sources: ["milestones.csv:2", "measurements.csv:2"] });
-    expect(report.milestones[1]).toMatchObject({ threshold: 96, revisedTargetDate: "2026-05-15", revisionReason: "Vendor delay", confidence: "medium", metricId: "M2" });
-    expect(report.milestones[2]).toMatchObject({ metricId: null, threshold: null, evidence: [], sources: ["milestones.csv:4"] });
+    expect(report.milestones[0]).toMatchObject({
+      threshold: 5,
+      dataAchievedOn: "2026-02-01",
+      stated: "in_progress",
+      sources: ["milestones.csv:2", "measurements.csv:2"],
+    });
+    expect(report.milestones[1]).toMatchObject({
+      threshold: 96,
+      revisedTargetDate: "2026-05-15",
+      revisionReason: "Vendor delay",
+      confidence: "medium",
+      metricId: "M2",
+    });
+    expect(report.milestones[2]).toMatchObject({
+      metricId: null,
+      threshold: null,
+      evidence: [],
+      sources: ["milestones.csv:4"],
+    });
   });
 
   it("gives each milestone's progress toward its own threshold", () => {
@@ -120,7 +204,16 @@ describe("buildReport(data, {asOf, period})", () => {
   });
 
   it("rates health over the milestones due", () => {
-    expect(report.health).toEqual({ rag: "yellow", due: 3, dueAchieved: 2, dueUnverified: 2, dueMilestones: 3, dueMetrics: 0, metricsMissed: 0, rule: "some_due_missed" });
+    expect(report.health).toEqual({
+      rag: "yellow",
+      due: 3,
+      dueAchieved: 2,
+      dueUnverified: 2,
+      dueMilestones: 3,
+      dueMetrics: 0,
+      metricsMissed: 0,
+      rule: "some_due_missed",
+    });
     expect(report.nextMilestone).toBe("MS2");
   });
 
@@ -139,9 +232,36 @@ describe("buildReport(data, {asOf, period})", () => {
       runRate: 50091.43,
       metrics: ["M1"],
       costs: [
-        { item: "Setup", amount: 3520, per: "once", start: "2026-02-01", end: null, basis: "cost", toDate: 3520, sources: ["customer.json"] },
-        { item: "Licence", amount: 1000, per: "month", start: "2026-01-01", end: "2026-04-01", basis: "cost", toDate: 2924.02, sources: ["customer.json"] },
-        { item: "Implementation", amount: 11000, per: "once", start: "2026-06-30", end: null, basis: "financials", toDate: 0, sources: ["financials.csv:2"] },
+        {
+          item: "Setup",
+          amount: 3520,
+          per: "once",
+          start: "2026-02-01",
+          end: null,
+          basis: "cost",
+          toDate: 3520,
+          sources: ["customer.json"],
+        },
+        {
+          item: "Licence",
+          amount: 1000,
+          per: "month",
+          start: "2026-01-01",
+          end: "2026-04-01",
+          basis: "cost",
+          toDate: 2924.02,
+          sources: ["customer.json"],
+        },
+        {
+          item: "Implementation",
+          amount: 11000,
+          per: "once",
+          start: "2026-06-30",
+          end: null,
+          basis: "financials",
+          toDate: 0,
+          sources: ["financials.csv:2"],
+        },
       ],
       sources: ["customer.json", "metrics.csv:2", "measurements.csv:2", "measurements.csv:3"],
     });
@@ -152,7 +272,11 @@ describe("buildReport(data, {asOf, period})", () => {
       // 10 × 14 + 12 × 44 = 668 (hours/week) × days; × 80 ÷ 7 = 7634.29
       metrics: [{ id: "M1", improvement: 12, unitDays: 668, perDays: 7, daysPerYear: 365.25, since: "2026-02-01" }],
       // Licence: 89 days (01-01 to 03-31) ÷ 30.4375
-      costs: [{ item: "Setup", days: null, divisor: null }, { item: "Licence", days: 89, divisor: 30.4375 }, { item: "Implementation", days: null, divisor: null }],
+      costs: [
+        { item: "Setup", days: null, divisor: null },
+        { item: "Licence", days: 89, divisor: 30.4375 },
+        { item: "Implementation", days: null, divisor: null },
+      ],
       net: 1190.26,
     });
   });
@@ -160,7 +284,14 @@ describe("buildReport(data, {asOf, period})", () => {
   it("groups impact by category and picks the headline outcomes", () => {
     expect(report.impact).toEqual({
       groups: [
-        { category: "time", metrics: ["M1"], monetized: ["M1"], valueToDate: 7634.29, runRate: 50091.43, milestones: [] },
+        {
+          category: "time",
+          metrics: ["M1"],
+          monetized: ["M1"],
+          valueToDate: 7634.29,
+          runRate: 50091.43,
+          milestones: [],
+        },
         { category: "quality", metrics: ["M2"], monetized: [], valueToDate: null, runRate: null, milestones: [] },
       ],
       unmeasured: [],
@@ -175,7 +306,15 @@ describe("buildReport(data, {asOf, period})", () => {
     data.customer.goals = [{ id: "g1", statement: "Less manual work", level: "tactical", metrics: ["M1", "M9"] }];
     const withPeople = buildReport(data, { asOf: "2026-03-31", period: "2026-Q1" });
     expect(withPeople.goals).toEqual([{ id: "g1", statement: "Less manual work", level: "tactical", metrics: ["M1"] }]);
-    expect(withPeople.audiences).toEqual([{ audience: "finance", stakeholders: [{ name: "Sam", role: "CFO" }], metrics: ["M1"], milestones: ["MS1"], goals: ["g1"] }]);
+    expect(withPeople.audiences).toEqual([
+      {
+        audience: "finance",
+        stakeholders: [{ name: "Sam", role: "CFO" }],
+        metrics: ["M1"],
+        milestones: ["MS1"],
+        goals: ["g1"],
+      },
+    ]);
   });
 
   it("reviews the quarter", () => {
@@ -184,14 +323,30 @@ describe("buildReport(data, {asOf, period})", () => {
       next: { id: "2026-Q2" },
       achieved: ["MS1", "MS3"],
       nextQuarter: ["MS2", "MS4"],
-      risks: [{ kind: "milestone", id: "MS2", revisedTargetDate: "2026-05-15", reason: "Vendor delay", confidence: "medium", source: "milestones.csv:3" }],
+      risks: [
+        {
+          kind: "milestone",
+          id: "MS2",
+          revisedTargetDate: "2026-05-15",
+          reason: "Vendor delay",
+          confidence: "medium",
+          source: "milestones.csv:3",
+        },
+      ],
       expansionReady: [],
     });
   });
 
   it("warns about contradicted statuses and unverified achievements", () => {
     expect(report.warnings).toEqual([
-      { code: "milestone-status-contradicted", milestoneId: "MS1", field: "status", value: "in_progress", status: "achieved", source: "milestones.csv:2" },
+      {
+        code: "milestone-status-contradicted",
+        milestoneId: "MS1",
+        field: "status",
+        value: "in_progress",
+        status: "achieved",
+        source: "milestones.csv:2",
+      },
       { code: "milestone-unverified", milestoneId: "MS1", field: "evidence", source: "milestones.csv:2" },
       { code: "milestone-unverified", milestoneId: "MS3", field: "evidence", source: "milestones.csv:4" },
     ]);
@@ -204,8 +359,20 @@ describe("buildReport(data, {asOf, period})", () => {
 
   it("warns about a metric whose latest measurement is more than 45 days old, and marks it stale", () => {
     const later = buildReport(acme(), { asOf: "2026-05-30", period: null });
-    expect(later.metrics.map((m) => [m.id, m.stale, m.currentDate])).toEqual([["M1", false, "2026-04-15"], ["M2", true, "2026-03-02"]]);
-    expect(later.warnings.filter((w) => w.code === "metric-stale")).toEqual([{ code: "metric-stale", metricId: "M2", field: "date", value: "2026-03-02", days: 89, source: "measurements.csv:5" }]);
+    expect(later.metrics.map((m) => [m.id, m.stale, m.currentDate])).toEqual([
+      ["M1", false, "2026-04-15"],
+      ["M2", true, "2026-03-02"],
+    ]);
+    expect(later.warnings.filter((w) => w.code === "metric-stale")).toEqual([
+      {
+        code: "metric-stale",
+        metricId: "M2",
+        field: "date",
+        value: "2026-03-02",
+        days: 89,
+        source: "measurements.csv:5",
+      },
+    ]);
   });
 
   it("triages opportunities and reconciles financials", () => {
@@ -220,22 +387,60 @@ describe("buildReport(data, {asOf, period})", () => {
   });
 
   it("has a close-out with the standard checklist when the closeout table is absent", () => {
-    expect(report.closeout).toMatchObject({ start: "2026-07-01", end: "2026-07-30", standard: true, total: 13, doneShare: null });
+    expect(report.closeout).toMatchObject({
+      start: "2026-07-01",
+      end: "2026-07-30",
+      standard: true,
+      total: 13,
+      doneShare: null,
+    });
     expect(report.closeout!.deliverables).toMatchObject({ accepted: 1, total: 1, acceptedShare: 1 });
   });
 
   it("is null where a section has no data", () => {
     expect(report.csat).toBeNull();
     const bare = buildReport(customerData(), { asOf: "2026-03-31", period: null });
-    expect(bare).toMatchObject({ qbr: null, csat: null, closeout: null, financials: null, metrics: [], milestones: [], opportunities: [], warnings: [] });
+    expect(bare).toMatchObject({
+      qbr: null,
+      csat: null,
+      closeout: null,
+      financials: null,
+      metrics: [],
+      milestones: [],
+      opportunities: [],
+      warnings: [],
+    });
     expect(bare).toMatchObject({ goalOutcomes: null, handoff: null, closingAgenda: null });
-    expect(bare.roi).toEqual({ valueToDate: 0, costToDate: 0, roi: null, verifiedValueToDate: 0, verifiedRoi: null, unverifiedMetrics: [], paybackDate: null, runRate: 0, metrics: [], costs: [], sources: ["customer.json"] });
-    expect(bare.health).toEqual({ rag: "green", due: 0, dueAchieved: 0, dueUnverified: 0, dueMilestones: 0, dueMetrics: 0, metricsMissed: 0, rule: "none_due" });
+    expect(bare.roi).toEqual({
+      valueToDate: 0,
+      costToDate: 0,
+      roi: null,
+      verifiedValueToDate: 0,
+      verifiedRoi: null,
+      unverifiedMetrics: [],
+      paybackDate: null,
+      runRate: 0,
+      metrics: [],
+      costs: [],
+      sources: ["customer.json"],
+    });
+    expect(bare.health).toEqual({
+      rag: "green",
+      due: 0,
+      dueAchieved: 0,
+      dueUnverified: 0,
+      dueMilestones: 0,
+      dueMetrics: 0,
+      metricsMissed: 0,
+      rule: "none_due",
+    });
   });
 
   it("shows the baselines when asOf comes before any data", () => {
     const early = buildReport(acme(), { asOf: "2025-12-31", period: null });
-    expect(early.metrics.map((m) => [m.current, m.currentDate, m.progress, m.state, m.series.length, m.forecast.status])).toEqual([
+    expect(
+      early.metrics.map((m) => [m.current, m.currentDate, m.progress, m.state, m.series.length, m.forecast.status]),
+    ).toEqual([
       [15, "2026-01-01", 0, "progressing", 0, "insufficient_data"],
       [73, "2026-01-01", 0, "progressing", 0, "insufficient_data"],
     ]);
@@ -248,7 +453,12 @@ describe("buildReport(data, {asOf, period})", () => {
     data.csat = [{ respondent: "Ana", date: "2026-07-06", score: 4, scale: 5, src: { file: "csat.csv", line: 2 } }];
     data.present.push("csat");
     const later = buildReport(data, { asOf: "2026-07-31", period: "2026-Q3" });
-    expect(later.csat).toMatchObject({ responses: 1, scale5: { count: 1, mean: 4, satisfiedShare: 1 }, firstResponseDays: 6, late: true });
+    expect(later.csat).toMatchObject({
+      responses: 1,
+      scale5: { count: 1, mean: 4, satisfiedShare: 1 },
+      firstResponseDays: 6,
+      late: true,
+    });
     expect(later.warnings).toContainEqual({
       code: "csat-late",
       field: "date",
@@ -264,7 +474,9 @@ describe("buildReport(data, {asOf, period})", () => {
     expect(again).toEqual(report);
     const shuffled = acme();
     shuffled.measurements.reverse();
-    expect(JSON.stringify(buildReport(shuffled, { asOf: "2026-03-31", period: "2026-Q1" }))).toBe(JSON.stringify(report));
+    expect(JSON.stringify(buildReport(shuffled, { asOf: "2026-03-31", period: "2026-Q1" }))).toBe(
+      JSON.stringify(report),
+    );
   });
 
   it("throws on a malformed date or period", () => {
@@ -289,7 +501,12 @@ describe("buildReport: the close-out figures", () => {
     // M1: the latest measurement by 2026-07-31 is 1 on 2026-04-15: progress 14/13, target met.
     expect(report.goalOutcomes!.closeDate).toBe("2026-07-31");
     expect(report.goalOutcomes!.goals[0]).toMatchObject({ verdict: "met", metricsMet: 1 });
-    expect(report.goalOutcomes!.goals[0].metrics[0]).toMatchObject({ value: 1, date: "2026-04-15", progress: 1.0769, met: true });
+    expect(report.goalOutcomes!.goals[0].metrics[0]).toMatchObject({
+      value: 1,
+      date: "2026-04-15",
+      progress: 1.0769,
+      met: true,
+    });
     expect(report.goalOutcomes!.counts).toEqual({ met: 1, partly_met: 0, not_met: 0, not_assessed: 1 });
   });
 
@@ -303,8 +520,21 @@ describe("buildReport: the close-out figures", () => {
   it("counts the handoff and generates the closing agenda", () => {
     const report = buildReport(ended(), { asOf: "2026-07-31", period: null });
     expect(report.handoff).toMatchObject({ systems: 1, systemsOwned: 1, training: { sessions: 0, attendees: null } });
-    expect(report.closingAgenda!.topics.map((t) => t.topic)).toEqual(["outcomes", "open_items", "handoff_owners", "csat", "opportunities"]);
+    expect(report.closingAgenda!.topics.map((t) => t.topic)).toEqual([
+      "outcomes",
+      "open_items",
+      "handoff_owners",
+      "csat",
+      "opportunities",
+    ]);
     expect(report.closingAgenda!.meetingDate).toBe("2026-06-30");
-    expect(report.closingAgenda!.topics[3]).toEqual({ topic: "csat", timing: "not_recorded", sendFrom: "2026-07-01", due: "2026-07-02", firstDate: null, responses: 0 });
+    expect(report.closingAgenda!.topics[3]).toEqual({
+      topic: "csat",
+      timing: "not_recorded",
+      sendFrom: "2026-07-01",
+      due: "2026-07-02",
+      firstDate: null,
+      responses: 0,
+    });
   });
 });

@@ -66,8 +66,17 @@ describe("valueToDate(metric, measurements, asOf)", () => {
 
   it("works for up metrics per month", () => {
     // 110 deals vs 100 at baseline, worth 50 each a month, for 182 days: 10 × 50 × 182 / 30.4375.
-    const deals = metric({ direction: "up", baseline: 100, target: 150, value_per_unit: 50, per: "month" }) as MonetizedMetric;
-    expect(valueToDate(deals, [measurement("2026-01-01", 110)], "2026-07-02")).toBeCloseTo((10 * 50 * 182) / 30.4375, 9);
+    const deals = metric({
+      direction: "up",
+      baseline: 100,
+      target: 150,
+      value_per_unit: 50,
+      per: "month",
+    }) as MonetizedMetric;
+    expect(valueToDate(deals, [measurement("2026-01-01", 110)], "2026-07-02")).toBeCloseTo(
+      (10 * 50 * 182) / 30.4375,
+      9,
+    );
   });
 });
 
@@ -105,7 +114,10 @@ describe("costToDate(cost, asOf)", () => {
     expect(costToDate(licence, "2026-07-02")).toBeCloseTo((1000 * 182) / 30.4375, 9);
     expect(costToDate(cost({ amount: 36525, per: "year", start: "2026-01-01" }), "2026-01-11")).toBeCloseTo(1000, 9);
     expect(costToDate(cost({ amount: 70, per: "week", start: "2026-01-01" }), "2026-01-15")).toBeCloseTo(140, 9);
-    expect(costToDate(cost({ amount: 9131.25, per: "quarter", start: "2026-01-01" }), "2026-01-02")).toBeCloseTo(100, 9);
+    expect(costToDate(cost({ amount: 9131.25, per: "quarter", start: "2026-01-01" }), "2026-01-02")).toBeCloseTo(
+      100,
+      9,
+    );
   });
 
   it("stops a recurring cost at its end date", () => {
@@ -156,7 +168,9 @@ describe("paybackDate(metrics, measurements, costs, asOf)", () => {
   });
 
   it("is null when value never catches up", () => {
-    expect(paybackDate([hours], saved, [cost({ amount: 1e6, per: "once", start: "2026-01-01" })], "2026-12-31")).toBeNull();
+    expect(
+      paybackDate([hours], saved, [cost({ amount: 1e6, per: "once", start: "2026-01-01" })], "2026-12-31"),
+    ).toBeNull();
   });
 
   it("needs some cost: no costs, no payback", () => {

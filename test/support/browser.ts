@@ -23,11 +23,14 @@ export async function watchedPage(browser: Browser): Promise<Watched> {
   page.on("console", (m) => w.console.push(`${m.type()}: ${m.text()}`));
   page.on("request", (r) => w.requests.push(r.url()));
   page.on("requestfailed", (r) => w.failed.push(`${r.failure()?.errorText} ${r.url()}`));
-  page.on("response", (r) => { if (r.status() >= 400) w.failed.push(`${r.status()} ${r.url()}`); });
+  page.on("response", (r) => {
+    if (r.status() >= 400) w.failed.push(`${r.status()} ${r.url()}`);
+  });
   await page.exposeFunction("__violation", (v: string) => w.violations.push(v));
   await page.evaluateOnNewDocument(() => {
     document.addEventListener("securitypolicyviolation", (e) =>
-      (window as unknown as { __violation: (v: string) => void }).__violation(`${e.violatedDirective} ${e.blockedURI}`));
+      (window as unknown as { __violation: (v: string) => void }).__violation(`${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
   return w;
 }
@@ -38,7 +41,8 @@ export async function chartDrawn(page: Page): Promise<boolean> {
     const canvas = document.querySelector("canvas");
     if (!canvas || canvas.width === 0) return false;
     const data = canvas.getContext("2d")!.getImageData(0, 0, canvas.width, canvas.height).data;
-    for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 0 && (data[i] < 200 || data[i + 1] < 200 || data[i + 2] < 200)) return true;
+    for (let i = 0; i < data.length; i += 4)
+      if (data[i + 3] > 0 && (data[i] < 200 || data[i + 1] < 200 || data[i + 2] < 200)) return true;
     return false;
   });
 }

@@ -15,7 +15,11 @@ export interface Run {
 /** Runs `milepost args…` in `cwd` and waits for it to end. */
 export async function milepost(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<Run> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, ...env }, maxBuffer: 64 << 20 });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], {
+      cwd,
+      env: { ...process.env, ...env },
+      maxBuffer: 64 << 20,
+    });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string };
@@ -30,6 +34,8 @@ export function start(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) 
   let stderr = "";
   child.stdout.on("data", (d) => (stdout += d));
   child.stderr.on("data", (d) => (stderr += d));
-  const done = new Promise<Run>((resolve) => child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr })));
+  const done = new Promise<Run>((resolve) =>
+    child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr })),
+  );
   return { child, done };
 }

@@ -21,8 +21,14 @@ export async function readPdfImages(path: string): Promise<PdfImage[][]> {
     for (let k = 0; k < ops.fnArray.length; k++) {
       if (ops.fnArray[k] !== OPS.paintImageXObject) continue;
       const [name] = ops.argsArray[k] as [string];
-      const img = await new Promise<{ width: number; height: number; data?: Uint8ClampedArray; kind?: number }>((resolve) => page.objs.get(name, resolve));
-      images.push({ width: img.width, height: img.height, inked: img.data ? inkedShare(img.data, img.kind === 3 ? 4 : 3) : 0 });
+      const img = await new Promise<{ width: number; height: number; data?: Uint8ClampedArray; kind?: number }>(
+        (resolve) => page.objs.get(name, resolve),
+      );
+      images.push({
+        width: img.width,
+        height: img.height,
+        inked: img.data ? inkedShare(img.data, img.kind === 3 ? 4 : 3) : 0,
+      });
     }
     pages.push(images);
   }

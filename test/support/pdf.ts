@@ -17,7 +17,12 @@ export async function readPdf(path: string): Promise<PdfFacts> {
   for (let i = 1; i <= doc.numPages; i++) {
     const page = await doc.getPage(i);
     const content = await page.getTextContent();
-    pages.push(content.items.map((item) => ("str" in item ? item.str : "")).join(" ").replace(/\s+/g, " "));
+    pages.push(
+      content.items
+        .map((item) => ("str" in item ? item.str : ""))
+        .join(" ")
+        .replace(/\s+/g, " "),
+    );
   }
   const flatten = (items: { title: string; items?: unknown[] }[] | null): string[] =>
     (items ?? []).flatMap((o) => [o.title, ...flatten((o.items ?? []) as { title: string; items?: unknown[] }[])]);
@@ -30,7 +35,11 @@ export async function readPdf(path: string): Promise<PdfFacts> {
 }
 
 /** One run of text on a page: its string, font and height above the page's bottom edge (points). */
-export interface PdfText { str: string; font: string; y: number }
+export interface PdfText {
+  str: string;
+  font: string;
+  y: number;
+}
 
 /** Per page: the text runs, the fonts of the page's own text (name, Type 3 or not), and its glyphs drawn as .notdef. */
 export interface PdfPageFacts {
@@ -75,7 +84,9 @@ export async function readPdfPages(path: string): Promise<PdfPageFacts[]> {
       return { id, name: font.name ?? id, type3: Boolean(font.isType3Font) };
     });
     const content = await page.getTextContent();
-    const texts = content.items.flatMap((item) => ("str" in item && item.str.trim() ? [{ str: item.str, font: item.fontName, y: item.transform[5] as number }] : []));
+    const texts = content.items.flatMap((item) =>
+      "str" in item && item.str.trim() ? [{ str: item.str, font: item.fontName, y: item.transform[5] as number }] : [],
+    );
     pages.push({ texts, fonts, notdef, height: page.view[3] - page.view[1] });
   }
   await task.destroy();

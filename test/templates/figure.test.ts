@@ -30,7 +30,13 @@ describe("formatFigure(f, t, format, value, options)", () => {
 
   it("words a % metric's change in percentage points and a large rise as a multiple", () => {
     expect(formatFigure(f, t, "metricChange", { change: 0.1083, changePoints: 9.1, factor: null })).toBe("up 9.1 pp");
-    expect(formatFigure(formatter("ja-JP", "JPY"), translator("ja-JP"), "metricChange", { change: 4.5333, changePoints: 68, factor: 5.5333 })).toBe("68 ポイント増加");
+    expect(
+      formatFigure(formatter("ja-JP", "JPY"), translator("ja-JP"), "metricChange", {
+        change: 4.5333,
+        changePoints: 68,
+        factor: 5.5333,
+      }),
+    ).toBe("68 ポイント増加");
     expect(formatFigure(f, t, "metricChange", { change: 4.5, changePoints: null, factor: 5.5 })).toBe("×5.5");
     expect(formatFigure(f, t, "metricChange", { change: -0.8667, changePoints: null, factor: null })).toBe("down 87%");
   });

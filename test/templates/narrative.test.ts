@@ -20,23 +20,33 @@ describe("stampSources(text, file)", () => {
 describe("figureProblem(tag, attributes, report) and narrativeError(source, problem)", () => {
   const report = {
     customer: { name: "Acme" },
-    metrics: [{ id: "m1", monetized: true }, { id: "m2", monetized: false }],
+    metrics: [
+      { id: "m1", monetized: true },
+      { id: "m2", monetized: false },
+    ],
     milestones: [{ id: "ms1" }],
   } as unknown as Parameters<typeof figureProblem>[2];
 
   it("says where, what the tag names, and what to write instead", () => {
-    expect(narrativeError("content/acme/summary.mdx:7", figureProblem("Metric", { id: "m9" }, report)!).message)
-      .toBe('content/acme/summary.mdx:7: <Metric id="m9" /> names no metric of Acme — write one of: m1, m2');
+    expect(narrativeError("content/acme/summary.mdx:7", figureProblem("Metric", { id: "m9" }, report)!).message).toBe(
+      'content/acme/summary.mdx:7: <Metric id="m9" /> names no metric of Acme — write one of: m1, m2',
+    );
   });
 
   it("says which attribute is missing", () => {
-    expect(narrativeError("a.mdx:1", figureProblem("Milestone", {}, report)!).message).toBe('a.mdx:1: <Milestone /> needs id="…" — write one of: ms1');
+    expect(narrativeError("a.mdx:1", figureProblem("Milestone", {}, report)!).message).toBe(
+      'a.mdx:1: <Milestone /> needs id="…" — write one of: ms1',
+    );
   });
 
   it("accepts the figures that exist and refuses a show= that does not", () => {
     expect(figureProblem("Metric", { id: "m1", show: "value" }, report)).toBeNull();
     expect(figureProblem("Roi", {}, report)).toBeNull();
-    expect(figureProblem("Metric", { id: "m2", show: "value" }, report)).toEqual({ written: '<Metric id="m2" show="value" />', problem: "names no money figure: m2 is not monetized", fix: "write one of: change, current, baseline, target, progress, name" });
+    expect(figureProblem("Metric", { id: "m2", show: "value" }, report)).toEqual({
+      written: '<Metric id="m2" show="value" />',
+      problem: "names no money figure: m2 is not monetized",
+      fix: "write one of: change, current, baseline, target, progress, name",
+    });
     expect(figureProblem("Roi", { show: "npv" }, report)?.fix).toBe("write one of: value, cost, roi, payback, runRate");
   });
 });

@@ -38,7 +38,8 @@ self.addEventListener("message", (event) => {
 
 self.addEventListener("fetch", (event) => {
   if (!event.request.url.startsWith(`${base}p/`)) return;
-  const path = decodeURIComponent(new URL(event.request.url).pathname.slice(new URL(`${base}p/`).pathname.length)) || "index.html";
+  const path =
+    decodeURIComponent(new URL(event.request.url).pathname.slice(new URL(`${base}p/`).pathname.length)) || "index.html";
   event.respondWith(answer(path, event.request));
 });
 
@@ -49,7 +50,11 @@ async function answer(path, request) {
   if (!file) return fetch(request); // fonts are published in clear
   try {
     const sealed = new Uint8Array(await (await fetch(base + file.blob, { cache: "no-store" })).arrayBuffer());
-    const body = await crypto.subtle.decrypt({ name: "AES-GCM", iv: sealed.subarray(0, 12) }, state.key, sealed.subarray(12));
+    const body = await crypto.subtle.decrypt(
+      { name: "AES-GCM", iv: sealed.subarray(0, 12) },
+      state.key,
+      sealed.subarray(12),
+    );
     return new Response(body, { headers: { "Content-Type": file.type, "Cache-Control": "no-store" } });
   } catch {
     // Published again since it was unlocked (a new salt, new files): ask for the passcode again.

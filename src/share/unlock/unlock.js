@@ -19,14 +19,28 @@ function show(id) {
 }
 
 async function deriveKey(passcode, kdf) {
-  const material = await crypto.subtle.importKey("raw", new TextEncoder().encode(normalize(passcode)), "PBKDF2", false, ["deriveKey"]);
+  const material = await crypto.subtle.importKey(
+    "raw",
+    new TextEncoder().encode(normalize(passcode)),
+    "PBKDF2",
+    false,
+    ["deriveKey"],
+  );
   return crypto.subtle.deriveKey(
     { name: "PBKDF2", hash: kdf.hash, salt: fromBase64(kdf.salt), iterations: kdf.iterations },
-    material, { name: "AES-GCM", length: 256 }, false, ["decrypt"]);
+    material,
+    { name: "AES-GCM", length: 256 },
+    false,
+    ["decrypt"],
+  );
 }
 
 async function open(key, sealed, aad) {
-  return crypto.subtle.decrypt({ name: "AES-GCM", iv: sealed.subarray(0, 12), additionalData: aad }, key, sealed.subarray(12));
+  return crypto.subtle.decrypt(
+    { name: "AES-GCM", iv: sealed.subarray(0, 12), additionalData: aad },
+    key,
+    sealed.subarray(12),
+  );
 }
 
 async function tellWorker(message) {
@@ -71,7 +85,11 @@ async function main() {
       const key = await deriveKey($("passcode").value, lock.kdf);
       let list;
       try {
-        list = JSON.parse(new TextDecoder().decode(await open(key, fromBase64(lock.list), new TextEncoder().encode(lock.expires ?? ""))));
+        list = JSON.parse(
+          new TextDecoder().decode(
+            await open(key, fromBase64(lock.list), new TextEncoder().encode(lock.expires ?? "")),
+          ),
+        );
       } catch {
         show("wrong");
         return;

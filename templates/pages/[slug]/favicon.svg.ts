@@ -5,5 +5,7 @@ import { context, pathsFor } from "../../lib/site.ts";
 
 export const getStaticPaths = () => pathsFor(null);
 export const GET: APIRoute = ({ props }) =>
-  new Response(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="${context((props as { c: SiteCustomer }).c).brand}"/></svg>\n`,
-    { headers: { "Content-Type": "image/svg+xml" } });
+  new Response(
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="${context((props as { c: SiteCustomer }).c).brand}"/></svg>\n`,
+    { headers: { "Content-Type": "image/svg+xml" } },
+  );

@@ -6,4 +6,6 @@ import { context, pathsFor } from "../../lib/site.ts";
 
 export const getStaticPaths = () => pathsFor(null);
 export const GET: APIRoute = ({ props }) =>
-  new Response(printCss(context((props as { c: SiteCustomer }).c)), { headers: { "Content-Type": "text/css; charset=utf-8" } });
+  new Response(printCss(context((props as { c: SiteCustomer }).c)), {
+    headers: { "Content-Type": "text/css; charset=utf-8" },
+  });

@@ -5,4 +5,6 @@ import { context, pathsFor } from "../../lib/site.ts";
 
 export const getStaticPaths = () => pathsFor(null);
 export const GET: APIRoute = ({ props }) =>
-  new Response(`:root { --brand: ${context((props as { c: SiteCustomer }).c).brand}; }\n`, { headers: { "Content-Type": "text/css; charset=utf-8" } });
+  new Response(`:root { --brand: ${context((props as { c: SiteCustomer }).c).brand}; }\n`, {
+    headers: { "Content-Type": "text/css; charset=utf-8" },
+  });
