@@ -1,5 +1,7 @@
 // The error vocabulary: every problem milepost reports to a person is one of these.
 // Messages follow one pattern: where, what was found, what is wrong, what to write instead.
+// Each issue's code is one of the catalogue in errors-data.ts (docs/errors.md).
+import type { ErrorCode } from "./errors-data.ts";
 
 /** Where a problem is. e.g. {file: "data/acme/metrics.csv", line: 4, field: "baseline"} */
 export interface Location {
@@ -13,7 +15,7 @@ export interface Location {
 /** One problem in a customer's data. `fix` says what to write instead. */
 export interface DataIssue extends Location {
   severity: "error" | "warning";
-  code: string;
+  code: ErrorCode;
   value?: unknown;
   problem: string;
   fix: string;

@@ -2,6 +2,7 @@
 // bytes checked against its type, and SVG rewritten without scripts, event handlers, external
 // references or foreign objects.
 import { DOMParser, XMLSerializer, type Element, type Node } from "@xmldom/xmldom";
+import type { ErrorCode } from "./errors-data.ts";
 
 /** The content type of each file type a pack may publish as evidence. */
 export const EVIDENCE_TYPES: Record<string, string> = {
@@ -18,7 +19,7 @@ const LOGO_TYPES = ["png", "jpg", "jpeg", "webp", "gif", "svg"];
 export interface FileProblem {
   problem: string;
   fix: string;
-  code: string;
+  code: ErrorCode;
 }
 
 const extension = (path: string) => /\.([a-z0-9]+)$/i.exec(path)?.[1].toLowerCase() ?? "";

@@ -2,6 +2,7 @@
 // data contract v1. Every problem of a customer is collected; none stops the others.
 import type { z } from "zod";
 import type { DataIssue } from "./errors.ts";
+import type { ErrorCode } from "./errors-data.ts";
 import type { RawCustomer, RawTable } from "./load.ts";
 import { evidenceProblem, logoProblem } from "./inert.ts";
 import { meets } from "./model/metrics.ts";
@@ -291,7 +292,7 @@ function describe(
   where: { file: string; line?: number; field: string },
   values = "",
 ): DataIssue {
-  const base = { severity: "error" as const, code: "invalid-value", ...where };
+  const base = { severity: "error" as const, code: "invalid-value" as ErrorCode, ...where };
   if (blank(value)) {
     const name = where.field.split(".").pop()!;
     return {
@@ -335,7 +336,7 @@ function crossCheck(data: CustomerData, raw: RawCustomer, at: (f: string) => str
     value: unknown,
     problem: string,
     fix: string,
-    code: string,
+    code: ErrorCode,
   ) => issues.push({ severity: "error", code, file: at(file), line, field, value, problem, fix });
 
   // Ids as written, also in rows with other mistakes: a typo in an id shows beside those mistakes.

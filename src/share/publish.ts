@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { MilepostError, type DataIssue } from "../errors.ts";
+import type { ErrorCode } from "../errors-data.ts";
 import { loadCustomer } from "../load.ts";
 import type { CustomerData } from "../schema.ts";
 import { validateCustomer } from "../validate.ts";
@@ -194,7 +195,7 @@ async function publishOne(
     value: unknown,
     problem: string,
     fix: string,
-    code: string,
+    code: ErrorCode,
   ) => {
     share.issues.push({ severity: "error", file, field, value, problem, fix, code });
     return { share, keys: null };

@@ -1,0 +1,422 @@
+// The catalogue of every problem milepost reports about a customer: one entry per code. The code
+// is what scripts read from `--json`; it is never renamed, and a retired code is never reused. The
+// exact words of each message (file, line, field, value, problem, fix) are written where the
+// problem is found; `message` and `fix` here say what they say in general, for docs/errors.md
+// (generated from this file: npm run docs). Adding a code: see CONTRIBUTING.md.
+
+export interface ErrorData {
+  /** A few words, e.g. "A required column is missing". */
+  title: string;
+  /** "error": the customer is not built (previous output kept). "warning": it is built, and the warning printed. */
+  severity: "error" | "warning" | "error or warning";
+  /** The stage that finds it (docs/architecture.md). */
+  stage: "load" | "validate" | "narrative" | "model" | "build" | "publish";
+  /** What the message says, `<like this>` for what it names. */
+  message: string;
+  /** What the spreadsheet owner does about it. */
+  fix: string;
+}
+
+export const errorCatalogue = {
+  // Reading the files (src/load.ts, src/workbook.ts)
+  "folder-not-slug": {
+    title: "A customer folder's name is not a slug",
+    severity: "error",
+    stage: "load",
+    message: "The folder's name is not lowercase letters a-z, digits and hyphens, so it was not read.",
+    fix: "Rename the folder to the slug the message suggests (from the folder's name or the customer's name).",
+  },
+  "both-formats": {
+    title: "A table given twice",
+    severity: "error",
+    stage: "load",
+    message: "A table is both a .csv and a .json file, or both a file and a sheet of customer.xlsx.",
+    fix: "Keep one of them and delete or rename the other.",
+  },
+  "no-customer-json": {
+    title: "No customer.json",
+    severity: "error",
+    stage: "load",
+    message: "The customer folder has neither customer.json nor a customer.xlsx with a customer sheet.",
+    fix: "Add customer.json with at least name, locale, currency and engagement (milepost init writes one).",
+  },
+  "empty-file": {
+    title: "An empty file",
+    severity: "error",
+    stage: "load",
+    message: "A file holds nothing.",
+    fix: "Write its header row and rows (or its content), or delete the file.",
+  },
+  "unknown-encoding": {
+    title: "A file that is not UTF-8 text",
+    severity: "error",
+    stage: "load",
+    message:
+      "A file is UTF-16 without a byte-order mark, an Excel workbook with a .csv name, or in no encoding milepost recognises.",
+    fix: "In Excel use File › Save As › CSV UTF-8 (or give a workbook the .xlsx ending).",
+  },
+  "legacy-encoding": {
+    title: "A file in a legacy encoding",
+    severity: "warning",
+    stage: "load",
+    message: "A file is in Big5, Shift-JIS, GBK or Windows-1252; it was read in that encoding.",
+    fix: "Check the names in the pages; to be sure, save it as CSV UTF-8.",
+  },
+  "bad-json": {
+    title: "A JSON file that cannot be read",
+    severity: "error",
+    stage: "load",
+    message:
+      "A JSON file has a comma after its last entry, ends before its last bracket is closed, or is not valid JSON where the message quotes.",
+    fix: "Remove the comma, add the missing bracket, or check for a missing comma, quote or bracket there.",
+  },
+  "duplicate-column": {
+    title: "Two columns with one name",
+    severity: "error",
+    stage: "load",
+    message: "Two header cells name the same column (case, spaces and hyphens aside).",
+    fix: "Delete or rename one of them.",
+  },
+  "bad-csv": {
+    title: "A CSV file that cannot be read",
+    severity: "error",
+    stage: "load",
+    message: "The file cannot be read as CSV (usually a quote that is never closed).",
+    fix: "Check that every opening quote has a closing quote; save the file again as CSV UTF-8.",
+  },
+  "unnamed-column": {
+    title: "A value in a column without a name",
+    severity: "error",
+    stage: "load",
+    message: "A row has a value in a column whose header cell is empty (often a merged header cell).",
+    fix: "Write the column's name in the header row.",
+  },
+  "extra-cells": {
+    title: "More cells than the header",
+    severity: "error",
+    stage: "load",
+    message: "A row has more cells than the header row has columns (often an unquoted comma).",
+    fix: "Quote any value that contains the delimiter, or remove the extra cells (in a workbook: give the column a header or clear the cells).",
+  },
+  "json-not-array": {
+    title: "A JSON table that is not a list",
+    severity: "error",
+    stage: "load",
+    message: "A table written as JSON is not an array of rows.",
+    fix: 'Write the table as a JSON array of objects: [ { "id": "m1", … }, … ].',
+  },
+  "json-row-not-object": {
+    title: "A JSON row that is not an object",
+    severity: "error",
+    stage: "load",
+    message: "An entry of a JSON table is not an object.",
+    fix: "Make each entry an object of field names and values.",
+  },
+  "bad-workbook": {
+    title: "A workbook that cannot be read",
+    severity: "error",
+    stage: "load",
+    message: "customer.xlsx cannot be read as an Excel workbook.",
+    fix: "Open it in Excel and save it again as an Excel Workbook (.xlsx).",
+  },
+  "unknown-sheet": {
+    title: "A sheet milepost does not know",
+    severity: "warning",
+    stage: "load",
+    message: "A sheet of customer.xlsx is not named after a table; it is ignored.",
+    fix: "Name the sheets after the tables (customer, metrics, measurements, …).",
+  },
+
+  // Checking each row and field (src/validate.ts, src/schema.ts)
+  "missing-column": {
+    title: "A required column is missing",
+    severity: "error",
+    stage: "validate",
+    message:
+      "A required column (or, in a JSON table, key) is missing; beside an unknown column, the likely rename is named.",
+    fix: "Add the column to the header row, or rename the misspelt one; a fixed-word field lists its allowed values.",
+  },
+  "misspelt-column": {
+    title: "A misspelt optional column",
+    severity: "error",
+    stage: "validate",
+    message:
+      "An unknown column is most likely a misspelling of an optional column not given; as written it would be ignored.",
+    fix: "Rename the column to the one the message names.",
+  },
+  "unknown-column": {
+    title: "A column milepost does not know",
+    severity: "warning",
+    stage: "validate",
+    message: "A column is not part of the table; it is ignored.",
+    fix: "Check the spelling (the message names a close column), or delete the column.",
+  },
+  "misspelt-key": {
+    title: "A misspelt or misplaced key",
+    severity: "error",
+    stage: "validate",
+    message:
+      "A key of customer.json or handoff.json is most likely a misspelt optional key, or belongs elsewhere; as written it would be ignored.",
+    fix: "Rename the key, or move it where the message says.",
+  },
+  "unknown-key": {
+    title: "A key milepost does not know",
+    severity: "warning",
+    stage: "validate",
+    message: "A key of customer.json or handoff.json is not part of the document; it is ignored.",
+    fix: "Check the spelling, or remove it; the message lists the keys allowed there.",
+  },
+  "missing-value": {
+    title: "A required value is empty",
+    severity: "error",
+    stage: "validate",
+    message: "A required field is empty in a row (or in customer.json).",
+    fix: "Fill it in; a fixed-word field lists its allowed values. Below a merged cell: unmerge it and fill in every row.",
+  },
+  "invalid-value": {
+    title: "A value milepost cannot read",
+    severity: "error",
+    stage: "validate",
+    message:
+      "A value is not of the field's type or format: a number written as `12,5` or `$4,500`, an ambiguous date, a word not among the allowed ones.",
+    fix: "Write the value the message gives, e.g. 12.5, 2026-03-15, or one of the allowed words.",
+  },
+  "duplicate-id": {
+    title: "An id used twice",
+    severity: "error",
+    stage: "validate",
+    message: "Two rows of metrics, milestones, deliverables or opportunities have the same id.",
+    fix: "Give each row its own id.",
+  },
+  "unknown-metric": {
+    title: "An unknown metric id",
+    severity: "error",
+    stage: "validate",
+    message:
+      "A metric_id (in measurements or milestones) or a goal's metric is not the id of any metric; reported once per id and file, with every line.",
+    fix: "Use one of the metric ids the message lists, or add the metric to metrics.csv first.",
+  },
+  "target-before-baseline": {
+    title: "A target date before the baseline",
+    severity: "error",
+    stage: "validate",
+    message: "A metric's target_date is before its baseline_date.",
+    fix: "Correct either date: a target date comes after the baseline is measured.",
+  },
+  "target-equals-baseline": {
+    title: "A target equal to the baseline",
+    severity: "error",
+    stage: "validate",
+    message: "A metric's target equals its baseline, so its progress cannot be measured.",
+    fix: "Write the value aimed for.",
+  },
+  "half-monetized": {
+    title: "A money value half given",
+    severity: "error",
+    stage: "validate",
+    message: "A metric has value_per_unit without per, or per without value_per_unit.",
+    fix: "Fill both to put a money value on the metric, or neither.",
+  },
+  "measurement-before-baseline": {
+    title: "A measurement before the baseline",
+    severity: "error",
+    stage: "validate",
+    message: "A measurement is dated before its metric's baseline_date.",
+    fix: "Correct the date, or move the metric's baseline_date earlier.",
+  },
+  "achieved-without-date": {
+    title: "An achieved milestone with no date",
+    severity: "error",
+    stage: "validate",
+    message: "A milestone is stated achieved, with no achieved_date and no measurement reaching its threshold.",
+    fix: "Add achieved_date, or a metric_id and threshold that a measurement reaches.",
+  },
+  "evidence-outside": {
+    title: "Evidence linked from outside the folder",
+    severity: "error",
+    stage: "validate",
+    message: "An evidence file is a link to a file outside the customer's folder.",
+    fix: "Copy the file itself into the customer's folder: only what is inside it is published.",
+  },
+  "missing-evidence": {
+    title: "An evidence file that does not exist",
+    severity: "error",
+    stage: "validate",
+    message: "An evidence entry is neither a web link nor a file in the customer's folder.",
+    fix: "Put the file where the message says, or write a link starting with https://.",
+  },
+  "evidence-outside-folder": {
+    title: "Evidence outside evidence/",
+    severity: "error",
+    stage: "validate",
+    message: "An evidence file is not in the customer's evidence/ folder.",
+    fix: "Put the file in evidence/ and name it evidence/<file>: only files there are published.",
+  },
+  "evidence-type": {
+    title: "Evidence of a type that is not published",
+    severity: "error",
+    stage: "validate",
+    message:
+      "An evidence file is not PNG, JPEG, WebP, GIF, SVG or PDF (a web page or script would be opened as an active page).",
+    fix: "Save it as one of those types, or link to it with https://.",
+  },
+  "missing-logo": {
+    title: "A logo file that does not exist",
+    severity: "error",
+    stage: "validate",
+    message: "brand.logo or provider.logo is not a file in the customer's folder.",
+    fix: "Put the image where the message says, or remove the field.",
+  },
+  "logo-type": {
+    title: "A logo that is not an image",
+    severity: "error",
+    stage: "validate",
+    message: "brand.logo or provider.logo is not a PNG, JPEG, WebP, GIF or SVG file.",
+    fix: "Use an image of one of those types.",
+  },
+  "score-out-of-scale": {
+    title: "A score outside its scale",
+    severity: "error",
+    stage: "validate",
+    message: "A CSAT score is outside its 5-point (1–5) or 10-point (0–10) scale.",
+    fix: "Correct the score or the scale.",
+  },
+  "engagement-dates": {
+    title: "An engagement ending before it starts",
+    severity: "error",
+    stage: "validate",
+    message: "engagement.goLive or engagement.end is before engagement.start.",
+    fix: "Check both dates.",
+  },
+  "weak-share-token": {
+    title: "A share token that can be guessed",
+    severity: "error",
+    stage: "validate",
+    message: "share.token has fewer than 128 random bits (22 or more URL-safe characters).",
+    fix: "Generate one (the message gives the command), or run milepost share rotate.",
+  },
+
+  // Narrative MDX (src/narrative.ts)
+  narrative: {
+    title: "Narrative that cannot be placed",
+    severity: "error",
+    stage: "narrative",
+    message:
+      "content/<slug>/summary.mdx cannot be read as MDX, names a figure the customer does not have, runs code, imports, or shows an image from outside its folder (with line and column).",
+    fix: "Name figures with <Metric>, <Milestone> or <Roi> tags and the ids the message lists; write text without braces; keep images beside the file.",
+  },
+
+  // The model's warnings about the data (src/model/report.ts, worded in src/build.ts; src/series.ts)
+  "milestone-status-contradicted": {
+    title: "A stated status the data contradicts",
+    severity: "warning",
+    stage: "model",
+    message:
+      "A milestone's stated status disagrees with its dates and measurements as of the as-of date; the pages show what the data says.",
+    fix: "Update the status, or check achieved_date and the measurements.",
+  },
+  "milestone-unverified": {
+    title: "An achieved milestone without evidence",
+    severity: "warning",
+    stage: "model",
+    message: "A milestone is achieved with nothing in its evidence column; the pages mark it unverified.",
+    fix: "Add a link, or a file under evidence/, to its evidence column.",
+  },
+  "csat-late": {
+    title: "A late or missing satisfaction survey",
+    severity: "warning",
+    stage: "model",
+    message:
+      "The first satisfaction response came more than 48 hours after the engagement ended, or there is none yet.",
+    fix: "Send the survey within 48 hours of the end; the close-out pack notes the delay.",
+  },
+  "metric-stale": {
+    title: "A metric not measured lately",
+    severity: "warning",
+    stage: "model",
+    message:
+      "A metric's latest measurement is more than 45 days before the as-of date; its figures are shown as of that measurement.",
+    fix: "Add a more recent measurement.",
+  },
+  "cost-ledger-disagrees": {
+    title: "A cost and its financials row disagree",
+    severity: "warning",
+    stage: "model",
+    message:
+      "A cost in customer.json and the financials row of the same item come to different totals; the packs use the row's actual.",
+    fix: "Correct whichever is wrong, so that the two agree.",
+  },
+  "series-bounded": {
+    title: "A metric drawn from fewer points",
+    severity: "warning",
+    stage: "model",
+    message:
+      "A metric has more than 150 measurements: the charts and tables show the last of each week, month, quarter or year; every figure uses all of them.",
+    fix: "Nothing to fix; report.json lists every measurement with --full-series.",
+  },
+
+  // Building (src/build.ts)
+  "pack-needs-data": {
+    title: "A pack without the data it needs",
+    severity: "error or warning",
+    stage: "build",
+    message:
+      "A pack asked for needs a table or engagement.end the customer does not have (a warning with --pack all, when the other pack is built).",
+    fix: "Add what the message names, or build another pack.",
+  },
+  "browser-stopped": {
+    title: "Chromium stopped while printing",
+    severity: "error",
+    stage: "build",
+    message: "A PDF was not printed because Chromium stopped; the customer keeps its previous output.",
+    fix: "Build the customer again; if Chromium stops again, run with --debug.",
+  },
+  "pdf-failed": {
+    title: "A PDF could not be printed",
+    severity: "error",
+    stage: "build",
+    message: "Chromium could not print a PDF; the message gives its reason.",
+    fix: "Run again with --debug; if it persists, report it with the data folder.",
+  },
+  "not-written": {
+    title: "The output could not be written",
+    severity: "error",
+    stage: "build",
+    message: "The customer's output folder could not be written: the disk is full, or there is no permission.",
+    fix: "Free some space, make the folder writable, or build into another folder with --out.",
+  },
+
+  // Publishing (src/share/publish.ts)
+  "unknown-customer": {
+    title: "Not a customer folder",
+    severity: "error",
+    stage: "publish",
+    message: "The customer named has no folder in the data folder.",
+    fix: "Check the name, or the data folder (--data).",
+  },
+  "not-built": {
+    title: "A customer not built",
+    severity: "error",
+    stage: "publish",
+    message: "The customer has no built output in the folder published from.",
+    fix: "Run milepost build for it first, with the same --out.",
+  },
+  "missing-share-token": {
+    title: "No share token",
+    severity: "error",
+    stage: "publish",
+    message: "customer.json has no share.token, which a share link needs.",
+    fix: "Run milepost share rotate <slug> to create it.",
+  },
+  "local-path": {
+    title: "A page naming a folder of this machine",
+    severity: "error",
+    stage: "publish",
+    message:
+      "A built file names a local folder (the data or output folder); publishing stops so no local path reaches the customer.",
+    fix: "Rebuild the customer with the current milepost.",
+  },
+} as const satisfies Record<string, ErrorData>;
+
+/** Every code milepost reports, e.g. "missing-column". */
+export type ErrorCode = keyof typeof errorCatalogue;
