@@ -1,17 +1,19 @@
-// Labels of the templates in every supported language. Each file holds one area's labels in
-// all four languages; test/i18n.test.ts fails when a language lacks a key another one has.
-import closeout from "./closeout.ts";
-import common from "./common.ts";
-import qbr from "./qbr.ts";
+// Labels of the templates in every supported language: one file per language. en.ts defines the
+// keys; every other language `satisfies Labels`, so a missing or extra key fails to compile.
+import en from "./en.ts";
+import ja from "./ja.ts";
+import ms from "./ms.ts";
+import zhTW from "./zh-TW.ts";
 
 export const LANGS = ["en", "ja", "zh-TW", "ms"] as const;
 export type Lang = (typeof LANGS)[number];
+export type LabelKey = keyof typeof en;
+/** A language's labels: exactly the keys of en.ts. */
+export type Labels = { [K in LabelKey]: string };
 export type Dictionary = Record<string, string>;
 export type Translate = (key: string, vars?: Record<string, string | number>) => string;
 
-export const dictionaries: Record<Lang, Dictionary> = Object.fromEntries(
-  LANGS.map((lang) => [lang, { ...common[lang], ...qbr[lang], ...closeout[lang] }]),
-) as unknown as Record<Lang, Dictionary>;
+export const dictionaries: Record<Lang, Dictionary> = { en, ja, "zh-TW": zhTW, ms };
 
 /** The label language of a BCP 47 locale: ja-JP → ja, zh-TW / zh-Hant → zh-TW, ms-MY → ms, else en. */
 export function langOf(locale: string): Lang {
