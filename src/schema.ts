@@ -1,4 +1,4 @@
-// Data contract v1 (SPEC §3): one zod schema per table, types from z.infer.
+// Data contract v1 (docs/data-contract.md): one zod schema per table, types from z.infer.
 // Cells arrive as strings (CSV) or JSON values; the field types below accept both,
 // read them strictly and explain what to write when a value cannot be read.
 import { z } from "zod";

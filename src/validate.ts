@@ -326,7 +326,7 @@ function hintFor(field: string): string {
   return "see the data contract in the README for what this field takes";
 }
 
-/** The rules that span rows and files (SPEC §3). Runs whatever else is wrong, so every error shows in one run. */
+/** The rules that span rows and files (docs/data-contract.md). Runs whatever else is wrong, so every error shows in one run. */
 function crossCheck(data: CustomerData, raw: RawCustomer, at: (f: string) => string, issues: DataIssue[]) {
   const customerFile = raw.customer?.file ?? "customer.json";
   const error = (

@@ -1,4 +1,4 @@
-// What each audience of the QBR reads (SPEC §5, seed 002): the same figures, selected for the executive
+// What each audience of the QBR reads (docs/value-model.md, "The QBR"): the same figures, selected for the executive
 // sponsor (strategic value), finance (return and cost), IT (integration, data quality, adoption) and the
 // day-to-day users (time saved, operational progress). A view exists only where stakeholders are named.
 import { AUDIENCES, PHASES } from "../schema.ts";

@@ -1,4 +1,4 @@
-// The ROI calculation step by step, for the reader who wants to redo it (SPEC §4): each monetized metric's value
+// The ROI calculation step by step, for the reader who wants to redo it (docs/value-model.md, "Value and ROI"): each monetized metric's value
 // to date and run-rate, each cost to date, written with operands that multiply out to the result as printed
 // (the model integrates by day, so the days are stated).
 import type { Measurement } from "../schema.ts";

@@ -1,4 +1,4 @@
-// The close-out window after the engagement ends: three phases, checklist, deliverables sign-off (SPEC §4).
+// The close-out window after the engagement ends: three phases, checklist, deliverables sign-off (docs/value-model.md, "Close-out").
 import type { CloseoutItem, Customer, Deliverable } from "../schema.ts";
 import { CLOSEOUT_PHASES } from "../schema.ts";
 import { addDays, daysBetween } from "./dates.ts";

@@ -1,4 +1,4 @@
-// Customer satisfaction: mean and share satisfied on 5-point scales, NPS on 0–10 scales (SPEC §4).
+// Customer satisfaction: mean and share satisfied on 5-point scales, NPS on 0–10 scales (docs/value-model.md, "Satisfaction").
 import type { CsatResponse } from "../schema.ts";
 import { addDays, daysBetween } from "./dates.ts";
 import { ref } from "./provenance.ts";

@@ -1,4 +1,4 @@
-// Financial reconciliation: budget against actual, invoiced against paid (SPEC §4).
+// Financial reconciliation: budget against actual, invoiced against paid (docs/value-model.md, "Financials").
 import type { Financial } from "../schema.ts";
 import { ref } from "./provenance.ts";
 

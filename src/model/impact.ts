@@ -1,4 +1,4 @@
-// Business impact grouped by category (time, cost, revenue, quality, efficiency, adoption), monetized and not (SPEC §5).
+// Business impact grouped by category (time, cost, revenue, quality, efficiency, adoption), monetized and not (docs/value-model.md, "Value and ROI").
 import { CATEGORIES } from "../schema.ts";
 import type { MilestoneStatus } from "./milestones.ts";
 import { money } from "./round.ts";

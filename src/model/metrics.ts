@@ -1,4 +1,4 @@
-// A metric as of a date: current value, progress, change vs baseline, forecast (SPEC §4).
+// A metric as of a date: current value, progress, change vs baseline, forecast (docs/value-model.md, "Metrics").
 import type { Measurement, Metric } from "../schema.ts";
 import { fromDay, toDay } from "./dates.ts";
 

@@ -1,4 +1,4 @@
-// Milestone status as of a date, and the RAG health over the milestones due (SPEC §4).
+// Milestone status as of a date, and the RAG health over the milestones due (docs/value-model.md, "Milestones and health").
 import type { Measurement, Metric, Milestone } from "../schema.ts";
 import { MILESTONE_STATUSES } from "../schema.ts";
 import { meets, seriesOf } from "./metrics.ts";
@@ -92,7 +92,7 @@ export function assessMilestone(
   else if (stated === "in_progress" || series.length > 0) status = "in_progress";
   else status = "not_started";
 
-  // SPEC §4: an achieved milestone with nothing in its evidence column is unverified, even
+  // docs/value-model.md: an achieved milestone with nothing in its evidence column is unverified, even
   // when a measurement shows it was reached (the measurement stays in its sources).
   const hasEvidence = (milestone.evidence?.length ?? 0) > 0;
   return {

@@ -1,4 +1,4 @@
-// Opportunity triage: expansion now, expansion later, change request, or noise (SPEC §4).
+// Opportunity triage: expansion now, expansion later, change request, or noise (docs/value-model.md, "Opportunity triage").
 import type { Opportunity } from "../schema.ts";
 import { ref } from "./provenance.ts";
 

@@ -1,4 +1,4 @@
-// The quarterly business review of one quarter: achieved, next, risks, expansion readiness (SPEC §4–5).
+// The quarterly business review of one quarter: achieved, next, risks, expansion readiness (docs/value-model.md, "The QBR").
 import type { Metric } from "../schema.ts";
 import { inPeriod, nextPeriod, type Period } from "./dates.ts";
 import type { Forecast } from "./metrics.ts";

@@ -1,4 +1,4 @@
-// Assembles every figure of one customer as of one date into report.json (SPEC §4). Pure: same data + same as-of ⇒ deep-equal report.
+// Assembles every figure of one customer as of one date into report.json (docs/report-json.md). Pure: same data + same as-of ⇒ deep-equal report.
 import type { CustomerData, Measurement, Metric, Milestone } from "../schema.ts";
 import { audienceViews, type AudienceView } from "./audiences.ts";
 import { costStep, valueStep, type RoiCalculation } from "./calculation.ts";

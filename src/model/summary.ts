@@ -1,4 +1,4 @@
-// What the one-page executive summary leads with (SPEC §5).
+// What the one-page executive summary leads with (docs/value-model.md, "The QBR").
 
 /** Most headline outcomes on the summary page; it should still fit one printed page. */
 export const HEADLINE_MAX = 5;

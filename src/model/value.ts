@@ -1,4 +1,4 @@
-// Value realized, run-rate, cost, ROI and payback as of a date (SPEC §4).
+// Value realized, run-rate, cost, ROI and payback as of a date (docs/value-model.md).
 // Day counts are end-exclusive throughout: a span from day a to day b lasts b − a days, so a value held
 // from a measurement on the 1st until one on the 15th counts 14 days, and a monthly cost that starts on
 // the as-of date has cost nothing yet.
