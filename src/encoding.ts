@@ -81,7 +81,8 @@ function plausible(text: string, legacy: Legacy): boolean {
   let run = 0;
   for (const ch of text) {
     if (ch.charCodeAt(0) < 0x80) {
-      if (/[\x00-\x08\x0e-\x1f]/.test(ch)) return false;
+      const code = ch.charCodeAt(0);
+      if (code <= 0x08 || (code >= 0x0e && code <= 0x1f)) return false;
       run = 0;
       continue;
     }

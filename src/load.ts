@@ -45,7 +45,7 @@ export function normalizeHeader(name: string): string {
   return name
     .trim()
     .toLowerCase()
-    .replace(/[\s\-]+/g, "_")
+    .replace(/[\s-]+/g, "_")
     .replace(/[^\p{L}\p{N}_]/gu, "");
 }
 

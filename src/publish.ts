@@ -177,7 +177,7 @@ export async function rebuildManifest(outDir: string): Promise<void> {
 /** Updates dist/manifest.json with the customers built now; entries of customers not built are kept. */
 export async function writeManifest(outDir: string, built: ManifestEntry[]): Promise<void> {
   const file = join(outDir, "manifest.json");
-  let previous: ManifestEntry[] = [];
+  let previous: ManifestEntry[];
   try {
     previous = (JSON.parse(await readFile(file, "utf8")) as { customers: ManifestEntry[] }).customers ?? [];
   } catch {

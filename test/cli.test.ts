@@ -87,7 +87,7 @@ describe("milepost (CLI)", () => {
     const future = await milepost(["build", "acme", "--as-of", "2999-01-01", "--no-pdf"], cwd);
     expect(future.code).toBe(2);
     expect(future.stderr).toMatch(
-      /^milepost: --as-of 2999-01-01 is after today \(\d{4}-\d{2}-\d{2}\)\n  figures can only be computed up to today: write --as-of \d{4}-\d{2}-\d{2} or an earlier day\n$/,
+      /^milepost: --as-of 2999-01-01 is after today \(\d{4}-\d{2}-\d{2}\)\n {2}figures can only be computed up to today: write --as-of \d{4}-\d{2}-\d{2} or an earlier day\n$/,
     );
     const quarter = await milepost(["build", "acme", "--period", "2999-Q1", "--no-pdf"], cwd);
     expect(quarter.code).toBe(2);

@@ -14,7 +14,7 @@ import { customerFiles, ROBOTS_TXT, type ShareFile } from "./files.ts";
 import { HEADERS } from "./policy.ts";
 import { newPasscode, protect } from "./protect.ts";
 import { readShares, writeShares, type ShareRow } from "./shares.ts";
-import { md5, openTarget, type Target, type TargetFile } from "./target.ts";
+import { md5, openTarget, type TargetFile } from "./target.ts";
 
 export interface PublishOptions {
   /** The build's output folder (dist). */
