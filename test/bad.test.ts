@@ -8,6 +8,7 @@ import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { build, type CustomerResult } from "../src/build.ts";
 import { formatIssue } from "../src/errors.ts";
+import { errorCatalogue } from "../src/errors-data.ts";
 
 const BAD = join(import.meta.dirname, "fixtures", "bad");
 const ACME = join(import.meta.dirname, "fixtures", "data", "acme");
@@ -104,6 +105,9 @@ describe("the corpus of broken files", () => {
     if (process.env.MILEPOST_UPDATE_BAD)
       await writeFile(join(BAD, name, "expected.txt"), `${printed(results, root).join("\n")}\n`);
     else expect(printed(results, root), spec.about).toEqual(expected);
+    // docs/errors.md says which codes are errors and which warnings.
+    for (const issue of results.flatMap((r) => r.issues))
+      expect([issue.severity, "error or warning"], issue.code).toContain(errorCatalogue[issue.code].severity);
     for (const r of results) {
       if (r.status === "failed") {
         // Every failure names a file; every failure inside a table names its line and field too.
