@@ -6,13 +6,15 @@ import { basename, isAbsolute, join, relative } from "node:path";
 import { checkpoint } from "./checkpoint.ts";
 import { diskError, MilepostError, UsageError, type DataIssue } from "./errors.ts";
 import { listCustomerFolders, loadCustomer, misnamedFolder, SLUG } from "./load.ts";
+import { PACK_DEFS, PACKS, printDocsOf, type Pack } from "./documents.ts";
+import { notWritten, packNeedsData, printFailed, reportWarnings } from "./issues.ts";
 import { checkNarrative } from "./narrative.ts";
-import { parsePeriod, periodOf, toDay } from "./model/dates.ts";
+import { parsePeriod } from "./model/dates.ts";
 import { buildReport, type Report } from "./model/report.ts";
-import { BrowserStopped, openPrinter, type PrintJob } from "./pdf.ts";
+import { openPrinter, type PrintJob } from "./pdf.ts";
 import { alive, claimOutput, manifestEntry, publishCustomer, writeManifest, type ManifestEntry } from "./publish.ts";
-import { PACKAGE_ROOT, PACKS, paperFor, PRINT_DOCS, renderSites, type Pack, type SiteCustomer } from "./render.ts";
-import type { CustomerData, TableName } from "./schema.ts";
+import { PACKAGE_ROOT, paperFor, renderSites, type SiteCustomer } from "./render.ts";
+import type { CustomerData } from "./schema.ts";
 import { boundSeries, boundedWarning } from "./series.ts";
 import { serve } from "./serve.ts";
 import { validateCustomer } from "./validate.ts";
@@ -83,65 +85,6 @@ export const defaultEffects: BuildEffects = {
   progress: (message) => process.stderr.write(`${message}\n`),
 };
 
-/** What each pack needs beyond customer.json, and a check on the engagement itself. */
-const PACK_NEEDS: Record<Pack, { tables: TableName[]; engagementEnd: boolean }> = {
-  qbr: { tables: [], engagementEnd: false },
-  closeout: { tables: ["deliverables"], engagementEnd: true },
-};
-
-/**
- * Resolves --period / --as-of into the as-of date and the QBR period. `today` is the user's local date. A date that
- * does not exist, or one after today, is a usage error; the current quarter is computed quarter-to-date (as of today).
- */
-export function resolveDates(opts: { period?: string; asOf?: string; today: string }): {
-  asOf: string;
-  period: string;
-} {
-  const { today } = opts;
-  if (opts.asOf !== undefined) {
-    if (!isCalendarDay(opts.asOf))
-      throw new UsageError(
-        `--as-of ${opts.asOf} is not a date`,
-        "write a day that exists as YYYY-MM-DD, e.g. --as-of 2026-09-30",
-      );
-    if (opts.asOf > today)
-      throw new UsageError(
-        `--as-of ${opts.asOf} is after today (${today})`,
-        `figures can only be computed up to today: write --as-of ${today} or an earlier day`,
-      );
-  }
-  if (opts.period) {
-    const period = parsePeriod(opts.period);
-    if (!period)
-      throw new UsageError(
-        `--period ${opts.period} is not a quarter`,
-        "write the quarter as YYYY-Qn, e.g. --period 2026-Q3",
-      );
-    if (period.start > today)
-      throw new UsageError(
-        `--period ${period.id} has not started yet (today is ${today})`,
-        `write the current quarter, --period ${periodOf(today).id}, for figures to date`,
-      );
-    return { asOf: opts.asOf ?? (period.end > today ? today : period.end), period: period.id };
-  }
-  const asOf = opts.asOf ?? today;
-  return { asOf, period: periodOf(asOf).id };
-}
-
-/** The user's local date (not UTC's) as YYYY-MM-DD. */
-export function localToday(now: Date = new Date()): string {
-  return `${String(now.getFullYear()).padStart(4, "0")}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
-}
-
-function isCalendarDay(iso: string): boolean {
-  try {
-    toDay(iso);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The period part of PDF names: the quarter when figures are as of its last day, else the date. */
 export function fileLabel(asOf: string, period: string | null): string {
   return period && asOf === parsePeriod(period)?.end ? period : asOf;
@@ -155,7 +98,7 @@ export async function resolveCustomers(dataDir: string, customers: string[] | "a
   } catch {
     throw new UsageError(
       `There is no data folder at ${dataDir}`,
-      "run milepost where your data/ folder is, or name it with --data <folder>",
+      "create it, with a folder per customer in it, e.g. data/acme/customer.json",
     );
   }
   const entries = folders.slugs;
@@ -198,63 +141,7 @@ export async function prepareCustomer(
   return { data, report, issues: [...issues, ...reportWarnings(report, raw.dir)], shownDir: raw.dir };
 }
 
-/** Words the model's structured warnings for the person who owns the data. */
-function reportWarnings(report: Report, dir: string): DataIssue[] {
-  return report.warnings.map((w) => {
-    const [file, line] = w.source.split(":");
-    const at = {
-      severity: "warning" as const,
-      code: w.code,
-      file: `${dir}/${file}`,
-      line: line ? Number(line) : undefined,
-      field: w.field,
-    };
-    switch (w.code) {
-      case "milestone-status-contradicted":
-        return {
-          ...at,
-          value: w.value,
-          problem: `contradicts the data, which says ${w.status} as of ${report.asOf}; the pages show ${w.status}`,
-          fix: "update the status, or check achieved_date and the measurements",
-        };
-      case "milestone-unverified":
-        return {
-          ...at,
-          problem: `milestone ${w.milestoneId} is achieved without evidence; the pages mark it unverified`,
-          fix: `add a link or a file under ${dir}/evidence/ to its evidence column`,
-        };
-      case "csat-late":
-        return w.value
-          ? {
-              ...at,
-              value: w.value,
-              problem: `is ${w.days} days after the engagement ended (${w.engagementEnd}): the first satisfaction response came later than 48 hours`,
-              fix: "send the survey within 48 hours of the end; the close-out pack notes the delay",
-            }
-          : {
-              ...at,
-              problem: `has no satisfaction response ${w.days} days after the engagement ended (${w.engagementEnd})`,
-              fix: "send the survey now; it is due within 48 hours of the end",
-            };
-      case "metric-stale":
-        return {
-          ...at,
-          value: w.value,
-          problem: `is the latest measurement of ${w.metricId}, ${w.days} days before ${report.asOf}: the pages show its figures as of ${w.value}`,
-          fix: `add a measurement of ${w.metricId} dated closer to ${report.asOf} to measurements`,
-        };
-      case "cost-ledger-disagrees":
-        return {
-          ...at,
-          value: String(w.actual),
-          problem: `differs from the cost "${w.item}" in customer.json, which comes to ${w.costTotal} over its dates; the packs use the actual, ${w.actual}`,
-          fix: "correct whichever is wrong, so that the cost in customer.json and the financials row agree",
-        };
-    }
-  });
-}
-
-/** Which packs to build for a customer, or the issue that says what is missing. */
+/** Which packs to build for a customer, or the issues that say what is missing (the registry says what each needs). */
 function choosePacks(
   data: CustomerData,
   requested: Pack | "all",
@@ -264,28 +151,17 @@ function choosePacks(
   const wanted = requested === "all" ? [...PACKS] : [requested];
   const packs: Pack[] = [];
   const issues: DataIssue[] = [];
+  const end = data.customer.engagement.end;
   for (const pack of wanted) {
-    const needs = PACK_NEEDS[pack];
-    const missing = needs.tables.filter((t) => !data.present.includes(t));
-    const noEnd = needs.engagementEnd && !data.customer.engagement.end;
-    if (!missing.length && !noEnd) {
-      packs.push(pack);
-      continue;
-    }
-    // With --pack all, a pack the engagement is not ready for is simply left out.
-    const ended = data.customer.engagement.end !== undefined && data.customer.engagement.end <= asOf;
-    if (requested === "all" && pack === "closeout" && !ended) continue;
-    const what = [
-      ...missing.map((t) => `${t}.csv (or ${t}.json)`),
-      ...(noEnd ? ["engagement.end in customer.json"] : []),
-    ].join(" and ");
-    issues.push({
-      severity: requested === "all" ? "warning" : "error",
-      code: "pack-needs-data",
-      file: dir,
-      problem: `has no ${pack === "qbr" ? "QBR" : "close-out"} pack: it needs ${what}`,
-      fix: requested === "all" ? "add it to build this pack" : `add it, or build another pack with --pack`,
-    });
+    const def = PACK_DEFS[pack];
+    const missing = {
+      tables: def.needs.tables.filter((t) => !data.present.includes(t)),
+      engagementEnd: def.needs.engagementEnd && !end,
+    };
+    if (!missing.tables.length && !missing.engagementEnd) packs.push(pack);
+    // With every pack asked for, a pack the engagement is not ready for is simply left out.
+    else if (!(requested === "all" && def.afterEnd && !(end !== undefined && end <= asOf)))
+      issues.push(packNeedsData(def, missing, dir, requested === "all" ? "all" : "one"));
   }
   return { packs, issues };
 }
@@ -316,9 +192,9 @@ export async function build(opts: BuildOptions, effects: BuildEffects = defaultE
   const slugs = await resolveCustomers(opts.dataDir, opts.customers);
   const misnamed = await misnamedResults(opts);
   if (opts.dryRun) {
-    const results: CustomerResult[] = [...misnamed];
-    for (const slug of slugs) results.push((await prepareSite(opts, slug)).result);
-    return results;
+    const prepared: Prepared[] = [];
+    for (const slug of slugs) prepared.push(await prepareSite(opts, slug));
+    return [...misnamed, ...prepared.map((p) => merge(p, opts))];
   }
   let work: string | null = null;
   let printer: SitePrinter | null = null;
@@ -329,9 +205,9 @@ export async function build(opts: BuildOptions, effects: BuildEffects = defaultE
     process.exit(signal === "SIGINT" ? 130 : 143);
   };
   process.once("SIGINT", interrupted).once("SIGTERM", interrupted);
-  const results: CustomerResult[] = [...misnamed];
+  const batches: Promise<CustomerResult[]>[] = [];
   // Batches overlap: Astro renders the next batch while Chromium prints this one.
-  let printing: Promise<void> = Promise.resolve();
+  let printing: Promise<unknown> = Promise.resolve();
   try {
     release = await claimOutput(opts.outDir).catch((err) => {
       throw diskError(err, `the output folder ${opts.outDir}`) ?? err;
@@ -341,21 +217,23 @@ export async function build(opts: BuildOptions, effects: BuildEffects = defaultE
     });
     printer = opts.pdf ? effects.printer(work) : null; // no browser: fails here, before any file is touched
     for (let i = 0; i < slugs.length; i += BATCH_SIZE) {
-      const batch = slugs.slice(i, i + BATCH_SIZE);
-      const prepared = await Promise.all(batch.map((slug) => prepareSite(opts, slug)));
-      results.push(...prepared.map((p) => p.result));
+      const prepared = await Promise.all(slugs.slice(i, i + BATCH_SIZE).map((slug) => prepareSite(opts, slug)));
       checkpoint("prepared");
-      const ready = prepared.flatMap((p) => (p.site ? [{ site: p.site, result: p.result }] : []));
-      if (ready.length === 0) continue;
+      const ready = prepared.filter((p): p is Prepared & { site: SiteCustomer } => p.site !== null);
+      if (ready.length === 0) {
+        batches.push(Promise.resolve(prepared.map((p) => merge(p, opts))));
+        continue;
+      }
       const rendered = await renderBatch(opts, effects, printer !== null, ready, join(work, `batch-${i / BATCH_SIZE}`));
       checkpoint("rendered");
       await printing;
-      printing = finishBatch(opts, effects, printer, ready, rendered).then(async (entries) => {
-        await effects.manifest(opts.outDir, entries);
+      const finished = finishBatch(opts, effects, printer, ready, rendered).then(async (done) => {
+        await effects.manifest(opts.outDir, done.manifest);
         checkpoint("manifest");
-        // The figures are in each report.json now; keep the results light.
-        for (const { result } of ready) if (result.status === "built") result.report = null;
+        return prepared.map((p) => merge(p, opts, rendered, done));
       });
+      printing = finished;
+      batches.push(finished);
     }
     await printing;
   } catch (err) {
@@ -369,7 +247,7 @@ export async function build(opts: BuildOptions, effects: BuildEffects = defaultE
     if (work) await rm(work, { recursive: true, force: true, maxRetries: 3 });
     await release?.();
   }
-  return results;
+  return [...misnamed, ...(await Promise.all(batches)).flat()];
 }
 
 /** With every customer asked for, a failed result for each folder whose name is no slug: none is skipped without a word. */
@@ -385,44 +263,88 @@ async function misnamedResults(opts: BuildOptions): Promise<CustomerResult[]> {
   );
 }
 
-/** Loads, validates and models one customer, and chooses its packs: its result, and its site if it is to be built. */
-async function prepareSite(
-  opts: BuildOptions,
-  slug: string,
-): Promise<{ result: CustomerResult; site: SiteCustomer | null }> {
-  const { data, report, issues, shownDir } = await prepareCustomer(opts, slug);
-  const result: CustomerResult = { slug, status: "failed", issues, report, packs: [], files: [] };
-  if (!data || !report) return { result, site: null };
-  const chosen = choosePacks(data, opts.pack, opts.asOf, shownDir);
-  issues.push(...chosen.issues);
-  if (chosen.packs.length === 0 || chosen.issues.some((i) => i.severity === "error")) return { result, site: null };
-  const content = await findContent(opts.contentDir, slug);
-  issues.push(...(await checkNarrative(content, report)));
-  if (issues.some((i) => i.severity === "error")) return { result, site: null };
-  const shown = boundSeries(report);
-  issues.push(...shown.bounded.map((b) => boundedWarning(b, shownDir)));
-  result.report = opts.fullSeries ? report : shown.report;
-  result.packs = chosen.packs;
-  result.status = "built";
-  // The folder as the person named it (--data), but never a path outside where they ran milepost.
-  const folder = shownDir.startsWith("..") || isAbsolute(shownDir) ? `${basename(opts.dataDir)}/${slug}` : shownDir;
-  // The pages read the figures, never the measurement rows: they stay out of the render.
-  const site = {
-    slug,
-    report: shown.report,
-    data: { ...data, measurements: [] },
-    packs: chosen.packs,
-    content,
-    label: fileLabel(opts.asOf, opts.period),
-    folder: `${folder}/`,
-  };
-  return { result, site };
+/** What preparing one customer found: its issues, its figures, its packs, and its site when it is to be built. */
+interface Prepared {
+  slug: string;
+  issues: DataIssue[];
+  /** The figures report.json holds (every point with fullSeries); null when the data failed. */
+  report: Report | null;
+  packs: Pack[];
+  site: SiteCustomer | null;
 }
 
-type Ready = { site: SiteCustomer; result: CustomerResult }[];
-type Rendered = { stage: string; siteDir: string; jobs: Map<PrintJob, CustomerResult> };
+/** A rendered batch: its site folder, each customer's files, and the PDFs to print. */
+interface Rendered {
+  stage: string;
+  siteDir: string;
+  files: Map<string, string[]>;
+  jobs: Map<PrintJob, string>;
+}
 
-/** Renders one batch of customers into `stage`, writes their report.json and lists their PDFs. */
+/** A printed and published batch: the issues each customer met on the way, and the manifest entries of those published. */
+interface Finished {
+  issues: Map<string, DataIssue[]>;
+  manifest: ManifestEntry[];
+}
+
+/**
+ * The one place a customer's result is made, from what each stage returned: built when it was prepared for building
+ * and neither printing nor publishing met an error. A built customer's figures are in its report.json: the result
+ * does not carry them.
+ */
+function merge(p: Prepared, opts: BuildOptions, rendered?: Rendered, finished?: Finished): CustomerResult {
+  const later = finished?.issues.get(p.slug) ?? [];
+  const built = p.site !== null && !later.some((i) => i.severity === "error");
+  return {
+    slug: p.slug,
+    status: built ? "built" : "failed",
+    issues: [...p.issues, ...later],
+    report: built && !opts.dryRun ? null : p.report,
+    packs: p.packs,
+    files: rendered?.files.get(p.slug) ?? [],
+  };
+}
+
+/** Loads, validates and models one customer, and chooses its packs. */
+async function prepareSite(opts: BuildOptions, slug: string): Promise<Prepared> {
+  const { data, report, issues, shownDir } = await prepareCustomer(opts, slug);
+  const failed = (more: DataIssue[] = []): Prepared => ({
+    slug,
+    issues: [...issues, ...more],
+    report,
+    packs: [],
+    site: null,
+  });
+  if (!data || !report) return failed();
+  const chosen = choosePacks(data, opts.pack, opts.asOf, shownDir);
+  if (chosen.packs.length === 0 || chosen.issues.some((i) => i.severity === "error")) return failed(chosen.issues);
+  const content = await findContent(opts.contentDir, slug);
+  const narrative = await checkNarrative(content, report);
+  if ([...issues, ...narrative].some((i) => i.severity === "error")) return failed([...chosen.issues, ...narrative]);
+  const shown = boundSeries(report);
+  // The folder as the person named it (--data), but never a path outside where they ran milepost.
+  const folder = shownDir.startsWith("..") || isAbsolute(shownDir) ? `${basename(opts.dataDir)}/${slug}` : shownDir;
+  return {
+    slug,
+    issues: [...issues, ...chosen.issues, ...narrative, ...shown.bounded.map((b) => boundedWarning(b, shownDir))],
+    report: opts.fullSeries ? report : shown.report,
+    packs: chosen.packs,
+    // The pages read the figures, never the measurement rows: they stay out of the render.
+    site: {
+      slug,
+      report: shown.report,
+      data: { ...data, measurements: [] },
+      packs: chosen.packs,
+      content,
+      label: fileLabel(opts.asOf, opts.period),
+      folder: `${folder}/`,
+    },
+  };
+}
+
+type Ready = (Prepared & { site: SiteCustomer })[];
+
+/** Renders one batch of customers into `stage`, writes their report.json and lists their files and PDFs. */
 async function renderBatch(
   opts: BuildOptions,
   effects: BuildEffects,
@@ -431,96 +353,73 @@ async function renderBatch(
   stage: string,
 ): Promise<Rendered> {
   effects.progress(`Rendering ${plural(ready.length, "customer site")}…`);
-  const dataDirs = new Map(ready.map(({ site }) => [site.slug, join(opts.dataDir, site.slug)]));
+  const dataDirs = new Map(ready.map(({ slug }) => [slug, join(opts.dataDir, slug)]));
   const siteDir = await effects.render(
     ready.map((r) => r.site),
     dataDirs,
     stage,
     { debug: opts.debug },
   );
-  const jobs = new Map<PrintJob, CustomerResult>();
-  for (const { site: c, result } of ready) {
-    await writeFile(join(siteDir, c.slug, "report.json"), `${JSON.stringify(result.report, null, 2)}\n`);
-    result.files.push(`${c.slug}/index.html`, `${c.slug}/report.json`);
-    if (!pdf) continue;
-    for (const doc of c.packs.flatMap((pack) => PRINT_DOCS[pack])) {
+  const files = new Map<string, string[]>();
+  const jobs = new Map<PrintJob, string>();
+  for (const { site: c, report } of ready) {
+    await writeFile(join(siteDir, c.slug, "report.json"), `${JSON.stringify(report, null, 2)}\n`);
+    const mine = [`${c.slug}/index.html`, `${c.slug}/report.json`];
+    for (const doc of pdf ? printDocsOf(c.packs) : []) {
       const name = doc.pdf(c.slug, c.label);
-      jobs.set(
-        {
-          path: `${c.slug}/${doc.page}`,
-          out: join(siteDir, c.slug, name),
-          paper: paperFor(c.data.customer),
-          date: c.report.asOf,
-        },
-        result,
-      );
-      result.files.push(`${c.slug}/${name}`);
+      const job = {
+        path: `${c.slug}/${doc.file}`,
+        out: join(siteDir, c.slug, name),
+        paper: paperFor(c.data.customer),
+        date: c.report.asOf,
+      };
+      jobs.set(job, c.slug);
+      mine.push(`${c.slug}/${name}`);
     }
+    files.set(c.slug, mine);
   }
-  return { stage, siteDir, jobs };
+  return { stage, siteDir, files, jobs };
 }
 
-/** Prints and publishes a rendered batch; returns the manifest entries of the customers published. */
+/** Prints and publishes a rendered batch: the issues met, and the manifest entries of the customers published. */
 async function finishBatch(
   opts: BuildOptions,
   effects: BuildEffects,
   printer: SitePrinter | null,
   ready: Ready,
-  { stage, siteDir, jobs }: Rendered,
-): Promise<ManifestEntry[]> {
+  { stage, siteDir, files, jobs }: Rendered,
+): Promise<Finished> {
+  const issues = new Map<string, DataIssue[]>();
+  const add = (slug: string, issue: DataIssue) => issues.set(slug, [...(issues.get(slug) ?? []), issue]);
   if (printer && jobs.size > 0) {
     effects.progress(`Printing ${plural(jobs.size, "PDF")}…`);
     for (const [job, err] of await printer.print(siteDir, [...jobs.keys()])) {
-      const result = jobs.get(job)!;
-      result.status = "failed";
-      const pdf = relative(siteDir, job.out);
-      result.issues.push(
-        err instanceof BrowserStopped
-          ? {
-              severity: "error",
-              code: "browser-stopped",
-              file: pdf,
-              problem: "was not printed: Chromium stopped while printing it",
-              fix: `${result.slug} keeps its previous output; build ${result.slug} again, and if Chromium stops again, run with --debug`,
-            }
-          : {
-              severity: "error",
-              code: "pdf-failed",
-              file: pdf,
-              problem: `could not be printed (${err.message})`,
-              fix: "run again with --debug; if it persists, report it with the data folder",
-            },
-      );
+      const slug = jobs.get(job)!;
+      add(slug, printFailed(slug, relative(siteDir, job.out), err));
     }
   }
   checkpoint("printed");
   const manifest: ManifestEntry[] = [];
-  for (const { site: c, result } of ready) {
-    if (result.status !== "built") continue;
+  for (const { site: c } of ready) {
+    if (issues.has(c.slug)) continue;
     try {
       await effects.publish(join(siteDir, c.slug), opts.outDir, c.slug);
     } catch (err) {
       const disk = diskError(err, join(opts.outDir, c.slug));
       if (!disk) throw err;
-      result.status = "failed";
-      result.issues.push({
-        severity: "error",
-        code: "not-written",
-        file: join(opts.outDir, c.slug),
-        problem: `could not be written: ${disk.title.toLowerCase()}`,
-        fix: disk.hint,
-      });
+      add(c.slug, notWritten(join(opts.outDir, c.slug), disk));
       continue;
     }
+    const pdfs = files.get(c.slug)!.filter((f) => f.endsWith(".pdf"));
     manifest.push(
       manifestEntry(
         c.report,
-        result.files.filter((f) => f.endsWith(".pdf")).map((f) => f.slice(c.slug.length + 1)),
+        pdfs.map((f) => f.slice(c.slug.length + 1)),
       ),
     );
   }
   await rm(stage, { recursive: true, force: true });
-  return manifest;
+  return { issues, manifest };
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;

@@ -2,11 +2,12 @@
 import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { build, localToday, resolveCustomers, resolveDates, type BuildOptions, type CustomerResult } from "./build.ts";
+import { build, resolveCustomers, type BuildOptions, type CustomerResult } from "./build.ts";
+import { PACK_DEFS, PACKS, type Pack } from "./documents.ts";
 import { formatIssue, MilepostError, UsageError } from "./errors.ts";
 import { startDev } from "./dev.ts";
 import { initCustomer } from "./init.ts";
-import { PACKS, type Pack } from "./render.ts";
+import { localToday, requireDataFolder, resolveDates } from "./options.ts";
 import { shareCommand } from "./share/command.ts";
 
 const HELP = `milepost — QBR and close-out packs (site + PDF) from customer-success exports
@@ -23,7 +24,7 @@ Usage:
 
 Options for build:
   --all                  build every customer folder in the data folder
-  --pack qbr|closeout|all    which pack (default: all the data supports)
+  --pack ${[...PACKS, "all"].join("|")}    which pack (default: all the data supports)
   --period YYYY-Qn       figures as of the end of that quarter, e.g. 2026-Q3 (the current quarter: to date)
   --as-of YYYY-MM-DD     figures as of that day, today or earlier (default: today)
   --data <folder>        customer folders (default: data)
@@ -117,12 +118,17 @@ export async function main(argv: string[], today = localToday()): Promise<number
       );
     }
     if (values.pack && values.pack !== "all" && !PACKS.includes(values.pack as Pack)) {
-      throw new UsageError(`--pack ${values.pack} is not a pack`, "write --pack qbr, --pack closeout or --pack all");
+      const choices = [...PACKS, "all"].map((p) => `--pack ${p}`);
+      throw new UsageError(
+        `--pack ${values.pack} is not a pack`,
+        `write ${choices.slice(0, -1).join(", ")} or ${choices.at(-1)}`,
+      );
     }
     if (command === "build" && slugs.length === 0 && !values.all) {
       throw new UsageError("Which customers?", "name them (milepost build acme) or build every one with --all");
     }
     const dates = resolveDates({ period: values.period, asOf: values["as-of"], today });
+    requireDataFolder(resolve(values.data));
     if (command === "dev") return await devCommand(slugs, values, dates);
     const opts: BuildOptions = {
       dataDir: resolve(values.data),
@@ -172,7 +178,7 @@ async function devCommand(
     period: dates.period,
   });
   process.stdout.write(
-    `${slugs[0]} at ${dev.origin}/ (print layout: ${dev.origin}/print-qbr.html); rebuilt on every change, Ctrl-C to stop\n`,
+    `${slugs[0]} at ${dev.origin}/ (print layout: ${dev.origin}/${PACK_DEFS[PACKS[0]].print[0].file}); rebuilt on every change, Ctrl-C to stop\n`,
   );
   for (const line of dev.state.errors) process.stdout.write(`    ${line}\n`);
   await new Promise<void>((resolve) => process.once("SIGINT", () => resolve()));

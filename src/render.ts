@@ -3,6 +3,7 @@
 import { cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { Pack } from "./documents.ts";
 import { diskError, MilepostError } from "./errors.ts";
 import { inertBytes } from "./inert.ts";
 import type { Report } from "./model/report.ts";
@@ -10,18 +11,6 @@ import type { Customer, CustomerData } from "./schema.ts";
 
 /** The package root, where astro.config.mjs and templates/ live. */
 export const PACKAGE_ROOT = fileURLToPath(new URL("..", import.meta.url));
-
-export const PACKS = ["qbr", "closeout"] as const;
-export type Pack = (typeof PACKS)[number];
-
-/** The print documents of each pack: the page printed and the PDF's file name. */
-export const PRINT_DOCS: Record<Pack, { page: string; pdf: (slug: string, label: string) => string }[]> = {
-  qbr: [{ page: "print-qbr.html", pdf: (slug, label) => `${slug}-qbr-${label}.pdf` }],
-  closeout: [
-    { page: "print-closeout.html", pdf: (slug, label) => `${slug}-closeout-${label}.pdf` },
-    { page: "print-handoff.html", pdf: (slug) => `${slug}-handoff.pdf` },
-  ],
-};
 
 /** Everything the templates of one customer may read: its own data and figures, nothing else. */
 export interface SiteCustomer {

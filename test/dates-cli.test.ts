@@ -1,6 +1,6 @@
 // How --period and --as-of become the as-of date, against an injected today.
 import { describe, expect, it } from "vitest";
-import { localToday, resolveDates } from "../src/build.ts";
+import { localToday, resolveDates } from "../src/options.ts";
 import { UsageError } from "../src/errors.ts";
 
 describe("resolveDates({period, asOf, today})", () => {

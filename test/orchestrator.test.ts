@@ -95,4 +95,45 @@ describe("build(options, effects)", () => {
     });
     expect(calls).toEqual({ render: [], print: [], publish: [], manifest: [], closed: 0 });
   });
+
+  it("merges each stage's outcome into one result: a PDF not printed or a folder not written fails that customer alone", async () => {
+    const data = await mkdtemp(join(tmpdir(), "milepost-merge-"));
+    for (const slug of ["a", "b", "c"]) await cp(BARE, join(data, slug), { recursive: true });
+    const { calls, effects } = recorder();
+    effects.printer = () => ({
+      print: async (_site, jobs) => {
+        calls.print.push(jobs.map((j) => j.path));
+        return new Map(jobs.filter((j) => j.path.startsWith("a/")).map((j) => [j, new Error("no page")]));
+      },
+      close: async () => {},
+    });
+    effects.publish = async (_from, _out, slug) => {
+      if (slug === "b") throw Object.assign(new Error("no space"), { code: "ENOSPC" });
+      calls.publish.push(slug);
+    };
+    const results = await build(
+      {
+        dataDir: data,
+        contentDir: join(data, "none"),
+        outDir: join(data, "..", `merge-out-${process.pid}`),
+        customers: "all",
+        pack: "qbr",
+        asOf: "2026-09-30",
+        period: "2026-Q3",
+        pdf: true,
+      },
+      effects,
+    );
+    expect(results.map((r) => [r.slug, r.status])).toEqual([
+      ["a", "failed"],
+      ["b", "failed"],
+      ["c", "built"],
+    ]);
+    expect(results[0].issues.at(-1)).toMatchObject({ code: "pdf-failed", file: "a/a-qbr-2026-Q3.pdf" });
+    expect(results[1].issues.at(-1)).toMatchObject({ code: "not-written" });
+    expect(results[0].report).not.toBeNull();
+    expect(results[2]).toMatchObject({ report: null, packs: ["qbr"] });
+    expect(calls.publish).toEqual(["c"]);
+    expect(calls.manifest.flat()).toEqual(["c"]);
+  });
 });

@@ -1,23 +1,23 @@
 // The print documents' page boxes as a stylesheet of the customer's folder (print.css), so the
 // pages carry no inline style: their Content-Security-Policy allows the folder's own files only.
+import { PRINT_DEFS, type PrintDoc } from "../../src/documents.ts";
 import { paperFor } from "../../src/render.ts";
 import { cssString, type PageContext } from "./site.ts";
 
-/** The print documents by their `data-doc` name, with the label key of their title. */
-export const PRINT_TITLES = { qbr: "pack.qbr", closeout: "pack.closeout", handoff: "pack.handoff" } as const;
-export type PrintDoc = keyof typeof PRINT_TITLES;
+export type { PrintDoc };
 
-/** The running header of a print document: customer, title and (except the handoff, which outlives the quarter) the period. */
+/** The running header of a print document: customer, title and (unless it outlives the quarter, as a handoff does) the period. */
 export function runningParts(ctx: PageContext, doc: PrintDoc): string[] {
   const { c, t } = ctx;
-  return [c.data.customer.name, t(PRINT_TITLES[doc]), ...(doc === "handoff" ? [] : [c.label])];
+  const def = PRINT_DEFS[doc];
+  return [c.data.customer.name, t(def.title), ...(def.period ? [c.label] : [])];
 }
 
 /** Page margins, running header and "page X of Y" of every print document of one customer. */
 export function printCss(ctx: PageContext): string {
   const [before, between, after] = ctx.t("meta.pageOf").split(/\{n\}|\{total\}/);
   const size = paperFor(ctx.c.data.customer) === "letter" ? "letter" : "A4";
-  const docs = (Object.keys(PRINT_TITLES) as PrintDoc[]).map(
+  const docs = (Object.keys(PRINT_DEFS) as PrintDoc[]).map(
     (doc) => `html[data-doc="${doc}"] { --running: ${cssString(runningParts(ctx, doc).join(" · "))}; }`,
   );
   return `:root { --page-before: ${cssString(before)}; --page-between: ${cssString(between)}; --page-after: ${cssString(after)}; }

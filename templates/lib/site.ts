@@ -1,7 +1,8 @@
 // What every page of a customer's site starts from: its own data (and nothing else), the
 // labels of its language and the formatters of its locale.
 import { readFileSync } from "node:fs";
-import type { Pack, SiteCustomer, SiteFile } from "../../src/render.ts";
+import type { Pack } from "../../src/documents.ts";
+import type { SiteCustomer, SiteFile } from "../../src/render.ts";
 import { langOf, translator, type Translate } from "../i18n/index.ts";
 import { formatter, type Format } from "./format.ts";
 

@@ -1,0 +1,299 @@
+// The document registry: every pack, its site pages, its print documents and their sections in order, and the
+// data each needs. The build, the CLI help, the site navigation, the print layouts and the tests read it; adding
+// a section or a pack is an entry here plus its component (templates/sections/<component>.astro) and its labels.
+import type { SiteCustomer } from "./render.ts";
+import type { CustomerData, TableName } from "./schema.ts";
+
+/** A section of a document: one component, one anchor, one entry of a print document's contents. */
+export interface SectionDef {
+  /** Its anchor (`id` and `data-section` of its element), unique across the registry. */
+  id: string;
+  /** Label key of its title, as the contents and the site's page titles show it. */
+  title: string;
+  /** Its component, templates/sections/<component>.astro. */
+  component: string;
+  /** Whether this customer's data fills it; a section it does not fill is left out (default: always). */
+  has?: (c: SiteCustomer) => boolean;
+  /** On a site page, shown even when empty (its component then says what is missing). */
+  siteWhenEmpty?: boolean;
+  /** Label key of the note a site page shows in its place when the data leaves it out (which table to add). */
+  missing?: string;
+}
+
+/** A page of a customer's site. */
+export interface PageDef {
+  /** Its file name in the customer's folder. */
+  file: string;
+  /** Label key of its link in the site header. */
+  nav: string;
+  /** Label key of its title. */
+  title: string;
+  /** Its sections, in order (ids of SECTIONS). */
+  sections: string[];
+  /** Whether this customer has the page at all (default: yes). */
+  has?: (c: SiteCustomer) => boolean;
+}
+
+/** A print document, printed to its own PDF. */
+export interface PrintDef {
+  /** Its name in `data-doc` and in the print stylesheet. */
+  id: string;
+  /** The page printed. */
+  file: string;
+  /** Label key of its title (cover, running header). */
+  title: string;
+  /** The PDF's file name. */
+  pdf: (slug: string, label: string) => string;
+  /** Whether its running header and cover name the period (a handoff outlives the quarter). */
+  period: boolean;
+  /** Its sections, in order (ids of SECTIONS). */
+  sections: string[];
+  /** Its contents when they are not its sections: e.g. the parts of one section printed on its own. */
+  contents?: (c: SiteCustomer) => { id: string; title: string }[];
+}
+
+/** A pack: what the CLI builds with --pack. */
+export interface PackDef {
+  id: string;
+  /** How messages to the person building name it, e.g. "close-out". */
+  name: string;
+  /** Label key of its title. */
+  title: string;
+  /** What it needs beyond customer.json. */
+  needs: { tables: TableName[]; engagementEnd: boolean };
+  /** Left out of a build of every pack, without a word, until the engagement has ended. */
+  afterEnd: boolean;
+  /** Its site pages in reading order; the first is its landing page. */
+  pages: PageDef[];
+  print: PrintDef[];
+}
+
+const SECTION_LIST = [
+  // QBR
+  { id: "summary", title: "summary.title", component: "Summary" },
+  { id: "milestones", title: "milestones.title", component: "Milestones" },
+  {
+    id: "outcomes",
+    title: "outcomes.title",
+    component: "Outcomes",
+    has: (c) => c.report.metrics.length > 0,
+    siteWhenEmpty: true,
+  },
+  { id: "review", title: "review.title", component: "Review" },
+  { id: "audiences", title: "audiences.title", component: "Audiences", has: (c) => c.report.audiences.length > 0 },
+  { id: "sources", title: "sources.title", component: "SourcesAppendix" },
+  // Close-out
+  {
+    id: "criteria",
+    title: "criteria.title",
+    component: "closeout/Criteria",
+    has: (c) => (c.report.goalOutcomes?.goals.length ?? 0) > 0,
+    missing: "missing.criteria",
+  },
+  { id: "tracker", title: "tracker.title", component: "closeout/Tracker", has: (c) => c.report.closeout !== null },
+  {
+    id: "signoff",
+    title: "signoff.title",
+    component: "closeout/Signoff",
+    has: (c) => c.report.closeout?.deliverables != null,
+  },
+  {
+    id: "handoff",
+    title: "handoff.title",
+    component: "closeout/Handoff",
+    has: (c) => c.report.handoff !== null,
+    siteWhenEmpty: true,
+  },
+  {
+    id: "retrospective",
+    title: "retro.title",
+    component: "closeout/Retrospective",
+    has: (c) => c.data.present.includes("retrospective"),
+    missing: "missing.retrospective",
+  },
+  {
+    id: "csat",
+    title: "csat.title",
+    component: "closeout/Csat",
+    has: (c) => c.report.csat !== null,
+    missing: "missing.csat",
+  },
+  {
+    id: "financials",
+    title: "fin.title",
+    component: "closeout/Financials",
+    has: (c) => c.report.financials !== null,
+    missing: "missing.financials",
+  },
+  {
+    id: "opportunities",
+    title: "opp.title",
+    component: "closeout/Opportunities",
+    has: (c) => c.report.opportunities.length > 0,
+    missing: "missing.opportunities",
+  },
+  {
+    id: "agenda",
+    title: "agenda.title",
+    component: "closeout/Agenda",
+    has: (c) => c.report.closingAgenda !== null,
+  },
+] as const satisfies readonly SectionDef[];
+
+export type SectionId = (typeof SECTION_LIST)[number]["id"];
+
+/** Every section, by id. */
+export const SECTIONS: Record<SectionId, SectionDef> = Object.fromEntries(SECTION_LIST.map((s) => [s.id, s])) as Record<
+  SectionId,
+  SectionDef
+>;
+
+/** The parts of the handoff section, in order: anchors, title keys, and the data that fills each. */
+export const HANDOFF_PARTS = [
+  { id: "handoff-built", title: "handoff.built", has: (d: CustomerData) => (d.handoff?.systems.length ?? 0) > 0 },
+  { id: "handoff-docs", title: "handoff.docs", has: (d: CustomerData) => (d.handoff?.documentation.length ?? 0) > 0 },
+  { id: "handoff-support", title: "handoff.support", has: (d: CustomerData) => d.handoff?.support !== undefined },
+  { id: "handoff-access", title: "handoff.access", has: (d: CustomerData) => (d.handoff?.access.length ?? 0) > 0 },
+  {
+    id: "handoff-issues",
+    title: "handoff.issues",
+    has: (d: CustomerData) => (d.handoff?.known_issues.length ?? 0) > 0,
+  },
+  { id: "handoff-training", title: "handoff.training", has: (d: CustomerData) => d.present.includes("training") },
+] as const;
+
+/** The handoff parts this customer's data fills. */
+export function handoffParts(c: SiteCustomer): { id: string; title: string }[] {
+  return HANDOFF_PARTS.filter((p) => p.has(c.data)).map(({ id, title }) => ({ id, title }));
+}
+
+const PACK_LIST = [
+  {
+    id: "qbr",
+    name: "QBR",
+    title: "pack.qbr",
+    needs: { tables: [], engagementEnd: false },
+    afterEnd: false,
+    pages: [
+      { file: "index.html", nav: "nav.summary", title: "summary.title", sections: ["summary", "outcomes"] },
+      {
+        file: "milestones.html",
+        nav: "nav.milestones",
+        title: "milestones.title",
+        sections: ["milestones", "outcomes"],
+      },
+      { file: "review.html", nav: "nav.review", title: "review.title", sections: ["review"] },
+      {
+        file: "audiences.html",
+        nav: "nav.audiences",
+        title: "audiences.title",
+        sections: ["audiences"],
+        has: (c) => SECTIONS.audiences.has!(c),
+      },
+    ],
+    print: [
+      {
+        id: "qbr",
+        file: "print-qbr.html",
+        title: "pack.qbr",
+        pdf: (slug, label) => `${slug}-qbr-${label}.pdf`,
+        period: true,
+        sections: ["summary", "milestones", "outcomes", "review", "audiences", "sources"],
+      },
+    ],
+  },
+  {
+    id: "closeout",
+    name: "close-out",
+    title: "pack.closeout",
+    needs: { tables: ["deliverables"], engagementEnd: true },
+    afterEnd: true,
+    pages: [
+      { file: "closeout.html", nav: "nav.closeout", title: "pack.closeout", sections: ["criteria"] },
+      { file: "closeout-tracker.html", nav: "nav.tracker", title: "tracker.title", sections: ["tracker", "signoff"] },
+      { file: "handoff.html", nav: "nav.handoff", title: "handoff.title", sections: ["handoff"] },
+      {
+        file: "retrospective.html",
+        nav: "nav.retrospective",
+        title: "retro.title",
+        sections: ["retrospective", "csat", "financials"],
+      },
+      { file: "next-steps.html", nav: "nav.nextSteps", title: "nav.nextSteps", sections: ["opportunities", "agenda"] },
+    ],
+    print: [
+      {
+        id: "closeout",
+        file: "print-closeout.html",
+        title: "pack.closeout",
+        pdf: (slug, label) => `${slug}-closeout-${label}.pdf`,
+        period: true,
+        sections: [
+          "criteria",
+          "tracker",
+          "signoff",
+          "handoff",
+          "retrospective",
+          "csat",
+          "financials",
+          "opportunities",
+          "agenda",
+        ],
+      },
+      {
+        id: "handoff",
+        file: "print-handoff.html",
+        title: "pack.handoff",
+        pdf: (slug) => `${slug}-handoff.pdf`,
+        period: false,
+        sections: ["handoff"],
+        contents: (c) => [{ id: "handoff-overview", title: "handoff.overview" }, ...handoffParts(c)],
+      },
+    ],
+  },
+] as const satisfies readonly (Omit<PackDef, "pages" | "print"> & {
+  pages: readonly (Omit<PageDef, "sections"> & { sections: readonly SectionId[] })[];
+  print: readonly (Omit<PrintDef, "sections"> & { sections: readonly SectionId[] })[];
+})[];
+
+export type Pack = (typeof PACK_LIST)[number]["id"];
+
+/** The packs, in the order they are built and listed. */
+export const PACKS: readonly Pack[] = PACK_LIST.map((p) => p.id);
+
+/** Every pack, by id. */
+export const PACK_DEFS = Object.fromEntries(PACK_LIST.map((p) => [p.id, p])) as unknown as Record<Pack, PackDef>;
+
+export type PrintDoc = (typeof PACK_LIST)[number]["print"][number]["id"];
+
+/** Every print document, by id, with the pack it belongs to. */
+export const PRINT_DEFS = Object.fromEntries(
+  PACK_LIST.flatMap((p) => p.print.map((d) => [d.id, { ...d, pack: p.id }])),
+) as unknown as Record<PrintDoc, PrintDef & { pack: Pack }>;
+
+/** The sections of a page or print document that this customer's data fills, in order. */
+export function sectionsOf(c: SiteCustomer, doc: { sections: readonly string[] }): SectionDef[] {
+  return doc.sections.map((id) => SECTIONS[id as SectionId]).filter((s) => s.has?.(c) ?? true);
+}
+
+/** A print document's contents for this customer: its sections, or the parts it lists instead. */
+export function contentsOf(c: SiteCustomer, doc: PrintDef): { id: string; title: string }[] {
+  return doc.contents?.(c) ?? sectionsOf(c, doc).map(({ id, title }) => ({ id, title }));
+}
+
+/** The pages of this customer's site, in reading order: its packs' pages that its data fills. */
+export function pagesOf(c: SiteCustomer): (PageDef & { pack: Pack })[] {
+  return PACKS.filter((p) => c.packs.includes(p)).flatMap((p) =>
+    PACK_DEFS[p].pages.filter((page) => page.has?.(c) ?? true).map((page) => ({ ...page, pack: p })),
+  );
+}
+
+/** The site page a section lives on, for this customer's packs (null when none of its pages has it). */
+export function pageOfSection(id: SectionId): string | null {
+  for (const p of PACKS) for (const page of PACK_DEFS[p].pages) if (page.sections.includes(id)) return page.file;
+  return null;
+}
+
+/** The print documents of a customer's packs, in pack order. */
+export function printDocsOf(packs: readonly Pack[]): (PrintDef & { pack: Pack })[] {
+  return PACKS.filter((p) => packs.includes(p)).flatMap((p) => PACK_DEFS[p].print.map((d) => ({ ...d, pack: p })));
+}

@@ -1,0 +1,112 @@
+// The words of the issues the build itself finds, for the person who owns the data or runs the build: the model's
+// structured warnings, a pack the data cannot fill, a PDF not printed, a folder not written. The stages return
+// facts; these turn them into DataIssues (file, problem, fix).
+import type { DataIssue } from "./errors.ts";
+import type { Report } from "./model/report.ts";
+import { BrowserStopped } from "./pdf.ts";
+
+/** Words the model's structured warnings; `dir` is the customer's folder as messages name it, e.g. "data/acme". */
+export function reportWarnings(report: Report, dir: string): DataIssue[] {
+  return report.warnings.map((w) => {
+    const [file, line] = w.source.split(":");
+    const at = {
+      severity: "warning" as const,
+      code: w.code,
+      file: `${dir}/${file}`,
+      line: line ? Number(line) : undefined,
+      field: w.field,
+    };
+    switch (w.code) {
+      case "milestone-status-contradicted":
+        return {
+          ...at,
+          value: w.value,
+          problem: `contradicts the data, which says ${w.status} as of ${report.asOf}; the pages show ${w.status}`,
+          fix: "update the status, or check achieved_date and the measurements",
+        };
+      case "milestone-unverified":
+        return {
+          ...at,
+          problem: `milestone ${w.milestoneId} is achieved without evidence; the pages mark it unverified`,
+          fix: `add a link or a file under ${dir}/evidence/ to its evidence column`,
+        };
+      case "csat-late":
+        return w.value
+          ? {
+              ...at,
+              value: w.value,
+              problem: `is ${w.days} days after the engagement ended (${w.engagementEnd}): the first satisfaction response came later than 48 hours`,
+              fix: "send the survey within 48 hours of the end; the close-out pack notes the delay",
+            }
+          : {
+              ...at,
+              problem: `has no satisfaction response ${w.days} days after the engagement ended (${w.engagementEnd})`,
+              fix: "send the survey now; it is due within 48 hours of the end",
+            };
+      case "metric-stale":
+        return {
+          ...at,
+          value: w.value,
+          problem: `is the latest measurement of ${w.metricId}, ${w.days} days before ${report.asOf}: the pages show its figures as of ${w.value}`,
+          fix: `add a measurement of ${w.metricId} dated closer to ${report.asOf} to measurements`,
+        };
+      case "cost-ledger-disagrees":
+        return {
+          ...at,
+          value: String(w.actual),
+          problem: `differs from the cost "${w.item}" in customer.json, which comes to ${w.costTotal} over its dates; the packs use the actual, ${w.actual}`,
+          fix: "correct whichever is wrong, so that the cost in customer.json and the financials row agree",
+        };
+    }
+  });
+}
+
+/** A pack the customer's data cannot fill: an error when it was asked for by name, a warning when every pack was. */
+export function packNeedsData(
+  pack: { name: string },
+  missing: { tables: string[]; engagementEnd: boolean },
+  dir: string,
+  requested: "one" | "all",
+): DataIssue {
+  const what = [
+    ...missing.tables.map((t) => `${t}.csv (or ${t}.json)`),
+    ...(missing.engagementEnd ? ["engagement.end in customer.json"] : []),
+  ].join(" and ");
+  return {
+    severity: requested === "all" ? "warning" : "error",
+    code: "pack-needs-data",
+    file: dir,
+    problem: `has no ${pack.name} pack: it needs ${what}`,
+    fix: requested === "all" ? "add it to build this pack" : `add it, or build another pack with --pack`,
+  };
+}
+
+/** A PDF Chromium did not print; `pdf` is its path in the output, e.g. "acme/acme-qbr-2026-Q3.pdf". */
+export function printFailed(slug: string, pdf: string, err: Error): DataIssue {
+  return err instanceof BrowserStopped
+    ? {
+        severity: "error",
+        code: "browser-stopped",
+        file: pdf,
+        problem: "was not printed: Chromium stopped while printing it",
+        fix: `${slug} keeps its previous output; build ${slug} again, and if Chromium stops again, run with --debug`,
+      }
+    : {
+        severity: "error",
+        code: "pdf-failed",
+        file: pdf,
+        problem: `could not be printed (${err.message})`,
+        fix: "run again with --debug; if it persists, report it with the data folder",
+      };
+}
+
+/** A customer's output folder the disk refused. */
+export function notWritten(folder: string, disk: { title: string; hint: string }): DataIssue {
+  return {
+    severity: "error",
+    code: "not-written",
+    file: folder,
+    problem: `could not be written: ${disk.title.toLowerCase()}`,
+    fix: disk.hint,
+  };
+}
