@@ -1,6 +1,7 @@
 // The document registry: every pack, its site pages, its print documents and their sections in order, and the
 // data each needs. The build, the CLI help, the site navigation, the print layouts and the tests read it; adding
 // a section or a pack is an entry here plus its component (templates/sections/<component>.astro) and its labels.
+import type { PlainLabel } from "../templates/i18n/index.ts";
 import type { SiteCustomer } from "./render.ts";
 import type { CustomerData, TableName } from "./schema.ts";
 
@@ -9,7 +10,7 @@ export interface SectionDef {
   /** Its anchor (`id` and `data-section` of its element), unique across the registry. */
   id: string;
   /** Label key of its title, as the contents and the site's page titles show it. */
-  title: string;
+  title: PlainLabel;
   /** Its component, templates/sections/<component>.astro. */
   component: string;
   /** Whether this customer's data fills it; a section it does not fill is left out (default: always). */
@@ -17,7 +18,7 @@ export interface SectionDef {
   /** On a site page, shown even when empty (its component then says what is missing). */
   siteWhenEmpty?: boolean;
   /** Label key of the note a site page shows in its place when the data leaves it out (which table to add). */
-  missing?: string;
+  missing?: PlainLabel;
 }
 
 /** A page of a customer's site. */
@@ -25,9 +26,9 @@ export interface PageDef {
   /** Its file name in the customer's folder. */
   file: string;
   /** Label key of its link in the site header. */
-  nav: string;
+  nav: PlainLabel;
   /** Label key of its title. */
-  title: string;
+  title: PlainLabel;
   /** Its sections, in order (ids of SECTIONS). */
   sections: string[];
   /** Whether this customer has the page at all (default: yes). */
@@ -41,7 +42,7 @@ export interface PrintDef {
   /** The page printed. */
   file: string;
   /** Label key of its title (cover, running header). */
-  title: string;
+  title: PlainLabel;
   /** The PDF's file name. */
   pdf: (slug: string, label: string) => string;
   /** Whether its running header and cover name the period (a handoff outlives the quarter). */
@@ -49,7 +50,7 @@ export interface PrintDef {
   /** Its sections, in order (ids of SECTIONS). */
   sections: string[];
   /** Its contents when they are not its sections: e.g. the parts of one section printed on its own. */
-  contents?: (c: SiteCustomer) => { id: string; title: string }[];
+  contents?: (c: SiteCustomer) => { id: string; title: PlainLabel }[];
 }
 
 /** A pack: what the CLI builds with --pack. */
@@ -58,7 +59,7 @@ export interface PackDef {
   /** How messages to the person building name it, e.g. "close-out". */
   name: string;
   /** Label key of its title. */
-  title: string;
+  title: PlainLabel;
   /** What it needs beyond customer.json. */
   needs: { tables: TableName[]; engagementEnd: boolean };
   /** Left out of a build of every pack, without a word, until the engagement has ended. */
@@ -163,7 +164,7 @@ export const HANDOFF_PARTS = [
 ] as const;
 
 /** The handoff parts this customer's data fills. */
-export function handoffParts(c: SiteCustomer): { id: string; title: string }[] {
+export function handoffParts(c: SiteCustomer): { id: string; title: PlainLabel }[] {
   return HANDOFF_PARTS.filter((p) => p.has(c.data)).map(({ id, title }) => ({ id, title }));
 }
 
@@ -276,7 +277,7 @@ export function sectionsOf(c: SiteCustomer, doc: { sections: readonly string[] }
 }
 
 /** A print document's contents for this customer: its sections, or the parts it lists instead. */
-export function contentsOf(c: SiteCustomer, doc: PrintDef): { id: string; title: string }[] {
+export function contentsOf(c: SiteCustomer, doc: PrintDef): { id: string; title: PlainLabel }[] {
   return doc.contents?.(c) ?? sectionsOf(c, doc).map(({ id, title }) => ({ id, title }));
 }
 

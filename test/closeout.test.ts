@@ -11,7 +11,7 @@ import { CLOSEOUT_PHASES, SIGNALS } from "../src/schema.ts";
 import type { Report } from "../src/model/report.ts";
 import type { SiteCustomer } from "../src/render.ts";
 import { validateCustomer } from "../src/validate.ts";
-import { dictionaries, translator } from "../templates/i18n/index.ts";
+import { dictionaries, translator, type PlainLabel } from "../templates/i18n/index.ts";
 import { CLOSEOUT_PAGES, closeoutSections, handoffParts } from "../templates/lib/closeout.ts";
 import { figureAt, formatFigure, type FigureFormat } from "../templates/lib/figure.ts";
 import { formatter } from "../templates/lib/format.ts";
@@ -188,7 +188,7 @@ describe("close-out tracker", () => {
     const keys = [...STANDARD_CHECKLIST.delivery, ...STANDARD_CHECKLIST.transition, ...STANDARD_CHECKLIST.closure];
     let from = 0;
     for (const key of keys) {
-      const at = shown.indexOf(t(key), from);
+      const at = shown.indexOf(t(key as PlainLabel), from);
       expect(at, key).toBeGreaterThan(from);
       from = at;
     }

@@ -1,10 +1,20 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import { CATEGORIES, MILESTONE_STATUSES, PERIODS, PHASES } from "../src/schema.ts";
-import { dictionaries, LANGS, langOf, translator } from "../templates/i18n/index.ts";
+import {
+  choosePlurals,
+  dictionaries,
+  labelVars,
+  LANGS,
+  langOf,
+  translator,
+  type LabelVars,
+  type PlainLabel,
+} from "../templates/i18n/index.ts";
 
 const TEMPLATES = join(import.meta.dirname, "..", "templates");
+const en: Record<string, string> = dictionaries.en;
 
 async function templateSources(): Promise<string> {
   const files = await readdir(TEMPLATES, { recursive: true });
@@ -14,25 +24,39 @@ async function templateSources(): Promise<string> {
   return texts.join("\n");
 }
 
+/** Every variable of label `key` set to `value`. */
+function every(key: string, value: number | string): Record<string, number | string> {
+  return Object.fromEntries(labelVars(en[key]!).map((name) => [name, value]));
+}
+
 describe("dictionaries", () => {
   it.each(LANGS.filter((l) => l !== "en"))("%s has exactly the keys of en", (lang) => {
-    expect(Object.keys(dictionaries[lang]).sort()).toEqual(Object.keys(dictionaries.en).sort());
+    expect(Object.keys(dictionaries[lang]).sort()).toEqual(Object.keys(en).sort());
   });
 
-  it.each(LANGS)("%s has no empty label and keeps every {placeholder} of en", (lang) => {
-    for (const [key, text] of Object.entries(dictionaries.en)) {
-      const translated = dictionaries[lang][key];
-      expect(translated, key).toBeTruthy();
-      const holes = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
-      expect(holes(translated), `${lang} ${key}`).toEqual(holes(text));
+  it.each(LANGS)("%s has no empty label and needs exactly the variables of en", (lang) => {
+    const labels: Record<string, string> = dictionaries[lang];
+    for (const [key, text] of Object.entries(en)) {
+      expect(labels[key], key).toBeTruthy();
+      expect(labelVars(labels[key]!), `${lang} ${key}`).toEqual(labelVars(text));
+    }
+  });
+
+  it.each(LANGS)("%s: every plural has an other form, and no brace is left once the forms are chosen", (lang) => {
+    const rules = new Intl.PluralRules(lang);
+    for (const [key, text] of Object.entries(dictionaries[lang])) {
+      for (const n of [0, 1, 2, 5, 21]) {
+        const chosen = choosePlurals(text, every(key, n), rules);
+        expect(chosen.replace(/\{\w+\}/g, ""), `${lang} ${key}`).not.toMatch(/[{}#]/);
+      }
     }
   });
 
   it("has every key the templates name literally", async () => {
     const source = await templateSources();
-    const used = [...source.matchAll(/\bt\(\s*"([\w.]+)"/g)].map((m) => m[1]);
+    const used = [...source.matchAll(/\bt\(\s*"([\w.]+)"/g)].map((m) => m[1]!);
     expect(used.length).toBeGreaterThan(20);
-    expect(used.filter((key) => !(key in dictionaries.en))).toEqual([]);
+    expect(used.filter((key) => !(key in en))).toEqual([]);
   });
 
   it("has a label for every value of the enumerations the templates spell out", () => {
@@ -46,7 +70,7 @@ describe("dictionaries", () => {
       ...["green", "yellow", "red"].map((s) => `health.${s}`),
       ...["none_due", "all_due_achieved", "some_due_missed", "none_due_achieved"].map((s) => `health.rule.${s}`),
     ];
-    expect(keys.filter((key) => !(key in dictionaries.en))).toEqual([]);
+    expect(keys.filter((key) => !(key in en))).toEqual([]);
   });
 });
 
@@ -59,7 +83,69 @@ describe("translator(locale)", () => {
     expect(translator("ja-JP")("meta.asOf", { date: "2026年9月30日" })).toBe("2026年9月30日 時点の数値");
   });
 
-  it("fails loudly on a key no language has", () => {
-    expect(() => translator("en-US")("no.such.key")).toThrow('No label "no.such.key"');
+  it("writes a count in the singular or the plural as Intl.PluralRules chooses", () => {
+    const t = translator("en-US");
+    expect(t("milestones.count", { n: 1 })).toBe("1 milestone");
+    expect(t("milestones.count", { n: 0 })).toBe("0 milestones");
+    expect(t("milestones.count", { n: 1200 })).toBe("1,200 milestones");
+    expect(t("criteria.rule.all_metrics_met", { total: 1 })).toBe("Its only metric reached its target.");
+    expect(t("criteria.rule.all_metrics_met", { total: 3 })).toBe("All 3 of its metrics reached their target.");
+    expect(t("criteria.rule.some_progress", { met: 0, total: 1 })).toBe(
+      "0 of 1 metric reached its target, and the goal moved forward.",
+    );
+    expect(t("csat.npsNote", { promoters: 2, passives: 1, detractors: 0 })).toBe(
+      "2 promoters · 1 passive · 0 detractors",
+    );
+    expect(t("health.rule.some_due_missed", { achieved: 1, due: 3, milestones: 2, metrics: 1 })).toBe(
+      "1 of 3 due by now is met (2 milestones, 1 metric target).",
+    );
+    expect(translator("ms-MY")("glance.responses", { n: 1 })).toBe("1 maklum balas");
+    expect(translator("ja-JP")("milestones.count", { n: 1 })).toBe("全 1 件");
+  });
+
+  it("never writes a count of one with a plural noun, nor 'All 1', in any English label", () => {
+    const t = translator("en-US") as (key: string, vars: object) => string;
+    const names = new Set(["customer", "engagement", "names"]); // the variables that are not numbers
+    for (const key of Object.keys(en)) {
+      const vars = Object.fromEntries(labelVars(en[key]!).map((name) => [name, names.has(name) ? "Acme" : 1]));
+      const text = t(key, vars);
+      expect(text, key).not.toMatch(/\b1 (?!× |access )[a-z]+s\b|\bAll 1\b|\bNone of (the|its) 1\b/);
+    }
+  });
+
+  it("fails loudly on a key no language has and on a missing variable, never writing {name}", () => {
+    const t = translator("en-US");
+    // @ts-expect-error: not a label
+    expect(() => t("no.such.key")).toThrow('No label "no.such.key"');
+    // @ts-expect-error: {date} is missing
+    expect(() => t("meta.asOf")).toThrow('The label "meta.asOf" needs {date}');
+    // @ts-expect-error: {name} is missing
+    expect(() => t("summary.decision.delayed", { date: "1 Oct 2026" })).toThrow("needs {name}");
+    // @ts-expect-error: a count must be a number, to choose its plural form
+    expect(() => t("milestones.count", { n: "1" })).toThrow("needs the count {n} as a number");
+  });
+
+  it("types each label's variables from its English text", () => {
+    expectTypeOf<LabelVars<"meta.asOf">>().toEqualTypeOf<{ date: string | number }>();
+    expectTypeOf<LabelVars<"milestones.count">>().toEqualTypeOf<{ n: number }>();
+    expectTypeOf<LabelVars<"criteria.rule.some_progress">>().toEqualTypeOf<{ total: number; met: string | number }>();
+    expectTypeOf<LabelVars<"health.rule.some_due_missed">>().toEqualTypeOf<{
+      achieved: number;
+      milestones: number;
+      metrics: number;
+      due: string | number;
+    }>();
+    expectTypeOf<LabelVars<"health.rule.some_due_unverified">>().toEqualTypeOf<{
+      due: number;
+      unverified: string | number;
+    }>();
+    expectTypeOf<"status.achieved">().toExtend<PlainLabel>();
+    expectTypeOf<"meta.asOf">().not.toExtend<PlainLabel>();
+  });
+
+  it("leaves the placeholders in for a template that places a figure in each, plural forms chosen", () => {
+    const t = translator("en-US");
+    expect(t.template("calc.days", { n: 1 })).toBe("{n} day");
+    expect(t.template("meta.pageOf")).toBe("Page {n} of {total}");
   });
 });

@@ -18,11 +18,12 @@ export default {
   "health.yellow": "At risk",
   "health.red": "Off track",
   "health.rule.none_due": "Nothing is due yet: no milestone date has come and no metric's target date has passed.",
-  "health.rule.all_due_achieved": "All {due} due by now are met: {milestones} milestones and {metrics} metric targets.",
+  "health.rule.all_due_achieved":
+    "{due, plural, one {The # item due by now is met} other {All # due by now are met}}: {milestones, plural, one {# milestone} other {# milestones}} and {metrics, plural, one {# metric target} other {# metric targets}}.",
   "health.rule.some_due_missed":
-    "{achieved} of {due} due by now are met ({milestones} milestones, {metrics} metric targets).",
+    "{achieved, plural, one {# of {due} due by now is met} other {# of {due} due by now are met}} ({milestones, plural, one {# milestone} other {# milestones}}, {metrics, plural, one {# metric target} other {# metric targets}}).",
   "health.rule.none_due_achieved":
-    "None of the {due} due by now is met ({milestones} milestones, {metrics} metric targets).",
+    "{due, plural, one {The # item due by now is not met} other {None of the # due by now is met}} ({milestones, plural, one {# milestone} other {# milestones}}, {metrics, plural, one {# metric target} other {# metric targets}}).",
   "metric.baseline": "Baseline",
   "metric.target": "Target",
   "metric.current": "Current",
@@ -51,7 +52,8 @@ export default {
   "meta.quarterToDate": "quarter to date",
   "health.how":
     "Rule: green when everything due is met and evidenced; yellow when something due is not met or lacks evidence; red when nothing due is met.",
-  "health.rule.some_due_unverified": "All {due} due by now are met, but {unverified} achieved without evidence.",
+  "health.rule.some_due_unverified":
+    "{due, plural, one {The # item due by now is met, but without evidence} other {All # due by now are met, but {unverified} achieved without evidence}}.",
   "change.factor": "×{factor}",
   "change.pointsDown": "down {pts} pp",
   "change.pointsUp": "up {pts} pp",
@@ -131,7 +133,7 @@ export default {
   "summary.decision.delayed": "{name}: delayed since {date}. Confirm the revised date or a course correction.",
   "calc.fromFinancials": "from the financials",
   "calc.actualSpread": "actual, spread over its days",
-  "calc.days": "{n} days",
+  "calc.days": "{n, plural, one {# day} other {# days}}",
   "calc.daysPer": "days per {per}",
   "calc.perDays": "Days per period",
   "review.risk.missed": "Target missed",
@@ -147,7 +149,7 @@ export default {
   "summary.decision.unverified": "{name}: achieved but not yet evidenced. Confirm the evidence to count it.",
   "outcomes.title": "Outcomes against baseline",
   "milestones.title": "Value milestones",
-  "milestones.count": "{n} milestones",
+  "milestones.count": "{n, plural, one {# milestone} other {# milestones}}",
   "milestones.none":
     "No milestones are recorded yet. Add milestones.csv to track progress from early wins to strategic value.",
   "milestones.timeline": "Milestones by phase",
@@ -256,10 +258,10 @@ export default {
   "glance.accepted": "Deliverables accepted",
   "glance.deliverables": "signed off by the customer",
   "glance.checklist": "Close-out checklist",
-  "glance.checklistNote": "{done} of {total} items done",
+  "glance.checklistNote": "{done} of {total, plural, one {# item} other {# items}} done",
   "glance.standardNote": "owners and dates still to agree",
   "glance.csat": "Satisfaction",
-  "glance.responses": "{n} responses",
+  "glance.responses": "{n, plural, one {# response} other {# responses}}",
   "criteria.title": "Outcomes vs original success criteria",
   "criteria.asOfClose": "Figures as of {date}, as in the QBR",
   "agenda.meeting": "For the closing meeting on {date}: the figures are those known that day.",
@@ -277,9 +279,12 @@ export default {
   "criteria.atClose": "Latest",
   "criteria.result": "Result",
   "criteria.milestones": "Milestones",
-  "criteria.rule.all_metrics_met": "All {total} of its metrics reached their target.",
-  "criteria.rule.some_progress": "{met} of {total} metrics reached their target, and the goal moved forward.",
-  "criteria.rule.no_progress": "None of its {total} metrics moved toward the target.",
+  "criteria.rule.all_metrics_met":
+    "{total, plural, one {Its only metric reached its target.} other {All # of its metrics reached their target.}}",
+  "criteria.rule.some_progress":
+    "{total, plural, one {{met} of # metric reached its target, and the goal moved forward.} other {{met} of # metrics reached their target, and the goal moved forward.}}",
+  "criteria.rule.no_progress":
+    "{total, plural, one {Its only metric did not move toward the target.} other {None of its # metrics moved toward the target.}}",
   "criteria.rule.no_metrics":
     "No metric was named for this goal, so the data cannot judge it: confirm it at the closing meeting.",
   "verdict.met": "Met",
@@ -290,7 +295,8 @@ export default {
   "level.tactical": "Tactical goal",
   "level.operational": "Operational goal",
   "tracker.title": "Close-out tracker",
-  "tracker.intro": "The {days} days after the engagement ended on {end}, in three phases.",
+  "tracker.intro":
+    "The {days, plural, one {# day} other {# days}} after the engagement ended on {end}, in three phases.",
   "tracker.notStarted": "The window opens on {start}.",
   "tracker.day": "As of {date}: day {day} of {days}.",
   "tracker.over": "The window has closed (figures as of {date}).",
@@ -302,7 +308,7 @@ export default {
   "tracker.overdue": "Overdue items",
   "tracker.overdueNote": "not done and past due on {date}",
   "tracker.phaseN": "Phase {n}",
-  "tracker.phaseItems": "{n} standard items",
+  "tracker.phaseItems": "{n, plural, one {# standard item} other {# standard items}}",
   "tracker.itemsDone": "items done",
   "tracker.overdueShort": "overdue",
   "tracker.item": "Item",
@@ -355,7 +361,7 @@ export default {
   "handoff.kpi.systems": "Systems handed over",
   "handoff.kpi.owned": "{n} with a named owner",
   "handoff.kpi.docs": "Documents",
-  "handoff.kpi.access": "{n} access grants handed over",
+  "handoff.kpi.access": "{n, plural, one {# access grant handed over} other {# access grants handed over}}",
   "handoff.kpi.issues": "Known issues",
   "handoff.kpi.workarounds": "{n} with a workaround",
   "handoff.kpi.training": "Training sessions",
@@ -396,18 +402,19 @@ export default {
   "csat.title": "Customer satisfaction",
   "csat.lateTitle": "The survey went out late",
   "csat.lateBody":
-    "The first response came on {first}, {days} days after the engagement ended on {end}. Surveys sent within 48 hours of the end get more, and fresher, answers: read these scores with the delay in mind.",
+    "The first response came on {first}, {days, plural, one {# day} other {# days}} after the engagement ended on {end}. Surveys sent within 48 hours of the end get more, and fresher, answers: read these scores with the delay in mind.",
   "csat.lateNone":
-    "No response had come {days} days after the engagement ended on {end}, although answers were due within 48 hours. Send the survey now.",
+    "No response had come {days, plural, one {# day} other {# days}} after the engagement ended on {end}, although answers were due within 48 hours. Send the survey now.",
   "csat.onTime": "Sent on time: answers began within 48 hours of the end on {end} (by {due}).",
   "csat.awaiting": "Answers are due by {due}, 48 hours after the engagement ended.",
   "csat.responses": "Responses",
   "csat.mean": "CSAT (mean)",
-  "csat.of": "{n} answers on the 5-point scale",
+  "csat.of": "{n, plural, one {# answer on the 5-point scale} other {# answers on the 5-point scale}}",
   "csat.satisfied": "Satisfied",
   "csat.satisfiedNote": "scores of 4 or 5",
   "csat.nps": "NPS",
-  "csat.npsNote": "{promoters} promoters · {passives} passives · {detractors} detractors",
+  "csat.npsNote":
+    "{promoters, plural, one {# promoter} other {# promoters}} · {passives, plural, one {# passive} other {# passives}} · {detractors, plural, one {# detractor} other {# detractors}}",
   "csat.respondent": "Respondent",
   "csat.score": "Score",
   "csat.comment": "Comment",
@@ -471,9 +478,10 @@ export default {
   "agenda.standardChecklist": "No close-out checklist was recorded: agree owners and dates for the standard checklist.",
   "agenda.deliverablesOpen": "Deliverables not yet accepted",
   "agenda.checklistOpen": "Close-out items not done",
-  "agenda.csat.on_time": "{n} responses so far, the first on {first}. Thank the respondents and share what they said.",
+  "agenda.csat.on_time":
+    "{n, plural, one {# response} other {# responses}} so far, the first on {first}. Thank the respondents and share what they said.",
   "agenda.csat.late":
-    "{n} responses, the first on {first}: after the 48 hours that ended on {due}. Acknowledge the delay and ask the others to answer.",
+    "{n, plural, one {# response} other {# responses}}, the first on {first}: after the 48 hours that ended on {due}. Acknowledge the delay and ask the others to answer.",
   "agenda.csat.awaiting":
     "Send the survey to the sponsor and the key stakeholders 24 to 48 hours after this meeting, between {from} and {due}.",
   "agenda.csat.overdue": "No response yet, and the 48 hours ended on {due}. Send the survey today.",
@@ -488,4 +496,4 @@ export default {
   "missing.csat": "No csat table: add csat.csv with the survey answers.",
   "missing.financials": "No financials table: add financials.csv (item, budget, actual, invoiced, paid).",
   "missing.opportunities": "No opportunities table: add opportunities.csv to triage expansion opportunities.",
-};
+} as const;

@@ -2,13 +2,14 @@
 // them a customer's data fills. Used by the site pages, the print documents and the tests.
 import { PACK_DEFS, pageOfSection, PRINT_DEFS, sectionsOf, type SectionId } from "../../src/documents.ts";
 import type { SiteCustomer } from "../../src/render.ts";
+import type { PlainLabel } from "../i18n/index.ts";
 
 export { HANDOFF_PARTS, handoffParts } from "../../src/documents.ts";
 
 /** A section of the close-out pack: its anchor, its title's label key, and the site page it lives on. */
 export interface CloseoutSection {
   id: string;
-  title: string;
+  title: PlainLabel;
   page: string;
 }
 

@@ -1,6 +1,6 @@
 // How a figure of report.json is written on a QBR page. Every figure is placed by components/Fig.astro with
 // its path in report.json (e.g. "metrics.0.current"), so the tests can read each page back and compare.
-import type { Translate } from "../i18n/index.ts";
+import type { PlainLabel, Translate } from "../i18n/index.ts";
 import type { Format } from "./format.ts";
 
 /** How a figure is written. "month": a date as month and year; "value": a measured value with its unit; "change": a change vs baseline in words; "label": a label key `${prefix}.${value}`. */
@@ -56,7 +56,7 @@ export function formatFigure(
   }
   if (format === "date") return f.date(value as string | null);
   if (format === "month") return f.shortDate(value as string | null);
-  if (format === "label") return value === null ? "—" : t(`${options.label}.${value}`);
+  if (format === "label") return value === null ? "—" : t(`${options.label}.${value}` as PlainLabel);
   const n = value as number | null;
   switch (format) {
     case "int":

@@ -15,7 +15,7 @@ export function runningParts(ctx: PageContext, doc: PrintDoc): string[] {
 
 /** Page margins, running header and "page X of Y" of every print document of one customer. */
 export function printCss(ctx: PageContext): string {
-  const [before, between, after] = ctx.t("meta.pageOf").split(/\{n\}|\{total\}/);
+  const [before, between, after] = ctx.t.template("meta.pageOf").split(/\{n\}|\{total\}/);
   const size = paperFor(ctx.c.data.customer) === "letter" ? "letter" : "A4";
   const docs = (Object.keys(PRINT_DEFS) as PrintDoc[]).map(
     (doc) => `html[data-doc="${doc}"] { --running: ${cssString(runningParts(ctx, doc).join(" · "))}; }`,

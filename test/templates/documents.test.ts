@@ -46,8 +46,10 @@ describe("the document registry", () => {
       ...HANDOFF_PARTS.map((p) => p.title),
       "handoff.overview",
     ];
-    for (const lang of LANGS)
-      for (const key of keys) expect(dictionaries[lang][key], `${lang} ${key}`).toBeTypeOf("string");
+    for (const lang of LANGS) {
+      const labels: Record<string, string> = dictionaries[lang];
+      for (const key of keys) expect(labels[key], `${lang} ${key}`).toBeTypeOf("string");
+    }
   });
 
   it("orders a customer's pages and print documents by pack, leaving out a page its data does not fill", () => {
