@@ -11,6 +11,8 @@ export default defineConfig({
   test: {
     reporters: ["default", "./test/support/summary.ts"],
     env: { TZ: "UTC" },
+    // Generous: the property tests walk 73,000 days, and this machine is shared.
+    testTimeout: 120_000,
     projects: [
       { extends: true, test: { name: "unit", include: UNIT } },
       {
@@ -21,7 +23,6 @@ export default defineConfig({
           exclude: UNIT,
           // Builds the fixture portfolio once (real Astro, real Chromium) for the tests that read it.
           globalSetup: ["test/support/portfolio.ts"],
-          testTimeout: 120_000,
           hookTimeout: 180_000,
         },
       },
