@@ -4,7 +4,8 @@ import { defineConfig } from "vitest/config";
 const UNIT = [
   "test/model/**/*.test.ts",
   "test/templates/**/*.test.ts",
-  "test/{dates-cli,docs,errors,i18n,inert,jsonschema,load,narrative,protect,publish,series,validate}.test.ts",
+
+  "test/{config,dates-cli,docs,errors,i18n,inert,jsonschema,load,narrative,protect,publish,series,validate}.test.ts",
 ];
 
 export default defineConfig({

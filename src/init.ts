@@ -23,6 +23,10 @@ const ABOUT: Record<TableName, string> = {
   csat: "satisfaction survey answers (5-point or 10-point scale)",
   opportunities: "expansion opportunities, each framed in five lines and triaged",
   financials: "budget against actual spend, invoiced and paid",
+  usage: "adoption over time: one row per date and measure, e.g. active users",
+  support: "support tickets per quarter or month: opened, closed and the share within the SLA",
+  actions: "the mutual action plan: each commitment, its owner, which side owns it, due date and status",
+  health: "the health (green, yellow, red) of earlier quarters, for the trend",
 };
 
 const CURRENCY: Record<string, string> = {
@@ -41,6 +45,13 @@ const CURRENCY: Record<string, string> = {
   DE: "EUR",
   FR: "EUR",
 };
+
+/** The quarter before the one `day` falls in, e.g. "2026-Q2" for 2026-08-14. */
+function quarterBefore(day: string): string {
+  const q = Math.floor((+day.slice(5, 7) - 1) / 3);
+  const year = +day.slice(0, 4);
+  return q === 0 ? `${year - 1}-Q4` : `${year}-Q${q}`;
+}
 
 /** The example customer, its dates around `today`. */
 function example(slug: string, locale: string, today: string) {
@@ -131,6 +142,16 @@ function example(slug: string, locale: string, today: string) {
       effort: "2 weeks",
     },
     financials: { item: "Implementation fee", budget: 10000, actual: 10000, invoiced: 10000, paid: 5000 },
+    usage: { date: day(-14), measure: "Active users", value: 18 },
+    support: { period: today.slice(0, 7), opened: 6, closed: 5, sla_met: 100 },
+    actions: {
+      commitment: "Name an owner for the weekly report",
+      owner: "Alex Example",
+      side: "customer",
+      due: day(30),
+      status: "open",
+    },
+    health: { period: quarterBefore(today), rag: "green", note: "First quarter on the new report." },
   };
   const handoff = {
     summary: "What was built, who owns it and where to get help.",

@@ -1,12 +1,14 @@
 // JSON Schemas for the JSON files a person writes, generated from the zod schemas so that editors
 // (VS Code and others, through "$schema") check and complete them as they are typed.
 import { z } from "zod";
+import { configSchema } from "./config.ts";
 import { customerSchema, handoffSchema } from "./schema.ts";
 
 /** The documents with a schema, by the name of their file in schemas/ (`customer` → schemas/customer.schema.json). */
 const DOCUMENTS = {
   customer: { schema: customerSchema, title: "milepost customer.json" },
   handoff: { schema: handoffSchema, title: "milepost handoff.json" },
+  "milepost.config": { schema: configSchema, title: "milepost.config.json" },
 } as const;
 
 /** Each schema file's name and text, e.g. ["customer.schema.json", "{…}\n"]. */

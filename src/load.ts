@@ -248,7 +248,8 @@ async function readText(
   return decoded.text;
 }
 
-async function readJsonDocument(dir: string, file: string, at: (f: string) => string, issues: DataIssue[]) {
+/** A JSON file read and parsed; null (with the issue added) when it cannot be. */
+export async function readJsonDocument(dir: string, file: string, at: (f: string) => string, issues: DataIssue[]) {
   const text = await readText(dir, file, at, issues);
   const value = text === null ? undefined : parseJson(text, file, at, issues);
   return value === undefined ? null : { file, value, text: text! };

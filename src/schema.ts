@@ -190,7 +190,7 @@ const optText = optional(text);
 const optDate = optional(date);
 const optNumber = optional(number);
 const optAmount = optional(amount);
-const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: "is not a colour" });
+export const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: "is not a colour" });
 
 export const PHASES = ["early_win", "foundation", "growth", "maturity", "strategic"] as const;
 export const MILESTONE_STATUSES = ["not_started", "in_progress", "achieved", "delayed"] as const;
@@ -207,6 +207,64 @@ export const SIGNALS = [
   "other",
 ] as const;
 const yesNo = oneOf(["yes", "no"] as const).transform((v) => v === "yes");
+export const SIDES = ["customer", "provider"] as const;
+export const ACTION_STATUSES = ["open", "in_progress", "done", "dropped"] as const;
+export const RAGS = ["green", "yellow", "red"] as const;
+export const INFLUENCES = ["high", "medium", "low"] as const;
+export const SENTIMENTS = ["champion", "supporter", "neutral", "detractor"] as const;
+export const CHANGES = ["new", "improved", "unchanged", "declined"] as const;
+export const REFERENCE_ASKS = ["case_study", "reference_call", "logo", "quote"] as const;
+
+/** A whole number of zero or more: seats, tickets, people. */
+const count = amount.superRefine((n, ctx) => {
+  if (!Number.isInteger(n))
+    ctx.addIssue({
+      code: "custom",
+      message: "is not a whole number",
+      params: { fix: "write a whole number, e.g. 12" },
+    });
+});
+
+/** A share written in percent, 0 to 100. */
+const percent = number.superRefine((n, ctx) => {
+  if (n < 0 || n > 100)
+    ctx.addIssue({
+      code: "custom",
+      message: "is not a percentage from 0 to 100",
+      params: { fix: "write the percentage without the % sign, e.g. 95 (not 0.95)" },
+    });
+});
+
+/** A quarter, e.g. "2026-Q3". */
+const quarter = z
+  .union([z.string(), z.number()])
+  .transform((raw, ctx) => {
+    const s = String(raw).trim().toUpperCase();
+    return /^\d{4}-Q[1-4]$/.test(s) ? s : fail(ctx, "is not a quarter", "write the quarter as YYYY-Qn, e.g. 2026-Q2");
+  })
+  .meta({ description: "a quarter, YYYY-Qn" });
+
+/** A quarter ("2026-Q3") or a month ("2026-09"). */
+const quarterOrMonth = z
+  .union([z.string(), z.number()])
+  .transform((raw, ctx) => {
+    const s = String(raw).trim().toUpperCase();
+    if (/^\d{4}-Q[1-4]$/.test(s)) return s;
+    const month = /^(\d{4})-(\d{1,2})$/.exec(s);
+    if (month && +month[2] >= 1 && +month[2] <= 12) return `${month[1]}-${month[2].padStart(2, "0")}`;
+    return fail(
+      ctx,
+      "is not a quarter or a month",
+      "write a quarter as YYYY-Qn (2026-Q2) or a month as YYYY-MM (2026-05)",
+    );
+  })
+  .meta({ description: "a quarter YYYY-Qn or a month YYYY-MM" });
+
+/** Section ids of a pack in the order they print, and the ones left out. */
+export const packSectionsSchema = z.object({
+  order: z.array(z.string()).optional(),
+  off: z.array(z.string()).optional(),
+});
 
 /** The JSON Schema an editor checks the file against, e.g. "../../schemas/customer.schema.json". */
 const $schema = z.string().optional();
@@ -245,6 +303,9 @@ export const customerSchema = z.object({
         role: text,
         audience: oneOf(AUDIENCES),
         email: z.string().optional(),
+        influence: oneOf(INFLUENCES).optional(),
+        sentiment: oneOf(SENTIMENTS).optional(),
+        change: oneOf(CHANGES).optional(),
       }),
     )
     .default([]),
@@ -259,6 +320,27 @@ export const customerSchema = z.object({
     )
     .default([]),
   share: z.object({ token: z.string(), expires: date.optional() }).optional(),
+  contract: z
+    .object({
+      start: date,
+      end: date,
+      renewalDate: date.optional(),
+      seats: count.optional(),
+      annualValue: amount.optional(),
+      seatsMeasure: text.optional(),
+    })
+    .optional(),
+  acceptors: z.array(z.object({ name: text, role: text })).optional(),
+  postClose: z
+    .object({
+      owner: text,
+      role: text,
+      email: z.string().optional(),
+      checkins: z.array(z.number().int().positive()).optional(),
+    })
+    .optional(),
+  reference: z.object({ ask: oneOf(REFERENCE_ASKS), by: date.optional(), note: text.optional() }).optional(),
+  sections: z.object({ qbr: packSectionsSchema.optional(), closeout: packSectionsSchema.optional() }).optional(),
 });
 
 export const metricSchema = z.object({
@@ -378,6 +460,9 @@ export const opportunitySchema = z.object({
   customer_priority: yesNo,
   horizon: optional(oneOf(["quick_win", "long_term"] as const)),
   effort: optText,
+  value_hypothesis: optText,
+  price_low: optAmount,
+  price_high: optAmount,
 });
 
 export const financialSchema = z.object({
@@ -387,6 +472,35 @@ export const financialSchema = z.object({
   invoiced: optAmount,
   paid: optAmount,
   date: optDate,
+});
+
+export const usageSchema = z.object({
+  date,
+  measure: text,
+  value: amount,
+});
+
+export const supportSchema = z.object({
+  period: quarterOrMonth,
+  opened: count,
+  closed: count,
+  sla_met: percent,
+});
+
+export const actionSchema = z.object({
+  commitment: text,
+  owner: text,
+  side: oneOf(SIDES),
+  due: date,
+  status: oneOf(ACTION_STATUSES),
+  done_date: optDate,
+  agreed: optional(quarter),
+});
+
+export const healthSchema = z.object({
+  period: quarter,
+  rag: oneOf(RAGS),
+  note: optText,
 });
 
 export const handoffSchema = z.object({
@@ -435,6 +549,10 @@ export const rowTables = {
   csat: csatSchema,
   opportunities: opportunitySchema,
   financials: financialSchema,
+  usage: usageSchema,
+  support: supportSchema,
+  actions: actionSchema,
+  health: healthSchema,
 } as const;
 export type TableName = keyof typeof rowTables;
 
@@ -480,6 +598,10 @@ export type RetroItem = Sourced<z.infer<typeof retrospectiveSchema>>;
 export type CsatResponse = Sourced<z.infer<typeof csatSchema>>;
 export type Opportunity = Sourced<z.infer<typeof opportunitySchema>>;
 export type Financial = Sourced<z.infer<typeof financialSchema>>;
+export type Usage = Sourced<z.infer<typeof usageSchema>>;
+export type SupportPeriod = Sourced<z.infer<typeof supportSchema>>;
+export type Action = Sourced<z.infer<typeof actionSchema>>;
+export type HealthRow = Sourced<z.infer<typeof healthSchema>>;
 export type Handoff = z.infer<typeof handoffSchema>;
 export type Cost = Customer["costs"][number];
 
@@ -497,6 +619,10 @@ export interface CustomerData {
   csat: CsatResponse[];
   opportunities: Opportunity[];
   financials: Financial[];
+  usage: Usage[];
+  support: SupportPeriod[];
+  actions: Action[];
+  health: HealthRow[];
   handoff: Handoff | null;
   present: TableName[];
 }

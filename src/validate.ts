@@ -155,7 +155,8 @@ function validateTable(table: RawTable, schema: z.ZodObject, at: (f: string) => 
   return rows;
 }
 
-function validateDocument<T extends z.ZodType>(
+/** Validates a JSON document against its schema, adding every issue (unknown keys too) with its line. */
+export function validateDocument<T extends z.ZodType>(
   doc: { file: string; value: unknown; text: string; lines?: Map<string, number> },
   schema: T,
   at: (f: string) => string,
@@ -512,9 +513,92 @@ function crossCheck(data: CustomerData, raw: RawCustomer, at: (f: string) => str
       );
     }
   }
+  for (const o of data.opportunities) {
+    if (o.price_low !== undefined && o.price_high !== undefined && o.price_low > o.price_high)
+      error(
+        o.src.file,
+        o.src.line,
+        "price_high",
+        o.price_high,
+        `is below price_low ${o.price_low}`,
+        "write the lower price in price_low and the higher in price_high",
+        "price-range",
+      );
+  }
+  for (const a of data.actions) {
+    if (a.status === "done" && !a.done_date)
+      error(
+        a.src.file,
+        a.src.line,
+        "status",
+        "done",
+        "has no date it was done on",
+        "add done_date (YYYY-MM-DD): the scorecard says whether each commitment was kept on time",
+        "done-without-date",
+      );
+  }
+  // Periods as written, also in rows with other mistakes.
+  for (const table of ["support", "health"] as const) {
+    const seen = new Map<string, number>();
+    for (const row of raw.tables[table]?.rows ?? []) {
+      const period = String(row.values.period ?? "")
+        .trim()
+        .toUpperCase();
+      if (!period) continue;
+      const first = seen.get(period);
+      if (first === undefined) seen.set(period, row.line);
+      else
+        error(
+          raw.tables[table]!.file,
+          row.line,
+          "period",
+          period,
+          `is given twice in ${table} (first on line ${first})`,
+          "keep one row per period",
+          "duplicate-period",
+        );
+    }
+  }
   const c = data.customer;
   if (!c) return;
   const e = c.engagement;
+  if (c.contract) {
+    const { start, end, renewalDate, seatsMeasure } = c.contract;
+    const line = (key: string) => lineOf(raw.customer!, ["contract", key]);
+    if (end < start)
+      error(
+        customerFile,
+        line("end"),
+        "contract.end",
+        end,
+        `is before contract.start ${start}`,
+        "check both dates of the contract term",
+        "contract-dates",
+      );
+    if (renewalDate && renewalDate < start)
+      error(
+        customerFile,
+        line("renewalDate"),
+        "contract.renewalDate",
+        renewalDate,
+        `is before contract.start ${start}`,
+        "write the day the contract renews, after it starts",
+        "contract-dates",
+      );
+    const measures = [...new Set(data.usage.map((u) => u.measure))];
+    if (seatsMeasure && !measures.includes(seatsMeasure))
+      error(
+        customerFile,
+        line("seatsMeasure"),
+        "contract.seatsMeasure",
+        seatsMeasure,
+        "is not a measure of the usage table",
+        measures.length
+          ? `write one of: ${measures.join(", ")}`
+          : "add a usage table with this measure, or remove contract.seatsMeasure",
+        "unknown-measure",
+      );
+  }
   for (const [field, day] of [
     ["engagement.goLive", e.goLive],
     ["engagement.end", e.end],

@@ -52,18 +52,22 @@ describe("initCustomer({dataDir, slug, locale, xlsx})", () => {
     const written = await initCustomer({ dataDir, slug: "acme-au", locale: "en-AU", xlsx: false, today: TODAY });
     expect(written.map((f) => f.split("/").pop()).sort()).toEqual([
       "README.md",
+      "actions.csv",
       "closeout.csv",
       "csat.csv",
       "customer.json",
       "deliverables.csv",
       "financials.csv",
       "handoff.json",
+      "health.csv",
       "measurements.csv",
       "metrics.csv",
       "milestones.csv",
       "opportunities.csv",
       "retrospective.csv",
+      "support.csv",
       "training.csv",
+      "usage.csv",
     ]);
     const { result, lines } = await validate(dataDir, "acme-au");
     expect(lines).toEqual([]);
@@ -110,6 +114,10 @@ describe("initCustomer({dataDir, slug, locale, xlsx})", () => {
       "csat",
       "opportunities",
       "financials",
+      "usage",
+      "support",
+      "actions",
+      "health",
     ]);
     expect(book.getWorksheet("metrics")!.getCell("G1").note).toBe("required; a date, YYYY-MM-DD");
     // A spreadsheet owner's mistakes: a decimal comma, a word not allowed, a date typed as text, a bad customer field.
@@ -138,7 +146,7 @@ describe("milepost init, --version and validate's folders (CLI)", () => {
     const first = await milepost(["init", "formosa", "--locale", "zh-TW"], cwd);
     expect(first).toMatchObject({
       code: 0,
-      stdout: expect.stringContaining("Wrote 13 files:\n  data/formosa/README.md\n"),
+      stdout: expect.stringContaining("Wrote 17 files:\n  data/formosa/README.md\n"),
     });
     expect(await milepost(["validate", "formosa"], cwd)).toMatchObject({
       code: 0,

@@ -144,3 +144,99 @@ describe("validateCustomer(raw)", () => {
     ]);
   });
 });
+
+describe("validateCustomer(raw): the account tables and fields", () => {
+  it("accepts usage, support, actions and health tables and the new customer.json fields", async () => {
+    const customer = JSON.parse(await readFile(join(FIXTURES, "data", "acme", "customer.json"), "utf8"));
+    customer.contract = { start: "2025-10-01", end: "2026-09-30", seats: 40, annualValue: 36000 };
+    customer.acceptors = [{ name: "Jordan Lee", role: "COO" }];
+    customer.postClose = { owner: "Sam Park", role: "Customer success manager" };
+    customer.reference = { ask: "Case Study" };
+    customer.stakeholders = [
+      {
+        name: "Jordan Lee",
+        role: "COO",
+        audience: "executive",
+        influence: "high",
+        sentiment: "Champion",
+        change: "new",
+      },
+    ];
+    const { data, errors, warnings } = await validateAcme({
+      "customer.json": JSON.stringify(customer, null, 2),
+      "usage.csv": "date,measure,value\n2026-03-31,Active users,31\n2026-06-30,Active users,36\n",
+      "support.csv": "period,opened,closed,sla_met\n2026-q1,12,11,92.5\n2026-04,5,6,100\n",
+      "actions.csv":
+        "commitment,owner,side,due,status,done_date,agreed\nShare the data dictionary,Sam Park,Provider,2026-05-15,Done,2026-05-10,2026-Q1\n",
+      "health.csv": "period,rag,note\n2026-Q1,Yellow,Rollout slipped\n",
+    });
+    expect(errors).toEqual([]);
+    expect(warnings).toEqual([]);
+    expect(data!.support.map((s) => s.period)).toEqual(["2026-Q1", "2026-04"]);
+    expect(data!.actions[0]).toMatchObject({ side: "provider", status: "done", agreed: "2026-Q1" });
+    expect(data!.customer.stakeholders[0]).toMatchObject({ sentiment: "champion", influence: "high" });
+    expect(data!.customer.reference).toEqual({ ask: "case_study" });
+  });
+
+  it("words every mistake in the new tables with the fix", async () => {
+    const { errors } = await validateAcme({
+      "usage.csv": "date,measure,value\n31/03/2026,Active users,-3\n",
+      "support.csv": "period,opened,closed,sla_met\nQ1 2026,12.5,11,0.95%\n2026-Q1,1,1,120\n2026-Q1,1,1,100\n",
+      "actions.csv":
+        "commitment,owner,side,due,status,done_date,agreed\nShare the dictionary,Sam,vendor,2026-05-15,done,,Q1\n",
+      "health.csv": "period,rag,note\n2026-Q1,amber,\n",
+    });
+    expect(errors).toEqual([
+      'data/acme/usage.csv:2 date: "31/03/2026" is not a day in the calendar read month first (dateFormat MDY) — if it is day first, write 2026-03-31',
+      'data/acme/usage.csv:2 value: "-3" is below zero — write an amount of zero or more',
+      'data/acme/support.csv:2 period: "Q1 2026" is not a quarter or a month — write a quarter as YYYY-Qn (2026-Q2) or a month as YYYY-MM (2026-05)',
+      'data/acme/support.csv:2 opened: "12.5" is not a whole number — write a whole number, e.g. 12',
+      'data/acme/support.csv:2 sla_met: "0.95%" is not a number — write 0.95 (without the % sign)',
+      'data/acme/support.csv:3 sla_met: "120" is not a percentage from 0 to 100 — write the percentage without the % sign, e.g. 95 (not 0.95)',
+      'data/acme/support.csv:4 period: "2026-Q1" is given twice in support (first on line 3) — keep one row per period',
+      'data/acme/actions.csv:2 side: "vendor" is not one of the allowed values — write one of: customer, provider',
+      'data/acme/actions.csv:2 agreed: "Q1" is not a quarter — write the quarter as YYYY-Qn, e.g. 2026-Q2',
+      'data/acme/health.csv:2 rag: "amber" is not one of the allowed values — write one of: green, yellow, red',
+    ]);
+  });
+
+  it("asks for the day a commitment was done, and checks the contract and the prices", async () => {
+    const customer = JSON.parse(await readFile(join(FIXTURES, "data", "acme", "customer.json"), "utf8"));
+    customer.contract = {
+      start: "2025-10-01",
+      end: "2025-09-30",
+      renewalDate: "2025-01-01",
+      seats: 40.5,
+      seatsMeasure: "Users",
+    };
+    customer.stakeholders = [{ name: "Jordan Lee", role: "COO", audience: "executive", influence: "huge" }];
+    const text = JSON.stringify(customer, null, 2);
+    const line = (key: string) => text.split("\n").findIndex((l) => l.includes(`"${key}"`)) + 1;
+    const opportunities = (await readFile(join(FIXTURES, "data", "acme", "opportunities.csv"), "utf8")).split("\n");
+    const { errors } = await validateAcme({
+      "customer.json": text,
+      "usage.csv": "date,measure,value\n2026-03-31,Active users,31\n",
+      "actions.csv": "commitment,owner,side,due,status\nShare the dictionary,Sam,provider,2026-05-15,done\n",
+      "opportunities.csv": [`${opportunities[0]},price_low,price_high`, `${opportunities[1]},9000,5000`].join("\n"),
+    });
+    expect(errors).toEqual([
+      `data/acme/customer.json:${line("influence")} stakeholders[0].influence: "huge" is not one of the allowed values — write one of: high, medium, low`,
+      `data/acme/customer.json:${line("seats")} contract.seats: "40.5" is not a whole number — write a whole number, e.g. 12`,
+      'data/acme/opportunities.csv:2 price_high: "5000" is below price_low 9000 — write the lower price in price_low and the higher in price_high',
+      'data/acme/actions.csv:2 status: "done" has no date it was done on — add done_date (YYYY-MM-DD): the scorecard says whether each commitment was kept on time',
+    ]);
+    customer.contract.seats = 40;
+    customer.stakeholders[0].influence = "high";
+    const fixed = JSON.stringify(customer, null, 2);
+    const contract = fixed.split("\n").findIndex((l) => l.includes('"contract"'));
+    const at = (key: string) => fixed.split("\n").findIndex((l, i) => i > contract && l.includes(`"${key}"`)) + 1;
+    expect(
+      (await validateAcme({ "customer.json": fixed, "usage.csv": "date,measure,value\n2026-03-31,Active users,31\n" }))
+        .errors,
+    ).toEqual([
+      `data/acme/customer.json:${at("end")} contract.end: "2025-09-30" is before contract.start 2025-10-01 — check both dates of the contract term`,
+      `data/acme/customer.json:${at("renewalDate")} contract.renewalDate: "2025-01-01" is before contract.start 2025-10-01 — write the day the contract renews, after it starts`,
+      `data/acme/customer.json:${at("seatsMeasure")} contract.seatsMeasure: "Users" is not a measure of the usage table — write one of: Active users`,
+    ]);
+  });
+});

@@ -21,6 +21,10 @@ export interface TriagedOpportunity {
   reason: TriageReason;
   horizon: "quick_win" | "long_term" | null;
   effort: string | null;
+  /** What the customer gains, in a line; null when not given. */
+  valueHypothesis: string | null;
+  /** The price range (price_low to price_high; one of them alone is both ends); null when neither is given. */
+  price: { low: number; high: number } | null;
   /** observation → implication → desired outcome → service approach → next step */
   framing: {
     observation: string;
@@ -62,6 +66,11 @@ export function triageAll(rows: readonly Opportunity[]): TriagedOpportunity[] {
     ...triage(o),
     horizon: o.horizon ?? null,
     effort: o.effort ?? null,
+    valueHypothesis: o.value_hypothesis ?? null,
+    price:
+      o.price_low === undefined && o.price_high === undefined
+        ? null
+        : { low: o.price_low ?? o.price_high!, high: o.price_high ?? o.price_low! },
     framing: {
       observation: o.observation,
       implication: o.implication,

@@ -1,5 +1,6 @@
 // Assembles every figure of one customer as of one date into report.json (docs/report-json.md). Pure: same data + same as-of ⇒ deep-equal report.
 import type { CustomerData, Measurement, Metric, Milestone } from "../schema.ts";
+import { accountFigures, type AccountFigures } from "./account-report.ts";
 import { audienceViews, type AudienceView } from "./audiences.ts";
 import { costStep, valueStep, type RoiCalculation } from "./calculation.ts";
 import { closingAgenda, type ClosingAgenda } from "./agenda.ts";
@@ -38,7 +39,7 @@ export interface ReportOptions {
 }
 
 /** report.json: every figure of one customer as of one date. Fractions have 4 decimals, money 2, dates are ISO, null means the figure does not exist. */
-export interface Report {
+export interface Report extends AccountFigures {
   /** Version of this shape. */
   schemaVersion: 1;
   /** Who the report is for; locale and currency drive formatting. */
@@ -405,8 +406,8 @@ export function buildReport(data: CustomerData, opts: ReportOptions): Report {
   const meeting = end === undefined ? null : end < asOf ? end : asOf;
   const agendaCloseout = meeting === null ? null : closeout(closeoutInput, meeting);
 
-  return {
-    schemaVersion: 1,
+  const core = {
+    schemaVersion: 1 as const,
     customer: { slug: data.slug, name: customer.name, locale: customer.locale, currency: customer.currency },
     engagement: {
       name: customer.engagement.name,
@@ -468,6 +469,7 @@ export function buildReport(data: CustomerData, opts: ReportOptions): Report {
         : null,
     warnings: warnings(data, assessed, csat, asOf, ledger.disagreements, metrics),
   };
+  return { ...core, ...accountFigures(data, core, ledger.entries, asOf, period) };
 }
 
 function groupMeasurements(rows: readonly Measurement[]): Map<string, Measurement[]> {

@@ -44,6 +44,8 @@ describe("triageAll(rows)", () => {
       reason: "distinct_priority_safe",
       horizon: "quick_win",
       effort: "2 weeks",
+      valueHypothesis: null,
+      price: null,
       framing: {
         observation: "Finance rebuilds the close workbook by hand",
         implication: "Three days each month go to copying",
@@ -53,6 +55,19 @@ describe("triageAll(rows)", () => {
       },
       source: "opportunities.csv:2",
     });
+  });
+});
+
+describe("triageAll(rows) prices", () => {
+  it("reads a price range, and one end alone as both ends", () => {
+    const [both, low, high] = triageAll([
+      opportunity({ price_low: 8000, price_high: 12000, value_hypothesis: "Close in one day" }),
+      opportunity({ price_low: 5000 }),
+      opportunity({ price_high: 9000 }),
+    ]);
+    expect([both.price, both.valueHypothesis]).toEqual([{ low: 8000, high: 12000 }, "Close in one day"]);
+    expect(low.price).toEqual({ low: 5000, high: 5000 });
+    expect(high.price).toEqual({ low: 9000, high: 9000 });
   });
 });
 

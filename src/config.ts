@@ -1,0 +1,261 @@
+// milepost.config.json: the project's settings, validated like the data (file, line, field, value, fix).
+// The provider's branding once, each pack's sections in order and which are off, custom MDX sections
+// with their place, and the sections of each audience's short PDF. Every default lives here.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { z } from "zod";
+import type { DataIssue } from "./errors.ts";
+import { readJsonDocument } from "./load.ts";
+import { hexColor, packSectionsSchema } from "./schema.ts";
+import { validateDocument } from "./validate.ts";
+
+export const CONFIG_FILE = "milepost.config.json";
+
+/** The built-in sections of each pack, in their default order. */
+export const SECTIONS = {
+  qbr: [
+    "summary",
+    "milestones",
+    "outcomes",
+    "review",
+    "commercial",
+    "adoption",
+    "support",
+    "stakeholders",
+    "actions",
+    "audiences",
+    "sources",
+  ],
+  closeout: [
+    "criteria",
+    "tracker",
+    "signoff",
+    "handoff",
+    "retrospective",
+    "csat",
+    "financials",
+    "opportunities",
+    "postclose",
+    "agenda",
+  ],
+} as const;
+export type ConfigPack = keyof typeof SECTIONS;
+
+/** The audiences a short PDF is printed for (--audience). */
+export const AUDIENCE_PDFS = ["executive", "finance", "it", "users"] as const;
+export type AudiencePdf = (typeof AUDIENCE_PDFS)[number];
+
+/** The QBR sections of each audience's PDF unless the config says otherwise. */
+const AUDIENCE_DEFAULTS: Record<AudiencePdf, string[]> = {
+  executive: ["summary", "commercial", "stakeholders", "actions"],
+  finance: ["summary", "commercial", "outcomes"],
+  it: ["summary", "milestones", "support", "actions"],
+  users: ["summary", "adoption", "milestones"],
+};
+
+const text = z.string().trim().min(1);
+const sectionList = z.array(z.string());
+
+export const configSchema = z.object({
+  $schema: z.string().optional(),
+  provider: z.object({ name: text, logo: z.string().optional(), color: hexColor.optional() }).optional(),
+  packs: z.object({ qbr: packSectionsSchema.optional(), closeout: packSectionsSchema.optional() }).optional(),
+  sections: z
+    .array(
+      z.object({
+        id: z.string().regex(/^[a-z][a-z0-9-]*$/, { message: "is not a section id" }),
+        pack: z.enum(["qbr", "closeout"]),
+        file: text,
+        title: text,
+        after: z.string(),
+      }),
+    )
+    .default([]),
+  audiences: z
+    .object({
+      executive: sectionList.optional(),
+      finance: sectionList.optional(),
+      it: sectionList.optional(),
+      users: sectionList.optional(),
+    })
+    .optional(),
+});
+export type ConfigFile = z.infer<typeof configSchema>;
+
+/** A custom MDX section: its file (absolute) and where it prints. */
+export interface CustomSection {
+  id: string;
+  pack: ConfigPack;
+  file: string;
+  title: string;
+  after: string;
+}
+
+/** The project's settings with every default filled in. */
+export interface Config {
+  /** The folder the config was read from (where custom sections and the logo are found). */
+  dir: string;
+  provider: { name: string; logo: string | null; color: string | null } | null;
+  /** Each pack's section ids in print order, built-in and custom, without the ones turned off. */
+  sections: Record<ConfigPack, string[]>;
+  custom: CustomSection[];
+  audiences: Record<AudiencePdf, string[]>;
+}
+
+/** The settings when there is no config file. */
+export function defaultConfig(dir: string): Config {
+  return {
+    dir,
+    provider: null,
+    sections: { qbr: [...SECTIONS.qbr], closeout: [...SECTIONS.closeout] },
+    custom: [],
+    audiences: structuredClone(AUDIENCE_DEFAULTS),
+  };
+}
+
+/** Reads `dir`/milepost.config.json; without one, the defaults. Every problem is returned, located. */
+export async function loadConfig(dir: string, shown = "."): Promise<{ config: Config | null; issues: DataIssue[] }> {
+  const issues: DataIssue[] = [];
+  if (!existsSync(join(dir, CONFIG_FILE))) return { config: defaultConfig(dir), issues };
+  const at = (f: string) => (shown === "." ? f : `${shown}/${f}`);
+  const doc = await readJsonDocument(dir, CONFIG_FILE, at, issues);
+  const file = doc ? validateDocument(doc, configSchema, at, issues) : null;
+  if (!doc || !file) return { config: null, issues };
+  const rules: DataIssue[] = [];
+  const config = resolveConfig(file, dir, (path, value, problem, fix) =>
+    rules.push({
+      severity: "error",
+      code: "bad-config",
+      file: at(CONFIG_FILE),
+      line: lineOf(doc.text, path),
+      field: path.map((p, i) => (typeof p === "number" ? `[${p}]` : i ? `.${p}` : p)).join(""),
+      value,
+      problem,
+      fix,
+    }),
+  );
+  issues.push(...rules.toSorted((a, b) => (a.line ?? 0) - (b.line ?? 0)));
+  return { config: issues.some((i) => i.severity === "error") ? null : config, issues };
+}
+
+type Report = (path: (string | number)[], value: unknown, problem: string, fix: string) => void;
+
+/** The config's cross-field rules: known section ids, custom sections placed after a section of their pack, files that exist. */
+export function resolveConfig(file: ConfigFile, dir: string, report: Report): Config {
+  const config = defaultConfig(dir);
+  if (file.provider) {
+    const logo = file.provider.logo ?? null;
+    if (logo && !existsSync(join(dir, logo)))
+      report(
+        ["provider", "logo"],
+        logo,
+        `is not a file in ${dir === "." ? "this folder" : dir}`,
+        "put the image there, or give its path from the folder of milepost.config.json",
+      );
+    config.provider = { name: file.provider.name, logo, color: file.provider.color ?? null };
+  }
+  const builtIn = new Set<string>([...SECTIONS.qbr, ...SECTIONS.closeout]);
+  for (const [i, s] of file.sections.entries()) {
+    if (builtIn.has(s.id) || file.sections.findIndex((o) => o.id === s.id) < i)
+      report(
+        ["sections", i, "id"],
+        s.id,
+        "is already the id of a section",
+        "give each custom section an id of its own",
+      );
+    if (!s.file.endsWith(".mdx"))
+      report(
+        ["sections", i, "file"],
+        s.file,
+        "is not an MDX file",
+        "write the section in a .mdx file and name it here",
+      );
+    else if (!existsSync(join(dir, s.file)))
+      report(
+        ["sections", i, "file"],
+        s.file,
+        "is not a file",
+        "give the MDX file's path from the folder of milepost.config.json",
+      );
+  }
+  for (const pack of ["qbr", "closeout"] as const) {
+    const custom = file.sections.filter((s) => s.pack === pack);
+    const known = [...new Set([...SECTIONS[pack], ...custom.map((s) => s.id)])];
+    const check = (path: (string | number)[], ids: readonly string[]) => {
+      for (const [i, id] of ids.entries())
+        if (!known.includes(id))
+          report([...path, i], id, `is not a section of the ${pack} pack`, `write one of: ${known.join(", ")}`);
+    };
+    const settings = file.packs?.[pack];
+    check(["packs", pack, "order"], settings?.order ?? []);
+    check(["packs", pack, "off"], settings?.off ?? []);
+    for (const s of custom) {
+      if (!(SECTIONS[pack] as readonly string[]).includes(s.after) && !custom.some((o) => o.id === s.after))
+        report(
+          ["sections", file.sections.indexOf(s), "after"],
+          s.after,
+          `is not a section of the ${pack} pack`,
+          `write one of: ${known.filter((k) => k !== s.id || builtIn.has(k)).join(", ")}`,
+        );
+    }
+    config.sections[pack] = sectionOrder(SECTIONS[pack], custom, settings ?? {});
+  }
+  config.custom = file.sections.map((s) => ({ ...s, file: join(dir, s.file) }));
+  for (const audience of AUDIENCE_PDFS) {
+    const ids = file.audiences?.[audience];
+    if (!ids) continue;
+    const known = [...new Set([...SECTIONS.qbr, ...file.sections.filter((s) => s.pack === "qbr").map((s) => s.id)])];
+    for (const [i, id] of ids.entries())
+      if (!known.includes(id))
+        report(["audiences", audience, i], id, "is not a section of the qbr pack", `write one of: ${known.join(", ")}`);
+    config.audiences[audience] = ids;
+  }
+  return config;
+}
+
+/**
+ * A pack's sections in print order: `order` first (as given), then every other section in its default place,
+ * custom ones right after their `after` section; `off` removed.
+ */
+export function sectionOrder(
+  builtIn: readonly string[],
+  custom: readonly { id: string; after: string }[],
+  settings: { order?: string[]; off?: string[] },
+): string[] {
+  const all = [...builtIn];
+  for (const s of custom) {
+    const at = all.indexOf(s.after);
+    all.splice(at < 0 ? all.length : at + 1, 0, s.id);
+  }
+  const order = (settings.order ?? []).filter((id) => all.includes(id));
+  const rest = all.filter((id) => !order.includes(id));
+  const off = new Set(settings.off ?? []);
+  return [...new Set([...order, ...rest])].filter((id) => !off.has(id));
+}
+
+/** A customer's sections: the project's order with customer.json's `sections` applied on top. */
+export function customerSections(
+  config: Config,
+  pack: ConfigPack,
+  override: { order?: string[]; off?: string[] } | undefined,
+): string[] {
+  if (!override) return config.sections[pack];
+  return sectionOrder(config.sections[pack], [], override);
+}
+
+/** The line of the last key of `path` in a JSON text: each key searched after its parent, the n-th element's key found n times on. */
+function lineOf(text: string, path: (string | number)[]): number | undefined {
+  let from = 0;
+  let skip = 0;
+  for (const key of path) {
+    if (typeof key === "number") {
+      skip = key;
+      continue;
+    }
+    let i = text.indexOf(`"${key}"`, from);
+    for (; skip > 0 && i >= 0; skip--) i = text.indexOf(`"${key}"`, i + 1);
+    if (i < 0) return undefined;
+    from = i;
+  }
+  return text.slice(0, from).split("\n").length;
+}
