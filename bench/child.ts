@@ -43,7 +43,6 @@ if (mode === "build") {
     },
     {
       ...defaultEffects,
-      progress: () => {},
       render: async (...args) => {
         const t = performance.now();
         try {

@@ -9,14 +9,26 @@ import { listCustomerFolders, loadCustomer, misnamedFolder, SLUG } from "./load.
 import { PACK_DEFS, PACKS, printDocsOf, type Pack } from "./documents.ts";
 import { notWritten, packNeedsData, printFailed, reportWarnings } from "./issues.ts";
 import { checkNarrative } from "./narrative.ts";
-import { parsePeriod } from "./model/dates.ts";
 import { buildReport, type Report } from "./model/report.ts";
-import { openPrinter, type PrintJob } from "./pdf.ts";
-import { alive, claimOutput, manifestEntry, publishCustomer, writeManifest, type ManifestEntry } from "./publish.ts";
+import { engineDigest, folderDigest, inputKey, reusable, writeKey, type KeyRecord } from "./incremental.ts";
+import { findChrome, openPrinter, type PrintJob } from "./pdf.ts";
+import { fileLabel, otherPeriods, type PeriodPdfs } from "./periods.ts";
+import { createProgress, type Progress } from "./progress.ts";
+import {
+  alive,
+  claimOutput,
+  failedEntry,
+  folderEntry,
+  manifestEntry,
+  publishCustomer,
+  writeManifest,
+  type ManifestEntry,
+} from "./publish.ts";
 import { PACKAGE_ROOT, paperFor, renderSites, type SiteCustomer } from "./render.ts";
 import type { CustomerData } from "./schema.ts";
 import { boundSeries, boundedWarning } from "./series.ts";
 import { serve } from "./serve.ts";
+import { inShard, type Shard } from "./shard.ts";
 import { validateCustomer } from "./validate.ts";
 
 /** What to build; the CLI turns flags into this, tests write it directly. */
@@ -35,6 +47,10 @@ export interface BuildOptions {
   dryRun?: boolean;
   /** report.json with every measurement of every metric, not the points the pages show (--full-series). */
   fullSeries?: boolean;
+  /** Build every customer again, even those whose inputs did not change (--force). */
+  force?: boolean;
+  /** Only the customers of this slice (--shard i/n). */
+  shard?: Shard;
 }
 
 /** How one customer's build ended. */
@@ -46,11 +62,13 @@ export interface CustomerResult {
   report: Report | null;
   packs: Pack[];
   files: string[];
+  /** Its inputs had not changed: its folder was kept as it was. */
+  reused?: boolean;
 }
 
 /** Prints the PDFs of a rendered site folder; one for the whole run. */
 export interface SitePrinter {
-  print: (siteDir: string, jobs: PrintJob[]) => Promise<Map<PrintJob, Error>>;
+  print: (siteDir: string, jobs: PrintJob[], printed?: (job: PrintJob) => void) => Promise<Map<PrintJob, Error>>;
   close: () => Promise<void>;
 }
 
@@ -61,7 +79,8 @@ export interface BuildEffects {
   printer: (work: string) => SitePrinter;
   publish: typeof publishCustomer;
   manifest: typeof writeManifest;
-  progress: (message: string) => void;
+  /** What the build says while it runs (the CLI's; silent by default). */
+  progress: Progress;
 }
 
 export const defaultEffects: BuildEffects = {
@@ -69,10 +88,10 @@ export const defaultEffects: BuildEffects = {
   printer: (work) => {
     const chrome = openPrinter({ profile: join(work, "chrome") });
     return {
-      async print(siteDir, jobs) {
+      async print(siteDir, jobs, printed) {
         const server = await serve(siteDir);
         try {
-          return await chrome.print(server.origin, jobs);
+          return await chrome.print(server.origin, jobs, printed);
         } finally {
           await server.close();
         }
@@ -82,13 +101,10 @@ export const defaultEffects: BuildEffects = {
   },
   publish: publishCustomer,
   manifest: writeManifest,
-  progress: (message) => process.stderr.write(`${message}\n`),
+  progress: createProgress("silent", process.stderr),
 };
 
-/** The period part of PDF names: the quarter when figures are as of its last day, else the date. */
-export function fileLabel(asOf: string, period: string | null): string {
-  return period && asOf === parsePeriod(period)?.end ? period : asOf;
-}
+export { fileLabel };
 
 /** Lists the customer folders to build. */
 export async function resolveCustomers(dataDir: string, customers: string[] | "all"): Promise<string[]> {
@@ -189,8 +205,8 @@ async function openWork(): Promise<string> {
 
 /** Builds the requested customers. Returns one result per customer; never throws for data errors. */
 export async function build(opts: BuildOptions, effects: BuildEffects = defaultEffects): Promise<CustomerResult[]> {
-  const slugs = await resolveCustomers(opts.dataDir, opts.customers);
-  const misnamed = await misnamedResults(opts);
+  const slugs = inShard(await resolveCustomers(opts.dataDir, opts.customers), opts.shard);
+  const misnamed = (await misnamedResults(opts)).filter((r) => inShard([r.slug], opts.shard).length);
   if (opts.dryRun) {
     const prepared: Prepared[] = [];
     for (const slug of slugs) prepared.push(await prepareSite(opts, slug));
@@ -215,27 +231,41 @@ export async function build(opts: BuildOptions, effects: BuildEffects = defaultE
     work = await openWork().catch((err) => {
       throw diskError(err, `milepost's working folder in ${workRoot()}`) ?? err;
     });
-    printer = opts.pdf ? effects.printer(work) : null; // no browser: fails here, before any file is touched
+    // No browser: fails here, before any file is touched (and before a word of progress).
+    const engine = await engineDigest(PACKAGE_ROOT, opts.pdf ? findChrome() : null);
+    const { progress } = effects;
+    progress.add("prepare", slugs.length);
     for (let i = 0; i < slugs.length; i += BATCH_SIZE) {
-      const prepared = await Promise.all(slugs.slice(i, i + BATCH_SIZE).map((slug) => prepareSite(opts, slug)));
+      const batch = slugs.slice(i, i + BATCH_SIZE);
+      const prepared = await Promise.all(batch.map((slug) => prepareOrReuse(opts, slug, engine)));
+      progress.done("prepare", batch.length);
       checkpoint("prepared");
-      const ready = prepared.filter((p): p is Prepared & { site: SiteCustomer } => p.site !== null);
-      if (ready.length === 0) {
-        batches.push(Promise.resolve(prepared.map((p) => merge(p, opts))));
-        continue;
+      const ready = prepared.filter((p): p is Ready[number] => p.site !== null);
+      let rendered: Rendered | undefined;
+      if (ready.length > 0) {
+        progress.add("render", ready.length);
+        progress.add("publish", ready.length);
+        // Chromium starts while the pages render; not at all when every customer is reused.
+        if (opts.pdf) printer ??= effects.printer(work);
+        rendered = await renderBatch(opts, effects, printer !== null, ready, join(work, `batch-${i / BATCH_SIZE}`));
+        checkpoint("rendered");
       }
-      const rendered = await renderBatch(opts, effects, printer !== null, ready, join(work, `batch-${i / BATCH_SIZE}`));
-      checkpoint("rendered");
       await printing;
-      const finished = finishBatch(opts, effects, printer, ready, rendered).then(async (done) => {
-        await effects.manifest(opts.outDir, done.manifest);
+      const finishing = rendered ? finishBatch(opts, effects, printer, ready, rendered) : Promise.resolve(undefined);
+      const finished = finishing.then(async (done) => {
+        const results = prepared.map((p) => merge(p, opts, rendered, done));
+        await effects.manifest(opts.outDir, [...(done?.manifest ?? []), ...(await otherEntries(opts, results))]);
         checkpoint("manifest");
-        return prepared.map((p) => merge(p, opts, rendered, done));
+        for (const r of results) progress.customer(customerEvent(r));
+        return results;
       });
       printing = finished;
       batches.push(finished);
     }
     await printing;
+    // An empty slice still leaves a manifest, for merge.
+    if (slugs.length === 0) await effects.manifest(opts.outDir, []);
+    progress.close();
   } catch (err) {
     throw err instanceof MilepostError
       ? err
@@ -248,6 +278,50 @@ export async function build(opts: BuildOptions, effects: BuildEffects = defaultE
     await release?.();
   }
   return [...misnamed, ...(await Promise.all(batches)).flat()];
+}
+
+/** The manifest entries of a batch's customers that were not published now: those reused (as their folders are) and those that failed. */
+async function otherEntries(opts: BuildOptions, results: CustomerResult[]): Promise<ManifestEntry[]> {
+  const entries: ManifestEntry[] = [];
+  for (const r of results) {
+    const entry = r.reused
+      ? await folderEntry(opts.outDir, r.slug)
+      : r.status === "failed"
+        ? failedEntry(r.slug, r.report, { asOf: opts.asOf, period: opts.period })
+        : null;
+    if (entry) entries.push(entry);
+  }
+  return entries;
+}
+
+const customerEvent = (r: CustomerResult) => ({
+  slug: r.slug,
+  status: r.status,
+  reused: r.reused ?? false,
+  errors: r.issues.filter((i) => i.severity === "error").length,
+  warnings: r.issues.filter((i) => i.severity === "warning").length,
+});
+
+/**
+ * A customer whose inputs did not change since its folder was built (see incremental.ts): what
+ * that build said of it, and nothing to build. Otherwise prepareSite, with the key to keep.
+ */
+async function prepareOrReuse(opts: BuildOptions, slug: string, engine: string): Promise<Prepared> {
+  const dir = join(opts.dataDir, slug);
+  const existing = await readdir(join(opts.outDir, slug)).catch(() => [] as string[]);
+  const earlier = otherPeriods(slug, existing, fileLabel(opts.asOf, opts.period));
+  const key = inputKey({
+    engine,
+    data: await folderDigest(dir),
+    content: await folderDigest(join(opts.contentDir, slug)),
+    options: opts,
+    shownDir: relative(process.cwd(), dir) || dir,
+    otherPeriods: earlier.flatMap((p) => p.pdfs),
+  });
+  const reused = opts.force ? null : await reusable(opts.outDir, slug, key);
+  if (reused)
+    return { slug, issues: reused.issues, report: null, packs: reused.packs as Pack[], site: null, key, reused };
+  return { ...(await prepareSite(opts, slug, earlier)), key };
 }
 
 /** With every customer asked for, a failed result for each folder whose name is no slug: none is skipped without a word. */
@@ -271,6 +345,10 @@ interface Prepared {
   report: Report | null;
   packs: Pack[];
   site: SiteCustomer | null;
+  /** Its input key (see incremental.ts), kept with its folder; null for a dry run. */
+  key: string | null;
+  /** What the build of its unchanged folder said of it: nothing to build. */
+  reused?: KeyRecord;
 }
 
 /** A rendered batch: its site folder, each customer's files, and the PDFs to print. */
@@ -294,19 +372,20 @@ interface Finished {
  */
 function merge(p: Prepared, opts: BuildOptions, rendered?: Rendered, finished?: Finished): CustomerResult {
   const later = finished?.issues.get(p.slug) ?? [];
-  const built = p.site !== null && !later.some((i) => i.severity === "error");
+  const built = (p.site !== null || p.reused !== undefined) && !later.some((i) => i.severity === "error");
   return {
     slug: p.slug,
     status: built ? "built" : "failed",
     issues: [...p.issues, ...later],
     report: built && !opts.dryRun ? null : p.report,
     packs: p.packs,
-    files: rendered?.files.get(p.slug) ?? [],
+    files: rendered?.files.get(p.slug) ?? p.reused?.files ?? [],
+    ...(p.reused ? { reused: true } : {}),
   };
 }
 
 /** Loads, validates and models one customer, and chooses its packs. */
-async function prepareSite(opts: BuildOptions, slug: string): Promise<Prepared> {
+async function prepareSite(opts: BuildOptions, slug: string, earlier: PeriodPdfs[] = []): Promise<Prepared> {
   const { data, report, issues, shownDir } = await prepareCustomer(opts, slug);
   const failed = (more: DataIssue[] = []): Prepared => ({
     slug,
@@ -314,6 +393,7 @@ async function prepareSite(opts: BuildOptions, slug: string): Promise<Prepared> 
     report,
     packs: [],
     site: null,
+    key: null,
   });
   if (!data || !report) return failed();
   const chosen = choosePacks(data, opts.pack, opts.asOf, shownDir);
@@ -338,11 +418,13 @@ async function prepareSite(opts: BuildOptions, slug: string): Promise<Prepared> 
       content,
       label: fileLabel(opts.asOf, opts.period),
       folder: `${folder}/`,
+      earlier,
     },
+    key: null,
   };
 }
 
-type Ready = (Prepared & { site: SiteCustomer })[];
+type Ready = (Prepared & { site: SiteCustomer; key: string })[];
 
 /** Renders one batch of customers into `stage`, writes their report.json and lists their files and PDFs. */
 async function renderBatch(
@@ -352,7 +434,6 @@ async function renderBatch(
   ready: Ready,
   stage: string,
 ): Promise<Rendered> {
-  effects.progress(`Rendering ${plural(ready.length, "customer site")}…`);
   const dataDirs = new Map(ready.map(({ slug }) => [slug, join(opts.dataDir, slug)]));
   const siteDir = await effects.render(
     ready.map((r) => r.site),
@@ -360,6 +441,7 @@ async function renderBatch(
     stage,
     { debug: opts.debug },
   );
+  effects.progress.done("render", ready.length);
   const files = new Map<string, string[]>();
   const jobs = new Map<PrintJob, string>();
   for (const { site: c, report } of ready) {
@@ -391,19 +473,23 @@ async function finishBatch(
 ): Promise<Finished> {
   const issues = new Map<string, DataIssue[]>();
   const add = (slug: string, issue: DataIssue) => issues.set(slug, [...(issues.get(slug) ?? []), issue]);
+  const { progress } = effects;
   if (printer && jobs.size > 0) {
-    effects.progress(`Printing ${plural(jobs.size, "PDF")}…`);
-    for (const [job, err] of await printer.print(siteDir, [...jobs.keys()])) {
+    progress.add("print", jobs.size);
+    for (const [job, err] of await printer.print(siteDir, [...jobs.keys()], () => progress.done("print"))) {
       const slug = jobs.get(job)!;
       add(slug, printFailed(slug, relative(siteDir, job.out), err));
     }
   }
   checkpoint("printed");
   const manifest: ManifestEntry[] = [];
-  for (const { site: c } of ready) {
+  for (const { site: c, key, packs, issues: found } of ready) {
+    progress.done("publish");
     if (issues.has(c.slug)) continue;
     try {
-      await effects.publish(join(siteDir, c.slug), opts.outDir, c.slug);
+      const mine = files.get(c.slug)!;
+      await writeKey(join(siteDir, c.slug), { key, packs, files: mine, issues: found });
+      await effects.publish(join(siteDir, c.slug), opts.outDir, c.slug, c.label);
     } catch (err) {
       const disk = diskError(err, join(opts.outDir, c.slug));
       if (!disk) throw err;
@@ -411,18 +497,12 @@ async function finishBatch(
       continue;
     }
     const pdfs = files.get(c.slug)!.filter((f) => f.endsWith(".pdf"));
-    manifest.push(
-      manifestEntry(
-        c.report,
-        pdfs.map((f) => f.slice(c.slug.length + 1)),
-      ),
-    );
+    const names = pdfs.map((f) => f.slice(c.slug.length + 1));
+    manifest.push(manifestEntry(c.report, [...names, ...c.earlier.flatMap((p) => p.pdfs)]));
   }
   await rm(stage, { recursive: true, force: true });
   return { issues, manifest };
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 async function findContent(contentDir: string, slug: string): Promise<Record<string, string>> {
   const dir = join(contentDir, slug);

@@ -2,12 +2,15 @@
 import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { build, resolveCustomers, type BuildOptions, type CustomerResult } from "./build.ts";
+import { build, defaultEffects, resolveCustomers, type BuildOptions, type CustomerResult } from "./build.ts";
 import { PACK_DEFS, PACKS, type Pack } from "./documents.ts";
 import { formatIssue, MilepostError, UsageError } from "./errors.ts";
 import { startDev } from "./dev.ts";
 import { initCustomer } from "./init.ts";
+import { merge } from "./merge.ts";
 import { localToday, requireDataFolder, resolveDates } from "./options.ts";
+import { createProgress, duration, progressMode } from "./progress.ts";
+import { parseShard } from "./shard.ts";
 import { shareCommand } from "./share/command.ts";
 
 const HELP = `milepost — QBR and close-out packs (site + PDF) from customer-success exports
@@ -19,6 +22,8 @@ Usage:
                                        start a customer: every table with its headers and one example row
   milepost dev <slug> [--port n]       preview a customer's site, rebuilt and reloaded on every change
   milepost build [slug…|--all] [options]
+  milepost merge <shard output…> --out <folder>
+                                       combine the output folders of shard builds (--shard i/n) into one
   milepost publish [slug…|--all] --to <folder|s3://bucket/prefix> [options]
   milepost share rotate <slug>         give a customer a new share token (the old link stops at the next publish --prune)
 
@@ -32,7 +37,10 @@ Options for build:
   --out <folder>         output folder (default: dist)
   --no-pdf               build the sites and report.json only
   --full-series          report.json lists every measurement (the pages draw at most 150 points per metric)
-  --json                 print every customer's report and issues as JSON; write nothing
+  --force                build every customer again, even those whose inputs did not change
+  --shard i/n            build only slice i of n of the customers (by a hash of the slug), e.g. --shard 2/4
+  --json                 progress as JSON events (stderr) and the results as JSON (stdout);
+                         with validate: every customer's report and issues as JSON
   --debug                show Astro's log and stack traces
   -h, --help             this help
   --version              milepost's version
@@ -67,6 +75,8 @@ export async function main(argv: string[], today = localToday()): Promise<number
         out: { type: "string", default: "dist" },
         "no-pdf": { type: "boolean" },
         "full-series": { type: "boolean" },
+        force: { type: "boolean" },
+        shard: { type: "string" },
         json: { type: "boolean" },
         debug: { type: "boolean" },
         help: { type: "boolean", short: "h" },
@@ -111,10 +121,11 @@ export async function main(argv: string[], today = localToday()): Promise<number
       );
       return 0;
     }
+    if (command === "merge") return await mergeCommand(slugs, values.out);
     if (command !== "build" && command !== "validate" && command !== "dev") {
       throw new UsageError(
         `"${command}" is not a milepost command`,
-        "the commands are: validate, build, init, dev, publish, share (see milepost --help)",
+        "the commands are: validate, build, init, dev, merge, publish, share (see milepost --help)",
       );
     }
     if (values.pack && values.pack !== "all" && !PACKS.includes(values.pack as Pack)) {
@@ -140,11 +151,14 @@ export async function main(argv: string[], today = localToday()): Promise<number
       period: dates.period,
       pdf: !values["no-pdf"],
       debug,
-      dryRun: command === "validate" || values.json,
+      dryRun: command === "validate",
       fullSeries: values["full-series"],
+      force: values.force,
+      shard: values.shard === undefined ? undefined : parseShard(values.shard),
     };
     const started = performance.now();
-    const results = await build(opts);
+    const mode = command === "validate" ? "silent" : progressMode(process.stderr, process.env, values.json ?? false);
+    const results = await build(opts, { ...defaultEffects, progress: createProgress(mode, process.stderr) });
     if (values.json) {
       process.stdout.write(
         `${JSON.stringify({ asOf: opts.asOf, period: opts.period, customers: results }, null, 2)}\n`,
@@ -156,6 +170,21 @@ export async function main(argv: string[], today = localToday()): Promise<number
   } catch (err) {
     return reportError(err, debug);
   }
+}
+
+/** Merges shard output folders into --out. */
+async function mergeCommand(shards: string[], out: string): Promise<number> {
+  const { customers } = await merge(shards, out);
+  const write = (s: string) => process.stdout.write(`${s}\n`);
+  for (const c of customers.filter((e) => e.status !== "built"))
+    write(
+      `✗ ${c.slug} — ${c.status === "stale" ? `failed in ${c.from}, its previous output kept` : `failed in ${c.from}, no output`}`,
+    );
+  const built = customers.filter((c) => c.status === "built").length;
+  write(
+    `Merged ${built} of ${customers.length} customer${customers.length === 1 ? "" : "s"} from ${shards.length} shard${shards.length === 1 ? "" : "s"} → ${out}/`,
+  );
+  return built === customers.length ? 0 : 1;
 }
 
 /** Serves one customer's site until Ctrl-C. */
@@ -203,7 +232,7 @@ function printResults(results: CustomerResult[], command: string, out: string, s
       r.status === "failed"
         ? `${errors.length} error${errors.length === 1 ? "" : "s"}${command === "build" ? ", previous output kept" : ""}`
         : command === "build"
-          ? r.packs.join(" + ")
+          ? `${r.packs.join(" + ")}${r.reused ? " (unchanged, kept)" : ""}`
           : "valid";
     write(
       `${mark} ${r.slug} — ${what}${warnings.length ? `, ${warnings.length} warning${warnings.length === 1 ? "" : "s"}` : ""}`,
@@ -212,9 +241,10 @@ function printResults(results: CustomerResult[], command: string, out: string, s
       write(`    ${issue.severity === "error" ? "error" : "warning"}  ${formatIssue(issue)}`);
   }
   const ok = results.filter((r) => r.status !== "failed").length;
+  const reused = results.filter((r) => r.reused).length;
   const verb = command === "build" ? "Built" : "Validated";
   write(
-    `\n${verb} ${ok} of ${results.length} customer${results.length === 1 ? "" : "s"} in ${seconds.toFixed(1)} s${command === "build" && ok ? ` → ${out}/` : ""}`,
+    `\n${verb} ${ok} of ${results.length} customer${results.length === 1 ? "" : "s"}${reused ? ` (${reused} unchanged, reused)` : ""} in ${duration(seconds)}${command === "build" && ok ? ` → ${out}/` : ""}`,
   );
 }
 

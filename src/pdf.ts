@@ -84,8 +84,8 @@ export const CHROME_ARGS = [
 
 /** A Chromium that prints; started as soon as it is created so it warms up while pages render. */
 export interface Printer {
-  /** Prints every job of the site served at `origin`. Returns the failures by job. */
-  print(origin: string, jobs: PrintJob[]): Promise<Map<PrintJob, Error>>;
+  /** Prints every job of the site served at `origin`, calling `printed` as each ends. Returns the failures by job. */
+  print(origin: string, jobs: PrintJob[], printed?: (job: PrintJob) => void): Promise<Map<PrintJob, Error>>;
   close(): Promise<void>;
 }
 
@@ -113,7 +113,7 @@ export function openPrinter(options: { chrome?: string; concurrency?: number; pr
   };
   let launching = launch();
   return {
-    async print(origin, jobs) {
+    async print(origin, jobs, printed) {
       let browser = await launching;
       if (!browser.connected) browser = await (launching = launch());
       const failures = new Map<PrintJob, Error>();
@@ -133,6 +133,7 @@ export function openPrinter(options: { chrome?: string; concurrency?: number; pr
                 : new BrowserStopped("Chromium stopped while printing", { cause: err }),
             );
           }
+          printed?.(job);
         }
         await page?.close().catch(() => {});
       };

@@ -1,22 +1,33 @@
 // Stage 6: move each finished customer folder into the output, replacing the old one only
 // once the new one is complete, and keep dist/manifest.json up to date. The output folder is
 // held by one build at a time, and what a killed build left there is put right at the next start.
-import { cp, mkdir, open, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { copyFile, cp, link, mkdir, open, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { checkpoint } from "./checkpoint.ts";
 import { MilepostError } from "./errors.ts";
 import { SLUG } from "./load.ts";
+import { fileLabel, otherPeriods, type PeriodPdfs } from "./periods.ts";
 
-/** One customer's entry in dist/manifest.json. */
+/**
+ * One customer's entry in dist/manifest.json. `status`: "built" by the last build that asked for
+ * it; "stale" when that build failed for it and the folder still holds an earlier build's output
+ * (the entry describes that output, `failed` the build that failed); "failed" with no output at all.
+ */
 export interface ManifestEntry {
   slug: string;
-  name: string;
-  asOf: string;
+  name: string | null;
+  status: "built" | "stale" | "failed";
+  asOf: string | null;
   period: string | null;
   health: string | null;
-  site: string;
-  report: string;
+  site: string | null;
+  report: string | null;
+  /** The PDFs of this period (and the handoff), in pack order. */
   pdfs: string[];
+  /** The PDFs of the other periods kept in the folder, the latest first. */
+  earlier: PeriodPdfs[];
+  /** The build that failed for this customer: what it was building. */
+  failed?: { asOf: string; period: string | null };
 }
 
 /** The lock file a build keeps in the output folder while it writes there: its process id. */
@@ -90,11 +101,12 @@ export async function recoverOutput(outDir: string, killed = false): Promise<str
 }
 
 /**
- * Replaces `outDir/<slug>` with the staged `from` folder. The new folder is first moved (or
- * copied, from another disk) next to the old one; then two renames swap them. A build killed
+ * Replaces `outDir/<slug>` with the staged `from` folder, whose PDFs are of period `label`. The
+ * new folder is first moved (or copied, from another disk) next to the old one, and the old
+ * folder's PDFs of other periods are linked into it; then two renames swap them. A build killed
  * between the two leaves `.old-<slug>-<pid>`, which the next build's claimOutput restores.
  */
-export async function publishCustomer(from: string, outDir: string, slug: string): Promise<void> {
+export async function publishCustomer(from: string, outDir: string, slug: string, label: string): Promise<void> {
   const target = join(outDir, slug);
   const incoming = join(outDir, `.new-${slug}-${process.pid}`);
   const old = join(outDir, `.old-${slug}-${process.pid}`);
@@ -108,6 +120,12 @@ export async function publishCustomer(from: string, outDir: string, slug: string
       await rm(incoming, { recursive: true, force: true });
       throw copyErr;
     }
+  }
+  try {
+    await keepOtherPeriods(target, incoming, slug, label);
+  } catch (err) {
+    await rm(incoming, { recursive: true, force: true });
+    throw err;
   }
   checkpoint("publish:incoming");
   let hadOld = true;
@@ -127,38 +145,78 @@ export async function publishCustomer(from: string, outDir: string, slug: string
   await rm(old, { recursive: true, force: true });
 }
 
-/** A customer's manifest entry, from its report and the PDFs in its folder. */
-export function manifestEntry(
-  report: {
-    customer: { slug: string; name: string };
-    asOf: string;
-    period: string | null;
-    health?: { rag: string } | null;
-  },
-  pdfs: string[],
-): ManifestEntry {
+/** Links (or copies) into `incoming` the PDFs of `target` of other periods than `label` that `incoming` lacks. */
+async function keepOtherPeriods(target: string, incoming: string, slug: string, label: string): Promise<void> {
+  const names = await readdir(target).catch(() => [] as string[]);
+  const present = new Set(await readdir(incoming));
+  for (const { pdfs } of otherPeriods(slug, names, label)) {
+    for (const name of pdfs.filter((n) => !present.has(n))) {
+      await link(join(target, name), join(incoming, name)).catch(() =>
+        copyFile(join(target, name), join(incoming, name)),
+      );
+    }
+  }
+}
+
+/** The figures a manifest entry names. */
+type EntryReport = {
+  customer: { slug: string; name: string };
+  asOf: string;
+  period: string | null;
+  health?: { rag: string } | null;
+};
+
+/** A built customer's manifest entry, from its report and the names of the files in its folder (PDFs of every period). */
+export function manifestEntry(report: EntryReport, files: string[]): ManifestEntry {
   const slug = report.customer.slug;
+  const pdfs = files.filter((f) => f.endsWith(".pdf"));
+  const others = otherPeriods(slug, pdfs, fileLabel(report.asOf, report.period));
+  const older = new Set(others.flatMap((p) => p.pdfs));
   return {
     slug,
     name: report.customer.name,
+    status: "built",
     asOf: report.asOf,
     period: report.period,
     health: report.health?.rag ?? null,
     site: `${slug}/index.html`,
     report: `${slug}/report.json`,
-    pdfs: pdfs.map((p) => `${slug}/${p}`).sort((a, b) => pdfRank(a) - pdfRank(b) || a.localeCompare(b)),
+    pdfs: inPackOrder(pdfs.filter((p) => !older.has(p)).map((p) => `${slug}/${p}`)),
+    earlier: others.map((p) => ({ period: p.period, pdfs: inPackOrder(p.pdfs.map((n) => `${slug}/${n}`)) })),
   };
 }
+
+/** The entry of a customer this build failed for: what it was building, and its name when its data got that far. */
+export function failedEntry(
+  slug: string,
+  report: EntryReport | null,
+  attempt: { asOf: string; period: string | null },
+): ManifestEntry {
+  return {
+    slug,
+    name: report?.customer.name ?? null,
+    status: "failed",
+    asOf: null,
+    period: null,
+    health: null,
+    site: null,
+    report: null,
+    pdfs: [],
+    earlier: [],
+    failed: attempt,
+  };
+}
+
+const inPackOrder = (pdfs: string[]) => pdfs.sort((a, b) => pdfRank(a) - pdfRank(b) || a.localeCompare(b));
 
 /** PDFs in the order of the packs: the QBR, the close-out, the handoff. */
 const pdfRank = (name: string) => ["-qbr-", "-closeout-", "-handoff"].findIndex((kind) => name.includes(kind));
 
 /** A customer folder's manifest entry, read from its report.json and the PDFs beside it; null when it holds no report. */
-async function folderEntry(outDir: string, slug: string): Promise<ManifestEntry | null> {
+export async function folderEntry(outDir: string, slug: string): Promise<ManifestEntry | null> {
   try {
     const report = JSON.parse(await readFile(join(outDir, slug, "report.json"), "utf8"));
-    const pdfs = (await readdir(join(outDir, slug))).filter((n) => n.endsWith(".pdf"));
-    return manifestEntry(report, pdfs);
+    return manifestEntry(report, await readdir(join(outDir, slug)));
   } catch {
     return null;
   }
@@ -174,21 +232,33 @@ export async function rebuildManifest(outDir: string): Promise<void> {
   await saveManifest(outDir, entries);
 }
 
-/** Updates dist/manifest.json with the customers built now; entries of customers not built are kept. */
-export async function writeManifest(outDir: string, built: ManifestEntry[]): Promise<void> {
-  const file = join(outDir, "manifest.json");
-  let previous: ManifestEntry[];
-  try {
-    previous = (JSON.parse(await readFile(file, "utf8")) as { customers: ManifestEntry[] }).customers ?? [];
-  } catch {
-    previous = [];
-  }
-  const bySlug = new Map(previous.map((e) => [e.slug, e]));
-  for (const e of built) bySlug.set(e.slug, e);
+/**
+ * Updates dist/manifest.json with the customers of this build; entries of customers not built
+ * are kept. A failed customer whose folder holds earlier output keeps that entry, marked stale.
+ */
+export async function writeManifest(outDir: string, entries: ManifestEntry[]): Promise<void> {
+  const bySlug = new Map((await readManifest(outDir)).map((e) => [e.slug, e]));
+  for (const e of entries) bySlug.set(e.slug, mergeEntry(bySlug.get(e.slug), e));
   await saveManifest(outDir, [...bySlug.values()]);
 }
 
-async function saveManifest(outDir: string, entries: ManifestEntry[]): Promise<void> {
+/** The entries of `outDir/manifest.json`; none when it is missing or unreadable. */
+export async function readManifest(outDir: string): Promise<ManifestEntry[]> {
+  try {
+    return (JSON.parse(await readFile(join(outDir, "manifest.json"), "utf8")) as { customers: ManifestEntry[] })
+      .customers;
+  } catch {
+    return [];
+  }
+}
+
+/** A new entry over the previous one: a failure over earlier output marks that output stale. */
+function mergeEntry(previous: ManifestEntry | undefined, entry: ManifestEntry): ManifestEntry {
+  if (entry.status !== "failed" || !previous?.site) return entry;
+  return { ...previous, status: "stale", failed: entry.failed };
+}
+
+export async function saveManifest(outDir: string, entries: ManifestEntry[]): Promise<void> {
   const file = join(outDir, "manifest.json");
   const customers = [...entries].sort((a, b) => a.slug.localeCompare(b.slug));
   await writeFile(`${file}.partial`, `${JSON.stringify({ schemaVersion: 1, customers }, null, 2)}\n`);

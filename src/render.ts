@@ -7,6 +7,7 @@ import type { Pack } from "./documents.ts";
 import { diskError, MilepostError } from "./errors.ts";
 import { inertBytes } from "./inert.ts";
 import type { Report } from "./model/report.ts";
+import type { PeriodPdfs } from "./periods.ts";
 import type { Customer, CustomerData } from "./schema.ts";
 
 /** The package root, where astro.config.mjs and templates/ live. */
@@ -24,6 +25,8 @@ export interface SiteCustomer {
   label: string;
   /** The customer's data folder as the person named it, e.g. "data/acme/" or "exports/acme/". */
   folder: string;
+  /** The PDFs of other periods kept in the customer's folder, the latest first (the site links them). */
+  earlier: PeriodPdfs[];
 }
 
 /** Input of templates/lib/site.ts, written to a JSON file named by MILEPOST_SITE. */

@@ -55,7 +55,7 @@ describe("a metric with 200,000 measurements", { timeout: 300_000 }, () => {
         dryRun: true,
         fullSeries: true,
       },
-      { ...defaultEffects, progress: () => {} },
+      { ...defaultEffects },
     );
     const figures = ({ series, sources, ...rest }: Report["metrics"][number]) => rest;
     expect(full.report!.metrics[0].series).toHaveLength(COUNT);

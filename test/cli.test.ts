@@ -23,7 +23,7 @@ describe("milepost (CLI)", () => {
     expect(await milepost(["bild"], cwd)).toMatchObject({
       code: 2,
       stderr:
-        'milepost: "bild" is not a milepost command\n  the commands are: validate, build, init, dev, publish, share (see milepost --help)\n',
+        'milepost: "bild" is not a milepost command\n  the commands are: validate, build, init, dev, merge, publish, share (see milepost --help)\n',
     });
     expect(await milepost(["build", "--all", "--period", "2026-Q5"], cwd)).toMatchObject({
       code: 2,
@@ -98,7 +98,7 @@ describe("milepost (CLI)", () => {
     const cwd = await workspace();
     // UTC+14 and UTC−11: at any hour of the day at least one of them is on another date than UTC.
     for (const zone of ["Pacific/Kiritimati", "Pacific/Pago_Pago"]) {
-      const run = await milepost(["build", "acme", "--json"], cwd, { ...process.env, TZ: zone });
+      const run = await milepost(["validate", "acme", "--json"], cwd, { ...process.env, TZ: zone });
       const local = new Intl.DateTimeFormat("en-CA", {
         timeZone: zone,
         year: "numeric",

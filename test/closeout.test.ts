@@ -38,6 +38,7 @@ async function site(slug: string): Promise<SiteCustomer> {
     packs: ["qbr", "closeout"],
     content: {},
     label: "2026-Q3",
+    earlier: [],
     folder: `data/${slug}/`,
   };
 }

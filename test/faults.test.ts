@@ -14,7 +14,8 @@ import { milepost, start, type Run } from "./support/cli.ts";
 import { FIXTURES } from "./support/portfolio.ts";
 
 const SLUGS = ["acme", "bare"];
-const ARGS = ["build", ...SLUGS, "--pack", "qbr", "--period", "2026-Q3"];
+// --force: each run rebuilds, as these tests are about what a rebuild does when it fails.
+const ARGS = ["build", ...SLUGS, "--pack", "qbr", "--period", "2026-Q3", "--force"];
 let cwd: string;
 let out: string;
 /** Where the runs of this file keep their working folders: their Chromium carries it in its environment. */
@@ -88,10 +89,37 @@ async function expectConsistentManifest(dir: string) {
   }
 }
 
+/**
+ * The files as a failed build must leave them: the manifest may mark a customer the build failed
+ * for as stale (its entry describing the previous output), nothing else may change.
+ */
+function previousOutput(files: Map<string, Buffer>, stale?: string[]): Map<string, unknown> {
+  const manifest = files.get("manifest.json");
+  const compared = new Map<string, unknown>(files);
+  if (!manifest) return compared;
+  const { customers } = JSON.parse(manifest.toString()) as { customers: Record<string, unknown>[] };
+  compared.set(
+    "manifest.json",
+    customers.map(({ status, failed: _, ...entry }) => ({
+      ...entry,
+      stale: stale ? stale.includes(entry.slug as string) : status === "stale",
+    })),
+  );
+  return compared;
+}
+
+/** The customers the manifest in `dir` marks stale: the last build failed for them, their previous output kept. */
+async function staleIn(dir: string): Promise<string[]> {
+  const { customers } = JSON.parse(await readFile(join(dir, "manifest.json"), "utf8")) as {
+    customers: { slug: string; status: string }[];
+  };
+  return customers.filter((c) => c.status === "stale").map((c) => c.slug);
+}
+
 /** After a complete build: the output exactly as at the start, nothing left in the working folders. */
-async function expectClean(dir = out, expected = baseline) {
+async function expectClean(dir = out, expected = baseline, stale?: string[]) {
   expect([...(await snapshot(dir)).keys()]).toEqual([...expected.keys()]);
-  expect(await snapshot(dir)).toEqual(expected);
+  expect(previousOutput(await snapshot(dir))).toEqual(previousOutput(expected, stale));
   await expectConsistentManifest(dir);
   expect(await readdir(work)).toEqual([]);
   expect(await strays()).toEqual([]);
@@ -205,7 +233,8 @@ describe("Chromium failing", { timeout: 300_000 }, () => {
         `    error  ${slug}/${slug}-qbr-2026-Q3.pdf was not printed: Chromium stopped while printing it — ${slug} keeps its previous output; build ${slug} again, and if Chromium stops again, run with --debug\n`,
       );
     }
-    await expectClean();
+    expect(await staleIn(out)).toEqual(failed);
+    await expectClean(out, baseline, failed);
   });
 });
 
@@ -258,7 +287,8 @@ describe("the output folder", { timeout: 300_000 }, () => {
           ),
         );
       }
-      await expectClean(join(dir, "dist"), before);
+      expect(await staleIn(join(dir, "dist"))).toEqual(SLUGS);
+      await expectClean(join(dir, "dist"), before, SLUGS);
     } finally {
       execFileSync("umount", [dir]);
     }
@@ -281,7 +311,6 @@ async function simulatedFull() {
     },
     {
       ...defaultEffects,
-      progress: () => {},
       publish: async () => {
         throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
       },
@@ -292,6 +321,7 @@ async function simulatedFull() {
     code: "not-written",
     problem: "could not be written: the disk is full",
   });
-  expect(await snapshot(out)).toEqual(before);
+  expect(previousOutput(await snapshot(out))).toEqual(previousOutput(before, SLUGS));
+  expect(await staleIn(out)).toEqual(SLUGS);
   expect((await stat(out)).isDirectory()).toBe(true);
 }

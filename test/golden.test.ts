@@ -54,7 +54,7 @@ describe("golden outputs", () => {
         period: "2026-Q3",
         pdf: false,
       },
-      { ...defaultEffects, progress: () => {} },
+      { ...defaultEffects },
     );
   });
   afterAll(() => rm(sample, { recursive: true, force: true }));

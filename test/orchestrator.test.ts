@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BATCH_SIZE, build, type BuildEffects } from "../src/build.ts";
+import { createProgress } from "../src/progress.ts";
 import type { ManifestEntry } from "../src/publish.ts";
 
 const BARE = join(import.meta.dirname, "fixtures", "data", "bare");
@@ -32,7 +33,7 @@ function recorder() {
     }),
     publish: async (_from, _out, slug) => void calls.publish.push(slug),
     manifest: async (_out, entries: ManifestEntry[]) => void calls.manifest.push(entries.map((e) => e.slug)),
-    progress: () => {},
+    progress: createProgress("silent", process.stderr),
   };
   return { calls, effects };
 }
@@ -63,7 +64,8 @@ describe("build(options, effects)", () => {
     expect(calls.print.flat()).toHaveLength(count - 1);
     expect(calls.print.flat()[0]).toBe("customer-000/print-qbr.html");
     expect(calls.publish).toEqual(slugs.filter((s) => s !== "customer-001"));
-    expect(calls.manifest.flat()).toEqual(calls.publish);
+    // The failed customer is listed as failed.
+    expect(calls.manifest.flat().sort()).toEqual([...calls.publish, "customer-001"].sort());
     expect(calls.closed).toBe(1);
     expect(results.find((r) => r.slug === "customer-000")).toMatchObject({
       status: "built",
@@ -134,6 +136,7 @@ describe("build(options, effects)", () => {
     expect(results[0].report).not.toBeNull();
     expect(results[2]).toMatchObject({ report: null, packs: ["qbr"] });
     expect(calls.publish).toEqual(["c"]);
-    expect(calls.manifest.flat()).toEqual(["c"]);
+    // Published: c; the failed a and b are listed as failed.
+    expect(calls.manifest.flat().sort()).toEqual(["a", "b", "c"]);
   });
 });

@@ -428,7 +428,7 @@ describe("narrative MDX", () => {
         period: "2026-Q3",
         pdf: false,
       },
-      { ...defaultEffects, progress: () => {} },
+      { ...defaultEffects },
     );
     expect(results.map((r) => [r.slug, r.status])).toEqual([
       ["acme", "failed"],

@@ -62,7 +62,15 @@ export interface PublishResult {
 const SHARE_TOKEN = /^[A-Za-z0-9_-]{22,}$/;
 
 interface Manifest {
-  customers: { slug: string; name: string; health: string; period: string | null; asOf: string; pdfs: string[] }[];
+  customers: {
+    slug: string;
+    name: string;
+    status?: string;
+    health: string;
+    period: string | null;
+    asOf: string;
+    pdfs: string[];
+  }[];
 }
 
 /** A customer of the data folder as publishing sees it. */
@@ -77,7 +85,8 @@ interface Known {
 
 export async function publish(opts: PublishOptions): Promise<PublishResult> {
   const manifest = await readManifest(opts.from);
-  const built = new Map(manifest.customers.map((c) => [c.slug, c]));
+  // A customer the build failed for with no earlier output has nothing to publish.
+  const built = new Map(manifest.customers.filter((c) => c.status !== "failed").map((c) => [c.slug, c]));
   const known = await knownCustomers(opts.dataDir);
   const wanted = opts.customers === "all" ? manifest.customers.map((c) => c.slug) : opts.customers;
   const target = openTarget(opts.to, { endpoint: opts.endpoint });

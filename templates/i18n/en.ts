@@ -13,6 +13,7 @@ export default {
   "meta.period": "Period {period}",
   "meta.pageOf": "Page {n} of {total}",
   "meta.confidential": "Confidential — prepared for {customer}",
+  "meta.otherPeriods": "Packs of other periods (PDF)",
   "health.title": "Overall health",
   "health.green": "On track",
   "health.yellow": "At risk",

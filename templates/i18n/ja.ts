@@ -13,6 +13,7 @@ export default {
   "meta.period": "対象期間 {period}",
   "meta.pageOf": "{n} / {total} ページ",
   "meta.confidential": "社外秘 — {customer} 様向け資料",
+  "meta.otherPeriods": "他の期間の資料（PDF）",
   "health.title": "全体の状況",
   "health.green": "順調",
   "health.yellow": "注意",

@@ -13,6 +13,7 @@ export default {
   "meta.period": "Tempoh {period}",
   "meta.pageOf": "Halaman {n} daripada {total}",
   "meta.confidential": "Sulit — disediakan untuk {customer}",
+  "meta.otherPeriods": "Pek bagi tempoh lain (PDF)",
   "health.title": "Status keseluruhan",
   "health.green": "Mengikut jadual",
   "health.yellow": "Berisiko",

@@ -13,6 +13,7 @@ export default {
   "meta.period": "期間 {period}",
   "meta.pageOf": "第 {n} 頁，共 {total} 頁",
   "meta.confidential": "機密 — 專為 {customer} 準備",
+  "meta.otherPeriods": "其他期間的報告（PDF）",
   "health.title": "整體狀態",
   "health.green": "進度正常",
   "health.yellow": "有風險",

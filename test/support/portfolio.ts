@@ -32,7 +32,7 @@ export default async function setup(project: TestProject) {
       period: "2026-Q3",
       pdf: true,
     },
-    { ...(await import("../../src/build.ts")).defaultEffects, progress: () => {} },
+    { ...(await import("../../src/build.ts")).defaultEffects },
   );
   project.provide("portfolio", outDir);
   project.provide("portfolioResults", JSON.stringify(results));

@@ -1,0 +1,36 @@
+// Every period's PDFs stay in the customer's folder: acme-qbr-2026-Q3.pdf beside acme-qbr-2026-Q4.pdf.
+// What a file name says about its period, and which of a folder's PDFs belong to earlier periods.
+import { parsePeriod } from "./model/dates.ts";
+
+/** The PDFs of one period: label ("2026-Q3", or a date with --as-of) and file names. */
+export interface PeriodPdfs {
+  period: string;
+  pdfs: string[];
+}
+
+/** The period part of PDF names: the quarter when figures are as of its last day, else the date. */
+export function fileLabel(asOf: string, period: string | null): string {
+  return period && asOf === parsePeriod(period)?.end ? period : asOf;
+}
+
+const LABEL = /-(\d{4}-(?:Q[1-4]|\d{2}-\d{2}))\.pdf$/;
+
+/** The period of one of `slug`'s PDFs (acme-qbr-2026-Q3.pdf → "2026-Q3"); null for a PDF of no period (the handoff) or another file. */
+export function pdfPeriod(slug: string, name: string): string | null {
+  return name.startsWith(`${slug}-`) ? (LABEL.exec(name)?.[1] ?? null) : null;
+}
+
+/** The PDFs among `names` of periods other than `current`, grouped by period, the latest first. */
+export function otherPeriods(slug: string, names: string[], current: string): PeriodPdfs[] {
+  const byPeriod = new Map<string, string[]>();
+  for (const name of [...names].sort()) {
+    const period = pdfPeriod(slug, name);
+    if (period && period !== current) byPeriod.set(period, [...(byPeriod.get(period) ?? []), name]);
+  }
+  return [...byPeriod]
+    .map(([period, pdfs]) => ({ period, pdfs }))
+    .sort((a, b) => periodEnd(b.period).localeCompare(periodEnd(a.period)) || b.period.localeCompare(a.period));
+}
+
+/** The day a label's figures are as of: a quarter's last day, or the date itself. */
+const periodEnd = (label: string) => parsePeriod(label)?.end ?? label;

@@ -1,0 +1,94 @@
+// The input key of incremental builds: every input it covers changes it, nothing else does.
+import { cp, mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { engineDigest, folderDigest, inputKey, type KeyInputs } from "../src/incremental.ts";
+import { PACKAGE_ROOT } from "../src/render.ts";
+
+const base: KeyInputs = {
+  engine: "engine-1",
+  data: "data-1",
+  content: "content-1",
+  options: {
+    dataDir: "/a/data",
+    contentDir: "/a/content",
+    outDir: "/a/dist",
+    customers: "all",
+    pack: "all",
+    asOf: "2026-09-30",
+    period: "2026-Q3",
+    pdf: true,
+    debug: false,
+    force: false,
+  },
+  shownDir: "data/acme",
+  otherPeriods: ["acme-qbr-2026-Q2.pdf"],
+};
+const withOptions = (options: object): KeyInputs => ({ ...base, options: { ...base.options, ...options } });
+
+describe("inputKey(inputs)", () => {
+  it("changes with each input: data, content, engine, as-of date, period, pack, options, config, the folder named, other periods", () => {
+    const variants: Record<string, KeyInputs> = {
+      data: { ...base, data: "data-2" },
+      content: { ...base, content: "content-2" },
+      engine: { ...base, engine: "engine-2" },
+      asOf: withOptions({ asOf: "2026-09-29" }),
+      period: withOptions({ period: "2026-Q4" }),
+      pack: withOptions({ pack: "qbr" }),
+      pdf: withOptions({ pdf: false }),
+      fullSeries: withOptions({ fullSeries: true }),
+      config: withOptions({ config: { branding: { color: "#123456" } } }),
+      shownDir: { ...base, shownDir: "exports/acme" },
+      otherPeriods: { ...base, otherPeriods: [] },
+    };
+    const keys = Object.entries(variants).map(([name, inputs]) => [name, inputKey(inputs)]);
+    for (const [name, key] of keys) expect(key, name).not.toBe(inputKey(base));
+    expect(new Set(keys.map(([, key]) => key)).size).toBe(keys.length);
+  });
+
+  it("does not change with where the output goes, which customers were asked for, --debug, --force or the order of keys", () => {
+    expect(inputKey(withOptions({ outDir: "/b/dist", customers: ["acme"], debug: true, force: true }))).toBe(
+      inputKey(base),
+    );
+    expect(inputKey(withOptions({ shard: { index: 2, count: 4 }, dataDir: "/b/data" }))).toBe(inputKey(base));
+    const reordered = { ...base, options: Object.fromEntries(Object.entries(base.options).reverse()) };
+    expect(inputKey(reordered)).toBe(inputKey(base));
+  });
+});
+
+describe("folderDigest(dir)", () => {
+  it("changes with a file's bytes, a new file and a renamed file; not with the folder's place", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "milepost-digest-"));
+    await cp(join(import.meta.dirname, "fixtures", "data", "bare"), dir, { recursive: true });
+    const first = await folderDigest(dir);
+    const copy = await mkdtemp(join(tmpdir(), "milepost-digest-"));
+    await cp(dir, copy, { recursive: true });
+    expect(await folderDigest(copy)).toBe(first);
+    await writeFile(join(copy, "notes.txt"), "x");
+    const added = await folderDigest(copy);
+    expect(added).not.toBe(first);
+    await writeFile(join(copy, "notes.txt"), "y");
+    expect(await folderDigest(copy)).not.toBe(added);
+    expect(await folderDigest(join(copy, "missing"))).toBe("none");
+  });
+});
+
+describe("engineDigest(root, browser)", () => {
+  it("covers milepost's code and templates, its packages and the browser", async () => {
+    const root = await mkdtemp(join(tmpdir(), "milepost-engine-"));
+    for (const part of ["package.json", "src", "templates", "astro.config.mjs"])
+      await cp(join(PACKAGE_ROOT, part), join(root, part), { recursive: true });
+    const first = await engineDigest(root, null);
+    expect(await engineDigest(root, null)).toBe(first);
+    await writeFile(join(root, "templates", "pages", "[slug]", "index.astro"), "changed", { flag: "a" });
+    const template = await engineDigest(root, null);
+    expect(template).not.toBe(first);
+    await writeFile(join(root, "src", "model", "round.ts"), "// changed\n", { flag: "a" });
+    const code = await engineDigest(root, null);
+    expect(code).not.toBe(template);
+    expect(await engineDigest(root, "/usr/bin/chromium")).not.toBe(code);
+    await writeFile(join(root, "package.json"), JSON.stringify({ version: "9.9.9", dependencies: { astro: "*" } }));
+    expect(await engineDigest(root, null)).not.toBe(code);
+  });
+});
