@@ -46,7 +46,7 @@ describe("dictionaries", () => {
     const rules = new Intl.PluralRules(lang);
     for (const [key, text] of Object.entries(dictionaries[lang])) {
       for (const n of [0, 1, 2, 5, 21]) {
-        const chosen = choosePlurals(text, every(key, n), rules);
+        const chosen = choosePlurals(key, text, every(key, n), rules);
         expect(chosen.replace(/\{\w+\}/g, ""), `${lang} ${key}`).not.toMatch(/[{}#]/);
       }
     }
@@ -122,7 +122,12 @@ describe("translator(locale)", () => {
     // @ts-expect-error: {name} is missing
     expect(() => t("summary.decision.delayed", { date: "1 Oct 2026" })).toThrow("needs {name}");
     // @ts-expect-error: a count must be a number, to choose its plural form
-    expect(() => t("milestones.count", { n: "1" })).toThrow("needs the count {n} as a number");
+    expect(() => t("milestones.count", { n: "1" })).toThrow(
+      'The label "milestones.count" needs the count {n} as a number',
+    );
+    expect(() => choosePlurals("x", "{n, plural, one {# day}}", { n: 2 }, new Intl.PluralRules("en"))).toThrow(
+      'The label "x" has no "other" form for {n}',
+    );
   });
 
   it("types each label's variables from its English text", () => {

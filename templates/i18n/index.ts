@@ -95,14 +95,14 @@ export function labelVars(text: string): string[] {
   return [...names].sort();
 }
 
-/** `text` with each plural replaced by the form `rules` choose for its count, `#` as `{count name}`. */
-export function choosePlurals(text: string, counts: Record<string, unknown>, rules: Intl.PluralRules): string {
-  return text.replace(PLURAL, (whole, name: string, forms: string) => {
+/** Label `key`'s `text` with each plural replaced by the form `rules` choose for its count, `#` as `{count name}`. */
+export function choosePlurals(key: string, text: string, counts: Record<string, unknown>, rules: Intl.PluralRules) {
+  return text.replace(PLURAL, (_, name: string, forms: string) => {
     const n = counts[name];
-    if (typeof n !== "number") throw new Error(`The label "${whole}" needs the count {${name}} as a number`);
+    if (typeof n !== "number") throw new Error(`The label "${key}" needs the count {${name}} as a number`);
     const form = new Map([...forms.matchAll(new RegExp(FORM, "g"))].map(([, which, body]) => [which!, body!]));
     const chosen = form.get(`=${n}`) ?? form.get(rules.select(n)) ?? form.get("other");
-    if (chosen === undefined) throw new Error(`The label "${whole}" has no "other" form`);
+    if (chosen === undefined) throw new Error(`The label "${key}" has no "other" form for {${name}}`);
     return chosen.replaceAll("#", `{${name}}`);
   });
 }
@@ -115,7 +115,7 @@ export function translator(locale: string): Translate {
   const template = (key: LabelKey, counts: Record<string, unknown> = {}) => {
     const text = (dict[key] as string | undefined) ?? (dictionaries.en[key] as string | undefined);
     if (text === undefined) throw new Error(`No label "${key}" in templates/i18n`);
-    return choosePlurals(text, counts, rules);
+    return choosePlurals(key, text, counts, rules);
   };
   const t = (key: LabelKey, vars: Record<string, string | number> = {}) =>
     template(key, vars).replace(PLACEHOLDER, (_, name: string) => {
