@@ -11,11 +11,11 @@ export interface SectionDef {
   id: string;
   /** Label key of its title, as the contents and the site's page titles show it. */
   title: PlainLabel;
-  /** Its component, templates/sections/<component>.astro. */
+  /** Its component, templates/sections/<component>.astro: in its pack's folder, e.g. "qbr/Summary". */
   component: string;
   /** Whether this customer's data fills it; a section it does not fill is left out (default: always). */
   has?: (c: SiteCustomer) => boolean;
-  /** On a site page, shown even when empty (its component then says what is missing). */
+  /** On a site page, shown even when its data does not fill it (its component then says what is missing). */
   siteWhenEmpty?: boolean;
   /** Label key of the note a site page shows in its place when the data leaves it out (which table to add). */
   missing?: PlainLabel;
@@ -49,8 +49,12 @@ export interface PrintDef {
   period: boolean;
   /** Its sections, in order (ids of SECTIONS). */
   sections: string[];
-  /** Its contents when they are not its sections: e.g. the parts of one section printed on its own. */
+  /** One section printed as a document of its own: shown even when its data is empty (its component says so). */
+  standalone?: boolean;
+  /** Its contents when they are not its sections: e.g. the parts of a standalone section. */
   contents?: (c: SiteCustomer) => { id: string; title: PlainLabel }[];
+  /** The class of its body, for its pack's print styles. */
+  style: string;
 }
 
 /** A pack: what the CLI builds with --pack. */
@@ -71,24 +75,25 @@ export interface PackDef {
 
 const SECTION_LIST = [
   // QBR
-  { id: "summary", title: "summary.title", component: "Summary" },
-  { id: "milestones", title: "milestones.title", component: "Milestones" },
+  { id: "summary", title: "summary.title", component: "qbr/Summary" },
+  { id: "milestones", title: "milestones.title", component: "qbr/Milestones" },
   {
     id: "outcomes",
     title: "outcomes.title",
-    component: "Outcomes",
+    component: "qbr/Outcomes",
     has: (c) => c.report.metrics.length > 0,
     siteWhenEmpty: true,
   },
-  { id: "review", title: "review.title", component: "Review" },
-  { id: "audiences", title: "audiences.title", component: "Audiences", has: (c) => c.report.audiences.length > 0 },
-  { id: "sources", title: "sources.title", component: "SourcesAppendix" },
+  { id: "review", title: "review.title", component: "qbr/Review" },
+  { id: "audiences", title: "audiences.title", component: "qbr/Audiences", has: (c) => c.report.audiences.length > 0 },
+  { id: "sources", title: "sources.title", component: "qbr/SourcesAppendix" },
   // Close-out
   {
     id: "criteria",
     title: "criteria.title",
     component: "closeout/Criteria",
     has: (c) => (c.report.goalOutcomes?.goals.length ?? 0) > 0,
+    siteWhenEmpty: true,
     missing: "missing.criteria",
   },
   { id: "tracker", title: "tracker.title", component: "closeout/Tracker", has: (c) => c.report.closeout !== null },
@@ -200,6 +205,7 @@ const PACK_LIST = [
         pdf: (slug, label) => `${slug}-qbr-${label}.pdf`,
         period: true,
         sections: ["summary", "milestones", "outcomes", "review", "audiences", "sources"],
+        style: "qbr-doc",
       },
     ],
   },
@@ -239,6 +245,7 @@ const PACK_LIST = [
           "opportunities",
           "agenda",
         ],
+        style: "co-print",
       },
       {
         id: "handoff",
@@ -247,7 +254,9 @@ const PACK_LIST = [
         pdf: (slug) => `${slug}-handoff.pdf`,
         period: false,
         sections: ["handoff"],
+        standalone: true,
         contents: (c) => [{ id: "handoff-overview", title: "handoff.overview" }, ...handoffParts(c)],
+        style: "co-print",
       },
     ],
   },
@@ -288,7 +297,7 @@ export function pagesOf(c: SiteCustomer): (PageDef & { pack: Pack })[] {
   );
 }
 
-/** The site page a section lives on, for this customer's packs (null when none of its pages has it). */
+/** The first site page a section lives on (null when no page has it). */
 export function pageOfSection(id: SectionId): string | null {
   for (const p of PACKS) for (const page of PACK_DEFS[p].pages) if (page.sections.includes(id)) return page.file;
   return null;

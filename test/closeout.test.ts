@@ -5,6 +5,7 @@ import { access, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import type { CustomerResult } from "../src/build.ts";
+import { handoffParts, PACK_DEFS, PRINT_DEFS, sectionsOf } from "../src/documents.ts";
 import { loadCustomer } from "../src/load.ts";
 import { STANDARD_CHECKLIST } from "../src/model/closeout.ts";
 import { CLOSEOUT_PHASES, SIGNALS } from "../src/schema.ts";
@@ -12,7 +13,6 @@ import type { Report } from "../src/model/report.ts";
 import type { SiteCustomer } from "../src/render.ts";
 import { validateCustomer } from "../src/validate.ts";
 import { dictionaries, translator, type PlainLabel } from "../templates/i18n/index.ts";
-import { CLOSEOUT_PAGES, closeoutSections, handoffParts } from "../templates/lib/closeout.ts";
 import { figureAt, formatFigure, type FigureFormat } from "../templates/lib/figure.ts";
 import { formatter } from "../templates/lib/format.ts";
 import { FIXTURES } from "./support/portfolio.ts";
@@ -23,7 +23,11 @@ const results = JSON.parse(inject("portfolioResults")) as CustomerResult[];
 
 /** acme: everything; closeout-standard: no closeout table; closeout-triage: one of each triage, a late survey. */
 const CUSTOMERS = ["acme", "closeout-standard", "closeout-triage"] as const;
-const PAGES = [...Object.values(CLOSEOUT_PAGES), "print-closeout.html", "print-handoff.html"];
+/** The pack's site pages and print documents, as the document registry lists them. */
+const [overview, tracker, handoff, retrospective, nextSteps] = PACK_DEFS.closeout.pages.map((p) => p.file);
+const CLOSEOUT_PAGES = { overview, tracker, handoff, retrospective, nextSteps };
+const PAGES = [...Object.values(CLOSEOUT_PAGES), ...PACK_DEFS.closeout.print.map((d) => d.file)];
+const closeoutSections = (c: SiteCustomer) => sectionsOf(c, PRINT_DEFS.closeout);
 
 const html = (slug: string, page: string) => readFile(join(out, slug, page), "utf8");
 const report = async (slug: string) => JSON.parse(await html(slug, "report.json")) as Report;

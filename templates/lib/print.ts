@@ -2,19 +2,19 @@
 // pages carry no inline style: their Content-Security-Policy allows the folder's own files only.
 import { PRINT_DEFS, type PrintDoc } from "../../src/documents.ts";
 import { paperFor } from "../../src/render.ts";
-import { cssString, type PageContext } from "./site.ts";
+import { cssString, type CustomerContext } from "./site.ts";
 
 export type { PrintDoc };
 
 /** The running header of a print document: customer, title and (unless it outlives the quarter, as a handoff does) the period. */
-export function runningParts(ctx: PageContext, doc: PrintDoc): string[] {
+export function runningParts(ctx: CustomerContext, doc: PrintDoc): string[] {
   const { c, t } = ctx;
   const def = PRINT_DEFS[doc];
   return [c.data.customer.name, t(def.title), ...(def.period ? [c.label] : [])];
 }
 
 /** Page margins, running header and "page X of Y" of every print document of one customer. */
-export function printCss(ctx: PageContext): string {
+export function printCss(ctx: CustomerContext): string {
   const [before, between, after] = ctx.t.template("meta.pageOf").split(/\{n\}|\{total\}/);
   const size = paperFor(ctx.c.data.customer) === "letter" ? "letter" : "A4";
   const docs = (Object.keys(PRINT_DEFS) as PrintDoc[]).map(

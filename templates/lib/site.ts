@@ -1,9 +1,9 @@
 // What every page of a customer's site starts from: its own data (and nothing else), the
 // labels of its language and the formatters of its locale.
 import { readFileSync } from "node:fs";
-import type { Pack } from "../../src/documents.ts";
 import type { SiteCustomer, SiteFile } from "../../src/render.ts";
 import { langOf, translator, type Translate } from "../i18n/index.ts";
+import type { DocView } from "./documents.ts";
 import { formatter, type Format } from "./format.ts";
 
 let cached: { file: string; site: SiteFile } | null = null;
@@ -16,15 +16,13 @@ export function customers(): SiteCustomer[] {
   return cached.site.customers;
 }
 
-/** getStaticPaths for a page that belongs to `pack` (or to every customer when pack is null). */
-export function pathsFor(pack: Pack | null) {
-  return customers()
-    .filter((c) => pack === null || c.packs.includes(pack))
-    .map((c) => ({ params: { slug: c.slug }, props: { c } }));
+/** getStaticPaths of a file every customer's folder has (its stylesheets, its icon). */
+export function customerPaths() {
+  return customers().map((c) => ({ params: { slug: c.slug }, props: { c } }));
 }
 
-/** Everything a template needs to place one customer's figures on a page. */
-export interface PageContext {
+/** One customer's figures with the labels of its language and the formatters of its locale. */
+export interface CustomerContext {
   c: SiteCustomer;
   t: Translate;
   f: Format;
@@ -32,10 +30,18 @@ export interface PageContext {
   brand: string;
 }
 
-export function context(c: SiteCustomer): PageContext {
+/** Everything a template needs to place one customer's figures on a page: also the page or print document. */
+export interface PageContext extends CustomerContext {
+  doc: DocView;
+}
+
+export function context(c: SiteCustomer): CustomerContext;
+export function context(c: SiteCustomer, doc: DocView): PageContext;
+export function context(c: SiteCustomer, doc?: DocView): CustomerContext {
   const { locale, currency, brand } = c.data.customer;
   return {
     c,
+    ...(doc && { doc }),
     t: translator(locale),
     f: formatter(locale, currency),
     lang: langOf(locale),

@@ -1,8 +1,10 @@
 // The document registry (src/documents.ts) holds together: every section it names exists, has its component and
 // its labels in every language, and every page and print document has its template.
 import { existsSync } from "node:fs";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   HANDOFF_PARTS,
   PACK_DEFS,
@@ -12,6 +14,7 @@ import {
   printDocsOf,
   SECTIONS,
   type Pack,
+  type SectionId,
 } from "../../src/documents.ts";
 import type { SiteCustomer } from "../../src/render.ts";
 import { dictionaries, LANGS } from "../../templates/i18n/index.ts";
@@ -22,19 +25,25 @@ const pages = packs.flatMap((p) => p.pages);
 const prints = packs.flatMap((p) => p.print);
 
 describe("the document registry", () => {
-  it("names only sections it defines, each with its component", () => {
-    for (const doc of [...pages, ...prints])
-      for (const id of doc.sections) expect(Object.keys(SECTIONS), `${doc.file} lists ${id}`).toContain(id);
+  it("names only sections it defines, each with its component in its pack's folder", () => {
+    for (const pack of packs)
+      for (const doc of [...pack.pages, ...pack.print])
+        for (const id of doc.sections) {
+          expect(Object.keys(SECTIONS), `${doc.file} lists ${id}`).toContain(id);
+          expect(SECTIONS[id as SectionId].component.startsWith(`${pack.id}/`), id).toBe(true);
+        }
     for (const s of Object.values(SECTIONS))
       expect(existsSync(join(TEMPLATES, "sections", `${s.component}.astro`)), s.component).toBe(true);
   });
 
-  it("gives every page and print document a file name of its own and a template", () => {
+  it("gives every page and print document a file name of its own, and every pack its route and section folder", () => {
     const files = [...pages, ...prints].map((d) => d.file);
     expect(new Set(files).size).toBe(files.length);
-    for (const file of files)
-      expect(existsSync(join(TEMPLATES, "pages", "[slug]", file.replace(/\.html$/, ".astro"))), file).toBe(true);
     expect(Object.keys(PRINT_DEFS)).toEqual(prints.map((d) => d.id));
+    for (const pack of PACKS) {
+      expect(existsSync(join(TEMPLATES, "pages", "[slug]", `[${pack}].astro`)), pack).toBe(true);
+      expect(existsSync(join(TEMPLATES, "sections", pack, "index.ts")), pack).toBe(true);
+    }
   });
 
   it("has every label it names in every language", () => {
@@ -72,5 +81,70 @@ describe("the document registry", () => {
       "acme-closeout-2026-Q3.pdf",
       "acme-handoff.pdf",
     ]);
+  });
+});
+
+describe("documentPaths(pack)", () => {
+  /** A customer whose data fills no optional section: no metrics, audiences, goals, close-out tables. */
+  const empty = (slug: string, packs: Pack[]) => ({
+    slug,
+    packs,
+    label: "2026-Q3",
+    data: { present: [], handoff: undefined },
+    report: {
+      metrics: [],
+      audiences: [],
+      goalOutcomes: null,
+      closeout: null,
+      handoff: null,
+      csat: null,
+      financials: null,
+      opportunities: [],
+      closingAgenda: null,
+    },
+  });
+  const paths = async (pack: Pack) => {
+    const dir = await mkdtemp(join(tmpdir(), "milepost-docs-"));
+    const file = join(dir, "site.json");
+    await writeFile(
+      file,
+      JSON.stringify({ customers: [empty("both", ["qbr", "closeout"]), empty("co", ["closeout"])] }),
+    );
+    vi.stubEnv("MILEPOST_SITE", file);
+    const { documentPaths } = await import("../../templates/lib/documents.ts");
+    return documentPaths(pack).map(({ params, props: { doc } }) => ({
+      path: `${params.slug}/${(params as Record<string, string>)[pack]}`,
+      sections: doc.sections.map((s) => s.id),
+      missing: doc.missing,
+    }));
+  };
+  afterEach(() => void vi.unstubAllEnvs());
+
+  it("renders each page's sections the data fills, notes the tables that would fill the others, and lands a close-out-only customer on the close-out", async () => {
+    expect(await paths("qbr")).toEqual([
+      { path: "both/index", sections: ["summary", "outcomes"], missing: [] },
+      { path: "both/milestones", sections: ["milestones", "outcomes"], missing: [] },
+      { path: "both/review", sections: ["review"], missing: [] },
+      { path: "both/print-qbr", sections: ["summary", "milestones", "review", "sources"], missing: [] },
+    ]);
+    const closeout = await paths("closeout");
+    expect(closeout.filter((p) => p.path.startsWith("co/")).map((p) => p.path)).toEqual([
+      "co/index",
+      "co/closeout",
+      "co/closeout-tracker",
+      "co/handoff",
+      "co/retrospective",
+      "co/next-steps",
+      "co/print-closeout",
+      "co/print-handoff",
+    ]);
+    expect(closeout.find((p) => p.path === "co/retrospective")).toEqual({
+      path: "co/retrospective",
+      sections: [],
+      missing: ["missing.retrospective", "missing.csat", "missing.financials"],
+    });
+    expect(closeout.find((p) => p.path === "co/index")!.sections).toEqual(["criteria"]);
+    expect(closeout.find((p) => p.path === "co/print-closeout")!.sections).toEqual([]);
+    expect(closeout.find((p) => p.path === "co/print-handoff")!.sections).toEqual(["handoff"]);
   });
 });

@@ -2,9 +2,9 @@
 import type { APIRoute } from "astro";
 import { printCss } from "../../lib/print.ts";
 import type { SiteCustomer } from "../../../src/render.ts";
-import { context, pathsFor } from "../../lib/site.ts";
+import { context, customerPaths } from "../../lib/site.ts";
 
-export const getStaticPaths = () => pathsFor(null);
+export const getStaticPaths = () => customerPaths();
 export const GET: APIRoute = ({ props }) =>
   new Response(printCss(context((props as { c: SiteCustomer }).c)), {
     headers: { "Content-Type": "text/css; charset=utf-8" },

@@ -1,0 +1,81 @@
+// The pages and print documents of each pack's route (templates/pages/[slug]/[<pack>].astro), as the document
+// registry lists them, and what a section component knows of the document it is placed in.
+import {
+  contentsOf,
+  PACK_DEFS,
+  pageOfSection,
+  pagesOf,
+  SECTIONS,
+  sectionsOf,
+  type Pack,
+  type PageDef,
+  type PrintDef,
+  type PrintDoc,
+  type SectionDef,
+  type SectionId,
+} from "../../src/documents.ts";
+import type { AstroComponentFactory } from "astro/runtime/server/index.js";
+import type { SiteCustomer } from "../../src/render.ts";
+import type { PlainLabel } from "../i18n/index.ts";
+import { customers } from "./site.ts";
+
+/** A pack's section components by the registry's names, e.g. "qbr/Summary" (templates/sections/<pack>/index.ts). */
+export type SectionComponents = Record<string, { default: AstroComponentFactory }>;
+
+/** The page or print document a section is placed in. */
+export interface DocView {
+  /** Its file name in the customer's folder, e.g. "review.html" or "print-qbr.html". */
+  file: string;
+  /** Label key of its title. */
+  title: PlainLabel;
+  /** The print document, or null on a site page. */
+  print: (PrintDef & { id: PrintDoc; pack: Pack }) | null;
+  /** The sections it shows, in order. */
+  sections: SectionDef[];
+  /** Label keys of the notes a site page shows for sections the data leaves out (which table to add). */
+  missing: PlainLabel[];
+  /** The contents of a print document: anchors and title keys. */
+  contents: { id: string; title: PlainLabel }[];
+  /** Whether the customer's data fills this section and the document holds it. */
+  has: (id: SectionId) => boolean;
+  /** A link to `anchor` in a section: inside a print document, else on the site page that holds the section. */
+  href: (section: SectionId, anchor?: string) => string;
+}
+
+function view(c: SiteCustomer, doc: PageDef | (PrintDef & { pack: Pack }), print: boolean, file = doc.file): DocView {
+  const filled = sectionsOf(c, doc);
+  const all = doc.sections.map((id) => SECTIONS[id as SectionId]);
+  const standalone = print && (doc as PrintDef).standalone === true;
+  const sections = all.filter((s) => filled.includes(s) || standalone || (!print && s.siteWhenEmpty));
+  return {
+    file,
+    title: doc.title,
+    print: print ? (doc as PrintDef & { id: PrintDoc; pack: Pack }) : null,
+    sections,
+    missing: print ? [] : all.flatMap((s) => (!filled.includes(s) && !s.siteWhenEmpty && s.missing ? [s.missing] : [])),
+    contents: print ? contentsOf(c, doc as PrintDef) : [],
+    has: (id) => filled.some((s) => s.id === id),
+    href: (section, anchor = section) => `${print ? "" : (pageOfSection(section) ?? "")}#${anchor}`,
+  };
+}
+
+/**
+ * getStaticPaths of a pack's route: for each customer building the pack, its site pages, its print documents and,
+ * when the pack is the customer's first, the landing page (index.html) if the pack's first page is another.
+ */
+export function documentPaths(pack: Pack) {
+  return customers()
+    .filter((c) => c.packs.includes(pack))
+    .flatMap((c) => {
+      const pages = pagesOf(c).filter((p) => p.pack === pack);
+      const docs = [
+        ...pages.map((p) => view(c, p, false)),
+        ...PACK_DEFS[pack].print.map((d) => view(c, { ...d, pack }, true)),
+      ];
+      if (c.packs[0] === pack && pages[0].file !== "index.html") docs.unshift(view(c, pages[0], false, "index.html"));
+      return docs.map((doc) => ({
+        params: { slug: c.slug, [pack]: doc.file.replace(/\.html$/, "") },
+        props: { c, doc },
+      }));
+    });
+}
