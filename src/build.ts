@@ -419,6 +419,7 @@ async function prepareSite(opts: BuildOptions, slug: string, earlier: PeriodPdfs
       label: fileLabel(opts.asOf, opts.period),
       folder: `${folder}/`,
       earlier,
+      pdf: opts.pdf,
     },
     key: null,
   };

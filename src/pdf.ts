@@ -7,7 +7,7 @@ import { availableParallelism } from "node:os";
 import puppeteer, { type Page } from "puppeteer";
 import { checkpoint } from "./checkpoint.ts";
 import { browserNotFound, MilepostError } from "./errors.ts";
-import { destinationPages, finishPdf, type Bookmark } from "./pdfinfo.ts";
+import { destinationPages, finishPdf, pageCount, type Bookmark } from "./pdfinfo.ts";
 
 /** One PDF to print: the page at `path` (site-relative, e.g. "acme/print-qbr.html") into `out`. */
 export interface PrintJob {
@@ -146,6 +146,9 @@ export function openPrinter(options: { chrome?: string; concurrency?: number; pr
   };
 }
 
+/** Pages (cover included) up to which a document goes without a contents page. */
+const SHORT_DOCUMENT = 4;
+
 /** The width of the printed column in CSS pixels (paper less 16 mm margins each side), per paper. */
 const COLUMN_PX = { a4: Math.round(((210 - 32) * 96) / 25.4), letter: Math.round(((215.9 - 32) * 96) / 25.4) };
 
@@ -176,10 +179,14 @@ async function printOne(page: Page, url: string, job: PrintJob, browser: ChildPr
   if (sections.length > 0) {
     // First pass: the contents link to each section, so Chromium writes a named destination
     // for it: the page each section starts on. Fill the numbers in, then print for real.
-    const pages = destinationPages(await page.pdf({ ...options, tagged: false }), ids);
+    // A document of four pages or fewer without its contents page has none: it is taken out.
+    const draft = await page.pdf({ ...options, tagged: false });
+    const short = pageCount(draft) - 1 <= SHORT_DOCUMENT;
+    const pages = destinationPages(draft, ids).map((n) => (n !== null && short ? n - 1 : n));
     checkpoint("printing", browser);
     await page.evaluate(
-      (ids: string[], found: (number | null)[]) => {
+      (ids: string[], found: (number | null)[], short: boolean) => {
+        if (short) return document.querySelector("nav.toc")?.remove();
         ids.forEach((id, i) => {
           const cell = document.querySelector(`[data-toc-for="${id}"]`);
           if (cell && found[i] !== null) cell.textContent = String(found[i]);
@@ -187,6 +194,7 @@ async function printOne(page: Page, url: string, job: PrintJob, browser: ChildPr
       },
       ids,
       pages,
+      short,
     );
     bookmarks = sections.flatMap((s, i) => (pages[i] === null ? [] : [{ title: s.title, page: pages[i]! }]));
   }

@@ -87,6 +87,11 @@ class PdfReader {
   }
 }
 
+/** The number of pages of a PDF. */
+export function pageCount(pdf: Uint8Array): number {
+  return new PdfReader(pdf).pages().length;
+}
+
 /** The 1-based page of each named destination in `ids` (Chromium writes one per link target), or null. */
 export function destinationPages(pdf: Uint8Array, ids: string[]): (number | null)[] {
   const reader = new PdfReader(pdf);

@@ -27,6 +27,8 @@ export interface SiteCustomer {
   folder: string;
   /** The PDFs of other periods kept in the customer's folder, the latest first (the site links them). */
   earlier: PeriodPdfs[];
+  /** Whether this build prints the customer's PDFs beside its site (not with --no-pdf). */
+  pdf: boolean;
 }
 
 /** Input of templates/lib/site.ts, written to a JSON file named by MILEPOST_SITE. */

@@ -44,6 +44,7 @@ async function site(slug: string): Promise<SiteCustomer> {
     label: "2026-Q3",
     earlier: [],
     folder: `data/${slug}/`,
+    pdf: false,
   };
 }
 

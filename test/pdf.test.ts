@@ -41,9 +41,10 @@ describe("every PDF", () => {
   );
 
   it.each(all.map((p) => [p.slice(out.length + 1), p]))(
-    "%s: contents with the right page numbers, and bookmarks",
+    "%s: contents with the right page numbers (when longer than four pages), and bookmarks",
     async (_, path) => {
       const { pages, outline } = await readPdf(path);
+      if (pages.length <= 4) return expect(outline.length).toBeGreaterThan(0);
       const html = await readFile(path.replace(/[^/]+\.pdf$/, printPage(path)), "utf8");
       const entries = [
         ...html.matchAll(

@@ -12,7 +12,6 @@ import type { Report } from "../src/model/report.ts";
 import { translator } from "../templates/i18n/index.ts";
 import { figureAt, formatFigure, type FigureFormat } from "../templates/lib/figure.ts";
 import { formatter } from "../templates/lib/format.ts";
-import { readPdfImages, type PdfImage } from "./support/images.ts";
 import { readPdf, type PdfFacts } from "./support/pdf.ts";
 import { FIXTURES } from "./support/portfolio.ts";
 
@@ -354,10 +353,9 @@ describe("print document (print-qbr.html)", () => {
 
 describe("PDF (acme-qbr-2026-Q3.pdf)", () => {
   let pdf: PdfFacts;
-  let images: PdfImage[][];
   beforeAll(async () => {
     const path = join(dir, "acme-qbr-2026-Q3.pdf");
-    [pdf, images] = await Promise.all([readPdf(path), readPdfImages(path)]);
+    pdf = await readPdf(path);
   });
   const firstPage = (title: string) => pdf.pages.findIndex((p, i) => i >= 2 && p.includes(title));
 
@@ -402,10 +400,10 @@ describe("PDF (acme-qbr-2026-Q3.pdf)", () => {
       expect(all).toContain(figure);
   });
 
-  it("draws every chart: one image per metric, none blank", () => {
-    const charts = images.flat();
-    expect(charts.length).toBe(report.metrics.length);
-    for (const chart of charts) expect(chart.inked).toBeGreaterThan(0.01);
+  it("draws every chart as text and lines, not pictures: each metric's target labelled with its value", () => {
+    const all = pdf.pages.join(" ");
+    for (const m of report.metrics)
+      expect(all).toContain(`Target ${formatter("en-US", "USD").value(m.target, m.unit)}`);
   });
 });
 

@@ -175,7 +175,7 @@ describe("a protected share in Chromium", () => {
       w.page.waitForNavigation({ waitUntil: "networkidle0" }),
       w.page.click('nav a[href="milestones.html"]'),
     ]);
-    expect(await w.page.evaluate(() => document.querySelectorAll("canvas").length)).toBeGreaterThan(0);
+    expect(await w.page.evaluate(() => document.querySelectorAll("svg.chart-svg").length)).toBeGreaterThan(0);
     expect(await chartDrawn(w.page)).toBe(true);
     const evidence = await w.page.$eval("img[src^='files/evidence/']", (img) => (img as HTMLImageElement).naturalWidth);
     expect(evidence).toBeGreaterThan(0);

@@ -7,6 +7,8 @@ export default {
   "pack.closeout": "Engagement Close-out",
   "pack.handoff": "Handoff Document",
   "nav.contents": "Contents",
+  "nav.pdf": "{doc} (PDF)",
+  "nav.menu": "Pages",
   "meta.preparedBy": "Prepared by {provider}",
   "meta.preparedFor": "Prepared for {customer}",
   "meta.asOf": "Figures as of {date}",

@@ -7,6 +7,8 @@ export default {
   "pack.closeout": "プロジェクト完了報告",
   "pack.handoff": "引き継ぎ資料",
   "nav.contents": "目次",
+  "nav.pdf": "{doc}（PDF）",
+  "nav.menu": "ページ",
   "meta.preparedBy": "作成：{provider}",
   "meta.preparedFor": "{customer} 御中",
   "meta.asOf": "{date} 時点の数値",

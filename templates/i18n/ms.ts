@@ -7,6 +7,8 @@ export default {
   "pack.closeout": "Penutupan Penglibatan",
   "pack.handoff": "Dokumen Serahan",
   "nav.contents": "Kandungan",
+  "nav.pdf": "{doc} (PDF)",
+  "nav.menu": "Halaman",
   "meta.preparedBy": "Disediakan oleh {provider}",
   "meta.preparedFor": "Disediakan untuk {customer}",
   "meta.asOf": "Angka setakat {date}",

@@ -7,6 +7,8 @@ export default {
   "pack.closeout": "專案結案報告",
   "pack.handoff": "交接文件",
   "nav.contents": "目錄",
+  "nav.pdf": "{doc}（PDF）",
+  "nav.menu": "頁面",
   "meta.preparedBy": "{provider} 製作",
   "meta.preparedFor": "致 {customer}",
   "meta.asOf": "數據截至 {date}",

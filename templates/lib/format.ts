@@ -4,7 +4,7 @@
 /** The formatters of one customer's locale and currency. */
 export interface Format {
   number(n: number | null, digits?: number): string;
-  /** Money rounded to whole units, with an unambiguous symbol (US$, NT$, RM, ¥) and the minus sign −. */
+  /** Money rounded to whole units, with an unambiguous symbol (US$, NT$, RM, ¥) and the minus sign −; yen in Japanese as 1,535万6,659円. */
   money(n: number | null, compact?: boolean): string;
   /** Money with its cents when it has any, for operands of a printed calculation. */
   moneyExact(n: number | null): string;
@@ -46,6 +46,26 @@ function written(nf: Intl.NumberFormat, n: number, currency?: string): string {
     .join("");
 }
 
+/** Locales whose readers count large amounts in 万 (10⁴) and 億 (10⁸), by the currency's unit word. */
+const MAN_OKU: Record<string, Record<string, string>> = { ja: { JPY: "円" } };
+
+/**
+ * A whole amount of ≥ 1万 in 万/億, exact: 15356659 → "1,535万6,659円", 120000000 → "1億2,000万円".
+ * null when the locale or currency does not count that way.
+ */
+function manOku(n: number, locale: string, currency: string, nf: Intl.NumberFormat): string | null {
+  const unit = MAN_OKU[locale.split("-")[0]]?.[currency];
+  const whole = Math.round(Math.abs(n));
+  if (!unit || whole < 10_000) return null;
+  const parts = [
+    [Math.floor(whole / 1e8), "億"],
+    [Math.floor(whole / 1e4) % 1e4, "万"],
+    [whole % 1e4, ""],
+  ] as const;
+  const text = parts.map(([v, word]) => (v > 0 ? `${nf.format(v)}${word}` : "")).join("");
+  return `${n < 0 ? MINUS : ""}${text}${unit}`;
+}
+
 export function formatter(locale: string, currency: string): Format {
   const nf = new Map<number, Intl.NumberFormat>();
   const num = (digits: number) => {
@@ -67,7 +87,10 @@ export function formatter(locale: string, currency: string): Format {
   return {
     number: (n, digits = 1) => (n === null ? DASH : written(num(digits), n)),
     money: (n, compact = false) =>
-      n === null ? DASH : written(compact && Math.abs(n) >= 100_000 ? moneyCompact : money, n, currency),
+      n === null
+        ? DASH
+        : (manOku(n, locale, currency, num(0)) ??
+          written(compact && Math.abs(n) >= 100_000 ? moneyCompact : money, n, currency)),
     moneyExact: (n) => (n === null ? DASH : written(Number.isInteger(n) ? money : moneyExact, n, currency)),
     percent: (f, digits = 0) => (f === null ? DASH : written(pct(digits), f)),
     magnitude: (f) => (f === null ? DASH : written(pct(0), Math.abs(f))),

@@ -35,14 +35,12 @@ export async function watchedPage(browser: Browser): Promise<Watched> {
   return w;
 }
 
-/** Whether the first chart canvas of the page has been drawn (some pixel neither white nor transparent). */
+/** Whether the first chart of the page is drawn: its measurement line has points and a size on the page. */
 export async function chartDrawn(page: Page): Promise<boolean> {
   return page.evaluate(() => {
-    const canvas = document.querySelector("canvas");
-    if (!canvas || canvas.width === 0) return false;
-    const data = canvas.getContext("2d")!.getImageData(0, 0, canvas.width, canvas.height).data;
-    for (let i = 0; i < data.length; i += 4)
-      if (data[i + 3] > 0 && (data[i] < 200 || data[i + 1] < 200 || data[i + 2] < 200)) return true;
-    return false;
+    const line = document.querySelector<SVGPathElement>("svg.chart-svg path.measured");
+    if (!line || (line.getAttribute("d")?.match(/[ML]/g)?.length ?? 0) < 2) return false;
+    const box = line.getBoundingClientRect();
+    return box.width > 0 || box.height > 0;
   });
 }

@@ -22,7 +22,10 @@ describe("formatFigure(f, t, format, value, options)", () => {
   it("writes currencies unambiguously in each customer's locale, and negatives with the minus sign", () => {
     expect(formatter("zh-TW", "TWD").money(-1234)).toBe("\u2212NT$1,234");
     expect(formatter("ms-MY", "MYR").money(354288)).toMatch(/^RM\s354,288$/);
-    expect(formatter("ja-JP", "JPY").money(4783573)).toBe("¥4,783,573");
+    expect(formatter("ja-JP", "JPY").money(4783573)).toBe("478万3,573円");
+    expect(formatter("ja-JP", "JPY").money(-120_000_000)).toBe("\u22121億2,000万円");
+    expect(formatter("ja-JP", "JPY").money(9800)).toBe("¥9,800");
+    expect(formatter("en-US", "JPY").money(4783573)).toBe("¥4,783,573");
     expect(formatter("en-US", "USD").money(-5)).toBe("\u2212US$5");
     expect(formatFigure(f, t, "percent", -0.35)).toBe("\u221235%");
     expect(formatFigure(f, t, "value", -3.5, { unit: "%" })).toBe("\u22123.5%");

@@ -1,0 +1,353 @@
+// Print craft, CJK craft and the site on a phone, checked on every PDF and every page of the sample
+// portfolio (data/, built here with its PDFs) and of the fixture portfolio: written over every
+// page, table, card and chart, so that sections added later are held to the same rules.
+import { mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import type { Browser, Page } from "puppeteer";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { build, defaultEffects } from "../src/build.ts";
+import { serve } from "../src/serve.ts";
+import { launchBrowser } from "./support/browser.ts";
+import { inOrder, printFacts, readPdfBody, type PdfPage, type PrintFacts } from "./support/craft.ts";
+
+const ROOT = join(import.meta.dirname, "..");
+const SAMPLES = ["formosa-health", "harimau-retail", "northwind-logistics", "sakura-seimitsu"];
+const fixtures = inject("portfolio");
+let samples = "";
+let browser: Browser;
+let server: { origin: string; close: () => Promise<void> };
+let fixtureServer: { origin: string; close: () => Promise<void> };
+
+beforeAll(async () => {
+  samples = await mkdtemp(join(ROOT, ".milepost", "samples-"));
+  const results = await build(
+    {
+      dataDir: join(ROOT, "data"),
+      contentDir: join(ROOT, "content"),
+      outDir: samples,
+      customers: "all",
+      pack: "all",
+      asOf: "2026-09-30",
+      period: "2026-Q3",
+      pdf: true,
+    },
+    { ...defaultEffects, progress: () => {} },
+  );
+  expect(results.map((r) => [r.slug, r.status])).toEqual(SAMPLES.map((s) => [s, "built"]));
+  [browser, server, fixtureServer] = await Promise.all([launchBrowser(), serve(samples), serve(fixtures)]);
+}, 900_000);
+
+afterAll(async () => {
+  await Promise.all([browser?.close(), server?.close(), fixtureServer?.close()]);
+  if (samples) await rm(samples, { recursive: true, force: true });
+});
+
+/** Every folder's files ending in `ext`, as [origin, folder, slug, file]. */
+async function files(ext: string): Promise<{ origin: string; dir: string; slug: string; file: string }[]> {
+  const found = [];
+  for (const [dir, origin] of [
+    [samples, server.origin],
+    [fixtures, fixtureServer.origin],
+  ]) {
+    for (const slug of (await readdir(dir)).sort()) {
+      if (slug.startsWith(".") || !(await stat(join(dir, slug))).isDirectory()) continue;
+      for (const file of (await readdir(join(dir, slug))).sort())
+        if (file.endsWith(ext)) found.push({ origin, dir, slug, file });
+    }
+  }
+  return found;
+}
+
+const printPage = (pdf: string) =>
+  pdf.endsWith("-handoff.pdf")
+    ? "print-handoff.html"
+    : /-closeout-/.test(pdf)
+      ? "print-closeout.html"
+      : "print-qbr.html";
+
+interface Printed {
+  name: string;
+  pages: PdfPage[];
+  facts: PrintFacts;
+}
+
+/** Each PDF with its pages' text and positions, and its print page as Chromium lays it out for print. */
+let printed: Promise<Printed[]> | null = null;
+function allPrinted(): Promise<Printed[]> {
+  printed ??= (async () => {
+    const out: Printed[] = [];
+    const page = await browser.newPage();
+    for (const { origin, dir, slug, file } of await files(".pdf")) {
+      const pages = await readPdfBody(join(dir, slug, file));
+      const [w, h] = pages[0].size;
+      const mm = (pt: number) => (pt / 72) * 25.4;
+      const px = (m: number) => Math.round((m * 96) / 25.4);
+      const facts = await printFacts(page, `${origin}/${slug}/${printPage(file)}`, px(mm(w) - 32), px(mm(h) - 36));
+      out.push({ name: `${slug}/${file}`, pages, facts });
+    }
+    await page.close();
+    return out;
+  })();
+  return printed;
+}
+
+describe("print craft, on every PDF", () => {
+  it("cuts no table row, card, chart, panel or kept block across pages", async () => {
+    const split: string[] = [];
+    for (const { name, pages, facts } of await allPrinted()) {
+      for (const unit of facts.units)
+        if (!pages.some((p) => inOrder(p.text, unit.parts))) split.push(`${name}: ${unit.what}`);
+    }
+    expect(split).toEqual([]);
+  });
+
+  it("repeats a table's header row on every page the table continues on", async () => {
+    const missing: string[] = [];
+    for (const { name, pages, facts } of await allPrinted()) {
+      const seen = new Map<number, Set<number>>();
+      let from = 1;
+      for (const unit of facts.units) {
+        const at = pages.findIndex((p, i) => i >= from && inOrder(p.text, unit.parts));
+        if (at < 0) continue;
+        from = at;
+        if (!unit.header || unit.table === undefined) continue;
+        const pagesOf = seen.get(unit.table) ?? new Set<number>();
+        if (!pagesOf.has(at) && !inOrder(pages[at].text, unit.header))
+          missing.push(`${name} page ${at + 1}: ${unit.header.join(" ")}`);
+        seen.set(unit.table, pagesOf.add(at));
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it("fills every page but the last to at least 40 %, unless the next page starts a section by rule", async () => {
+    const empty: string[] = [];
+    for (const { name, pages, facts } of await allPrinted()) {
+      pages.slice(0, -1).forEach((p, i) => {
+        const next = pages[i + 1].first;
+        const forced = facts.forcedStarts.some((s) => next.startsWith(s) || s.startsWith(next));
+        if (p.filled < 0.4 && !forced) empty.push(`${name} page ${i + 1}: ${Math.round(p.filled * 100)} %`);
+      });
+    }
+    expect(empty).toEqual([]);
+  });
+
+  it("has a contents page only when the document is longer than four pages", async () => {
+    for (const { name, pages, facts } of await allPrinted()) {
+      expect(facts.contentsTitle, name).not.toBeNull();
+      const contents = pages[1].first.startsWith(facts.contentsTitle!);
+      expect([name, pages.length, contents]).toEqual([name, pages.length, pages.length > 4]);
+    }
+  });
+});
+
+/** Opens every site page (or print page) of every customer of both portfolios and hands it to `check`. */
+async function eachPage(
+  width: number,
+  pages: "site" | "all",
+  check: (page: Page, name: string) => Promise<void>,
+): Promise<number> {
+  const page = await browser.newPage();
+  await page.setBypassCSP(true); // axe-core is added as a script of the page
+  await page.setViewport({ width, height: 800 });
+  let n = 0;
+  for (const { origin, slug, file } of await files(".html")) {
+    if (pages === "site" && file.startsWith("print-")) continue;
+    await page.goto(`${origin}/${slug}/${file}`, { waitUntil: "load" });
+    await page.waitForSelector("html[data-print-ready]");
+    await check(page, `${slug}/${file}`);
+    n++;
+  }
+  await page.close();
+  return n;
+}
+
+describe("charts, on every page", () => {
+  it("label their axes with the unit and four-digit years, ticks apart, the legend on one line, the target with its value", async () => {
+    const faults: string[] = [];
+    let charts = 0;
+    await eachPage(1366, "all", async (page, name) => {
+      const found = await page.$$eval("svg.chart-svg", (svgs) =>
+        svgs.map((svg) => {
+          const box = (el: Element) => el.getBoundingClientRect();
+          const texts = (sel: string) =>
+            [...svg.querySelectorAll(sel)].map((t) => ({ text: t.textContent ?? "", box: box(t) }));
+          return {
+            unit: svg.querySelector(".axis-title")?.textContent ?? "",
+            x: texts(".x-ticks text"),
+            y: texts(".y-ticks text"),
+            legend: texts(".legend text"),
+            svg: box(svg),
+            target: svg.querySelector(".target-label")?.textContent ?? "",
+            table: svg.closest("figure")?.querySelector("tbody tr:last-child td.num")?.textContent ?? "",
+          };
+        }),
+      );
+      for (const [i, c] of found.entries()) {
+        const at = `${name} chart ${i + 1}`;
+        charts++;
+        if (!c.unit.trim()) faults.push(`${at}: y axis without a unit`);
+        if (c.x.length < 2) faults.push(`${at}: fewer than two date ticks`);
+        for (const t of c.x) if (!/\d{4}/.test(t.text)) faults.push(`${at}: "${t.text}" has no four-digit year`);
+        for (const ticks of [c.x, c.y])
+          ticks.forEach((t, k) => {
+            const prev = ticks[k - 1];
+            const overlap =
+              prev &&
+              prev.box.right > t.box.left &&
+              prev.box.left < t.box.right &&
+              prev.box.bottom > t.box.top &&
+              prev.box.top < t.box.bottom;
+            if (overlap) faults.push(`${at}: "${prev.text}" and "${t.text}" overlap`);
+          });
+        const tops = new Set(c.legend.map((t) => Math.round(t.box.top)));
+        if (tops.size !== 1) faults.push(`${at}: legend on ${tops.size} lines`);
+        for (const t of c.legend)
+          if (t.box.right > c.svg.right + 1) faults.push(`${at}: legend "${t.text}" past the edge`);
+        if (!c.target.includes(c.table.trim()))
+          faults.push(`${at}: target line labelled "${c.target}", target ${c.table}`);
+      }
+    });
+    expect(faults).toEqual([]);
+    expect(charts).toBeGreaterThan(10);
+  });
+
+  it("gives each status colour its own shape, so statuses read apart in greyscale", async () => {
+    const shapesOf = new Map<string, Set<string>>();
+    await eachPage(1366, "site", async (page) => {
+      const marks = await page.$$eval(".pill, .health .dot", (els) =>
+        els.map((el) => {
+          const mark = getComputedStyle(el, el.classList.contains("dot") ? null : "::before");
+          const colour = el.classList.contains("dot") ? mark.backgroundColor : getComputedStyle(el).color;
+          const shape = mark.display === "none" ? "none" : `${mark.clipPath}|${mark.borderRadius}|${mark.borderStyle}`;
+          return { colour, shape, text: el.classList.contains("dot") ? "dot" : (el.textContent ?? "").trim() };
+        }),
+      );
+      for (const m of marks) {
+        expect(m.text, "a status pill without words").not.toBe("");
+        shapesOf.set(m.colour, (shapesOf.get(m.colour) ?? new Set()).add(m.shape));
+      }
+    });
+    const coloured = [...shapesOf].filter(([, shapes]) => !shapes.has("none"));
+    const shapes = coloured.flatMap(([, s]) => [...s]);
+    expect(coloured.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(shapes).size, JSON.stringify(coloured.map(([c, s]) => [c, [...s]]))).toBe(shapes.length);
+  });
+});
+
+describe("CJK craft", () => {
+  it("breaks Japanese and Chinese lines strictly, by phrase in Japanese, with no synthetic styles", async () => {
+    const seen = new Set<string>();
+    await eachPage(1366, "all", async (page, name) => {
+      const style = await page.evaluate(() => {
+        const s = getComputedStyle(document.body);
+        return {
+          lang: document.documentElement.lang,
+          lineBreak: s.lineBreak,
+          wordBreak: s.wordBreak,
+          synthesis: s.fontSynthesis,
+        };
+      });
+      if (!/^(ja|zh)/.test(style.lang)) return;
+      seen.add(style.lang);
+      expect({ name, ...style }).toEqual({
+        name,
+        lang: style.lang,
+        lineBreak: "strict",
+        wordBreak: style.lang.startsWith("ja") ? "auto-phrase" : "normal",
+        synthesis: "none",
+      });
+    });
+    expect([...seen].sort()).toEqual(["ja-JP", "zh-TW"]);
+  });
+
+  it("writes full-width punctuation next to CJK characters, on every page", async () => {
+    const cjk = "[\\u3040-\\u30ff\\u3400-\\u9fff\\uf900-\\ufaff]";
+    const halfWidth = new RegExp(`${cjk}\\s?[,:;.!?](?!\\d)|[,:;](?!\\d)\\s?${cjk}`, "u");
+    const found: string[] = [];
+    await eachPage(1366, "all", async (page, name) => {
+      const text = await page.evaluate(() => document.body.innerText);
+      const m = halfWidth.exec(text);
+      if (m) found.push(`${name}: "${text.slice(Math.max(0, m.index - 12), m.index + 12)}"`);
+    });
+    expect(found).toEqual([]);
+  });
+
+  it("keeps names and yen amounts on one line", async () => {
+    await eachPage(1366, "site", async (page, name) => {
+      const wrapped = await page.$$eval(".name, [data-format^='money']", (els) =>
+        els.filter((el) => el.getClientRects().length > 1).map((el) => el.textContent),
+      );
+      expect(wrapped, name).toEqual([]);
+    });
+  });
+});
+
+describe("the site on a phone and for everyone", () => {
+  it("never scrolls sideways from 360 px up; the menu folds into one line; every page links its PDFs", async () => {
+    for (const width of [360, 390]) {
+      await eachPage(width, "site", async (page, name) => {
+        const facts = await page.evaluate(() => ({
+          wide: document.documentElement.scrollWidth,
+          links: [...document.querySelectorAll<HTMLAnchorElement>(".site-nav nav a")].filter((a) => a.checkVisibility())
+            .length,
+          summary: document.querySelector(".site-nav summary")?.checkVisibility() ?? false,
+          pdfs: [...document.querySelectorAll<HTMLAnchorElement>(".pdf-links a")].map((a) => a.getAttribute("href")!),
+        }));
+        expect({ name, wide: facts.wide <= width, links: facts.links, summary: facts.summary }).toEqual({
+          name,
+          wide: true,
+          links: 0,
+          summary: true,
+        });
+        expect(facts.pdfs.length, name).toBeGreaterThan(0);
+        for (const pdf of facts.pdfs) {
+          const response = await page.evaluate((href) => fetch(href, { method: "HEAD" }).then((r) => r.status), pdf);
+          expect([name, pdf, response]).toEqual([name, pdf, 200]);
+        }
+      });
+    }
+  });
+
+  it("shows every page's menu open on a wide screen", async () => {
+    await eachPage(1366, "site", async (page, name) => {
+      const hidden = await page.$$eval(".site-nav nav a", (as) => as.filter((a) => !a.checkVisibility()).length);
+      expect([name, hidden]).toEqual([name, 0]);
+    });
+  });
+
+  it("passes axe-core with no serious or critical violation (WCAG 2 A and AA, contrast included), wide and on a phone", async () => {
+    const axe = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+    const violations: string[] = [];
+    let pages = 0;
+    for (const width of [1366, 390])
+      pages += await eachPage(width, "all", async (page, name) => {
+        await page.addScriptTag({ content: axe });
+        const found = await page.evaluate(async () => {
+          const axe = (
+            window as unknown as {
+              axe: {
+                run: (
+                  o: object,
+                ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+              };
+            }
+          ).axe;
+          const r = await axe.run({ runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+          return r.violations
+            .filter((v) => v.impact === "serious" || v.impact === "critical")
+            .map(
+              (v) =>
+                `${v.id}: ${v.nodes
+                  .slice(0, 3)
+                  .map((n) => n.target.join(" "))
+                  .join(", ")}`,
+            );
+        });
+        for (const v of found) violations.push(`${width}px ${name} ${v}`);
+      });
+    expect(violations).toEqual([]);
+    expect(pages).toBeGreaterThan(40);
+  });
+});

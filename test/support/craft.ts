@@ -1,0 +1,126 @@
+// What the print-craft tests read: where each page's text sits in a PDF (pdfjs-dist positions),
+// and, from the same print page laid out by Chromium for print, what must stay whole on a page.
+import { readFile } from "node:fs/promises";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import type { Page } from "puppeteer";
+
+/** Text with all white space removed and compatibility forms folded, for comparing PDF text with page text. */
+export const squash = (text: string) => text.normalize("NFKC").replace(/\s+/g, "");
+
+export interface PdfPage {
+  /** Width and height in points. */
+  size: [number, number];
+  /** The body's text, squashed, in drawing order (running header and page number left out). */
+  text: string;
+  /** The body's first text run on the page, squashed. */
+  first: string;
+  /** How far down the body area its last text reaches: 0 (empty) to 1 (full). */
+  filled: number;
+}
+
+/** Page margins of the print documents (templates/lib/print.ts): 18 mm top and bottom, in points. */
+const MARGIN = (18 / 25.4) * 72;
+
+export async function readPdfBody(path: string): Promise<PdfPage[]> {
+  const task = getDocument({ data: new Uint8Array(await readFile(path)), verbosity: 0 });
+  const doc = await task.promise;
+  const pages: PdfPage[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const page = await doc.getPage(i);
+    const [, , width, height] = page.view;
+    const items = (await page.getTextContent()).items.flatMap((item) =>
+      "str" in item && item.str.trim() ? [{ str: item.str, y: item.transform[5], h: item.height }] : [],
+    );
+    // The first page (the cover) has no margins; the others keep their header and footer in them.
+    const body = i === 1 ? items : items.filter((t) => t.y > MARGIN - 2 && t.y < height - MARGIN);
+    const lowest = Math.min(...body.map((t) => t.y), height - MARGIN);
+    const top = i === 1 ? height : height - MARGIN;
+    pages.push({
+      size: [width, height],
+      text: squash(body.map((t) => t.str).join("")),
+      first: squash(body[0]?.str ?? ""),
+      filled: Math.max(0, Math.min(1, (top - lowest) / (top - (i === 1 ? 0 : MARGIN)))),
+    });
+  }
+  await task.destroy();
+  return pages;
+}
+
+/** Whether `parts` appear in order in `text`. */
+export function inOrder(text: string, parts: string[]): boolean {
+  let at = 0;
+  for (const part of parts) {
+    const found = text.indexOf(part, at);
+    if (found < 0) return false;
+    at = found + part.length;
+  }
+  return true;
+}
+
+/** One element that must not be cut by a page end, and a table's header. */
+export interface Unit {
+  what: string;
+  parts: string[];
+  /** For a table body row: the parts of its table's header row, and the table's number on the page. */
+  header?: string[];
+  table?: number;
+}
+
+export interface PrintFacts {
+  units: Unit[];
+  /** The first words of every element that starts a page by rule (break-before/after: page). */
+  forcedStarts: string[];
+  contentsTitle: string | null;
+}
+
+/** Lays `url` out as pdf.ts prints it and reads the units: rows, cards, charts, panels, and anything marked break-inside: avoid. */
+export async function printFacts(page: Page, url: string, width: number, pageHeightPx: number): Promise<PrintFacts> {
+  await page.emulateMediaType("print");
+  await page.setViewport({ width, height: 1000 });
+  await page.goto(url, { waitUntil: "load" });
+  await page.waitForSelector("html[data-print-ready]");
+  return page.evaluate((limit: number) => {
+    const squash = (s: string) => s.normalize("NFKC").replace(/\s+/g, "");
+    const parts = (el: HTMLElement) =>
+      el.innerText
+        .split(/\s+/)
+        .map(squash)
+        .filter((p) => p.length > 0);
+    const units: {
+      what: string;
+      parts: string[];
+      header?: string[];
+      table?: number;
+    }[] = [];
+    const tables = [...document.querySelectorAll("table")];
+    for (const el of document.querySelectorAll<HTMLElement>("body *")) {
+      const style = getComputedStyle(el);
+      const isRow = el.tagName === "TR" && el.parentElement?.tagName === "TBODY";
+      const keep = isRow || /avoid/.test(style.breakInside) || el.matches(".card, .panel, figure, .kpi");
+      if (!keep || el.closest("nav.toc") || !el.checkVisibility() || el.getBoundingClientRect().height > limit)
+        continue;
+      const p = parts(el);
+      if (p.length === 0) continue;
+      const table = el.closest("table");
+      const head = isRow ? table?.querySelector<HTMLElement>("thead tr") : null;
+      units.push({
+        what: `${el.tagName.toLowerCase()}.${[...el.classList].join(".")} "${el.innerText.slice(0, 60).replace(/\s+/g, " ")}"`,
+        parts: p,
+        ...(head ? { header: parts(head), table: tables.indexOf(table!) } : {}),
+      });
+    }
+    const forcedStarts: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>("body *")) {
+      if (!el.checkVisibility()) continue;
+      const before = getComputedStyle(el).breakBefore;
+      const prev = el.previousElementSibling;
+      const after = prev ? getComputedStyle(prev).breakAfter : "auto";
+      if (/page|left|right|always/.test(before) || /page|left|right|always/.test(after)) {
+        const first = parts(el)[0];
+        if (first) forcedStarts.push(first);
+      }
+    }
+    const toc = document.querySelector<HTMLElement>("nav.toc h2");
+    return { units, forcedStarts, contentsTitle: toc ? squash(toc.innerText) : null };
+  }, pageHeightPx);
+}
