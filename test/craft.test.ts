@@ -4,7 +4,7 @@
 import { mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import type { Browser, Page } from "puppeteer";
+import type { Browser } from "puppeteer";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { build, defaultEffects } from "../src/build.ts";
 import { serve } from "../src/serve.ts";
@@ -142,35 +142,61 @@ describe("print craft, on every PDF", () => {
   });
 });
 
-/** Opens every site page (or print page) of every customer of both portfolios and hands it to `check`. */
-async function eachPage(
-  width: number,
-  pages: "site" | "all",
-  check: (page: Page, name: string) => Promise<void>,
-): Promise<number> {
+/** What one page shows at one width: read once per page and width, checked by the tests below. */
+interface Seen {
+  name: string;
+  site: boolean;
+  lang: string;
+  style: { lineBreak: string; wordBreak: string; synthesis: string };
+  text: string;
+  charts: {
+    unit: string;
+    x: { text: string; box: Box }[];
+    y: { text: string; box: Box }[];
+    legend: { text: string; box: Box }[];
+    svg: Box;
+    target: string;
+    table: string;
+  }[];
+  marks: { colour: string; shape: string; text: string }[];
+  wrapped: string[];
+  wide: number;
+  menuLinks: number;
+  menuFolded: boolean;
+  pdfs: [string, number][];
+  axe: string[];
+}
+type Box = { left: number; right: number; top: number; bottom: number };
+
+const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+const seen = new Map<number, Promise<Seen[]>>();
+
+/** Every page (site and print) of both portfolios at `width`, with axe-core's serious and critical findings (but at 360 px). */
+function pagesAt(width: number): Promise<Seen[]> {
+  if (!seen.has(width)) seen.set(width, visit(width));
+  return seen.get(width)!;
+}
+
+async function visit(width: number): Promise<Seen[]> {
+  const axe = await readFile(AXE, "utf8");
   const page = await browser.newPage();
   await page.setBypassCSP(true); // axe-core is added as a script of the page
   await page.setViewport({ width, height: 800 });
-  let n = 0;
+  const out: Seen[] = [];
   for (const { origin, slug, file } of await files(".html")) {
-    if (pages === "site" && file.startsWith("print-")) continue;
     await page.goto(`${origin}/${slug}/${file}`, { waitUntil: "load" });
     await page.waitForSelector("html[data-print-ready]");
-    await check(page, `${slug}/${file}`);
-    n++;
-  }
-  await page.close();
-  return n;
-}
-
-describe("charts, on every page", () => {
-  it("label their axes with the unit and four-digit years, ticks apart, the legend on one line, the target with its value", async () => {
-    const faults: string[] = [];
-    let charts = 0;
-    await eachPage(1366, "all", async (page, name) => {
-      const found = await page.$$eval("svg.chart-svg", (svgs) =>
-        svgs.map((svg) => {
-          const box = (el: Element) => el.getBoundingClientRect();
+    const facts = await page.evaluate(() => {
+      const box = (el: Element) => {
+        const { left, right, top, bottom } = el.getBoundingClientRect();
+        return { left, right, top, bottom };
+      };
+      const body = getComputedStyle(document.body);
+      return {
+        lang: document.documentElement.lang,
+        style: { lineBreak: body.lineBreak, wordBreak: body.wordBreak, synthesis: body.fontSynthesis },
+        text: document.body.innerText,
+        charts: [...document.querySelectorAll("svg.chart-svg")].map((svg) => {
           const texts = (sel: string) =>
             [...svg.querySelectorAll(sel)].map((t) => ({ text: t.textContent ?? "", box: box(t) }));
           return {
@@ -183,7 +209,57 @@ describe("charts, on every page", () => {
             table: svg.closest("figure")?.querySelector("tbody tr:last-child td.num")?.textContent ?? "",
           };
         }),
-      );
+        marks: [...document.querySelectorAll<HTMLElement>(".pill, .health .dot")].map((el) => {
+          const dot = el.classList.contains("dot");
+          const mark = getComputedStyle(el, dot ? null : "::before");
+          return {
+            colour: dot ? mark.backgroundColor : getComputedStyle(el).color,
+            shape: mark.display === "none" ? "none" : `${mark.clipPath}|${mark.borderRadius}|${mark.borderStyle}`,
+            text: dot ? "dot" : (el.textContent ?? "").trim(),
+          };
+        }),
+        wrapped: [...document.querySelectorAll(":is(:lang(ja), :lang(zh)) .name, [data-format^='money']")]
+          .filter((el) => el.checkVisibility() && el.getClientRects().length > 1)
+          .map((el) => el.textContent ?? ""),
+        wide: document.documentElement.scrollWidth,
+        menuLinks: [...document.querySelectorAll(".site-nav nav a")].filter((a) => a.checkVisibility()).length,
+        menuFolded: document.querySelector(".site-nav summary")?.checkVisibility() ?? false,
+        pdfs: [...document.querySelectorAll(".pdf-links a")].map((a) => a.getAttribute("href")!),
+      };
+    });
+    const pdfs: [string, number][] = [];
+    for (const href of facts.pdfs)
+      pdfs.push([href, await page.evaluate((h) => fetch(h, { method: "HEAD" }).then((r) => r.status), href)]);
+    if (width === 360) {
+      out.push({ ...facts, name: `${slug}/${file}`, site: !file.startsWith("print-"), pdfs, axe: [] });
+      continue;
+    }
+    await page.addScriptTag({ content: axe });
+    const found = await page.evaluate(async () => {
+      type Result = { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
+      const axe = (window as unknown as { axe: { run: (o: object) => Promise<Result> } }).axe;
+      const r = await axe.run({ runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+      return r.violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map(
+          (v) =>
+            `${v.id}: ${v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(" "))
+              .join(", ")}`,
+        );
+    });
+    out.push({ ...facts, name: `${slug}/${file}`, site: !file.startsWith("print-"), pdfs, axe: found });
+  }
+  await page.close();
+  return out;
+}
+
+describe("charts, on every page", () => {
+  it("label their axes with the unit and four-digit years, ticks apart, the legend on one line, the target with its value", async () => {
+    const faults: string[] = [];
+    let charts = 0;
+    for (const { name, charts: found } of await pagesAt(1366)) {
       for (const [i, c] of found.entries()) {
         const at = `${name} chart ${i + 1}`;
         charts++;
@@ -192,14 +268,15 @@ describe("charts, on every page", () => {
         for (const t of c.x) if (!/\d{4}/.test(t.text)) faults.push(`${at}: "${t.text}" has no four-digit year`);
         for (const ticks of [c.x, c.y])
           ticks.forEach((t, k) => {
-            const prev = ticks[k - 1];
-            const overlap =
-              prev &&
-              prev.box.right > t.box.left &&
-              prev.box.left < t.box.right &&
-              prev.box.bottom > t.box.top &&
-              prev.box.top < t.box.bottom;
-            if (overlap) faults.push(`${at}: "${prev.text}" and "${t.text}" overlap`);
+            const p = ticks[k - 1];
+            if (
+              p &&
+              p.box.right > t.box.left &&
+              p.box.left < t.box.right &&
+              p.box.bottom > t.box.top &&
+              p.box.top < t.box.bottom
+            )
+              faults.push(`${at}: "${p.text}" and "${t.text}" overlap`);
           });
         const tops = new Set(c.legend.map((t) => Math.round(t.box.top)));
         if (tops.size !== 1) faults.push(`${at}: legend on ${tops.size} lines`);
@@ -208,27 +285,19 @@ describe("charts, on every page", () => {
         if (!c.target.includes(c.table.trim()))
           faults.push(`${at}: target line labelled "${c.target}", target ${c.table}`);
       }
-    });
+    }
     expect(faults).toEqual([]);
     expect(charts).toBeGreaterThan(10);
   });
 
-  it("gives each status colour its own shape, so statuses read apart in greyscale", async () => {
+  it("gives each status colour its own shape and every status its word, so statuses read apart in greyscale", async () => {
     const shapesOf = new Map<string, Set<string>>();
-    await eachPage(1366, "site", async (page) => {
-      const marks = await page.$$eval(".pill, .health .dot", (els) =>
-        els.map((el) => {
-          const mark = getComputedStyle(el, el.classList.contains("dot") ? null : "::before");
-          const colour = el.classList.contains("dot") ? mark.backgroundColor : getComputedStyle(el).color;
-          const shape = mark.display === "none" ? "none" : `${mark.clipPath}|${mark.borderRadius}|${mark.borderStyle}`;
-          return { colour, shape, text: el.classList.contains("dot") ? "dot" : (el.textContent ?? "").trim() };
-        }),
-      );
+    for (const { name, marks } of await pagesAt(1366)) {
       for (const m of marks) {
-        expect(m.text, "a status pill without words").not.toBe("");
+        expect(m.text, `${name}: a status pill without words`).not.toBe("");
         shapesOf.set(m.colour, (shapesOf.get(m.colour) ?? new Set()).add(m.shape));
       }
-    });
+    }
     const coloured = [...shapesOf].filter(([, shapes]) => !shapes.has("none"));
     const shapes = coloured.flatMap(([, s]) => [...s]);
     expect(coloured.length).toBeGreaterThanOrEqual(3);
@@ -238,115 +307,61 @@ describe("charts, on every page", () => {
 
 describe("CJK craft", () => {
   it("breaks Japanese and Chinese lines strictly, by phrase in Japanese, with no synthetic styles", async () => {
-    const seen = new Set<string>();
-    await eachPage(1366, "all", async (page, name) => {
-      const style = await page.evaluate(() => {
-        const s = getComputedStyle(document.body);
-        return {
-          lang: document.documentElement.lang,
-          lineBreak: s.lineBreak,
-          wordBreak: s.wordBreak,
-          synthesis: s.fontSynthesis,
-        };
-      });
-      if (!/^(ja|zh)/.test(style.lang)) return;
-      seen.add(style.lang);
+    const langs = new Set<string>();
+    for (const { name, lang, style } of await pagesAt(1366)) {
+      if (!/^(ja|zh)/.test(lang)) continue;
+      langs.add(lang);
       expect({ name, ...style }).toEqual({
         name,
-        lang: style.lang,
         lineBreak: "strict",
-        wordBreak: style.lang.startsWith("ja") ? "auto-phrase" : "normal",
+        wordBreak: lang.startsWith("ja") ? "auto-phrase" : "normal",
         synthesis: "none",
       });
-    });
-    expect([...seen].sort()).toEqual(["ja-JP", "zh-TW"]);
+    }
+    expect([...langs].sort()).toEqual(["ja-JP", "zh-TW"]);
   });
 
   it("writes full-width punctuation next to CJK characters, on every page", async () => {
     const cjk = "[\\u3040-\\u30ff\\u3400-\\u9fff\\uf900-\\ufaff]";
     const halfWidth = new RegExp(`${cjk}\\s?[,:;.!?](?!\\d)|[,:;](?!\\d)\\s?${cjk}`, "u");
     const found: string[] = [];
-    await eachPage(1366, "all", async (page, name) => {
-      const text = await page.evaluate(() => document.body.innerText);
+    for (const { name, text } of await pagesAt(1366)) {
       const m = halfWidth.exec(text);
       if (m) found.push(`${name}: "${text.slice(Math.max(0, m.index - 12), m.index + 12)}"`);
-    });
+    }
     expect(found).toEqual([]);
   });
 
-  it("keeps names and yen amounts on one line", async () => {
-    await eachPage(1366, "site", async (page, name) => {
-      const wrapped = await page.$$eval(".name, [data-format^='money']", (els) =>
-        els.filter((el) => el.getClientRects().length > 1).map((el) => el.textContent),
-      );
-      expect(wrapped, name).toEqual([]);
-    });
+  it("keeps amounts, and names in Japanese and Chinese, on one line, wide and on a phone", async () => {
+    for (const width of [1366, 390])
+      for (const { name, wrapped } of await pagesAt(width)) expect([width, name, wrapped]).toEqual([width, name, []]);
   });
 });
 
 describe("the site on a phone and for everyone", () => {
   it("never scrolls sideways from 360 px up; the menu folds into one line; every page links its PDFs", async () => {
-    for (const width of [360, 390]) {
-      await eachPage(width, "site", async (page, name) => {
-        const facts = await page.evaluate(() => ({
-          wide: document.documentElement.scrollWidth,
-          links: [...document.querySelectorAll<HTMLAnchorElement>(".site-nav nav a")].filter((a) => a.checkVisibility())
-            .length,
-          summary: document.querySelector(".site-nav summary")?.checkVisibility() ?? false,
-          pdfs: [...document.querySelectorAll<HTMLAnchorElement>(".pdf-links a")].map((a) => a.getAttribute("href")!),
-        }));
-        expect({ name, wide: facts.wide <= width, links: facts.links, summary: facts.summary }).toEqual({
-          name,
-          wide: true,
-          links: 0,
-          summary: true,
-        });
-        expect(facts.pdfs.length, name).toBeGreaterThan(0);
-        for (const pdf of facts.pdfs) {
-          const response = await page.evaluate((href) => fetch(href, { method: "HEAD" }).then((r) => r.status), pdf);
-          expect([name, pdf, response]).toEqual([name, pdf, 200]);
-        }
-      });
-    }
+    for (const width of [360, 390])
+      for (const p of (await pagesAt(width)).filter((p) => p.site)) {
+        expect([width, p.name, p.wide <= width, p.menuLinks, p.menuFolded]).toEqual([width, p.name, true, 0, true]);
+        expect(p.pdfs.length, p.name).toBeGreaterThan(0);
+        for (const [href, status] of p.pdfs) expect([p.name, href, status]).toEqual([p.name, href, 200]);
+      }
   });
 
   it("shows every page's menu open on a wide screen", async () => {
-    await eachPage(1366, "site", async (page, name) => {
-      const hidden = await page.$$eval(".site-nav nav a", (as) => as.filter((a) => !a.checkVisibility()).length);
-      expect([name, hidden]).toEqual([name, 0]);
-    });
+    for (const p of (await pagesAt(1366)).filter((p) => p.site)) {
+      expect([p.name, p.menuFolded, p.menuLinks > 2]).toEqual([p.name, false, true]);
+    }
   });
 
   it("passes axe-core with no serious or critical violation (WCAG 2 A and AA, contrast included), wide and on a phone", async () => {
-    const axe = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
     const violations: string[] = [];
     let pages = 0;
     for (const width of [1366, 390])
-      pages += await eachPage(width, "all", async (page, name) => {
-        await page.addScriptTag({ content: axe });
-        const found = await page.evaluate(async () => {
-          const axe = (
-            window as unknown as {
-              axe: {
-                run: (
-                  o: object,
-                ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
-              };
-            }
-          ).axe;
-          const r = await axe.run({ runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
-          return r.violations
-            .filter((v) => v.impact === "serious" || v.impact === "critical")
-            .map(
-              (v) =>
-                `${v.id}: ${v.nodes
-                  .slice(0, 3)
-                  .map((n) => n.target.join(" "))
-                  .join(", ")}`,
-            );
-        });
-        for (const v of found) violations.push(`${width}px ${name} ${v}`);
-      });
+      for (const p of await pagesAt(width)) {
+        pages++;
+        for (const v of p.axe) violations.push(`${width}px ${p.name} ${v}`);
+      }
     expect(violations).toEqual([]);
     expect(pages).toBeGreaterThan(40);
   });
