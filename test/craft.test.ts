@@ -12,6 +12,8 @@ import { launchBrowser } from "./support/browser.ts";
 import { inOrder, printFacts, readPdfBody, type PdfPage, type PrintFacts } from "./support/craft.ts";
 
 const ROOT = join(import.meta.dirname, "..");
+/** Each test reads every page of two portfolios in Chromium once (then from memory): minutes on a busy machine. */
+const SLOW = 900_000;
 const SAMPLES = ["formosa-health", "harimau-retail", "northwind-logistics", "sakura-seimitsu"];
 const fixtures = inject("portfolio");
 let samples = "";
@@ -92,7 +94,7 @@ function allPrinted(): Promise<Printed[]> {
   return printed;
 }
 
-describe("print craft, on every PDF", () => {
+describe("print craft, on every PDF", { timeout: SLOW }, () => {
   it("cuts no table row, card, chart, panel or kept block across pages", async () => {
     const split: string[] = [];
     for (const { name, pages, facts } of await allPrinted()) {
@@ -255,7 +257,7 @@ async function visit(width: number): Promise<Seen[]> {
   return out;
 }
 
-describe("charts, on every page", () => {
+describe("charts, on every page", { timeout: SLOW }, () => {
   it("label their axes with the unit and four-digit years, ticks apart, the legend on one line, the target with its value", async () => {
     const faults: string[] = [];
     let charts = 0;
@@ -305,7 +307,7 @@ describe("charts, on every page", () => {
   });
 });
 
-describe("CJK craft", () => {
+describe("CJK craft", { timeout: SLOW }, () => {
   it("breaks Japanese and Chinese lines strictly, by phrase in Japanese, with no synthetic styles", async () => {
     const langs = new Set<string>();
     for (const { name, lang, style } of await pagesAt(1366)) {
@@ -338,7 +340,7 @@ describe("CJK craft", () => {
   });
 });
 
-describe("the site on a phone and for everyone", () => {
+describe("the site on a phone and for everyone", { timeout: SLOW }, () => {
   it("never scrolls sideways from 360 px up; the menu folds into one line; every page links its PDFs", async () => {
     for (const width of [360, 390])
       for (const p of (await pagesAt(width)).filter((p) => p.site)) {
