@@ -9,6 +9,8 @@ export default {
   "nav.contents": "Contents",
   "nav.pdf": "{doc} (PDF)",
   "nav.menu": "Pages",
+  "punct.colon": ": ",
+  "punct.comma": ", ",
   "meta.preparedBy": "Prepared by {provider}",
   "meta.preparedFor": "Prepared for {customer}",
   "meta.asOf": "Figures as of {date}",

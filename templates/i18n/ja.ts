@@ -9,6 +9,8 @@ export default {
   "nav.contents": "目次",
   "nav.pdf": "{doc}（PDF）",
   "nav.menu": "ページ",
+  "punct.colon": "：",
+  "punct.comma": "、",
   "meta.preparedBy": "作成：{provider}",
   "meta.preparedFor": "{customer} 御中",
   "meta.asOf": "{date} 時点の数値",

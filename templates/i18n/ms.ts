@@ -9,6 +9,8 @@ export default {
   "nav.contents": "Kandungan",
   "nav.pdf": "{doc} (PDF)",
   "nav.menu": "Halaman",
+  "punct.colon": ": ",
+  "punct.comma": ", ",
   "meta.preparedBy": "Disediakan oleh {provider}",
   "meta.preparedFor": "Disediakan untuk {customer}",
   "meta.asOf": "Angka setakat {date}",

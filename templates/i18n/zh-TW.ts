@@ -9,6 +9,8 @@ export default {
   "nav.contents": "目錄",
   "nav.pdf": "{doc}（PDF）",
   "nav.menu": "頁面",
+  "punct.colon": "：",
+  "punct.comma": "、",
   "meta.preparedBy": "{provider} 製作",
   "meta.preparedFor": "致 {customer}",
   "meta.asOf": "數據截至 {date}",
