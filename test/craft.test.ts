@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { build, defaultEffects } from "../src/build.ts";
 import { serve } from "../src/serve.ts";
 import { launchBrowser } from "./support/browser.ts";
-import { inOrder, printFacts, readPdfBody, type PdfPage, type PrintFacts } from "./support/craft.ts";
+import { holds, printFacts, readPdfBody, type PdfPage, type PrintFacts } from "./support/craft.ts";
 
 const ROOT = join(import.meta.dirname, "..");
 /** Each test reads every page of two portfolios in Chromium once (then from memory): minutes on a busy machine. */
@@ -101,7 +101,7 @@ describe("print craft, on every PDF", { timeout: SLOW }, () => {
     const split: string[] = [];
     for (const { name, pages, facts } of await allPrinted()) {
       for (const unit of facts.units)
-        if (!pages.some((p) => inOrder(p.text, unit.parts))) split.push(`${name}: ${unit.what}`);
+        if (!pages.some((p) => holds(p.text, unit.parts))) split.push(`${name}: ${unit.what}`);
     }
     expect(split).toEqual([]);
   });
@@ -112,12 +112,12 @@ describe("print craft, on every PDF", { timeout: SLOW }, () => {
       const seen = new Map<number, Set<number>>();
       let from = 1;
       for (const unit of facts.units) {
-        const at = pages.findIndex((p, i) => i >= from && inOrder(p.text, unit.parts));
+        const at = pages.findIndex((p, i) => i >= from && holds(p.text, unit.parts));
         if (at < 0) continue;
         from = at;
         if (!unit.header || unit.table === undefined) continue;
         const pagesOf = seen.get(unit.table) ?? new Set<number>();
-        if (!pagesOf.has(at) && !inOrder(pages[at].text, unit.header))
+        if (!pagesOf.has(at) && !holds(pages[at].text, unit.header))
           missing.push(`${name} page ${at + 1}: ${unit.header.join(" ")}`);
         seen.set(unit.table, pagesOf.add(at));
       }
@@ -129,8 +129,8 @@ describe("print craft, on every PDF", { timeout: SLOW }, () => {
     const empty: string[] = [];
     for (const { name, pages, facts } of await allPrinted()) {
       pages.slice(0, -1).forEach((p, i) => {
-        const next = pages[i + 1].first;
-        const forced = facts.forcedStarts.some((s) => next.startsWith(s) || s.startsWith(next));
+        const next = pages[i + 1].text;
+        const forced = facts.forcedStarts.some((s) => next.startsWith(s));
         if (p.filled < 0.4 && !forced) empty.push(`${name} page ${i + 1}: ${Math.round(p.filled * 100)} %`);
       });
     }
@@ -140,7 +140,7 @@ describe("print craft, on every PDF", { timeout: SLOW }, () => {
   it("has a contents page only when the document is longer than four pages", async () => {
     for (const { name, pages, facts } of await allPrinted()) {
       expect(facts.contentsTitle, name).not.toBeNull();
-      const contents = pages[1].first.startsWith(facts.contentsTitle!);
+      const contents = pages[1].text.startsWith(facts.contentsTitle!);
       expect([name, pages.length, contents]).toEqual([name, pages.length, pages.length > 4]);
     }
   });

@@ -4,16 +4,17 @@ import { readFile } from "node:fs/promises";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { Page } from "puppeteer";
 
-/** Text with all white space removed and compatibility forms folded, for comparing PDF text with page text. */
-export const squash = (text: string) => text.normalize("NFKC").replace(/\s+/g, "");
+/**
+ * Text as letters and digits only, compatibility forms folded: how PDF text and page text compare (a font may map
+ * ¥ to \\, — to ―, or ・ to ･; white space and line ends differ).
+ */
+export const squash = (text: string) => text.normalize("NFKC").replace(/[^\p{L}\p{N}]+/gu, "");
 
 export interface PdfPage {
   /** Width and height in points. */
   size: [number, number];
   /** The body's text, squashed, in drawing order (running header and page number left out). */
   text: string;
-  /** The body's first text run on the page, squashed. */
-  first: string;
   /** How far down the body area its last text reaches: 0 (empty) to 1 (full). */
   filled: number;
 }
@@ -38,7 +39,6 @@ export async function readPdfBody(path: string): Promise<PdfPage[]> {
     pages.push({
       size: [width, height],
       text: squash(body.map((t) => t.str).join("")),
-      first: squash(body[0]?.str ?? ""),
       filled: Math.max(0, Math.min(1, (top - lowest) / (top - (i === 1 ? 0 : MARGIN)))),
     });
   }
@@ -46,15 +46,9 @@ export async function readPdfBody(path: string): Promise<PdfPage[]> {
   return pages;
 }
 
-/** Whether `parts` appear in order in `text`. */
-export function inOrder(text: string, parts: string[]): boolean {
-  let at = 0;
-  for (const part of parts) {
-    const found = text.indexOf(part, at);
-    if (found < 0) return false;
-    at = found + part.length;
-  }
-  return true;
+/** Whether every one of `parts` is in `text` (in any order: Chromium paints positioned boxes after the others). */
+export function holds(text: string, parts: string[]): boolean {
+  return parts.every((part) => text.includes(part));
 }
 
 /** One element that must not be cut by a page end, and a table's header. */
@@ -80,7 +74,7 @@ export async function printFacts(page: Page, url: string, width: number, pageHei
   await page.goto(url, { waitUntil: "load" });
   await page.waitForSelector("html[data-print-ready]");
   return page.evaluate((limit: number) => {
-    const squash = (s: string) => s.normalize("NFKC").replace(/\s+/g, "");
+    const squash = (s: string) => s.normalize("NFKC").replace(/[^\p{L}\p{N}]+/gu, "");
     const parts = (el: HTMLElement) =>
       el.innerText
         .split(/\s+/)
