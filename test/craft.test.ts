@@ -34,7 +34,7 @@ beforeAll(async () => {
       period: "2026-Q3",
       pdf: true,
     },
-    { ...defaultEffects, progress: () => {} },
+    defaultEffects,
   );
   expect(results.map((r) => [r.slug, r.status])).toEqual(SAMPLES.map((s) => [s, "built"]));
   [browser, server, fixtureServer] = await Promise.all([launchBrowser(), serve(samples), serve(fixtures)]);
