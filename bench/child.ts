@@ -1,107 +1,77 @@
-// One measurement in a fresh process, printed as JSON (see bench.ts).
-import { readdir, stat } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import puppeteer from "puppeteer";
-import { build, defaultEffects } from "../src/build.ts";
-import { CHROME_ARGS, findChrome, openPrinter, type PrintJob } from "../src/pdf.ts";
-import { serve } from "../src/serve.ts";
+// One measurement in a fresh process, printed as one JSON line on stdout (see bench.ts).
+//   node bench/child.ts cli <root> <stats.json> <milepost args…>  runs <root>'s CLI in this process; writes its peak RSS
+//   node bench/child.ts floor <site folder>                        Chromium alone printing the folder's print pages once each
+import { writeFileSync } from "node:fs";
+import { readdir, readFile, stat } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 
-const [mode, a, b] = process.argv.slice(2);
-const print = (o: object) => process.stdout.write(`${JSON.stringify(o)}\n`);
+const [mode, ...args] = process.argv.slice(2);
 
-async function printJobs(out: string): Promise<PrintJob[]> {
-  const jobs: PrintJob[] = [];
-  for (const slug of await readdir(out)) {
-    if (slug.startsWith(".") || !(await stat(join(out, slug))).isDirectory()) continue;
-    for (const page of await readdir(join(out, slug))) {
-      if (page.startsWith("print-"))
-        jobs.push({
-          path: `${slug}/${page}`,
-          out: join(tmpdir(), `bench-${slug}-${page}.pdf`),
-          paper: "a4",
-          date: "2026-09-30",
-        });
-    }
+/** The print pages of a built folder, with the paper each customer's PDFs were printed on. */
+async function printPages(dir: string): Promise<{ path: string; paper: "a4" | "letter" }[]> {
+  const pages: { path: string; paper: "a4" | "letter" }[] = [];
+  for (const slug of (await readdir(dir)).sort()) {
+    if (slug.startsWith(".") || !(await stat(join(dir, slug))).isDirectory()) continue;
+    const css = await readFile(join(dir, slug, "print.css"), "utf8").catch(() => "");
+    const paper = /size:\s*letter/i.test(css) ? "letter" : "a4";
+    for (const page of (await readdir(join(dir, slug))).sort())
+      if (/^print-.*\.html$/.test(page)) pages.push({ path: `${slug}/${page}`, paper });
   }
-  return jobs;
+  return pages;
 }
 
-if (mode === "build") {
-  let renderSeconds = 0;
-  const started = performance.now();
-  const results = await build(
-    {
-      dataDir: a,
-      contentDir: join(a, "..", "no-content"),
-      outDir: b,
-      customers: "all",
-      pack: "all",
-      asOf: "2026-09-30",
-      period: "2026-Q3",
-      pdf: true,
-    },
-    {
-      ...defaultEffects,
-      render: async (...args) => {
-        const t = performance.now();
-        try {
-          return await defaultEffects.render(...args);
-        } finally {
-          renderSeconds += (performance.now() - t) / 1000;
-        }
-      },
-    },
+if (mode === "cli") {
+  const [root, statsFile, ...cli] = args;
+  process.on("exit", () =>
+    writeFileSync(statsFile, JSON.stringify({ maxRssMb: process.resourceUsage().maxRSS / 1024 })),
   );
-  print({
-    seconds: (performance.now() - started) / 1000,
-    renderSeconds,
-    pdfs: results.reduce((n, r) => n + r.files.filter((f) => f.endsWith(".pdf")).length, 0),
-    failed: results.filter((r) => r.status === "failed").length,
-    maxRssMb: process.resourceUsage().maxRSS / 1024,
-  });
+  process.chdir(root);
+  const { main } = (await import(pathToFileURL(resolve(root, "src", "cli.ts")).href)) as {
+    main: (argv: string[]) => Promise<number>;
+  };
+  process.exitCode = await main(cli);
 } else if (mode === "floor") {
-  const jobs = await printJobs(a);
-  const server = await serve(a);
-  let started = performance.now();
-  const printer = openPrinter();
-  await printer.print(server.origin, jobs);
-  await printer.close();
-  const seconds = (performance.now() - started) / 1000;
-  // The bare minimum: one page.pdf per document, same pool size.
-  const browser = await puppeteer.launch({ executablePath: findChrome(), args: CHROME_ARGS });
-  started = performance.now();
-  const queue = jobs.values();
+  // The bare minimum: the same pages, the same flags and print options as milepost's final
+  // print, two pages in flight, one page.pdf per document.
+  const { default: puppeteer } = await import("puppeteer");
+  const { CHROME_ARGS, findChrome } = await import("../src/pdf.ts");
+  const { serve } = await import("../src/serve.ts");
+  const pages = await printPages(args[0]);
+  const server = await serve(args[0]);
+  const browser = await puppeteer.launch({
+    executablePath: findChrome(),
+    headless: true,
+    pipe: true,
+    args: CHROME_ARGS,
+  });
+  const started = performance.now();
+  const queue = pages.values();
   await Promise.all(
     [0, 1].map(async () => {
       const page = await browser.newPage();
-      for (const job of queue) {
-        await page.goto(`${server.origin}/${job.path}`, { waitUntil: "load" });
-        await page.waitForSelector("html[data-print-ready]");
-        await page.pdf({ preferCSSPageSize: true, printBackground: true });
+      await page.emulateMediaType("print");
+      for (const { path, paper } of queue) {
+        await page.setViewport({
+          width: Math.round((((paper === "letter" ? 215.9 : 210) - 32) * 96) / 25.4),
+          height: 1000,
+        });
+        await page.goto(`${server.origin}/${path}`, { waitUntil: "load" });
+        await page.waitForSelector("html[data-print-ready]", { timeout: 60_000 });
+        await page.pdf({
+          format: paper === "letter" ? "Letter" : "A4",
+          printBackground: true,
+          preferCSSPageSize: true,
+          waitForFonts: true,
+          outline: false,
+          tagged: true,
+          timeout: 120_000,
+        });
       }
     }),
   );
-  const singlePassSeconds = (performance.now() - started) / 1000;
+  const seconds = (performance.now() - started) / 1000;
   await browser.close();
   await server.close();
-  print({ seconds, singlePassSeconds });
-} else if (mode === "sizes") {
-  const latin: number[] = [];
-  const cjk: number[] = [];
-  for (const slug of await readdir(a)) {
-    if (slug.startsWith(".") || !(await stat(join(a, slug))).isDirectory()) continue;
-    for (const file of await readdir(join(a, slug))) {
-      if (!file.endsWith(".pdf") || file.includes("handoff")) continue;
-      const kb = (await stat(join(a, slug, file))).size / 1024;
-      (/^(sakura|formosa)/.test(slug) ? cjk : latin).push(kb);
-    }
-  }
-  const med = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)] ?? 0;
-  print({
-    latinMedianKb: med(latin),
-    latinMaxKb: Math.max(0, ...latin),
-    cjkMedianKb: med(cjk),
-    cjkMaxKb: Math.max(0, ...cjk),
-  });
+  process.stdout.write(`${JSON.stringify({ seconds, documents: pages.length })}\n`);
 }

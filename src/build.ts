@@ -224,6 +224,7 @@ export async function build(opts: BuildOptions, effects: BuildEffects = defaultE
   const batches: Promise<CustomerResult[]>[] = [];
   // Batches overlap: Astro renders the next batch while Chromium prints this one.
   let printing: Promise<unknown> = Promise.resolve();
+  let ahead: Promise<unknown> = printing;
   try {
     release = await claimOutput(opts.outDir).catch((err) => {
       throw diskError(err, `the output folder ${opts.outDir}`) ?? err;
@@ -250,9 +251,11 @@ export async function build(opts: BuildOptions, effects: BuildEffects = defaultE
         rendered = await renderBatch(opts, effects, printer !== null, ready, join(work, `batch-${i / BATCH_SIZE}`));
         checkpoint("rendered");
       }
-      await printing;
+      // This batch joins Chromium's queue at once, behind the one printing; one batch ahead at most.
+      await ahead;
+      ahead = printing;
       const finishing = rendered ? finishBatch(opts, effects, printer, ready, rendered) : Promise.resolve(undefined);
-      const finished = finishing.then(async (done) => {
+      const finished = Promise.all([printing, finishing]).then(async ([, done]) => {
         const results = prepared.map((p) => merge(p, opts, rendered, done));
         await effects.manifest(opts.outDir, [...(done?.manifest ?? []), ...(await otherEntries(opts, results))]);
         checkpoint("manifest");

@@ -6,12 +6,10 @@ import { build, defaultEffects, resolveCustomers, type BuildOptions, type Custom
 import { PACK_DEFS, PACKS, type Pack } from "./documents.ts";
 import { formatIssue, MilepostError, UsageError } from "./errors.ts";
 import { startDev } from "./dev.ts";
-import { initCustomer } from "./init.ts";
 import { merge } from "./merge.ts";
 import { localToday, requireDataFolder, resolveDates } from "./options.ts";
 import { createProgress, duration, progressMode } from "./progress.ts";
 import { parseShard } from "./shard.ts";
-import { shareCommand } from "./share/command.ts";
 
 const HELP = `milepost — QBR and close-out packs (site + PDF) from customer-success exports
 
@@ -105,10 +103,14 @@ export async function main(argv: string[], today = localToday()): Promise<number
       process.stdout.write(`${HELP}\n`);
       return values.help ? 0 : 2;
     }
-    if (command === "publish" || command === "share") return await shareCommand(command, slugs, values, today);
+    if (command === "publish" || command === "share") {
+      const { shareCommand } = await import("./share/command.ts"); // with the AWS SDK: loaded only to publish
+      return await shareCommand(command, slugs, values, today);
+    }
     if (command === "init") {
       if (slugs.length !== 1)
         throw new UsageError("Which customer?", "name one: milepost init acme-corp [--locale en-AU] [--xlsx]");
+      const { initCustomer } = await import("./init.ts"); // with exceljs: loaded only to write a workbook
       const written = await initCustomer({
         dataDir: resolve(values.data),
         slug: slugs[0],

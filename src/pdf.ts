@@ -4,10 +4,10 @@ import { execFile, type ChildProcess } from "node:child_process";
 import { rename, writeFile } from "node:fs/promises";
 import { promisify } from "node:util";
 import { availableParallelism } from "node:os";
-import puppeteer, { type Page } from "puppeteer";
+import type { Browser, BrowserContext, Page } from "puppeteer";
 import { checkpoint } from "./checkpoint.ts";
 import { browserNotFound, MilepostError } from "./errors.ts";
-import { destinationPages, finishPdf, pageCount, type Bookmark } from "./pdfinfo.ts";
+import { destinationPages, finishPdf, pageCount, type Bookmark, type PdfInfo } from "./pdfinfo.ts";
 
 /** One PDF to print: the page at `path` (site-relative, e.g. "acme/print-qbr.html") into `out`. */
 export interface PrintJob {
@@ -84,22 +84,65 @@ export const CHROME_ARGS = [
 
 /** A Chromium that prints; started as soon as it is created so it warms up while pages render. */
 export interface Printer {
-  /** Prints every job of the site served at `origin`, calling `printed` as each ends. Returns the failures by job. */
+  /**
+   * Prints every job of the site served at `origin`. Returns the failures by job. Calls may
+   * overlap: their jobs join one queue, so Chromium never waits between one batch and the next.
+   */
   print(origin: string, jobs: PrintJob[], printed?: (job: PrintJob) => void): Promise<Map<PrintJob, Error>>;
+  /** What the printer did so far: Chromiums started, the customers of each browser context, documents printed twice. */
+  readonly stats: { browsers: number; contexts: string[][]; reprinted: number };
   close(): Promise<void>;
+}
+
+/** Documents one Chromium prints before it is replaced by a fresh one, so its memory stays flat. */
+export const RESTART_EVERY = 200;
+
+/** One running Chromium, how many documents it was given, and how many it is printing now. */
+interface Chromium {
+  browser: Promise<Browser>;
+  given: number;
+  busy: number;
+  retired: boolean;
+}
+
+/** A customer's browser context in one Chromium, with the page its documents print in. */
+interface Session {
+  slug: string;
+  chromium: Chromium;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** The customer of each document printed in this context. */
+  served: string[];
+}
+
+interface Queued {
+  origin: string;
+  job: PrintJob;
+  done: (err: Error | null) => void;
 }
 
 /**
  * Launches one Chromium (found as findChrome says) with a pool of up to `concurrency` pages. It
  * talks over a pipe, so it exits with milepost even when milepost is killed, and keeps its
- * profile in `profile` (inside the run's working folder). A Chromium that stopped is started
- * again for the next print.
+ * profile in `profile` (inside the run's working folder). Each customer's documents are printed
+ * in a browser context of their own; every `restartEvery` documents a fresh Chromium takes over.
+ * A Chromium that stopped is started again for the next document.
  */
-export function openPrinter(options: { chrome?: string; concurrency?: number; profile?: string } = {}): Printer {
+export function openPrinter(
+  options: { chrome?: string; concurrency?: number; profile?: string; restartEvery?: number } = {},
+): Printer {
   const executablePath = options.chrome ?? findChrome();
-  const launch = () => {
-    const launching = puppeteer
-      .launch({ executablePath, headless: true, pipe: true, userDataDir: options.profile, args: CHROME_ARGS })
+  const restartEvery = options.restartEvery ?? RESTART_EVERY;
+  let launches = 0;
+  const launch = (): Chromium => {
+    const profile = options.profile && `${options.profile}-${launches}`;
+    stats.browsers = ++launches;
+    // Loaded on first use: a build without PDFs never needs it.
+    const browser = import("puppeteer")
+      .then(({ default: puppeteer }) =>
+        puppeteer.launch({ executablePath, headless: true, pipe: true, userDataDir: profile, args: CHROME_ARGS }),
+      )
       .catch((err: Error) => {
         throw new MilepostError(
           "Chromium did not start",
@@ -108,42 +151,123 @@ export function openPrinter(options: { chrome?: string; concurrency?: number; pr
           { cause: err },
         );
       });
-    launching.catch(() => {}); // reported by print()
-    return launching;
+    browser.catch(() => {}); // reported by print()
+    return { browser, given: 0, busy: 0, retired: false };
   };
-  let launching = launch();
-  return {
-    async print(origin, jobs, printed) {
-      let browser = await launching;
-      if (!browser.connected) browser = await (launching = launch());
+  const queue: Queued[] = [];
+  let workers = 0;
+  const finishing = new Set<Promise<void>>();
+  const stats = { browsers: 0, contexts: [] as string[][], reprinted: 0 };
+  let current = launch();
+  const all = new Set([current]);
+  const retire = async (chromium: Chromium) => {
+    chromium.retired = true;
+    if (chromium.busy > 0) return;
+    all.delete(chromium);
+    await (await chromium.browser.catch(() => null))?.close().catch(() => {});
+  };
+  /** The Chromium for the next document: a new one when the current stopped or has printed its share. */
+  const take = async (): Promise<{ chromium: Chromium; browser: Browser }> => {
+    let browser = await current.browser;
+    if (!browser.connected || current.given >= restartEvery) {
+      void retire(current);
+      current = launch();
+      all.add(current);
+      browser = await current.browser;
+    }
+    current.given++;
+    current.busy++;
+    return { chromium: current, browser };
+  };
+  const printer = {
+    stats,
+    async print(origin: string, jobs: PrintJob[], printed?: (job: PrintJob) => void) {
+      await current.browser; // Chromium not starting fails the build, before any document
       const failures = new Map<PrintJob, Error>();
-      const concurrency = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), jobs.length, 4));
-      const queue = jobs.values();
-      const worker = async () => {
-        const page = await browser.newPage().catch(() => null);
-        for (const job of queue) {
-          try {
-            if (!page) throw new Error("Chromium could not open a page");
-            await printOne(page, `${origin}/${job.path}`, job, browser.process());
-          } catch (err) {
-            failures.set(
+      const done = jobs.map(
+        (job) =>
+          new Promise<void>((resolve) =>
+            queue.push({
+              origin,
               job,
-              browser.connected
-                ? (err as Error)
-                : new BrowserStopped("Chromium stopped while printing", { cause: err }),
-            );
-          }
-          printed?.(job);
-        }
-        await page?.close().catch(() => {});
-      };
-      await Promise.all(Array.from({ length: concurrency }, worker));
+              done: (err) => {
+                if (err) failures.set(job, err);
+                printed?.(job);
+                resolve();
+              },
+            }),
+          ),
+      );
+      const concurrency = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), 4));
+      while (workers < Math.min(concurrency, queue.length)) void worker();
+      await Promise.all(done);
       return failures;
     },
     async close() {
-      await (await launching.catch(() => null))?.close().catch(() => {});
+      await Promise.all(finishing);
+      await Promise.all([...all].map(async (c) => (await c.browser.catch(() => null))?.close().catch(() => {})));
     },
   };
+
+  /** Prints queued documents until there are none; one context (and page) per customer. */
+  async function worker(): Promise<void> {
+    workers++;
+    let session: Session | null = null;
+    const end = async (ending: Session | null) => {
+      if (!ending) return;
+      await ending.context.close().catch(() => {});
+      ending.chromium.busy--;
+      if (ending.chromium.retired) await retire(ending.chromium);
+    };
+    /** The session for `slug`'s next document: the open one, or a fresh context (in a fresh Chromium when due). */
+    const open = async (slug: string): Promise<Session> => {
+      if (session && session.slug === slug && session.chromium.given < restartEvery && !session.page.isClosed()) {
+        session.chromium.given++;
+        return session;
+      }
+      await end(session);
+      session = null;
+      const { chromium, browser } = await take();
+      const context = await browser.createBrowserContext().catch((err: Error) => {
+        chromium.busy--;
+        throw err;
+      });
+      session = { slug, chromium, browser, context, page: await context.newPage(), served: [] };
+      stats.contexts.push(session.served);
+      return session;
+    };
+    try {
+      for (let item = queue.shift(); item; item = queue.shift()) {
+        const { origin, job, done } = item;
+        let browser: Browser | null = null;
+        try {
+          const slug = job.path.split("/")[0];
+          const { page, browser: b, served } = await open(slug);
+          browser = b;
+          served.push(slug);
+          const printed = await printOne(page, `${origin}/${job.path}`, job, browser.process());
+          if (printed.reprinted) stats.reprinted++;
+          const finished = finish(printed, job).then(
+            () => done(null),
+            (err: Error) => done(err),
+          );
+          finishing.add(finished);
+          void finished.finally(() => finishing.delete(finished));
+        } catch (err) {
+          const stopped = browser !== null && !browser.connected;
+          done(stopped ? new BrowserStopped("Chromium stopped while printing", { cause: err }) : (err as Error));
+          if (stopped) {
+            await end(session);
+            session = null;
+          }
+        }
+      }
+    } finally {
+      await end(session);
+      workers--;
+    }
+  }
+  return printer;
 }
 
 /** Pages (cover included) up to which a document goes without a contents page. */
@@ -152,7 +276,15 @@ const SHORT_DOCUMENT = 4;
 /** The width of the printed column in CSS pixels (paper less 16 mm margins each side), per paper. */
 const COLUMN_PX = { a4: Math.round(((210 - 32) * 96) / 25.4), letter: Math.round(((215.9 - 32) * 96) / 25.4) };
 
-async function printOne(page: Page, url: string, job: PrintJob, browser: ChildProcess | null): Promise<void> {
+/** A printed document before it is finished: Chromium's bytes, its information and bookmarks. */
+interface Printed {
+  pdf: Uint8Array;
+  info: Omit<PdfInfo, "date">;
+  bookmarks: Bookmark[];
+  reprinted: boolean;
+}
+
+async function printOne(page: Page, url: string, job: PrintJob, browser: ChildProcess | null): Promise<Printed> {
   // Lay the page out as it will print, so each chart is drawn at its printed size.
   await page.emulateMediaType("print");
   await page.setViewport({ width: COLUMN_PX[job.paper], height: 1000 });
@@ -165,8 +297,16 @@ async function printOne(page: Page, url: string, job: PrintJob, browser: ChildPr
     printBackground: true,
     preferCSSPageSize: true,
     waitForFonts: true,
+    outline: false,
+    tagged: true,
     timeout: 60_000,
   } as const;
+  const info = await page.evaluate(() => ({
+    title: document.title,
+    author: document.querySelector<HTMLMetaElement>('meta[name="author"]')?.content ?? "",
+    subject: document.querySelector<HTMLMetaElement>('meta[name="description"]')?.content ?? "",
+    keywords: document.querySelector<HTMLMetaElement>('meta[name="keywords"]')?.content ?? "",
+  }));
   // Sections listed in the table of contents: their ids and titles.
   const sections = await page.$$eval("[data-toc-for]", (cells) =>
     cells.map((cell) => ({
@@ -174,39 +314,55 @@ async function printOne(page: Page, url: string, job: PrintJob, browser: ChildPr
       title: cell.closest("li")?.querySelector("span")?.textContent?.trim() ?? "",
     })),
   );
+  if (sections.length === 0) return { pdf: await page.pdf(options), info, bookmarks: [], reprinted: false };
   const ids = sections.map((s) => s.id);
-  let bookmarks: Bookmark[] = [];
-  if (sections.length > 0) {
-    // First pass: the contents link to each section, so Chromium writes a named destination
-    // for it: the page each section starts on. Fill the numbers in, then print for real.
-    // A document of four pages or fewer without its contents page has none: it is taken out.
-    const draft = await page.pdf({ ...options, tagged: false });
-    const short = pageCount(draft) - 1 <= SHORT_DOCUMENT;
-    const pages = destinationPages(draft, ids).map((n) => (n !== null && short ? n - 1 : n));
-    checkpoint("printing", browser);
-    await page.evaluate(
-      (ids: string[], found: (number | null)[], short: boolean) => {
-        if (short) return document.querySelector("nav.toc")?.remove();
-        ids.forEach((id, i) => {
-          const cell = document.querySelector(`[data-toc-for="${id}"]`);
-          if (cell && found[i] !== null) cell.textContent = String(found[i]);
-        });
-      },
-      ids,
-      pages,
-      short,
-    );
-    bookmarks = sections.flatMap((s, i) => (pages[i] === null ? [] : [{ title: s.title, page: pages[i]! }]));
+  // The contents link to each section, so Chromium writes a named destination for it: the page
+  // it starts on. A first print with nothing visible lays the pages out as the real one does
+  // (visibility moves nothing) but draws nothing: it costs a fraction of a print.
+  await page.evaluate(setHidden, true);
+  const draft = await page.pdf({ ...options, tagged: false, printBackground: false });
+  await page.evaluate(setHidden, false);
+  // A document of four pages or fewer without its contents page has none: it is taken out.
+  const short = pageCount(draft) - 1 <= SHORT_DOCUMENT;
+  let shown = destinationPages(draft, ids).map((n) => (n !== null && short ? n - 1 : n));
+  if (short) await page.evaluate(() => document.querySelector("nav.toc")?.remove());
+  checkpoint("printing", browser);
+  // The real print; its destinations are read again, and should a number have moved the
+  // document, it is printed again with the pages read back.
+  for (let pass = 0; ; pass++) {
+    await page.evaluate(fillContents, ids, shown);
+    const pdf = await page.pdf(options);
+    const pages = destinationPages(pdf, ids);
+    if (pages.every((p, i) => p === shown[i]) || pass === 2) {
+      const bookmarks = sections.flatMap((s, i) => (pages[i] === null ? [] : [{ title: s.title, page: pages[i]! }]));
+      return { pdf, info, bookmarks, reprinted: pass > 0 };
+    }
+    shown = pages;
   }
-  const info = await page.evaluate(() => ({
-    title: document.title,
-    author: document.querySelector<HTMLMetaElement>('meta[name="author"]')?.content ?? "",
-    subject: document.querySelector<HTMLMetaElement>('meta[name="description"]')?.content ?? "",
-    keywords: document.querySelector<HTMLMetaElement>('meta[name="keywords"]')?.content ?? "",
-  }));
-  const pdf = await page.pdf({ ...options, outline: false, tagged: true });
+}
+
+/** In the page: hides (or shows again) everything, without moving anything. Runs in the browser. */
+function setHidden(hidden: boolean): void {
+  const held = globalThis as { milepostHidden?: CSSStyleSheet };
+  document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== held.milepostHidden);
+  if (!hidden) return;
+  held.milepostHidden = new CSSStyleSheet();
+  held.milepostHidden.replaceSync("* { visibility: hidden !important; }");
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, held.milepostHidden];
+}
+
+/** In the page: writes the page numbers into the contents. */
+function fillContents(ids: string[], pages: (number | null)[]): void {
+  ids.forEach((id, i) => {
+    const cell = document.querySelector(`[data-toc-for="${id}"]`);
+    if (cell) cell.textContent = pages[i] === null ? "" : String(pages[i]);
+  });
+}
+
+/** Writes the finished PDF: information, bookmarks, stable ids, compacted; then moves it in place. */
+async function finish(printed: Printed, job: PrintJob): Promise<void> {
   const tmp = `${job.out}.partial`;
-  await writeFile(tmp, finishPdf(pdf, { ...info, date: job.date }, bookmarks));
+  await writeFile(tmp, finishPdf(printed.pdf, { ...printed.info, date: job.date }, printed.bookmarks));
   await compact(tmp);
   await rename(tmp, job.out);
 }

@@ -1,10 +1,12 @@
 // Stage 4: one Astro build renders the sites of every requested customer, then each
-// customer's folder is made self-contained (its own copy of the scripts, relative paths).
+// customer's folder is made self-contained (its own copy of the scripts, relative paths, its
+// fonts cut down to the characters of its pages).
 import { cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Pack } from "./documents.ts";
 import { diskError, MilepostError } from "./errors.ts";
+import { usedCharacters, writeFonts } from "./fonts.ts";
 import { inertBytes } from "./inert.ts";
 import type { Report } from "./model/report.ts";
 import type { PeriodPdfs } from "./periods.ts";
@@ -89,10 +91,10 @@ export async function renderSites(
   for (const c of customers) {
     const dir = join(outDir, c.slug);
     for (const name of await usedAssets(dir, shared)) await cp(join(shared, name), join(dir, "_astro", name));
-    await relativize(dir, classic);
+    const texts = await relativize(dir, classic);
     await copyCustomerFiles(c, dataDirs.get(c.slug)!, join(dir, "files"));
-    const font = cjkFont(c.data.customer.locale);
-    if (font) await copyFont(font, join(dir, "fonts"));
+    const { locale } = c.data.customer;
+    await writeFonts(join(dir, "fonts"), usedCharacters(texts, locale), cjkFont(locale));
   }
   await rm(work, { recursive: true, force: true });
   return outDir;
@@ -111,22 +113,6 @@ export function cjkFont(locale: string): string | null {
   if (/^ja\b/i.test(locale)) return "noto-sans-jp";
   if (/^zh\b/i.test(locale)) return "noto-sans-tc";
   return null;
-}
-
-/** Copies a @fontsource CJK font (regular and bold) with its stylesheet into `into/` (the pages link fonts/cjk.css). */
-async function copyFont(font: string, into: string): Promise<void> {
-  const pkg = join(PACKAGE_ROOT, "node_modules", "@fontsource", font);
-  await mkdir(into, { recursive: true });
-  let css = "";
-  for (const weight of ["400", "700"]) {
-    css += (await readFile(join(pkg, `${weight}.css`), "utf8"))
-      .replaceAll(/, url\([^)]*\.woff\) format\('woff'\)/g, "")
-      .replaceAll("./files/", "");
-  }
-  await writeFile(join(into, "cjk.css"), css);
-  for (const name of await readdir(join(pkg, "files"))) {
-    if (/-(400|700)-normal\.woff2$/.test(name)) await cp(join(pkg, "files", name), join(into, name));
-  }
 }
 
 /**
@@ -185,9 +171,14 @@ async function usedAssets(dir: string, shared: string): Promise<Set<string>> {
   return used;
 }
 
-/** Rewrites Astro's root-absolute asset URLs so the folder works alone under any path prefix. */
-async function relativize(dir: string, classic: Set<string>): Promise<void> {
+/**
+ * Rewrites Astro's root-absolute asset URLs so the folder works alone under any path prefix.
+ * Returns the text of its pages and stylesheets (the characters its fonts must draw).
+ */
+async function relativize(dir: string, classic: Set<string>): Promise<string[]> {
+  const texts: string[] = [];
   for (const name of await readdir(dir)) {
+    if (name.endsWith(".css")) texts.push(await readFile(join(dir, name), "utf8"));
     if (!name.endsWith(".html")) continue;
     const file = join(dir, name);
     const html = (await readFile(file, "utf8"))
@@ -196,7 +187,9 @@ async function relativize(dir: string, classic: Set<string>): Promise<void> {
         classic.has(bundle) ? `<script defer src="_astro/${bundle}"></script>` : tag,
       );
     await writeFile(file, html);
+    texts.push(html);
   }
+  return texts;
 }
 
 /** Copies the logo and evidence files the pages show: only files the data names, nothing else of the folder. */

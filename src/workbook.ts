@@ -1,7 +1,7 @@
 // A customer as one Excel workbook, customer.xlsx: a sheet per table (metrics, measurements, …), the
 // fields of customer.json on a "customer" sheet (field | value) and its lists on "costs",
 // "stakeholders" and "goals" sheets. Read into the same raw tables and document as the CSV/JSON files.
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { DataIssue } from "./errors.ts";
 import type { RawRow, RawTable } from "./load.ts";
 import { duplicateColumns, normalizeHeader } from "./load.ts";
@@ -28,7 +28,9 @@ export async function readWorkbook(
   at: (f: string) => string,
   issues: DataIssue[],
 ): Promise<RawWorkbook | null> {
-  const book = new ExcelJS.Workbook();
+  // Loaded on first use: most portfolios have no workbook, and exceljs takes half a second to load.
+  const { default: Excel } = await import("exceljs");
+  const book = new Excel.Workbook();
   try {
     await book.xlsx.readFile(path);
   } catch (err) {

@@ -19,9 +19,6 @@ export function cacheControl(path: string): string {
     : "private, no-cache";
 }
 
-/** Whether a file is a font (left unencrypted by --protect: it holds no customer data). */
-export const isFont = (path: string) => /\.(woff2?|ttf|otf)$/i.test(path);
-
 /**
  * The customer-facing files of a built folder: pages, stylesheets, scripts, fonts, PDFs, logos
  * and evidence. report.json (every figure with its source rows and the internal notes no page

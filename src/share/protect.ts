@@ -1,13 +1,14 @@
-// Passcode protection: every file of a share but its fonts is sealed with AES-256-GCM under a
-// key derived from the passcode (PBKDF2-SHA-256, a random salt per customer and publish). What
-// is published in clear is the unlock page, its script and service worker, lock.json (salt,
-// iteration count, expiry and the sealed list of files) and the fonts.
+// Passcode protection: every file of a share is sealed with AES-256-GCM under a key derived from
+// the passcode (PBKDF2-SHA-256, a random salt per customer and publish), its fonts too (they are
+// cut down to the characters of the customer's pages). What is published in clear is the unlock
+// page, its script and service worker, and lock.json (salt, iteration count, expiry and the
+// sealed list of files).
 import { createCipheriv, pbkdf2, randomBytes, randomInt } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { contentType } from "../serve.ts";
-import { cacheControl, isFont, type ShareFile } from "./files.ts";
+import { cacheControl, type ShareFile } from "./files.ts";
 import { unlockPage } from "./words.ts";
 
 export const ITERATIONS = 600_000;
@@ -42,10 +43,6 @@ export async function protect(
   const out: ShareFile[] = [];
   let n = 0;
   for (const f of files) {
-    if (isFont(f.path)) {
-      out.push({ ...f, path: `p/${f.path}` });
-      continue;
-    }
     const blob = `x/${n++}.bin`;
     list.files[f.path] = { blob, type: f.type };
     if (f.path.endsWith(".pdf")) list.pdfs.push(f.path);

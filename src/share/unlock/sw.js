@@ -47,7 +47,7 @@ async function answer(path, request) {
   state ??= await store("readonly", (s) => s.get(base)).catch(() => null);
   if (!state || (state.expires && today() > state.expires)) return Response.redirect(base, 302);
   const file = state.files[path];
-  if (!file) return fetch(request); // fonts are published in clear
+  if (!file) return fetch(request); // not in the share: the server answers (404)
   try {
     const sealed = new Uint8Array(await (await fetch(base + file.blob, { cache: "no-store" })).arrayBuffer());
     const body = await crypto.subtle.decrypt(
