@@ -332,7 +332,8 @@ async function printOne(page: Page, url: string, job: PrintJob, browser: ChildPr
   for (let pass = 0; ; pass++) {
     await page.evaluate(fillContents, ids, shown);
     const pdf = await page.pdf(options);
-    const pages = destinationPages(pdf, ids);
+    // A short document without its contents page links to no section: the draft's pages, less that page, stand.
+    const pages = short ? shown : destinationPages(pdf, ids);
     if (pages.every((p, i) => p === shown[i]) || pass === 2) {
       const bookmarks = sections.flatMap((s, i) => (pages[i] === null ? [] : [{ title: s.title, page: pages[i]! }]));
       return { pdf, info, bookmarks, reprinted: pass > 0 };

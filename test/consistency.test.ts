@@ -43,6 +43,13 @@ function figures(page: string): Shown[] {
 
 /** The number a figure shows: "−US$1,234.5" → −1234.5, "2,757 hours/week" → 2757, "15%" → 15. */
 function number(text: string): number {
+  // Large yen amounts are written in 億 and 万: "433万6,071円" → 4336071.
+  const yen = /(?:(\d[\d,]*)億)?(?:(\d[\d,]*)万)?(\d[\d,]*)?円/.exec(text);
+  if (yen && /[億万]/.test(yen[0])) {
+    const [oku, man, rest] = yen.slice(1).map((d) => Number((d ?? "0").replace(/,/g, "")));
+    const value = oku * 1e8 + man * 1e4 + rest;
+    return /[−-]/.test(text.slice(0, yen.index)) ? -value : value;
+  }
   const m = /\d[\d,]*(\.\d+)?/.exec(text);
   if (!m) throw new Error(`no number in ${JSON.stringify(text)}`);
   const value = Number(m[0].replace(/,/g, ""));

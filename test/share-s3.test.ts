@@ -97,9 +97,9 @@ describe("publish(portfolio → s3://shares/q3)", () => {
     expect(await head(`q3/${tokens.acme}/files/evidence/first-report.svg`)).toMatchObject({
       ContentType: "image/svg+xml",
     });
-    const font = all.find((k) => k.startsWith(`q3/${tokens.acme}/_astro/`) && k.endsWith(".woff2"))!;
+    const font = all.find((k) => k.startsWith(`q3/${tokens.acme}/fonts/`) && k.endsWith(".woff"))!;
     expect(await head(font)).toMatchObject({
-      ContentType: "font/woff2",
+      ContentType: "font/woff",
       CacheControl: "public, max-age=31536000, immutable",
     });
     const pdf = await s3.send(

@@ -56,7 +56,7 @@ describe("publish(portfolio → folder)", () => {
     for (const [name, value] of HEADERS) expect(headers).toContain(`  ${name}: ${value}\n`);
     expect(headers).toContain("frame-ancestors 'none'");
     for (const slug of Object.keys(tokens)) {
-      const built = (await listFiles(join(out, slug))).filter((f) => f !== "report.json");
+      const built = (await listFiles(join(out, slug))).filter((f) => f !== "report.json" && f !== ".milepost-key.json");
       expect(await listFiles(join(dir, "public", tokens[slug])), slug).toEqual(built);
     }
     expect(published.filter((f) => f.endsWith("report.json") || f.includes("customer.json"))).toEqual([]);

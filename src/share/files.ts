@@ -14,7 +14,8 @@ export interface ShareFile {
 
 /** Hashed bundles and fonts never change under their name; everything else is revalidated, and kept out of shared caches. */
 export function cacheControl(path: string): string {
-  return /^(_astro|fonts)\//.test(path) || /\/(_astro|fonts)\//.test(path)
+  // fonts/fonts.css keeps its name while the subsets it names change: only the fonts themselves are immutable.
+  return /(^|\/)_astro\//.test(path) || /(^|\/)fonts\/[^/]+\.woff2?$/.test(path)
     ? "public, max-age=31536000, immutable"
     : "private, no-cache";
 }
