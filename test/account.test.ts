@@ -34,7 +34,7 @@ describe("account sections (southern-cross-water)", () => {
       "Stakeholder map",
     ])
       expect(text).toContain(title);
-    for (const fact of ["Last quarter's commitments", "A$264,000", "Active field users", "97.5%", "Detractor"])
+    for (const fact of ["Last quarter's commitments", "A$264,000", "Active field users", "97.5", "Detractor"])
       expect(text).toContain(fact);
   });
 
