@@ -4,6 +4,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
+import { PRINT_DEFS } from "./documents.ts";
 import type { DataIssue } from "./errors.ts";
 import { readJsonDocument } from "./load.ts";
 import { hexColor, packSectionsSchema } from "./schema.ts";
@@ -11,33 +12,10 @@ import { validateDocument } from "./validate.ts";
 
 export const CONFIG_FILE = "milepost.config.json";
 
-/** The built-in sections of each pack, in their default order. */
+/** The built-in sections of each pack's print document, in their default order (src/documents.ts). */
 export const SECTIONS = {
-  qbr: [
-    "summary",
-    "milestones",
-    "outcomes",
-    "review",
-    "commercial",
-    "adoption",
-    "support",
-    "stakeholders",
-    "actions",
-    "audiences",
-    "sources",
-  ],
-  closeout: [
-    "criteria",
-    "tracker",
-    "signoff",
-    "handoff",
-    "retrospective",
-    "csat",
-    "financials",
-    "opportunities",
-    "postclose",
-    "agenda",
-  ],
+  qbr: PRINT_DEFS.qbr.sections,
+  closeout: PRINT_DEFS.closeout.sections,
 } as const;
 export type ConfigPack = keyof typeof SECTIONS;
 

@@ -86,6 +86,27 @@ const SECTION_LIST = [
   },
   { id: "review", title: "review.title", component: "qbr/Review" },
   { id: "audiences", title: "audiences.title", component: "qbr/Audiences", has: (c) => c.report.audiences.length > 0 },
+  { id: "trend", title: "trend.title", component: "qbr/Trend", has: (c) => c.report.healthTrend != null },
+  {
+    id: "actions",
+    title: "actions.title",
+    component: "qbr/Actions",
+    has: (c) => (c.report.actions?.plan.length ?? 0) + (c.report.actions?.scorecard.length ?? 0) > 0,
+  },
+  {
+    id: "commercial",
+    title: "commercial.title",
+    component: "qbr/Commercial",
+    has: (c) => c.report.contract != null,
+  },
+  { id: "adoption", title: "adoption.title", component: "qbr/Adoption", has: (c) => c.report.adoption != null },
+  { id: "support", title: "support.title", component: "qbr/Support", has: (c) => c.report.support != null },
+  {
+    id: "stakeholders",
+    title: "stakeholders.title",
+    component: "qbr/Stakeholders",
+    has: (c) => c.report.stakeholderMap != null,
+  },
   { id: "sources", title: "sources.title", component: "qbr/SourcesAppendix" },
   // Close-out
   {
@@ -139,6 +160,12 @@ const SECTION_LIST = [
     missing: "missing.opportunities",
   },
   {
+    id: "postclose",
+    title: "postclose.title",
+    component: "closeout/PostClose",
+    has: (c) => c.report.postClose != null || c.report.reference != null,
+  },
+  {
     id: "agenda",
     title: "agenda.title",
     component: "closeout/Agenda",
@@ -190,6 +217,16 @@ const PACK_LIST = [
       },
       { file: "review.html", nav: "nav.review", title: "review.title", sections: ["review"] },
       {
+        file: "account.html",
+        nav: "nav.account",
+        title: "nav.account",
+        sections: ["trend", "actions", "commercial", "adoption", "support", "stakeholders"],
+        has: (c) =>
+          (["trend", "actions", "commercial", "adoption", "support", "stakeholders"] as const).some((id) =>
+            SECTIONS[id].has!(c),
+          ),
+      },
+      {
         file: "audiences.html",
         nav: "nav.audiences",
         title: "audiences.title",
@@ -204,7 +241,20 @@ const PACK_LIST = [
         title: "pack.qbr",
         pdf: (slug, label) => `${slug}-qbr-${label}.pdf`,
         period: true,
-        sections: ["summary", "milestones", "outcomes", "review", "audiences", "sources"],
+        sections: [
+          "summary",
+          "milestones",
+          "outcomes",
+          "review",
+          "trend",
+          "actions",
+          "commercial",
+          "adoption",
+          "support",
+          "stakeholders",
+          "audiences",
+          "sources",
+        ],
         style: "qbr-doc",
       },
     ],
@@ -225,7 +275,12 @@ const PACK_LIST = [
         title: "retro.title",
         sections: ["retrospective", "csat", "financials"],
       },
-      { file: "next-steps.html", nav: "nav.nextSteps", title: "nav.nextSteps", sections: ["opportunities", "agenda"] },
+      {
+        file: "next-steps.html",
+        nav: "nav.nextSteps",
+        title: "nav.nextSteps",
+        sections: ["opportunities", "postclose", "agenda"],
+      },
     ],
     print: [
       {
@@ -243,6 +298,7 @@ const PACK_LIST = [
           "csat",
           "financials",
           "opportunities",
+          "postclose",
           "agenda",
         ],
         style: "co-print",

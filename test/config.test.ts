@@ -58,10 +58,11 @@ describe("loadConfig(dir)", () => {
       "outcomes",
       "review",
       "roadmap",
+      "trend",
+      "actions",
       "adoption",
       "support",
       "stakeholders",
-      "actions",
       "sources",
     ]);
     expect(config!.sections.closeout).not.toContain("retrospective");
@@ -86,7 +87,7 @@ describe("loadConfig(dir)", () => {
     const lines = text.split("\n");
     const line = (s: string, nth = 0) => lines.findIndex((l) => l.includes(s) && nth-- === 0) + 1;
     const qbr =
-      "summary, milestones, outcomes, review, commercial, adoption, support, stakeholders, actions, audiences, sources, roadmap";
+      "summary, milestones, outcomes, review, trend, actions, commercial, adoption, support, stakeholders, audiences, sources, roadmap";
     expect(errors).toEqual([
       `milepost.config.json:${line('"colour"')} colour: is not a key milepost knows; it is ignored — remove it; the keys here are: provider, packs, sections, audiences`,
       `milepost.config.json:${line('"color"')} provider.color: "green" is not a colour — write a colour as #rrggbb, e.g. #1f4e79`,
