@@ -14,7 +14,7 @@ import { holds, printFacts, readPdfBody, type PdfPage, type PrintFacts } from ".
 const ROOT = join(import.meta.dirname, "..");
 /** Each test reads every page of two portfolios in Chromium once (then from memory): minutes on a busy machine. */
 const SLOW = 900_000;
-const SAMPLES = ["formosa-health", "harimau-retail", "northwind-logistics", "sakura-seimitsu"];
+const SAMPLES = ["formosa-health", "harimau-retail", "northwind-logistics", "sakura-seimitsu", "southern-cross-water"];
 const fixtures = inject("portfolio");
 let samples = "";
 let browser: Browser;

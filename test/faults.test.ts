@@ -273,8 +273,8 @@ describe("the output folder", { timeout: 300_000 }, () => {
   it("on a full disk: the customers that did not fit fail with their previous output kept", async () => {
     const dir = await mkdtemp(join(tmpdir(), "milepost-full-"));
     const used = [...baseline.values()].reduce((n, b) => n + b.length, 0);
-    // Room for the previous output and a little more, not for a second copy of a customer.
-    if (!mountTmpfs(dir, `${Math.ceil((used + 400_000) / 4096) * 4}k`)) return simulatedFull();
+    // Room for the previous output (a block at least per file) and a little more, not for a second copy of a customer.
+    if (!mountTmpfs(dir, `${Math.ceil((used + baseline.size * 4096 + 100_000) / 4096) * 4}k`)) return simulatedFull();
     try {
       await cp(out, join(dir, "dist"), { recursive: true });
       const before = await snapshot(join(dir, "dist"));

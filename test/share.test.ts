@@ -290,11 +290,13 @@ describe("milepost publish (command line)", () => {
       process.chdir(cwd);
       process.stdout.write = write;
     }
-    expect(lines.join("")).toBe(`✓ Bare Minimum Ltd — 66 files uploaded
+    // Every file of the built folder but report.json and the build key; robots.txt and _headers at the root besides.
+    const files = (await listFiles(join(out, "bare"))).filter((f) => f !== "report.json" && f !== ".milepost-key.json");
+    expect(lines.join("")).toBe(`✓ Bare Minimum Ltd — ${files.length} files uploaded
     link      https://packs.example.com/q3/${tokens.bare}/
     expires   2026-12-31
 
-Published 1 of 1 to ${join(dir, "cli", "site")}/ (68 files uploaded, 0 deleted). Links: shares.csv
+Published 1 of 1 to ${join(dir, "cli", "site")}/ (${files.length + 2} files uploaded, 0 deleted). Links: shares.csv
 `);
     expect((await readShares(join(dir, "cli", "shares.csv"))).map((r) => [r.slug, r.expires])).toEqual([
       ["bare", "2026-12-31"],

@@ -11,6 +11,7 @@ export default {
   "nav.menu": "Pages",
   "punct.colon": ": ",
   "punct.comma": ", ",
+  "punct.stop": ". ",
   "meta.preparedBy": "Prepared by {provider}",
   "meta.preparedFor": "Prepared for {customer}",
   "meta.asOf": "Figures as of {date}",

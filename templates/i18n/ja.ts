@@ -11,6 +11,7 @@ export default {
   "nav.menu": "ページ",
   "punct.colon": "：",
   "punct.comma": "、",
+  "punct.stop": "。",
   "meta.preparedBy": "作成：{provider}",
   "meta.preparedFor": "{customer} 御中",
   "meta.asOf": "{date} 時点の数値",

@@ -11,6 +11,7 @@ export default {
   "nav.menu": "Halaman",
   "punct.colon": ": ",
   "punct.comma": ", ",
+  "punct.stop": ". ",
   "meta.preparedBy": "Disediakan oleh {provider}",
   "meta.preparedFor": "Disediakan untuk {customer}",
   "meta.asOf": "Angka setakat {date}",

@@ -11,6 +11,7 @@ export default {
   "nav.menu": "頁面",
   "punct.colon": "：",
   "punct.comma": "、",
+  "punct.stop": "。",
   "meta.preparedBy": "{provider} 製作",
   "meta.preparedFor": "致 {customer}",
   "meta.asOf": "數據截至 {date}",
