@@ -14,14 +14,11 @@ import {
   type StakeholderFigures,
   type Support,
 } from "./account.ts";
-import { brief, type Brief } from "./brief.ts";
+import { brief, type Brief, type BriefCore } from "./brief.ts";
 import { postClose, referenceAsk, signoff, type PostClose, type ReferenceAsk, type Signoff } from "./closing.ts";
 import type { Period } from "./dates.ts";
 import type { LedgerEntry } from "./ledger.ts";
 import { asCost } from "./ledger.ts";
-import type { Health } from "./milestones.ts";
-import type { TriagedOpportunity } from "./opportunities.ts";
-import type { Qbr } from "./qbr.ts";
 
 /** report.json's account fields (see docs/data-contract.md): null where the data that fills them is absent. */
 export interface AccountFigures {
@@ -47,21 +44,10 @@ export interface AccountFigures {
   reference: ReferenceAsk | null;
 }
 
-interface Core {
-  health: Health;
-  qbr: Qbr | null;
-  milestones: readonly { id: string; status: string; achievedOn: string | null }[];
-  metrics: readonly { id: string; progress: number | null }[];
-  headline: readonly string[];
-  nextMilestone: string | null;
-  opportunities: readonly TriagedOpportunity[];
-  roi: { valueToDate: number; costToDate: number; runRate: number; paybackDate: string | null };
-}
-
 /** The account figures of `data` as of asOf, reading the core report's health, QBR, ROI and the cost ledger. */
 export function accountFigures(
   data: CustomerData,
-  core: Core,
+  core: BriefCore,
   ledger: readonly LedgerEntry[],
   asOf: string,
   period: Period | null,

@@ -49,18 +49,22 @@ export const DECIDE_WITHIN = 30;
 /** A renewal this many days away or nearer is a decision of this review. */
 export const RENEWAL_HORIZON = 180;
 
-interface BriefInput {
-  asOf: string;
+/** What the brief reads of the core report. */
+export interface BriefCore {
   health: Health;
   qbr: Qbr | null;
   milestones: readonly { id: string; status: string; achievedOn: string | null }[];
   metrics: readonly { id: string; progress: number | null }[];
   headline: readonly string[];
   nextMilestone: string | null;
-  contract: Contract | null;
-  actions: Actions | null;
   opportunities: readonly TriagedOpportunity[];
   roi: { valueToDate: number; costToDate: number; runRate: number; paybackDate: string | null };
+}
+
+interface BriefInput extends BriefCore {
+  asOf: string;
+  contract: Contract | null;
+  actions: Actions | null;
   costs: readonly Cost[];
 }
 
