@@ -17,6 +17,7 @@ import { figureAt, formatFigure, type FigureFormat } from "../templates/lib/figu
 import { formatter } from "../templates/lib/format.ts";
 import { FIXTURES } from "./support/portfolio.ts";
 import { readPdf } from "./support/pdf.ts";
+import { decode } from "./support/files.ts";
 
 const out = inject("portfolio");
 const results = JSON.parse(inject("portfolioResults")) as CustomerResult[];
@@ -46,16 +47,6 @@ async function site(slug: string): Promise<SiteCustomer> {
     folder: `data/${slug}/`,
     pdf: false,
   };
-}
-
-function decode(s: string): string {
-  return s
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&#x27;/g, "'")
-    .replace(/&amp;/g, "&");
 }
 
 /** The page's text, tags dropped, whitespace collapsed. */

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import type { Report } from "../src/model/report.ts";
 import { readPdf } from "./support/pdf.ts";
+import { decode } from "./support/files.ts";
 
 const out = inject("portfolio");
 const html = (slug: string, page: string) => readFile(join(out, slug, page), "utf8");
@@ -16,16 +17,6 @@ interface Shown {
   format: string;
   classes: string[];
   text: string;
-}
-
-function decode(s: string): string {
-  return s
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&#x27;/g, "'")
-    .replace(/&amp;/g, "&");
 }
 
 /** Every figure placed by Fig.astro in `page`, in page order. */

@@ -12,6 +12,7 @@ import { build, defaultEffects } from "../src/build.ts";
 import { PACKAGE_ROOT } from "../src/render.ts";
 import { milepost, start, type Run } from "./support/cli.ts";
 import { FIXTURES } from "./support/portfolio.ts";
+import { snapshot } from "./support/files.ts";
 
 const SLUGS = ["acme", "bare"];
 // --force: each run rebuilds, as these tests are about what a rebuild does when it fails.
@@ -21,18 +22,6 @@ let out: string;
 /** Where the runs of this file keep their working folders: their Chromium carries it in its environment. */
 let work: string;
 let baseline: Map<string, Buffer>;
-
-/** Every file under `dir` (dot-files too) with its bytes, by path relative to `dir`. */
-async function snapshot(dir: string): Promise<Map<string, Buffer>> {
-  const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
-  const entries = await Promise.all(
-    files.map(
-      async (e) =>
-        [join(e.parentPath, e.name).slice(dir.length + 1), await readFile(join(e.parentPath, e.name))] as const,
-    ),
-  );
-  return new Map(entries.sort(([a], [b]) => a.localeCompare(b)));
-}
 
 const run = (extra: string[] = [], env: NodeJS.ProcessEnv = {}, outDir = out) =>
   milepost([...ARGS, "--out", outDir, ...extra], cwd, { MILEPOST_WORK: work, ...env });

@@ -1,24 +1,13 @@
 // Beyond one machine: the fixture portfolio built as four slices by four separate processes
 // (--shard i/4), merged, is byte for byte the portfolio built at once (globalSetup's build).
-import { mkdtemp, readdir, readFile } from "node:fs/promises";
+import { mkdtemp, readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { PACKAGE_ROOT } from "../src/render.ts";
 import { shardOf } from "../src/shard.ts";
 import { milepost } from "./support/cli.ts";
-
-/** Every file under `dir`, dot-files too, with its bytes. */
-async function snapshot(dir: string): Promise<Map<string, Buffer>> {
-  const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
-  const entries = await Promise.all(
-    files.map(
-      async (e) =>
-        [join(e.parentPath, e.name).slice(dir.length + 1), await readFile(join(e.parentPath, e.name))] as const,
-    ),
-  );
-  return new Map(entries.sort(([a], [b]) => a.localeCompare(b)));
-}
+import { snapshot } from "./support/files.ts";
 
 describe("build --shard i/4 on four processes, then merge", { timeout: 900_000 }, () => {
   it("gives the same output as one build of every customer", async () => {
