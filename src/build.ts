@@ -9,7 +9,8 @@ import { listCustomerFolders, loadCustomer, misnamedFolder, SLUG } from "./load.
 import { PACK_DEFS, PACKS, printDocsOf, type Pack } from "./documents.ts";
 import { notWritten, packNeedsData, printFailed, reportWarnings } from "./issues.ts";
 import { checkNarrative } from "./narrative.ts";
-import { buildReport, type Report } from "./model/report.ts";
+import type { Report } from "./model/contract.ts";
+import { buildReport } from "./model/report.ts";
 import { engineDigest, folderDigest, inputKey, reusable, writeKey, type KeyRecord } from "./incremental.ts";
 import { findChrome, openPrinter, type PrintJob } from "./pdf.ts";
 import { fileLabel, otherPeriods, type PeriodPdfs } from "./periods.ts";

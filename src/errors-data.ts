@@ -348,7 +348,7 @@ export const errorCatalogue = {
     fix: "Name figures with <Metric>, <Milestone> or <Roi> tags and the ids the message lists; write text without braces; keep images beside the file.",
   },
 
-  // The model's warnings about the data (src/model/report.ts, worded in src/issues.ts; src/series.ts)
+  // The model's warnings about the data (src/model/warnings.ts, worded in src/issues.ts; src/series.ts)
   "milestone-status-contradicted": {
     title: "A stated status the data contradicts",
     severity: "warning",

@@ -2,7 +2,7 @@
 // structured warnings, a pack the data cannot fill, a PDF not printed, a folder not written. The stages return
 // facts; these turn them into DataIssues (file, problem, fix).
 import type { DataIssue } from "./errors.ts";
-import type { Report } from "./model/report.ts";
+import type { Report } from "./model/contract.ts";
 import { BrowserStopped } from "./pdf.ts";
 
 /** Words the model's structured warnings; `dir` is the customer's folder as messages name it, e.g. "data/acme". */

@@ -7,7 +7,7 @@ import { dirname, isAbsolute, join, relative } from "node:path";
 import { mdxToMdast, type MdastNode } from "satteri";
 import { FIGURE_TAGS, figureProblem } from "../templates/lib/narrative.ts";
 import type { DataIssue } from "./errors.ts";
-import type { Report } from "./model/report.ts";
+import type { Report } from "./model/contract.ts";
 
 type Node = MdastNode & {
   name?: string | null;

@@ -8,7 +8,7 @@ import type { Pack } from "./documents.ts";
 import { diskError, MilepostError } from "./errors.ts";
 import { usedCharacters, writeFonts } from "./fonts.ts";
 import { inertBytes } from "./inert.ts";
-import type { Report } from "./model/report.ts";
+import type { Report } from "./model/contract.ts";
 import type { PeriodPdfs } from "./periods.ts";
 import type { Customer, CustomerData } from "./schema.ts";
 

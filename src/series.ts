@@ -4,7 +4,7 @@
 // those of the model, computed from every row; report.json keeps every point when asked.
 import { compactSources } from "../templates/lib/sources.ts";
 import type { DataIssue } from "./errors.ts";
-import type { MetricFigures, Report, SeriesPoint } from "./model/report.ts";
+import type { MetricFigures, Report, SeriesPoint } from "./model/contract.ts";
 
 /** The most points a chart or table of one metric shows. */
 export const MAX_POINTS = 150;

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { build, defaultEffects } from "../src/build.ts";
-import type { Report } from "../src/model/report.ts";
+import type { Report } from "../src/model/contract.ts";
 import { milepost } from "./support/cli.ts";
 import { FIXTURES } from "./support/portfolio.ts";
 

@@ -5,7 +5,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import type { CustomerResult } from "../src/build.ts";
-import type { Report } from "../src/model/report.ts";
+import type { Report } from "../src/model/contract.ts";
 import { readPdf } from "./support/pdf.ts";
 
 const out = inject("portfolio");

@@ -9,7 +9,7 @@ import { handoffParts, PACK_DEFS, PRINT_DEFS, sectionsOf } from "../src/document
 import { loadCustomer } from "../src/load.ts";
 import { STANDARD_CHECKLIST } from "../src/model/closeout.ts";
 import { CLOSEOUT_PHASES, SIGNALS } from "../src/schema.ts";
-import type { Report } from "../src/model/report.ts";
+import type { Report } from "../src/model/contract.ts";
 import type { SiteCustomer } from "../src/render.ts";
 import { validateCustomer } from "../src/validate.ts";
 import { dictionaries, translator, type PlainLabel } from "../templates/i18n/index.ts";

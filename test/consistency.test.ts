@@ -4,7 +4,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
-import type { Report } from "../src/model/report.ts";
+import type { Report } from "../src/model/contract.ts";
 import { readPdf } from "./support/pdf.ts";
 import { decode } from "./support/files.ts";
 

@@ -5,7 +5,7 @@ import { readdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Report } from "../src/model/report.ts";
+import type { Report } from "../src/model/contract.ts";
 import { draftText, writeDrafts } from "../src/share/drafts.ts";
 import { publish, type PublishResult } from "../src/share/publish.ts";
 import { FIXTURES } from "./support/portfolio.ts";

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { build, defaultEffects } from "../src/build.ts";
 import { formatIssue } from "../src/errors.ts";
-import type { Report } from "../src/model/report.ts";
+import type { Report } from "../src/model/contract.ts";
 import { translator } from "../templates/i18n/index.ts";
 import { figureAt, formatFigure, type FigureFormat } from "../templates/lib/figure.ts";
 import { formatter } from "../templates/lib/format.ts";

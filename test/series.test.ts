@@ -1,6 +1,6 @@
 // Bounded pages for unbounded data: which points a metric's chart and table show.
 import { describe, expect, it } from "vitest";
-import type { MetricFigures, Report, SeriesPoint } from "../src/model/report.ts";
+import type { MetricFigures, Report, SeriesPoint } from "../src/model/contract.ts";
 import { boundedWarning, boundSeries, lastOfEach, periodKey } from "../src/series.ts";
 import { formatIssue } from "../src/errors.ts";
 

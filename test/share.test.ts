@@ -3,7 +3,7 @@
 import { cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Report } from "../src/model/report.ts";
+import type { Report } from "../src/model/contract.ts";
 import { HEADERS } from "../src/share/policy.ts";
 import { publish, type PublishOptions } from "../src/share/publish.ts";
 import { readShares } from "../src/share/shares.ts";

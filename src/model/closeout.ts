@@ -3,6 +3,7 @@ import type { CloseoutItem, Customer, Deliverable } from "../schema.ts";
 import { CLOSEOUT_PHASES } from "../schema.ts";
 import { addDays, daysBetween } from "./dates.ts";
 import { ref } from "./provenance.ts";
+import { fraction, orNull } from "./round.ts";
 
 /** delivery | transition | closure */
 export type CloseoutPhaseName = (typeof CLOSEOUT_PHASES)[number];
@@ -236,4 +237,18 @@ export function deliverables(rows: readonly Deliverable[], asOf: string): Delive
   const accepted = items.filter((d) => d.accepted).length;
   const total = items.filter((d) => !d.superseded).length;
   return { accepted, total, acceptedShare: total > 0 ? accepted / total : null, items };
+}
+
+/** The close-out figures as report.json holds them: shares as fractions. */
+export function roundCloseout(c: Closeout | null): Closeout | null {
+  if (!c) return null;
+  return {
+    ...c,
+    phases: c.phases.map((p) => ({ ...p, doneShare: orNull(p.doneShare, fraction) })),
+    doneShare: orNull(c.doneShare, fraction),
+    deliverables: c.deliverables && {
+      ...c.deliverables,
+      acceptedShare: orNull(c.deliverables.acceptedShare, fraction),
+    },
+  };
 }

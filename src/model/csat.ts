@@ -2,6 +2,7 @@
 import type { CsatResponse } from "../schema.ts";
 import { addDays, daysBetween } from "./dates.ts";
 import { ref } from "./provenance.ts";
+import { fraction, roundTo } from "./round.ts";
 
 /** Days after the engagement end by which the first response should have arrived (48 h). */
 export const CSAT_DUE_DAYS = 2;
@@ -131,4 +132,17 @@ export function csatTiming(
   if (csat === null) return "not_recorded";
   if (csat.firstResponseDays !== null) return csat.firstResponseDays > CSAT_DUE_DAYS ? "late" : "on_time";
   return daysBetween(engagementEnd, asOf) > CSAT_DUE_DAYS ? "overdue" : "awaiting";
+}
+
+/** The satisfaction figures as report.json holds them: mean and share as fractions, NPS to 2 decimals. */
+export function roundCsat(c: Csat): Csat {
+  return {
+    ...c,
+    scale5: c.scale5 && {
+      ...c.scale5,
+      mean: fraction(c.scale5.mean),
+      satisfiedShare: fraction(c.scale5.satisfiedShare),
+    },
+    scale10: c.scale10 && { ...c.scale10, nps: roundTo(c.scale10.nps, 2) },
+  };
 }

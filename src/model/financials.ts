@@ -1,6 +1,7 @@
 // Financial reconciliation: budget against actual, invoiced against paid (docs/value-model.md, "Financials").
 import type { Financial } from "../schema.ts";
 import { ref } from "./provenance.ts";
+import { money, orNull } from "./round.ts";
 
 /** One line of the reconciliation. */
 export interface FinancialLine {
@@ -60,6 +61,25 @@ export function reconcile(rows: readonly Financial[]): Financials {
       invoiced: sumGiven(lines.map((l) => l.invoiced)),
       paid: sumGiven(lines.map((l) => l.paid)),
       outstanding: sumGiven(lines.map((l) => l.outstanding)),
+    },
+  };
+}
+
+/** The reconciliation as report.json holds it: money to the cent. */
+export function roundFinancials(f: Financials): Financials {
+  return {
+    lines: f.lines.map((l) => ({
+      ...l,
+      variance: money(l.variance),
+      outstanding: orNull(l.outstanding, money),
+    })),
+    totals: {
+      budget: money(f.totals.budget),
+      actual: money(f.totals.actual),
+      variance: money(f.totals.variance),
+      invoiced: orNull(f.totals.invoiced, money),
+      paid: orNull(f.totals.paid, money),
+      outstanding: orNull(f.totals.outstanding, money),
     },
   };
 }

@@ -1,7 +1,10 @@
 // Milestone status as of a date, and the RAG health over the milestones due (docs/value-model.md, "Milestones and health").
 import type { Measurement, Metric, Milestone } from "../schema.ts";
 import { MILESTONE_STATUSES } from "../schema.ts";
-import { meets, seriesOf } from "./metrics.ts";
+import type { MilestoneFigures } from "./contract.ts";
+import { meets, progress, progressState, seriesOf } from "./metrics.ts";
+import { ref } from "./provenance.ts";
+import { fraction, orNull } from "./round.ts";
 
 /** not_started | in_progress | achieved | delayed */
 export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
@@ -130,4 +133,53 @@ export function health(assessed: readonly Assessed[], asOf: string, dueMetrics: 
   if (counts.dueAchieved < counts.due) return { rag: "yellow", ...counts, rule: "some_due_missed" };
   if (counts.dueUnverified > 0) return { rag: "yellow", ...counts, rule: "some_due_unverified" };
   return { rag: "green", ...counts, rule: "all_due_achieved" };
+}
+
+/** A milestone's entry of report.json, its progress toward the threshold rounded here and nowhere else. */
+export function milestoneFigures(
+  { milestone: m, assessment: a }: Assessed,
+  metric: Metric | null,
+  currentOf: Map<string, number>,
+): MilestoneFigures {
+  const toward = metric && a.threshold !== null ? { ...metric, target: a.threshold } : null;
+  const now = metric ? currentOf.get(metric.id)! : null;
+  return {
+    id: m.id,
+    name: m.name,
+    phase: m.phase,
+    status: a.status,
+    achievedOn: a.achievedOn,
+    achievedDate: a.achievedDate,
+    dataAchievedOn: a.dataAchievedOn,
+    stated: a.stated,
+    contradicted: a.contradicted,
+    unverified: a.unverified,
+    targetDate: m.target_date,
+    revisedTargetDate: m.revised_target_date ?? null,
+    revisionReason: m.revision_reason ?? null,
+    confidence: m.confidence ?? null,
+    metricId: m.metric_id ?? null,
+    threshold: a.threshold,
+    ownThreshold: metric !== null && a.threshold !== null && a.threshold !== metric.target,
+    progress: toward && now !== null ? orNull(progress(toward, now), fraction) : null,
+    state: toward && now !== null ? progressState(toward, now) : null,
+    definition: m.definition ?? null,
+    measurement: m.measurement ?? null,
+    businessImpact: m.business_impact ?? null,
+    nextSteps: m.next_steps ?? null,
+    owner: m.owner ?? null,
+    evidence: m.evidence ?? [],
+    sources: [ref(m.src), ...(a.evidenceMeasurement ? [ref(a.evidenceMeasurement.src)] : [])],
+  };
+}
+
+/** The not-achieved milestone whose revised (else original) target date is the earliest on or after asOf; null if none. */
+export function nextMilestone(assessed: readonly Assessed[], asOf: string): string | null {
+  let next: { id: string; date: string } | null = null;
+  for (const { milestone: m, assessment } of assessed) {
+    const date = m.revised_target_date ?? m.target_date;
+    if (assessment.status === "achieved" || date < asOf) continue;
+    if (!next || date < next.date) next = { id: m.id, date };
+  }
+  return next?.id ?? null;
 }

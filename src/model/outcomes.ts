@@ -3,6 +3,7 @@ import type { Customer, Measurement, Metric, Milestone } from "../schema.ts";
 import { current, meets, progress, progressState, type ProgressState } from "./metrics.ts";
 import { assessMilestone, type MilestoneStatus } from "./milestones.ts";
 import { CUSTOMER_SOURCE, ref } from "./provenance.ts";
+import { fraction, orNull } from "./round.ts";
 
 /** met | partly_met | not_met, or not_assessed when the goal names no metric. */
 export type GoalVerdict = "met" | "partly_met" | "not_met" | "not_assessed";
@@ -125,4 +126,15 @@ export function goalOutcomes(input: OutcomesInput, closeDate: string): GoalOutco
   const counts: Record<GoalVerdict, number> = { met: 0, partly_met: 0, not_met: 0, not_assessed: 0 };
   for (const g of goals) counts[g.verdict]++;
   return { closeDate, goals, counts };
+}
+
+/** The goal outcomes as report.json holds them: progress as fractions. */
+export function roundOutcomes(o: GoalOutcomes): GoalOutcomes {
+  return {
+    ...o,
+    goals: o.goals.map((g) => ({
+      ...g,
+      metrics: g.metrics.map((m) => ({ ...m, progress: orNull(m.progress, fraction) })),
+    })),
+  };
 }

@@ -5,7 +5,7 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import MailComposer from "nodemailer/lib/mail-composer";
-import type { Report } from "../model/report.ts";
+import type { Report } from "../model/contract.ts";
 import { customerSchema } from "../schema.ts";
 import { translator } from "../../templates/i18n/index.ts";
 import { formatFigure } from "../../templates/lib/figure.ts";

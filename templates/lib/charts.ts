@@ -1,7 +1,7 @@
 // A metric's chart as SVG geometry: measurements, baseline, a target line labelled with its value,
 // the trend line, axes with the unit and month ticks with four-digit years, spaced so that no two
 // labels touch, and a legend on one line. Pure, unit-tested; MetricChart.astro only draws it.
-import type { MetricFigures } from "../../src/model/report.ts";
+import type { MetricFigures } from "../../src/model/contract.ts";
 import type { Format } from "./format.ts";
 
 /** The chart's box in SVG units: the picture scales to its column, text with it. */

@@ -3,7 +3,7 @@
 // unknown id can be reported as "content/acme/summary.mdx:7".
 import { readFileSync } from "node:fs";
 import { isAbsolute, relative } from "node:path";
-import type { Report } from "../../src/model/report.ts";
+import type { Report } from "../../src/model/contract.ts";
 import type { SiteFile } from "../../src/render.ts";
 
 /** The tags of the narrative components that place a figure. */

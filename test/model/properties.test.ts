@@ -3,7 +3,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDays } from "../../src/model/dates.ts";
 import { forecast } from "../../src/model/metrics.ts";
-import { buildReport, type Report } from "../../src/model/report.ts";
+import type { Report } from "../../src/model/contract.ts";
+import { buildReport } from "../../src/model/report.ts";
 import type { CustomerData, Measurement, Metric } from "../../src/schema.ts";
 import { cost, customer, customerData, financial, measurement, metric, milestone } from "./factories.ts";
 

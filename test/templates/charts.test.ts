@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { MetricFigures } from "../../src/model/report.ts";
+import type { MetricFigures } from "../../src/model/contract.ts";
 import { CHART, chartGeometry, textWidth } from "../../templates/lib/charts.ts";
 import { formatter } from "../../templates/lib/format.ts";
 
