@@ -123,10 +123,14 @@ const WORDS = {
 
 export type WordKey = keyof (typeof WORDS)["en"];
 
-/** The words of `locale`'s language, with {placeholders} filled. */
+/** The words of `locale`'s language, with {placeholders} filled: a missing one throws, it never prints "{name}". */
 export function words(locale: string): (key: WordKey, vars?: Record<string, string>) => string {
   const dict: Record<string, string> = WORDS[langOf(locale)];
-  return (key, vars = {}) => dict[key].replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? `{${k}}`);
+  return (key, vars = {}) =>
+    dict[key].replace(/\{(\w+)\}/g, (_, k: string) => {
+      if (vars[k] === undefined) throw new Error(`words("${key}") needs {${k}}`);
+      return vars[k];
+    });
 }
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
@@ -137,7 +141,7 @@ const escape = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0
  */
 export function unlockPage(locale: string): string {
   const t = words(locale);
-  const text = (key: WordKey) => escape(t(key));
+  const text = (key: WordKey, vars?: Record<string, string>) => escape(t(key, vars));
   return `<!doctype html>
 <html lang="${escape(locale)}">
 <head>
@@ -161,12 +165,12 @@ export function unlockPage(locale: string): string {
 <button type="submit">${text("unlock")}</button>
 </form>
 <p id="wrong" class="message" role="alert" hidden>${text("wrong")}</p>
-<p id="expired" class="message" role="alert" hidden data-template="${text("expired")}"></p>
+<p id="expired" class="message" role="alert" hidden data-template="${text("expired", { date: "{date}" })}"></p>
 <p id="unsupported" class="message" role="alert" hidden>${text("unsupported")}</p>
 <section id="opened" hidden>
 <p>${text("opened")}</p>
 <p><a id="open" href="p/index.html">${text("open")}</a></p>
-<ul id="downloads" data-template="${text("download")}"></ul>
+<ul id="downloads" data-template="${text("download", { name: "{name}" })}"></ul>
 </section>
 </main>
 </body>
