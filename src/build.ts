@@ -4,14 +4,23 @@ import { rmSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { basename, isAbsolute, join, relative } from "node:path";
 import { checkpoint } from "./checkpoint.ts";
-import { diskError, MilepostError, UsageError, type DataIssue } from "./errors.ts";
+import { defaultConfig, layoutFor, loadConfig, overrideIssues, type Config } from "./config.ts";
+import { diskError, formatIssue, MilepostError, UsageError, type DataIssue } from "./errors.ts";
 import { listCustomerFolders, loadCustomer, misnamedFolder, SLUG } from "./load.ts";
-import { PACK_DEFS, PACKS, printDocsOf, type Pack } from "./documents.ts";
+import { customContent, PACK_DEFS, PACKS, printDocsFor, type AudiencePdf, type Pack } from "./documents.ts";
 import { notWritten, packNeedsData, printFailed, reportWarnings } from "./issues.ts";
 import { checkNarrative } from "./narrative.ts";
 import type { Report } from "./model/contract.ts";
 import { buildReport } from "./model/report.ts";
-import { engineDigest, folderDigest, inputKey, reusable, writeKey, type KeyRecord } from "./incremental.ts";
+import {
+  configDigest,
+  engineDigest,
+  folderDigest,
+  inputKey,
+  reusable,
+  writeKey,
+  type KeyRecord,
+} from "./incremental.ts";
 import { findChrome, openPrinter, type PrintJob } from "./pdf.ts";
 import { fileLabel, otherPeriods, type PeriodPdfs } from "./periods.ts";
 import { createProgress, type Progress } from "./progress.ts";
@@ -52,6 +61,10 @@ export interface BuildOptions {
   force?: boolean;
   /** Only the customers of this slice (--shard i/n). */
   shard?: Shard;
+  /** The folder of milepost.config.json (--config); without one, the registry's defaults. */
+  configDir?: string;
+  /** The audiences to print a short QBR PDF for, beside the QBR (--audience). */
+  audiences?: AudiencePdf[];
 }
 
 /** How one customer's build ended. */
@@ -145,14 +158,39 @@ export async function resolveCustomers(dataDir: string, customers: string[] | "a
   return customers;
 }
 
+/**
+ * Reads milepost.config.json from opts.configDir (the defaults without it). A mistake in it stops the build before
+ * any customer is touched: it is every customer's.
+ */
+export async function readConfig(opts: BuildOptions): Promise<Config> {
+  if (!opts.configDir) return defaultConfig(".");
+  const shown = relative(process.cwd(), opts.configDir) || ".";
+  const { config, issues } = await loadConfig(opts.configDir, shown);
+  if (config) return config;
+  const errors = issues.filter((i) => i.severity === "error");
+  throw new MilepostError(
+    `milepost.config.json has ${errors.length} mistake${errors.length === 1 ? "" : "s"}`,
+    errors.map((i) => `  ${formatIssue(i)}`).join("\n"),
+    "nothing is built until the config is right (see docs/data-contract.md#milepostconfigjson)",
+  );
+}
+
 /** Loads, validates and models one customer; `shownDir` is how messages name its folder, e.g. "data/acme". */
 export async function prepareCustomer(
   opts: BuildOptions,
   slug: string,
+  config: Config = defaultConfig("."),
 ): Promise<{ data: CustomerData | null; report: Report | null; issues: DataIssue[]; shownDir: string }> {
   const dir = join(opts.dataDir, slug);
   const raw = await loadCustomer(dir, slug, relative(process.cwd(), dir) || dir);
-  const { data, issues } = validateCustomer(raw);
+  const validated = validateCustomer(raw);
+  const issues = validated.data
+    ? [
+        ...validated.issues,
+        ...overrideIssues(config, validated.data.customer, raw.customer!, `${raw.dir}/${raw.customer!.file}`),
+      ]
+    : validated.issues;
+  const data = issues.some((i) => i.severity === "error") ? null : validated.data;
   if (!data) return { data: null, report: null, issues, shownDir: raw.dir };
   const report = buildReport(data, { asOf: opts.asOf, period: opts.period });
   return { data, report, issues: [...issues, ...reportWarnings(report, raw.dir)], shownDir: raw.dir };
@@ -207,10 +245,11 @@ async function openWork(): Promise<string> {
 /** Builds the requested customers. Returns one result per customer; never throws for data errors. */
 export async function build(opts: BuildOptions, effects: BuildEffects = defaultEffects): Promise<CustomerResult[]> {
   const slugs = inShard(await resolveCustomers(opts.dataDir, opts.customers), opts.shard);
+  const config = await readConfig(opts);
   const misnamed = (await misnamedResults(opts)).filter((r) => inShard([r.slug], opts.shard).length);
   if (opts.dryRun) {
     const prepared: Prepared[] = [];
-    for (const slug of slugs) prepared.push(await prepareSite(opts, slug));
+    for (const slug of slugs) prepared.push(await prepareSite(opts, slug, config));
     return [...misnamed, ...prepared.map((p) => merge(p, opts))];
   }
   let work: string | null = null;
@@ -235,11 +274,12 @@ export async function build(opts: BuildOptions, effects: BuildEffects = defaultE
     });
     // No browser: fails here, before any file is touched (and before a word of progress).
     const engine = await engineDigest(PACKAGE_ROOT, opts.pdf ? findChrome() : null);
+    const project = { config, digest: await configDigest(config) };
     const { progress } = effects;
     progress.add("prepare", slugs.length);
     for (let i = 0; i < slugs.length; i += BATCH_SIZE) {
       const batch = slugs.slice(i, i + BATCH_SIZE);
-      const prepared = await Promise.all(batch.map((slug) => prepareOrReuse(opts, slug, engine)));
+      const prepared = await Promise.all(batch.map((slug) => prepareOrReuse(opts, slug, engine, project)));
       progress.done("prepare", batch.length);
       checkpoint("prepared");
       const ready = prepared.filter((p): p is Ready[number] => p.site !== null);
@@ -310,7 +350,12 @@ const customerEvent = (r: CustomerResult) => ({
  * A customer whose inputs did not change since its folder was built (see incremental.ts): what
  * that build said of it, and nothing to build. Otherwise prepareSite, with the key to keep.
  */
-async function prepareOrReuse(opts: BuildOptions, slug: string, engine: string): Promise<Prepared> {
+async function prepareOrReuse(
+  opts: BuildOptions,
+  slug: string,
+  engine: string,
+  project: { config: Config; digest: string },
+): Promise<Prepared> {
   const dir = join(opts.dataDir, slug);
   const existing = await readdir(join(opts.outDir, slug)).catch(() => [] as string[]);
   const earlier = otherPeriods(slug, existing, fileLabel(opts.asOf, opts.period));
@@ -318,6 +363,7 @@ async function prepareOrReuse(opts: BuildOptions, slug: string, engine: string):
     engine,
     data: await folderDigest(dir),
     content: await folderDigest(join(opts.contentDir, slug)),
+    config: project.digest,
     options: opts,
     shownDir: relative(process.cwd(), dir) || dir,
     otherPeriods: earlier.flatMap((p) => p.pdfs),
@@ -325,7 +371,7 @@ async function prepareOrReuse(opts: BuildOptions, slug: string, engine: string):
   const reused = opts.force ? null : await reusable(opts.outDir, slug, key);
   if (reused)
     return { slug, issues: reused.issues, report: null, packs: reused.packs as Pack[], site: null, key, reused };
-  return { ...(await prepareSite(opts, slug, earlier)), key };
+  return { ...(await prepareSite(opts, slug, project.config, earlier)), key };
 }
 
 /** With every customer asked for, a failed result for each folder whose name is no slug: none is skipped without a word. */
@@ -389,8 +435,13 @@ function merge(p: Prepared, opts: BuildOptions, rendered?: Rendered, finished?: 
 }
 
 /** Loads, validates and models one customer, and chooses its packs. */
-async function prepareSite(opts: BuildOptions, slug: string, earlier: PeriodPdfs[] = []): Promise<Prepared> {
-  const { data, report, issues, shownDir } = await prepareCustomer(opts, slug);
+async function prepareSite(
+  opts: BuildOptions,
+  slug: string,
+  config: Config,
+  earlier: PeriodPdfs[] = [],
+): Promise<Prepared> {
+  const { data, report, issues, shownDir } = await prepareCustomer(opts, slug, config);
   const failed = (more: DataIssue[] = []): Prepared => ({
     slug,
     issues: [...issues, ...more],
@@ -402,7 +453,11 @@ async function prepareSite(opts: BuildOptions, slug: string, earlier: PeriodPdfs
   if (!data || !report) return failed();
   const chosen = choosePacks(data, opts.pack, opts.asOf, shownDir);
   if (chosen.packs.length === 0 || chosen.issues.some((i) => i.severity === "error")) return failed(chosen.issues);
-  const content = await findContent(opts.contentDir, slug);
+  const layout = layoutFor(config, data.customer, chosen.packs.includes("qbr") ? (opts.audiences ?? []) : []);
+  const shownSections = new Set(chosen.packs.flatMap((p) => layout.sections[p]));
+  const custom = config.custom.filter((s) => shownSections.has(s.id)).map((s) => [customContent(s.id), s.file]);
+  const content = { ...(await findContent(opts.contentDir, slug)), ...Object.fromEntries(custom) };
+  const branded = brandWith(data, config);
   const narrative = await checkNarrative(content, report);
   if ([...issues, ...narrative].some((i) => i.severity === "error")) return failed([...chosen.issues, ...narrative]);
   const shown = boundSeries(report);
@@ -417,9 +472,11 @@ async function prepareSite(opts: BuildOptions, slug: string, earlier: PeriodPdfs
     site: {
       slug,
       report: shown.report,
-      data: { ...data, measurements: [] },
+      data: { ...branded.data, measurements: [] },
       packs: chosen.packs,
       content,
+      layout,
+      assets: branded.assets,
       label: fileLabel(opts.asOf, opts.period),
       folder: `${folder}/`,
       earlier,
@@ -452,7 +509,7 @@ async function renderBatch(
   for (const { site: c, report } of ready) {
     await writeFile(join(siteDir, c.slug, "report.json"), `${JSON.stringify(report, null, 2)}\n`);
     const mine = [`${c.slug}/index.html`, `${c.slug}/report.json`];
-    for (const doc of pdf ? printDocsOf(c.packs) : []) {
+    for (const doc of pdf ? printDocsFor(c) : []) {
       const name = doc.pdf(c.slug, c.label);
       const job = {
         path: `${c.slug}/${doc.file}`,
@@ -507,6 +564,25 @@ async function finishBatch(
   }
   await rm(stage, { recursive: true, force: true });
   return { issues, manifest };
+}
+
+/**
+ * The customer's data with the project's branding where its own has none: the provider (name and logo) of
+ * milepost.config.json unless customer.json names one, and its colour unless customer.json's brand has one. The
+ * provider's logo is published as files/provider/<name>: `assets` maps it to the file beside the config.
+ */
+function brandWith(data: CustomerData, config: Config): { data: CustomerData; assets: Record<string, string> } {
+  const provider = config.provider;
+  if (!provider) return { data, assets: {} };
+  const customer = { ...data.customer };
+  const assets: Record<string, string> = {};
+  if (!customer.provider) {
+    const logo = provider.logo ? `provider/${basename(provider.logo)}` : undefined;
+    if (provider.logo && logo) assets[logo] = join(config.dir, provider.logo);
+    customer.provider = { name: provider.name, ...(logo && { logo }) };
+  }
+  if (provider.color && !customer.brand?.color) customer.brand = { ...customer.brand, color: provider.color };
+  return { data: { ...data, customer }, assets };
 }
 
 async function findContent(contentDir: string, slug: string): Promise<Record<string, string>> {

@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { build, defaultEffects, resolveCustomers, type BuildOptions, type CustomerResult } from "./build.ts";
-import { PACK_DEFS, PACKS, type Pack } from "./documents.ts";
+import { AUDIENCE_PDFS, PACK_DEFS, PACKS, type AudiencePdf, type Pack } from "./documents.ts";
 import { formatIssue, MilepostError, UsageError } from "./errors.ts";
 import { startDev } from "./dev.ts";
 import { merge } from "./merge.ts";
@@ -32,6 +32,9 @@ Options for build:
   --as-of YYYY-MM-DD     figures as of that day, today or earlier (default: today)
   --data <folder>        customer folders (default: data)
   --content <folder>     narrative MDX per customer (default: content)
+  --config <folder>      the folder of milepost.config.json (default: the current folder)
+  --audience ${AUDIENCE_PDFS.join("|")}
+                         also print the QBR's short PDF for that audience (repeat it, or list them: finance,it)
   --out <folder>         output folder (default: dist)
   --no-pdf               build the sites and report.json only
   --full-series          report.json lists every measurement (the pages draw at most 150 points per metric)
@@ -70,6 +73,8 @@ export async function main(argv: string[], today = localToday()): Promise<number
         "as-of": { type: "string" },
         data: { type: "string", default: "data" },
         content: { type: "string", default: "content" },
+        config: { type: "string", default: "." },
+        audience: { type: "string", multiple: true },
         out: { type: "string", default: "dist" },
         "no-pdf": { type: "boolean" },
         "full-series": { type: "boolean" },
@@ -157,6 +162,8 @@ export async function main(argv: string[], today = localToday()): Promise<number
       fullSeries: values["full-series"],
       force: values.force,
       shard: values.shard === undefined ? undefined : parseShard(values.shard),
+      configDir: resolve(values.config),
+      audiences: parseAudiences(values.audience ?? [], values.pack),
     };
     const started = performance.now();
     const mode = command === "validate" ? "silent" : progressMode(process.stderr, process.env, values.json ?? false);
@@ -172,6 +179,17 @@ export async function main(argv: string[], today = localToday()): Promise<number
   } catch (err) {
     return reportError(err, debug);
   }
+}
+
+/** The audiences of --audience (repeated or listed with commas), refused in the words of the flag. */
+function parseAudiences(given: string[], pack: string | undefined): AudiencePdf[] | undefined {
+  const audiences = [...new Set(given.flatMap((a) => a.split(",")).map((a) => a.trim()))];
+  for (const a of audiences)
+    if (!AUDIENCE_PDFS.includes(a as AudiencePdf))
+      throw new UsageError(`--audience ${a} is not an audience`, `write one of: ${AUDIENCE_PDFS.join(", ")}`);
+  if (audiences.length && pack === "closeout")
+    throw new UsageError("--audience prints short QBR PDFs", "build the QBR too: leave out --pack closeout");
+  return audiences.length ? (audiences as AudiencePdf[]) : undefined;
 }
 
 /** Merges shard output folders into --out. */

@@ -4,11 +4,12 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import { PRINT_DEFS } from "./documents.ts";
+import { AUDIENCE_DEFS, AUDIENCE_PDFS, PRINT_DEFS, type AudiencePdf, type Layout } from "./documents.ts";
 import type { DataIssue } from "./errors.ts";
 import { readJsonDocument } from "./load.ts";
-import { hexColor, packSectionsSchema } from "./schema.ts";
-import { validateDocument } from "./validate.ts";
+import { audienceSectionsSchema, hexColor, packSectionsSchema, type Customer } from "./schema.ts";
+import { lineOf as docLine, validateDocument } from "./validate.ts";
+import { STATUS_COLOURS, statusLike } from "../templates/lib/contrast.ts";
 
 export const CONFIG_FILE = "milepost.config.json";
 
@@ -19,20 +20,9 @@ export const SECTIONS = {
 } as const;
 export type ConfigPack = keyof typeof SECTIONS;
 
-/** The audiences a short PDF is printed for (--audience). */
-export const AUDIENCE_PDFS = ["executive", "finance", "it", "users"] as const;
-export type AudiencePdf = (typeof AUDIENCE_PDFS)[number];
-
-/** The QBR sections of each audience's PDF unless the config says otherwise. */
-const AUDIENCE_DEFAULTS: Record<AudiencePdf, string[]> = {
-  executive: ["summary", "commercial", "stakeholders", "actions"],
-  finance: ["summary", "commercial", "outcomes"],
-  it: ["summary", "milestones", "support", "actions"],
-  users: ["summary", "adoption", "milestones"],
-};
+export { AUDIENCE_PDFS, type AudiencePdf };
 
 const text = z.string().trim().min(1);
-const sectionList = z.array(z.string());
 
 export const configSchema = z.object({
   $schema: z.string().optional(),
@@ -49,14 +39,7 @@ export const configSchema = z.object({
       }),
     )
     .default([]),
-  audiences: z
-    .object({
-      executive: sectionList.optional(),
-      finance: sectionList.optional(),
-      it: sectionList.optional(),
-      users: sectionList.optional(),
-    })
-    .optional(),
+  audiences: audienceSectionsSchema.optional(),
 });
 export type ConfigFile = z.infer<typeof configSchema>;
 
@@ -87,7 +70,10 @@ export function defaultConfig(dir: string): Config {
     provider: null,
     sections: { qbr: [...SECTIONS.qbr], closeout: [...SECTIONS.closeout] },
     custom: [],
-    audiences: structuredClone(AUDIENCE_DEFAULTS),
+    audiences: Object.fromEntries(AUDIENCE_PDFS.map((a) => [a, [...AUDIENCE_DEFS[a].sections]])) as Record<
+      AudiencePdf,
+      string[]
+    >,
   };
 }
 
@@ -130,7 +116,16 @@ export function resolveConfig(file: ConfigFile, dir: string, report: Report): Co
         `is not a file in ${dir === "." ? "this folder" : dir}`,
         "put the image there, or give its path from the folder of milepost.config.json",
       );
-    config.provider = { name: file.provider.name, logo, color: file.provider.color ?? null };
+    const color = file.provider.color ?? null;
+    const status = color ? statusLike(color) : null;
+    if (status)
+      report(
+        ["provider", "color"],
+        color,
+        `reads as the ${status} of a status (${STATUS_COLOURS[status]}): red, amber and green mean a status on every page`,
+        "choose a colour of another hue, e.g. a blue such as #1f4e79, a teal or a purple",
+      );
+    config.provider = { name: file.provider.name, logo, color };
   }
   const builtIn = new Set<string>([...SECTIONS.qbr, ...SECTIONS.closeout]);
   for (const [i, s] of file.sections.entries()) {
@@ -193,22 +188,22 @@ export function resolveConfig(file: ConfigFile, dir: string, report: Report): Co
 
 /**
  * A pack's sections in print order: `order` first (as given), then every other section in its default place,
- * custom ones right after their `after` section; `off` removed.
+ * custom ones (unless `order` places them) right after their `after` section wherever it went; `off` removed.
  */
 export function sectionOrder(
   builtIn: readonly string[],
   custom: readonly { id: string; after: string }[],
   settings: { order?: string[]; off?: string[] },
 ): string[] {
-  const all = [...builtIn];
-  for (const s of custom) {
+  const known = new Set([...builtIn, ...custom.map((s) => s.id)]);
+  const order = [...new Set(settings.order ?? [])].filter((id) => known.has(id));
+  const all = [...order, ...builtIn.filter((id) => !order.includes(id))];
+  for (const s of custom.filter((c) => !order.includes(c.id))) {
     const at = all.indexOf(s.after);
     all.splice(at < 0 ? all.length : at + 1, 0, s.id);
   }
-  const order = (settings.order ?? []).filter((id) => all.includes(id));
-  const rest = all.filter((id) => !order.includes(id));
   const off = new Set(settings.off ?? []);
-  return [...new Set([...order, ...rest])].filter((id) => !off.has(id));
+  return all.filter((id) => !off.has(id));
 }
 
 /** A customer's sections: the project's order with customer.json's `sections` applied on top. */
@@ -218,7 +213,52 @@ export function customerSections(
   override: { order?: string[]; off?: string[] } | undefined,
 ): string[] {
   if (!override) return config.sections[pack];
-  return sectionOrder(config.sections[pack], [], override);
+  const custom = config.custom.filter((s) => s.pack === pack && config.sections[pack].includes(s.id));
+  const builtIn = config.sections[pack].filter((id) => !custom.some((s) => s.id === id));
+  return sectionOrder(builtIn, custom, override);
+}
+
+/**
+ * One customer's layout: the project's sections with customer.json's `sections` over them, the custom sections, and
+ * the short PDFs asked for (--audience), each with its sections in the QBR's order, those turned off left out.
+ */
+export function layoutFor(config: Config, customer: Customer, audiences: readonly AudiencePdf[]): Layout {
+  const qbr = customerSections(config, "qbr", customer.sections?.qbr);
+  const wanted = { ...config.audiences, ...customer.audiences };
+  return {
+    sections: { qbr, closeout: customerSections(config, "closeout", customer.sections?.closeout) },
+    custom: config.custom.map(({ id, pack, title }) => ({ id, pack, title })),
+    audiences: audiences.map((id) => ({ id, sections: qbr.filter((s) => wanted[id].includes(s)) })),
+  };
+}
+
+/** customer.json's `sections` and `audiences` checked against the project's sections: each id it does not know, located. */
+export function overrideIssues(
+  config: Config,
+  customer: Customer,
+  doc: { text: string; lines?: Map<string, number> },
+  file: string,
+): DataIssue[] {
+  const issues: DataIssue[] = [];
+  const check = (pack: ConfigPack, path: string[], ids: readonly string[] | undefined) => {
+    const known = [...SECTIONS[pack], ...config.custom.filter((s) => s.pack === pack).map((s) => s.id)];
+    for (const [i, id] of (ids ?? []).entries())
+      if (!known.includes(id))
+        issues.push({
+          severity: "error",
+          code: "unknown-section",
+          file,
+          line: docLine(doc, [...path, i]),
+          field: `${path.join(".")}[${i}]`,
+          value: id,
+          problem: `is not a section of the ${pack} pack`,
+          fix: `write one of: ${known.join(", ")}`,
+        });
+  };
+  for (const pack of ["qbr", "closeout"] as const)
+    for (const key of ["order", "off"] as const) check(pack, ["sections", pack, key], customer.sections?.[pack]?.[key]);
+  for (const audience of AUDIENCE_PDFS) check("qbr", ["audiences", audience], customer.audiences?.[audience]);
+  return issues;
 }
 
 /** The line of the last key of `path` in a JSON text: each key searched after its parent, the n-th element's key found n times on. */

@@ -5,12 +5,15 @@ import type { PlainLabel } from "../templates/i18n/index.ts";
 import type { SiteCustomer } from "./render.ts";
 import type { CustomerData, TableName } from "./schema.ts";
 
+/** A title: a label key (translated), or the words of a custom section as milepost.config.json writes them. */
+export type Title = PlainLabel | { text: string };
+
 /** A section of a document: one component, one anchor, one entry of a print document's contents. */
 export interface SectionDef {
   /** Its anchor (`id` and `data-section` of its element), unique across the registry. */
   id: string;
-  /** Label key of its title, as the contents and the site's page titles show it. */
-  title: PlainLabel;
+  /** Its title, as the contents and the site's page titles show it. */
+  title: Title;
   /** Its component, templates/sections/<component>.astro: in its pack's folder, e.g. "qbr/Summary". */
   component: string;
   /** Whether this customer's data fills it; a section it does not fill is left out (default: always). */
@@ -19,6 +22,8 @@ export interface SectionDef {
   siteWhenEmpty?: boolean;
   /** Label key of the note a site page shows in its place when the data leaves it out (which table to add). */
   missing?: PlainLabel;
+  /** A custom section: the key of its MDX file in the customer's content (SiteCustomer.content). */
+  mdx?: string;
 }
 
 /** A page of a customer's site. */
@@ -52,7 +57,9 @@ export interface PrintDef {
   /** One section printed as a document of its own: shown even when its data is empty (its component says so). */
   standalone?: boolean;
   /** Its contents when they are not its sections: e.g. the parts of a standalone section. */
-  contents?: (c: SiteCustomer) => { id: string; title: PlainLabel }[];
+  contents?: (c: SiteCustomer) => { id: string; title: Title }[];
+  /** A short PDF of the pack for one audience (--audience): the sections that audience reads. */
+  audience?: AudiencePdf;
   /** The class of its body, for its pack's print styles. */
   style: string;
 }
@@ -71,6 +78,11 @@ export interface PackDef {
   /** Its site pages in reading order; the first is its landing page. */
   pages: PageDef[];
   print: PrintDef[];
+}
+
+/** A section of the registry: its title is a label key. */
+interface BuiltInSection extends SectionDef {
+  title: PlainLabel;
 }
 
 const SECTION_LIST = [
@@ -171,15 +183,14 @@ const SECTION_LIST = [
     component: "closeout/Agenda",
     has: (c) => c.report.closingAgenda !== null,
   },
-] as const satisfies readonly SectionDef[];
+] as const satisfies readonly BuiltInSection[];
 
 export type SectionId = (typeof SECTION_LIST)[number]["id"];
 
-/** Every section, by id. */
-export const SECTIONS: Record<SectionId, SectionDef> = Object.fromEntries(SECTION_LIST.map((s) => [s.id, s])) as Record<
-  SectionId,
-  SectionDef
->;
+/** Every section of the registry, by id. */
+export const SECTIONS: Record<SectionId, BuiltInSection> = Object.fromEntries(
+  SECTION_LIST.map((s) => [s.id, s]),
+) as Record<SectionId, BuiltInSection>;
 
 /** The parts of the handoff section, in order: anchors, title keys, and the data that fills each. */
 export const HANDOFF_PARTS = [
@@ -336,20 +347,83 @@ export const PRINT_DEFS = Object.fromEntries(
   PACK_LIST.flatMap((p) => p.print.map((d) => [d.id, { ...d, pack: p.id }])),
 ) as unknown as Record<PrintDoc, PrintDef & { pack: Pack }>;
 
+/** The audiences a short QBR PDF is printed for (--audience). */
+export const AUDIENCE_PDFS = ["executive", "finance", "it", "users"] as const;
+export type AudiencePdf = (typeof AUDIENCE_PDFS)[number];
+
+/** Each audience's PDF: label key of its name, and its QBR sections unless milepost.config.json says otherwise. */
+export const AUDIENCE_DEFS: Record<AudiencePdf, { title: PlainLabel; sections: SectionId[] }> = {
+  executive: { title: "audience.executive", sections: ["summary", "commercial", "stakeholders", "actions"] },
+  finance: { title: "audience.finance", sections: ["summary", "commercial", "outcomes"] },
+  it: { title: "audience.it", sections: ["summary", "milestones", "support", "actions"] },
+  users: { title: "audience.user", sections: ["summary", "adoption", "milestones"] },
+};
+
+/** How a customer's packs arrange their sections: milepost.config.json with customer.json over it (src/config.ts). */
+export interface Layout {
+  /** Each pack's section ids in print order, built-in and custom, without those turned off. */
+  sections: Record<Pack, string[]>;
+  /** The custom MDX sections: the key of each file in SiteCustomer.content is `sections/<id>`. */
+  custom: { id: string; pack: Pack; title: string }[];
+  /** The short PDFs this build prints (--audience), each with its sections. */
+  audiences: { id: AudiencePdf; sections: string[] }[];
+}
+
+/** The content key of a custom section's MDX file. */
+export const customContent = (id: string) => `sections/${id}`;
+
+/** A section by id: one of the registry's, or one of the customer's custom sections. */
+function sectionDef(c: SiteCustomer, id: string): SectionDef {
+  const custom = c.layout?.custom.find((s) => s.id === id);
+  if (custom) return { id, title: { text: custom.title }, component: "Custom", mdx: customContent(id) };
+  return SECTIONS[id as SectionId];
+}
+
 /** The sections of a page or print document that this customer's data fills, in order. */
 export function sectionsOf(c: SiteCustomer, doc: { sections: readonly string[] }): SectionDef[] {
-  return doc.sections.map((id) => SECTIONS[id as SectionId]).filter((s) => s.has?.(c) ?? true);
+  return doc.sections.map((id) => sectionDef(c, id)).filter((s) => s.has?.(c) ?? true);
+}
+
+/** Every section a document lists, filled or not, in order. */
+export function listedSections(c: SiteCustomer, doc: { sections: readonly string[] }): SectionDef[] {
+  return doc.sections.map((id) => sectionDef(c, id));
 }
 
 /** A print document's contents for this customer: its sections, or the parts it lists instead. */
-export function contentsOf(c: SiteCustomer, doc: PrintDef): { id: string; title: PlainLabel }[] {
+export function contentsOf(c: SiteCustomer, doc: PrintDef): { id: string; title: Title }[] {
   return doc.contents?.(c) ?? sectionsOf(c, doc).map(({ id, title }) => ({ id, title }));
 }
 
-/** The pages of this customer's site, in reading order: its packs' pages that its data fills. */
+/**
+ * A site page's sections as the customer's layout arranges them: those turned off left out, the others in the
+ * pack's order, and each custom section after the section before it in that order (on the page that holds it;
+ * on the pack's first page when no page holds one).
+ */
+function pageSections(c: SiteCustomer, pack: Pack, page: PageDef): string[] {
+  const order = c.layout?.sections[pack];
+  if (!order) return page.sections;
+  const pages = PACK_DEFS[pack].pages;
+  const host = (id: string): { page: string; after: string | null } => {
+    for (let i = order.indexOf(id) - 1; i >= 0; i--) {
+      const on = pages.find((p) => p.sections.includes(order[i]));
+      if (on) return { page: on.file, after: order[i] };
+    }
+    return { page: pages[0].file, after: null };
+  };
+  const custom = order.filter((id) => !(id in SECTIONS)).map((id) => ({ id, ...host(id) }));
+  const mine = custom.filter((s) => s.page === page.file);
+  const kept = page.sections.filter((id) => order.includes(id)).sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  const after = (anchor: string | null) => mine.filter((s) => s.after === anchor).map((s) => s.id);
+  return [...after(null), ...kept.flatMap((id) => [id, ...after(id)])];
+}
+
+/** The pages of this customer's site, in reading order: its packs' pages that its data and its layout fill. */
 export function pagesOf(c: SiteCustomer): (PageDef & { pack: Pack })[] {
   return PACKS.filter((p) => c.packs.includes(p)).flatMap((p) =>
-    PACK_DEFS[p].pages.filter((page) => page.has?.(c) ?? true).map((page) => ({ ...page, pack: p })),
+    PACK_DEFS[p].pages
+      .filter((page) => page.has?.(c) ?? true)
+      .map((page) => ({ ...page, pack: p, sections: pageSections(c, p, page) }))
+      .filter((page) => page.sections.length > 0),
   );
 }
 
@@ -362,4 +436,27 @@ export function pageOfSection(id: SectionId): string | null {
 /** The print documents of a customer's packs, in pack order. */
 export function printDocsOf(packs: readonly Pack[]): (PrintDef & { pack: Pack })[] {
   return PACKS.filter((p) => packs.includes(p)).flatMap((p) => PACK_DEFS[p].print.map((d) => ({ ...d, pack: p })));
+}
+
+/**
+ * The print documents of one customer, in pack order, with the sections its layout gives them; after the QBR, the
+ * short PDF of each audience asked for (--audience).
+ */
+export function printDocsFor(c: SiteCustomer): (PrintDef & { pack: Pack })[] {
+  const layout = c.layout;
+  return printDocsOf(c.packs).flatMap((d) => {
+    if (!layout) return [d];
+    // A document of one section (the handoff) goes with that section when it is turned off.
+    if (d.standalone) return d.sections.some((id) => layout.sections[d.pack].includes(id)) ? [d] : [];
+    const main = { ...d, sections: layout.sections[d.pack] };
+    if (d.pack !== "qbr") return [main];
+    const short = layout.audiences.map(({ id, sections }) => ({
+      ...main,
+      file: d.file.replace(/\.html$/, `-${id}.html`),
+      pdf: (slug: string, label: string) => d.pdf(slug, `${id}-${label}`),
+      sections,
+      audience: id,
+    }));
+    return [main, ...short];
+  });
 }

@@ -270,8 +270,17 @@ export const errorCatalogue = {
     title: "A mistake in milepost.config.json",
     severity: "error",
     stage: "load",
-    message: "milepost.config.json names a section, file or logo that does not exist, or a section id twice.",
-    fix: "Write one of the ids or paths the message lists; nothing is built until the config is right.",
+    message:
+      "milepost.config.json names a section, file or logo that does not exist, a section id twice, or a brand colour that reads as a status colour.",
+    fix: "Write one of the ids or paths the message lists, or a colour of another hue; nothing is built until the config is right.",
+  },
+  "unknown-section": {
+    title: "A section this customer's pack does not have",
+    severity: "error",
+    stage: "validate",
+    message:
+      "customer.json's sections or audiences name a section that is neither one of the pack's nor a custom section of milepost.config.json.",
+    fix: "Write one of the section ids the message lists.",
   },
   "evidence-outside": {
     title: "Evidence linked from outside the folder",

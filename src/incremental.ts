@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
+import type { Config } from "./config.ts";
 import type { DataIssue } from "./errors.ts";
 
 /** The key and the result of a customer's last build, in its output folder (left out of every publish: a .json). */
@@ -21,7 +22,17 @@ export interface KeyRecord {
 }
 
 /** The options of a build that do not change what a customer's folder holds; every other one is part of the key. */
-const NOT_IN_KEY = new Set(["dataDir", "contentDir", "outDir", "customers", "debug", "dryRun", "force", "shard"]);
+const NOT_IN_KEY = new Set([
+  "dataDir",
+  "contentDir",
+  "configDir",
+  "outDir",
+  "customers",
+  "debug",
+  "dryRun",
+  "force",
+  "shard",
+]);
 
 /** What goes into one customer's key. */
 export interface KeyInputs {
@@ -30,6 +41,8 @@ export interface KeyInputs {
   /** folderDigest() of data/<slug> and of content/<slug>. */
   data: string;
   content: string;
+  /** configDigest() of milepost.config.json as read: the same for every customer of a run. */
+  config: string;
   /** The build options (see NOT_IN_KEY for those left out). */
   options: object;
   /** How the pages name the data folder, e.g. "data/acme/". */
@@ -46,6 +59,19 @@ export function inputKey(inputs: KeyInputs): string {
       .sort(([a], [b]) => a.localeCompare(b)),
   );
   return sha256(JSON.stringify({ ...inputs, options, otherPeriods: [...inputs.otherPeriods].sort() }));
+}
+
+/** A digest of the project's config: its settings and the bytes of the files it names (the logo, the custom sections). */
+export async function configDigest(config: Config): Promise<string> {
+  const files = [
+    config.provider?.logo ? join(config.dir, config.provider.logo) : null,
+    ...config.custom.map((s) => s.file),
+  ];
+  const bytes = await Promise.all(files.map((f) => (f ? readFile(f).then(sha256, () => "missing") : "none")));
+  const { dir: _dir, ...settings } = config;
+  return sha256(
+    JSON.stringify({ settings: { ...settings, custom: settings.custom.map(({ file: _f, ...s }) => s) }, bytes }),
+  );
 }
 
 /** A digest of every file under `dir` (names and bytes); "none" when there is no such folder. */

@@ -4,7 +4,7 @@
 import { cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Pack } from "./documents.ts";
+import type { Layout, Pack } from "./documents.ts";
 import { diskError, MilepostError } from "./errors.ts";
 import { usedCharacters, writeFonts } from "./fonts.ts";
 import { inertBytes } from "./inert.ts";
@@ -31,6 +31,10 @@ export interface SiteCustomer {
   earlier: PeriodPdfs[];
   /** Whether this build prints the customer's PDFs beside its site (not with --no-pdf). */
   pdf: boolean;
+  /** How its packs arrange their sections (milepost.config.json, customer.json); without it, the registry's order. */
+  layout?: Layout;
+  /** Files its pages show that are not in its data folder (the provider's logo of milepost.config.json): name in files/ → absolute path. */
+  assets?: Record<string, string>;
 }
 
 /** Input of templates/lib/site.ts, written to a JSON file named by MILEPOST_SITE. */
@@ -203,7 +207,7 @@ async function copyCustomerFiles(c: SiteCustomer, dataDir: string, into: string)
     const to = join(into, name);
     await mkdir(dirname(to), { recursive: true });
     try {
-      await writeFile(to, inertBytes(name, await readFile(join(dataDir, name))));
+      await writeFile(to, inertBytes(name, await readFile(c.assets?.[name] ?? join(dataDir, name))));
     } catch (err) {
       throw new MilepostError(
         `${c.slug}/${name} cannot be published`,

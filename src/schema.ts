@@ -266,6 +266,14 @@ export const packSectionsSchema = z.object({
   off: z.array(z.string()).optional(),
 });
 
+/** The sections of each audience's short PDF (--audience), by section id. */
+export const audienceSectionsSchema = z.object({
+  executive: z.array(z.string()).optional(),
+  finance: z.array(z.string()).optional(),
+  it: z.array(z.string()).optional(),
+  users: z.array(z.string()).optional(),
+});
+
 /** The JSON Schema an editor checks the file against, e.g. "../../schemas/customer.schema.json". */
 const $schema = z.string().optional();
 
@@ -341,6 +349,7 @@ export const customerSchema = z.object({
     .optional(),
   reference: z.object({ ask: oneOf(REFERENCE_ASKS), by: date.optional(), note: text.optional() }).optional(),
   sections: z.object({ qbr: packSectionsSchema.optional(), closeout: packSectionsSchema.optional() }).optional(),
+  audiences: audienceSectionsSchema.optional(),
 });
 
 export const metricSchema = z.object({

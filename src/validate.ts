@@ -262,7 +262,10 @@ function unknownKeys(
 }
 
 /** The line of a field of a document: its sheet row in a workbook (or its list entry's), else its key's line in the JSON text. */
-function lineOf(doc: { text: string; lines?: Map<string, number> }, path: readonly PropertyKey[]): number | undefined {
+export function lineOf(
+  doc: { text: string; lines?: Map<string, number> },
+  path: readonly PropertyKey[],
+): number | undefined {
   if (!doc.lines) return keyLine(doc.text, path);
   for (let n = path.length; n > 0; n--) {
     const line = doc.lines.get(path.slice(0, n).map(String).join("."));

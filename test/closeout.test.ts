@@ -13,6 +13,7 @@ import type { Report } from "../src/model/contract.ts";
 import type { SiteCustomer } from "../src/render.ts";
 import { validateCustomer } from "../src/validate.ts";
 import { dictionaries, translator, type PlainLabel } from "../templates/i18n/index.ts";
+import { titleText } from "../templates/lib/documents.ts";
 import { figureAt, formatFigure, type FigureFormat } from "../templates/lib/figure.ts";
 import { formatter } from "../templates/lib/format.ts";
 import { FIXTURES } from "./support/portfolio.ts";
@@ -427,7 +428,7 @@ describe("the close-out PDFs", () => {
     expect(pages[0]).toContain("Acme Analytics");
     const body = pages.slice(2).join(" ");
     const t = translator("en-US");
-    const titles = closeoutSections(await site("acme")).map((s) => t(s.title));
+    const titles = closeoutSections(await site("acme")).map((s) => titleText(t, s.title));
     let from = -1;
     for (const title of titles) {
       const at = body.indexOf(title, from + 1);

@@ -2,7 +2,9 @@ import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { customerSections, defaultConfig, loadConfig, sectionOrder } from "../src/config.ts";
+import { customerSections, defaultConfig, layoutFor, loadConfig, overrideIssues, sectionOrder } from "../src/config.ts";
+import type { Customer } from "../src/schema.ts";
+import { statusLike } from "../templates/lib/contrast.ts";
 import { formatIssue } from "../src/errors.ts";
 
 /** A project folder holding `config` as milepost.config.json and the files named. */
@@ -27,6 +29,26 @@ describe("sectionOrder(builtIn, custom, settings)", () => {
       "x",
     ]);
   });
+
+  it("keeps a custom section after its section wherever `order` moves that one, unless `order` places it", () => {
+    const custom = [{ id: "x", after: "b" }];
+    expect(sectionOrder(["a", "b", "c"], custom, { order: ["b"] })).toEqual(["b", "x", "a", "c"]);
+    expect(sectionOrder(["a", "b", "c"], custom, { order: ["x", "c"], off: ["b"] })).toEqual(["x", "c", "a"]);
+  });
+});
+
+describe("statusLike(colour)", () => {
+  it("takes a colourful hue near red, amber or green for that status, and no other colour", () => {
+    expect(["#c8102e", "#e87722", "#2e8b57", "#0b6e4f"].map(statusLike)).toEqual(["red", "amber", "green", "green"]);
+    expect(["#5b2a86", "#1f4e79", "#0f8b8d", "#b83b5e", "#333333", "#f5f7fa"].map(statusLike)).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
+  });
 });
 
 describe("loadConfig(dir)", () => {
@@ -42,7 +64,7 @@ describe("loadConfig(dir)", () => {
   it("reads branding, section order, custom sections and audiences", async () => {
     const { config, errors, dir } = await project(
       {
-        provider: { name: "Meridian Advisory", logo: "brand/logo.svg", color: "#0b6e4f" },
+        provider: { name: "Meridian Advisory", logo: "brand/logo.svg", color: "#5b2a86" },
         packs: { qbr: { order: ["summary", "commercial"], off: ["audiences"] }, closeout: { off: ["retrospective"] } },
         sections: [{ id: "roadmap", pack: "qbr", file: "sections/roadmap.mdx", title: "Roadmap", after: "review" }],
         audiences: { finance: ["summary", "commercial", "roadmap"] },
@@ -50,7 +72,7 @@ describe("loadConfig(dir)", () => {
       ["brand/logo.svg", "sections/roadmap.mdx"],
     );
     expect(errors).toEqual([]);
-    expect(config!.provider).toEqual({ name: "Meridian Advisory", logo: "brand/logo.svg", color: "#0b6e4f" });
+    expect(config!.provider).toEqual({ name: "Meridian Advisory", logo: "brand/logo.svg", color: "#5b2a86" });
     expect(config!.sections.qbr).toEqual([
       "summary",
       "commercial",
@@ -119,9 +141,87 @@ describe("loadConfig(dir)", () => {
     ]);
   });
 
+  it("refuses a brand colour that reads as a status colour, at its line", async () => {
+    const { config, errors, text } = await project({ provider: { name: "Meridian", color: "#c8102e" } });
+    const line = text.split("\n").findIndex((l) => l.includes('"color"')) + 1;
+    expect(config).toBeNull();
+    expect(errors).toEqual([
+      `milepost.config.json:${line} provider.color: "#c8102e" reads as the red of a status (#b02f23): red, amber and green mean a status on every page — choose a colour of another hue, e.g. a blue such as #1f4e79, a teal or a purple`,
+    ]);
+  });
+
   it("points at the line of a JSON mistake", async () => {
     const { errors } = await project('{\n  "provider": { "name": "Meridian", }\n}\n');
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/^milepost\.config\.json:2 /);
+  });
+});
+
+describe("a customer's layout (customer.json over milepost.config.json)", () => {
+  const customer = (over: Partial<Customer>) => ({ name: "Acme", ...over }) as Customer;
+  const withRoadmap = async () =>
+    (
+      await project(
+        {
+          packs: { qbr: { order: ["review"], off: ["sources"] } },
+          sections: [{ id: "roadmap", pack: "qbr", file: "roadmap.mdx", title: "Roadmap", after: "review" }],
+          audiences: { finance: ["summary", "roadmap", "outcomes"] },
+        },
+        ["roadmap.mdx"],
+      )
+    ).config!;
+
+  it("applies the customer's order and off over the project's, keeping custom sections after theirs, and gives the audiences asked for their sections in that order", async () => {
+    const config = await withRoadmap();
+    const layout = layoutFor(
+      config,
+      customer({
+        sections: { qbr: { order: ["summary"], off: ["audiences"] } },
+        audiences: { it: ["support", "summary"] },
+      }),
+      ["finance", "it"],
+    );
+    expect(layout.sections.qbr).toEqual([
+      "summary",
+      "review",
+      "roadmap",
+      "milestones",
+      "outcomes",
+      "trend",
+      "actions",
+      "commercial",
+      "adoption",
+      "support",
+      "stakeholders",
+    ]);
+    expect(layout.sections.closeout).toEqual(config.sections.closeout);
+    expect(layout.custom).toEqual([{ id: "roadmap", pack: "qbr", title: "Roadmap" }]);
+    expect(layout.audiences).toEqual([
+      { id: "finance", sections: ["summary", "roadmap", "outcomes"] },
+      { id: "it", sections: ["summary", "support"] },
+    ]);
+    expect(layoutFor(config, customer({ sections: { qbr: { off: ["roadmap"] } } }), []).sections.qbr).not.toContain(
+      "roadmap",
+    );
+  });
+
+  it("names each section id customer.json's overrides do not know, with its line and the ids to write", async () => {
+    const config = await withRoadmap();
+    const over = {
+      sections: { qbr: { off: ["roadmp"] }, closeout: { order: ["tracker", "signof"] } },
+      audiences: { users: ["handoff"] },
+    };
+    const text = JSON.stringify({ name: "Acme", ...over }, null, 2);
+    const line = (s: string) => text.split("\n").findIndex((l) => l.includes(s)) + 1;
+    const qbr =
+      "summary, milestones, outcomes, review, trend, actions, commercial, adoption, support, stakeholders, audiences, sources, roadmap";
+    expect(overrideIssues(config, customer(over), { text }, "data/acme/customer.json").map(formatIssue)).toEqual([
+      `data/acme/customer.json:${line('"off"')} sections.qbr.off[0]: "roadmp" is not a section of the qbr pack — write one of: ${qbr}`,
+      `data/acme/customer.json:${line('"order"')} sections.closeout.order[1]: "signof" is not a section of the closeout pack — write one of: criteria, tracker, signoff, handoff, retrospective, csat, financials, opportunities, postclose, agenda`,
+      `data/acme/customer.json:${line('"users"')} audiences.users[0]: "handoff" is not a section of the qbr pack — write one of: ${qbr}`,
+    ]);
+    expect(overrideIssues(config, customer({ sections: { qbr: { off: ["roadmap"] } } }), { text: "{}" }, "x")).toEqual(
+      [],
+    );
   });
 });

@@ -3,13 +3,15 @@ import { cp, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { engineDigest, folderDigest, inputKey, type KeyInputs } from "../src/incremental.ts";
+import { defaultConfig, loadConfig } from "../src/config.ts";
+import { configDigest, engineDigest, folderDigest, inputKey, type KeyInputs } from "../src/incremental.ts";
 import { PACKAGE_ROOT } from "../src/render.ts";
 
 const base: KeyInputs = {
   engine: "engine-1",
   data: "data-1",
   content: "content-1",
+  config: "config-1",
   options: {
     dataDir: "/a/data",
     contentDir: "/a/content",
@@ -38,7 +40,8 @@ describe("inputKey(inputs)", () => {
       pack: withOptions({ pack: "qbr" }),
       pdf: withOptions({ pdf: false }),
       fullSeries: withOptions({ fullSeries: true }),
-      config: withOptions({ config: { branding: { color: "#123456" } } }),
+      config: { ...base, config: "config-2" },
+      audiences: withOptions({ audiences: ["finance"] }),
       shownDir: { ...base, shownDir: "exports/acme" },
       otherPeriods: { ...base, otherPeriods: [] },
     };
@@ -51,9 +54,39 @@ describe("inputKey(inputs)", () => {
     expect(inputKey(withOptions({ outDir: "/b/dist", customers: ["acme"], debug: true, force: true }))).toBe(
       inputKey(base),
     );
-    expect(inputKey(withOptions({ shard: { index: 2, count: 4 }, dataDir: "/b/data" }))).toBe(inputKey(base));
+    expect(inputKey(withOptions({ shard: { index: 2, count: 4 }, dataDir: "/b/data", configDir: "/b" }))).toBe(
+      inputKey(base),
+    );
     const reordered = { ...base, options: Object.fromEntries(Object.entries(base.options).reverse()) };
     expect(inputKey(reordered)).toBe(inputKey(base));
+  });
+});
+
+describe("configDigest(config)", () => {
+  it("changes with the settings and with the bytes of the logo and custom sections, not with the config's folder", async () => {
+    const project = async (settings: object, files: Record<string, string>) => {
+      const dir = await mkdtemp(join(tmpdir(), "milepost-key-"));
+      await writeFile(join(dir, "milepost.config.json"), JSON.stringify(settings));
+      for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
+      return configDigest((await loadConfig(dir)).config!);
+    };
+    const settings = {
+      provider: { name: "Meridian", logo: "logo.svg", color: "#1f4e79" },
+      sections: [{ id: "roadmap", pack: "qbr", file: "roadmap.mdx", title: "Roadmap", after: "review" }],
+    };
+    const files = { "logo.svg": "<svg/>", "roadmap.mdx": "# Roadmap" };
+    const base = await project(settings, files);
+    expect(await project(settings, files)).toBe(base);
+    expect(await configDigest(defaultConfig("/a"))).toBe(await configDigest(defaultConfig("/b")));
+    const variants = [
+      await project({ ...settings, provider: { ...settings.provider, color: "#5b2a86" } }, files),
+      await project({ ...settings, packs: { qbr: { off: ["sources"] } } }, files),
+      await project({ ...settings, audiences: { finance: ["summary"] } }, files),
+      await project(settings, { ...files, "logo.svg": "<svg></svg>" }),
+      await project(settings, { ...files, "roadmap.mdx": "# Road map" }),
+    ];
+    for (const digest of variants) expect(digest).not.toBe(base);
+    expect(new Set(variants).size).toBe(variants.length);
   });
 });
 

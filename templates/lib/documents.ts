@@ -1,11 +1,12 @@
 // The pages and print documents of each pack's route (templates/pages/[slug]/[<pack>].astro), as the document
 // registry lists them, and what a section component knows of the document it is placed in.
 import {
+  AUDIENCE_DEFS,
   contentsOf,
-  PACK_DEFS,
+  listedSections,
   pageOfSection,
   pagesOf,
-  SECTIONS,
+  printDocsFor,
   sectionsOf,
   type Pack,
   type PageDef,
@@ -13,10 +14,11 @@ import {
   type PrintDoc,
   type SectionDef,
   type SectionId,
+  type Title,
 } from "../../src/documents.ts";
 import type { AstroComponentFactory } from "astro/runtime/server/index.js";
 import type { SiteCustomer } from "../../src/render.ts";
-import type { PlainLabel } from "../i18n/index.ts";
+import type { PlainLabel, Translate } from "../i18n/index.ts";
 import { customers } from "./site.ts";
 
 /** A pack's section components by the registry's names, e.g. "qbr/Summary" (templates/sections/<pack>/index.ts). */
@@ -35,26 +37,38 @@ export interface DocView {
   /** Label keys of the notes a site page shows for sections the data leaves out (which table to add). */
   missing: PlainLabel[];
   /** The contents of a print document: anchors and title keys. */
-  contents: { id: string; title: PlainLabel }[];
+  contents: { id: string; title: Title }[];
   /** Whether the customer's data fills this section and the document holds it. */
   has: (id: SectionId) => boolean;
   /** A link to `anchor` in a section: inside a print document, else on the site page that holds the section. */
   href: (section: SectionId, anchor?: string) => string;
 }
 
+/** A section's title in the page's language: its label, or a custom section's words. */
+export function titleText(t: Translate, title: Title): string {
+  return typeof title === "string" ? t(title) : title.text;
+}
+
+/** A print document's title: its pack's, and for an audience's short PDF the audience, e.g. "Quarterly business review — Finance". */
+export function printTitle(t: Translate, doc: PrintDef): string {
+  return doc.audience ? `${t(doc.title)} — ${t(AUDIENCE_DEFS[doc.audience].title)}` : t(doc.title);
+}
+
 function view(c: SiteCustomer, doc: PageDef | (PrintDef & { pack: Pack }), print: boolean, file = doc.file): DocView {
-  const filled = sectionsOf(c, doc);
-  const all = doc.sections.map((id) => SECTIONS[id as SectionId]);
+  const filled = sectionsOf(c, doc).map((s) => s.id);
+  const all = listedSections(c, doc);
   const standalone = print && (doc as PrintDef).standalone === true;
-  const sections = all.filter((s) => filled.includes(s) || standalone || (!print && s.siteWhenEmpty));
+  const sections = all.filter((s) => filled.includes(s.id) || standalone || (!print && s.siteWhenEmpty));
   return {
     file,
     title: doc.title,
     print: print ? (doc as PrintDef & { id: PrintDoc; pack: Pack }) : null,
     sections,
-    missing: print ? [] : all.flatMap((s) => (!filled.includes(s) && !s.siteWhenEmpty && s.missing ? [s.missing] : [])),
+    missing: print
+      ? []
+      : all.flatMap((s) => (!filled.includes(s.id) && !s.siteWhenEmpty && s.missing ? [s.missing] : [])),
     contents: print ? contentsOf(c, doc as PrintDef) : [],
-    has: (id) => filled.some((s) => s.id === id),
+    has: (id) => filled.includes(id),
     href: (section, anchor = section) => `${print ? "" : (pageOfSection(section) ?? "")}#${anchor}`,
   };
 }
@@ -70,7 +84,9 @@ export function documentPaths(pack: Pack) {
       const pages = pagesOf(c).filter((p) => p.pack === pack);
       const docs = [
         ...pages.map((p) => view(c, p, false)),
-        ...PACK_DEFS[pack].print.map((d) => view(c, { ...d, pack }, true)),
+        ...printDocsFor(c)
+          .filter((d) => d.pack === pack)
+          .map((d) => view(c, d, true)),
       ];
       if (c.packs[0] === pack && pages[0].file !== "index.html") docs.unshift(view(c, pages[0], false, "index.html"));
       return docs.map((doc) => ({

@@ -11,6 +11,7 @@ import {
   PACKS,
   pagesOf,
   PRINT_DEFS,
+  printDocsFor,
   printDocsOf,
   SECTIONS,
   type Pack,
@@ -80,6 +81,42 @@ describe("the document registry", () => {
       "acme-qbr-2026-Q3.pdf",
       "acme-closeout-2026-Q3.pdf",
       "acme-handoff.pdf",
+    ]);
+  });
+});
+
+describe("a customer's layout (milepost.config.json) in the registry", () => {
+  const qbr = ["review", "roadmap", "summary", "milestones", "outcomes", "audiences"];
+  const customer = {
+    slug: "acme",
+    packs: ["qbr", "closeout"],
+    data: { present: [] },
+    report: { metrics: [{}], audiences: [{}], closeout: {}, handoff: {} },
+    layout: {
+      sections: { qbr, closeout: ["criteria", "tracker", "csat"] },
+      custom: [{ id: "roadmap", pack: "qbr", title: "Roadmap" }],
+      audiences: [{ id: "finance", sections: ["roadmap", "summary", "outcomes"] }],
+    },
+  } as unknown as SiteCustomer;
+
+  it("leaves out the pages whose sections are all off, orders each page's sections, and puts a custom section on the page of the section before it", () => {
+    expect(pagesOf(customer).map((p) => [p.file, p.sections])).toEqual([
+      ["index.html", ["summary", "outcomes"]],
+      ["milestones.html", ["milestones", "outcomes"]],
+      ["review.html", ["review", "roadmap"]],
+      ["audiences.html", ["audiences"]],
+      ["closeout.html", ["criteria"]],
+      ["closeout-tracker.html", ["tracker"]],
+      ["retrospective.html", ["csat"]],
+    ]);
+  });
+
+  it("prints each pack's document in the layout's order, the handoff only when its section is on, and after the QBR each audience's short PDF", () => {
+    const docs = printDocsFor(customer);
+    expect(docs.map((d) => [d.file, d.pdf("acme", "2026-Q3"), d.sections, d.audience])).toEqual([
+      ["print-qbr.html", "acme-qbr-2026-Q3.pdf", qbr, undefined],
+      ["print-qbr-finance.html", "acme-qbr-finance-2026-Q3.pdf", ["roadmap", "summary", "outcomes"], "finance"],
+      ["print-closeout.html", "acme-closeout-2026-Q3.pdf", ["criteria", "tracker", "csat"], undefined],
     ]);
   });
 });

@@ -1,5 +1,6 @@
 // theme.css of a customer's folder: its brand colour (a stylesheet, since pages carry no inline style),
-// and that colour darkened enough to be read as link text.
+// and that colour darkened enough to be read as link text. `:root:root` outweighs the stylesheet's defaults,
+// which load after this file.
 import type { APIRoute } from "astro";
 import type { SiteCustomer } from "../../../src/render.ts";
 import { readable } from "../../lib/contrast.ts";
@@ -8,7 +9,7 @@ import { context, customerPaths } from "../../lib/site.ts";
 export const getStaticPaths = () => customerPaths();
 export const GET: APIRoute = ({ props }) => {
   const { brand } = context((props as { c: SiteCustomer }).c);
-  return new Response(`:root { --brand: ${brand}; --link: ${readable(brand)}; }\n`, {
+  return new Response(`:root:root { --brand: ${brand}; --link: ${readable(brand)}; }\n`, {
     headers: { "Content-Type": "text/css; charset=utf-8" },
   });
 };
