@@ -577,9 +577,11 @@ function brandWith(data: CustomerData, config: Config): { data: CustomerData; as
   const customer = { ...data.customer };
   const assets: Record<string, string> = {};
   if (!customer.provider) {
-    const logo = provider.logo ? `provider/${basename(provider.logo)}` : undefined;
-    if (provider.logo && logo) assets[logo] = join(config.dir, provider.logo);
-    customer.provider = { name: provider.name, ...(logo && { logo }) };
+    customer.provider = { name: provider.name };
+    if (provider.logo) {
+      customer.provider.logo = `provider/${basename(provider.logo)}`;
+      assets[customer.provider.logo] = join(config.dir, provider.logo);
+    }
   }
   if (provider.color && !customer.brand?.color) customer.brand = { ...customer.brand, color: provider.color };
   return { data: { ...data, customer }, assets };

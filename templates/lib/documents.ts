@@ -2,6 +2,7 @@
 // registry lists them, and what a section component knows of the document it is placed in.
 import {
   AUDIENCE_DEFS,
+  AUDIENCE_PDFS,
   contentsOf,
   listedSections,
   pageOfSection,
@@ -52,6 +53,13 @@ export function titleText(t: Translate, title: Title): string {
 /** A print document's title: its pack's, and for an audience's short PDF the audience, e.g. "Quarterly business review — Finance". */
 export function printTitle(t: Translate, doc: PrintDef): string {
   return doc.audience ? `${t(doc.title)} — ${t(AUDIENCE_DEFS[doc.audience].title)}` : t(doc.title);
+}
+
+/** The title of an earlier period's PDF, from its file name: its pack's, and an audience's short PDF names the audience. */
+export function earlierTitle(t: Translate, pdf: string): string {
+  if (pdf.includes("-closeout-")) return t("pack.closeout");
+  const audience = AUDIENCE_PDFS.find((a) => pdf.includes(`-qbr-${a}-`));
+  return audience ? `${t("pack.qbr")} — ${t(AUDIENCE_DEFS[audience].title)}` : t("pack.qbr");
 }
 
 function view(c: SiteCustomer, doc: PageDef | (PrintDef & { pack: Pack }), print: boolean, file = doc.file): DocView {

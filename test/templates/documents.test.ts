@@ -121,6 +121,28 @@ describe("a customer's layout (milepost.config.json) in the registry", () => {
   });
 });
 
+describe("the titles of an audience's PDF", () => {
+  it("name the audience after the pack, on the cover and in the site's list of other periods", async () => {
+    const { earlierTitle, printTitle } = await import("../../templates/lib/documents.ts");
+    const { translator } = await import("../../templates/i18n/index.ts");
+    const t = translator("en-US");
+    const finance = printDocsFor({
+      slug: "acme",
+      packs: ["qbr"],
+      layout: {
+        sections: { qbr: ["summary"], closeout: [] },
+        custom: [],
+        audiences: [{ id: "finance", sections: [] }],
+      },
+    } as unknown as SiteCustomer)[1];
+    expect(printTitle(t, finance)).toBe("Quarterly Business Review — Finance");
+    expect(printTitle(translator("ja-JP"), finance)).toBe("四半期ビジネスレビュー — 財務・経理");
+    expect(earlierTitle(t, "acme-qbr-users-2026-Q2.pdf")).toBe("Quarterly Business Review — Day-to-day users");
+    expect(earlierTitle(t, "acme-qbr-2026-Q2.pdf")).toBe("Quarterly Business Review");
+    expect(earlierTitle(t, "acme-closeout-2026-Q2.pdf")).toBe(t("pack.closeout"));
+  });
+});
+
 describe("documentPaths(pack)", () => {
   /** A customer whose data fills no optional section: no metrics, audiences, goals, close-out tables. */
   const empty = (slug: string, packs: Pack[]) => ({
