@@ -427,12 +427,6 @@ export function pagesOf(c: SiteCustomer): (PageDef & { pack: Pack })[] {
   );
 }
 
-/** The first site page a section lives on (null when no page has it). */
-export function pageOfSection(id: SectionId): string | null {
-  for (const p of PACKS) for (const page of PACK_DEFS[p].pages) if (page.sections.includes(id)) return page.file;
-  return null;
-}
-
 /** The print documents of a customer's packs, in pack order. */
 export function printDocsOf(packs: readonly Pack[]): (PrintDef & { pack: Pack })[] {
   return PACKS.filter((p) => packs.includes(p)).flatMap((p) => PACK_DEFS[p].print.map((d) => ({ ...d, pack: p })));

@@ -112,6 +112,10 @@ describe("a build with milepost.config.json", () => {
     for (const other of ["Value milestones", "Views by audience", "ROI calculation", "Sources"])
       expect(text).not.toContain(other);
     expect(await html("acme", "index.html")).toContain('href="acme-qbr-finance-2026-Q3.pdf"');
+    // The ROI calculation is not in this PDF: the summary does not link to it.
+    const print = await html("acme", "print-qbr-finance.html");
+    expect(print).not.toContain('href="#roi-calculation"');
+    expect(await html("acme", "print-qbr.html")).toContain('href="#roi-calculation"');
   });
 
   it("applies a customer's own sections over the config's: acme-lite's QBR and finance PDF leave out what it turned off", async () => {

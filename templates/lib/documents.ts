@@ -5,7 +5,6 @@ import {
   AUDIENCE_PDFS,
   contentsOf,
   listedSections,
-  pageOfSection,
   pagesOf,
   printDocsFor,
   sectionsOf,
@@ -41,8 +40,11 @@ export interface DocView {
   contents: { id: string; title: Title }[];
   /** Whether the customer's data fills this section and the document holds it. */
   has: (id: SectionId) => boolean;
-  /** A link to `anchor` in a section: inside a print document, else on the site page that holds the section. */
-  href: (section: SectionId, anchor?: string) => string;
+  /**
+   * A link to `anchor` in a section: inside a print document, else on the site page that holds the section; none
+   * when the section is not there (its data does not fill it, or the customer's layout turned it off).
+   */
+  href: (section: SectionId, anchor?: string) => string | undefined;
 }
 
 /** A section's title in the page's language: its label, or a custom section's words. */
@@ -77,7 +79,11 @@ function view(c: SiteCustomer, doc: PageDef | (PrintDef & { pack: Pack }), print
       : all.flatMap((s) => (!filled.includes(s.id) && !s.siteWhenEmpty && s.missing ? [s.missing] : [])),
     contents: print ? contentsOf(c, doc as PrintDef) : [],
     has: (id) => filled.includes(id),
-    href: (section, anchor = section) => `${print ? "" : (pageOfSection(section) ?? "")}#${anchor}`,
+    href: (section, anchor = section) => {
+      if (print) return filled.includes(section) ? `#${anchor}` : undefined;
+      const page = pagesOf(c).find((p) => p.sections.includes(section));
+      return page ? `${page.file}#${anchor}` : undefined;
+    },
   };
 }
 
