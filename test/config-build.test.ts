@@ -143,6 +143,19 @@ describe("a build with milepost.config.json", () => {
 });
 
 describe("mistakes in the config and in a customer's overrides", () => {
+  it("refuses an audience that does not exist, and --audience without the QBR, as usage mistakes", async () => {
+    expect(await milepost(["build", "acme", "--audience", "finance,board", "--no-pdf"], project)).toMatchObject({
+      code: 2,
+      stderr: "milepost: --audience board is not an audience\n  write one of: executive, finance, it, users\n",
+    });
+    expect(
+      await milepost(["build", "acme", "--pack", "closeout", "--audience", "it", "--no-pdf"], project),
+    ).toMatchObject({
+      code: 2,
+      stderr: "milepost: --audience prints short QBR PDFs\n  build the QBR too: leave out --pack closeout\n",
+    });
+  });
+
   it("stops before any customer with the config's mistakes located, and names a customer's unknown section at its line", async () => {
     const dir = await mkdtemp(join(tmpdir(), "milepost-config-bad-"));
     await cp(join(project, "data", "acme"), join(dir, "data", "acme"), { recursive: true });
