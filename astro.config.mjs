@@ -1,7 +1,7 @@
 // @ts-check
 import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
-import { narrativePlugin } from "./templates/lib/narrative.ts";
+import { narrativePlugin } from "./src/content-plugin.ts";
 
 // The engine (src/render.ts) passes root, outDir and the data file; this holds what never varies.
 export default defineConfig({

@@ -7,7 +7,7 @@ import { checkpoint } from "./checkpoint.ts";
 import { defaultConfig, layoutFor, loadConfig, overrideIssues, type Config } from "./config.ts";
 import { diskError, formatIssue, MilepostError, UsageError, type DataIssue } from "./errors.ts";
 import { listCustomerFolders, loadCustomer, misnamedFolder, SLUG } from "./load.ts";
-import { customContent, PACK_DEFS, PACKS, printDocsFor, type AudiencePdf, type Pack } from "./documents.ts";
+import { customContent, PACK_DEFS, PACKS, paperFor, printDocsFor, type AudiencePdf, type Pack } from "./documents.ts";
 import { notWritten, packNeedsData, printFailed, reportWarnings } from "./issues.ts";
 import { checkNarrative } from "./narrative.ts";
 import type { Report } from "./model/contract.ts";
@@ -34,7 +34,7 @@ import {
   writeManifest,
   type ManifestEntry,
 } from "./publish.ts";
-import { PACKAGE_ROOT, paperFor, renderSites, type SiteCustomer } from "./render.ts";
+import { PACKAGE_ROOT, renderSites, type SiteCustomer } from "./render.ts";
 import type { CustomerData } from "./schema.ts";
 import { boundSeries, boundedWarning } from "./series.ts";
 import { serve } from "./serve.ts";

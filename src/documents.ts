@@ -3,7 +3,8 @@
 // a section or a pack is an entry here plus its component (templates/sections/<component>.astro) and its labels.
 import type { PlainLabel } from "../templates/i18n/index.ts";
 import type { SiteCustomer } from "./render.ts";
-import type { CustomerData, TableName } from "./schema.ts";
+import { handoffParts as modelParts, type HandoffPart } from "./model/handoff.ts";
+import type { Customer, TableName } from "./schema.ts";
 
 /** A title: a label key (translated), or the words of a custom section as milepost.config.json writes them. */
 export type Title = PlainLabel | { text: string };
@@ -192,23 +193,17 @@ export const SECTIONS: Record<SectionId, BuiltInSection> = Object.fromEntries(
   SECTION_LIST.map((s) => [s.id, s]),
 ) as Record<SectionId, BuiltInSection>;
 
-/** The parts of the handoff section, in order: anchors, title keys, and the data that fills each. */
-export const HANDOFF_PARTS = [
-  { id: "handoff-built", title: "handoff.built", has: (d: CustomerData) => (d.handoff?.systems.length ?? 0) > 0 },
-  { id: "handoff-docs", title: "handoff.docs", has: (d: CustomerData) => (d.handoff?.documentation.length ?? 0) > 0 },
-  { id: "handoff-support", title: "handoff.support", has: (d: CustomerData) => d.handoff?.support !== undefined },
-  { id: "handoff-access", title: "handoff.access", has: (d: CustomerData) => (d.handoff?.access.length ?? 0) > 0 },
-  {
-    id: "handoff-issues",
-    title: "handoff.issues",
-    has: (d: CustomerData) => (d.handoff?.known_issues.length ?? 0) > 0,
-  },
-  { id: "handoff-training", title: "handoff.training", has: (d: CustomerData) => d.present.includes("training") },
-] as const;
+/** Paper size of a customer's print documents: its choice, else Letter for US and Canadian locales, A4 elsewhere. */
+export function paperFor(customer: Customer): "a4" | "letter" {
+  return customer.paper ?? (/-(US|CA)$/i.test(customer.locale) ? "letter" : "a4");
+}
 
-/** The handoff parts this customer's data fills. */
-export function handoffParts(c: SiteCustomer): { id: string; title: PlainLabel }[] {
-  return HANDOFF_PARTS.filter((p) => p.has(c.data)).map(({ id, title }) => ({ id, title }));
+/** The handoff parts this customer's data fills (src/model/handoff.ts decides which), with their anchors and title keys. */
+export function handoffParts(c: SiteCustomer): { id: `handoff-${HandoffPart}`; title: `handoff.${HandoffPart}` }[] {
+  return modelParts(c.data.handoff, c.data.present.includes("training")).map((p) => ({
+    id: `handoff-${p}`,
+    title: `handoff.${p}`,
+  }));
 }
 
 const PACK_LIST = [

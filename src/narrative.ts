@@ -5,7 +5,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative } from "node:path";
 import { mdxToMdast, type MdastNode } from "satteri";
-import { FIGURE_TAGS, figureProblem } from "../templates/lib/narrative.ts";
+import { FIGURE_TAGS, figureProblem } from "./narrative-tags.ts";
 import type { DataIssue } from "./errors.ts";
 import type { Report } from "./model/contract.ts";
 

@@ -10,7 +10,7 @@ import { usedCharacters, writeFonts } from "./fonts.ts";
 import { inertBytes } from "./inert.ts";
 import type { Report } from "./model/contract.ts";
 import type { PeriodPdfs } from "./periods.ts";
-import type { Customer, CustomerData } from "./schema.ts";
+import type { CustomerData } from "./schema.ts";
 
 /** The package root, where astro.config.mjs and templates/ live. */
 export const PACKAGE_ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -102,11 +102,6 @@ export async function renderSites(
   }
   await rm(work, { recursive: true, force: true });
   return outDir;
-}
-
-/** Paper size: the customer's choice, else Letter for US and Canadian locales, A4 elsewhere. */
-export function paperFor(customer: Customer): "a4" | "letter" {
-  return customer.paper ?? (/-(US|CA)$/i.test(customer.locale) ? "letter" : "a4");
 }
 
 /**

@@ -2,7 +2,7 @@
 // table) from the last measurement of each week, month, quarter or year — the finest period
 // that keeps it within MAX_POINTS — and its source rows are listed as ranges. The figures stay
 // those of the model, computed from every row; report.json keeps every point when asked.
-import { compactSources } from "../templates/lib/sources.ts";
+import { compactSources } from "./model/provenance.ts";
 import type { DataIssue } from "./errors.ts";
 import type { MetricFigures, Report, SeriesPoint } from "./model/contract.ts";
 

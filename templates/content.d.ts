@@ -1,4 +1,4 @@
-// The narrative MDX of the customers being built (see templates/lib/narrative.ts).
+// The narrative MDX of the customers being built (served by src/content-plugin.ts).
 declare module "virtual:milepost/content" {
   const content: Record<
     string,

@@ -4,7 +4,7 @@
 import type { Cost } from "../schema.ts";
 import type { Actions, Contract } from "./account.ts";
 import { addDays, fromDay, toDay } from "./dates.ts";
-import type { Health } from "./milestones.ts";
+import { standingRevision, type Health } from "./milestones.ts";
 import type { Qbr } from "./qbr.ts";
 import type { TriagedOpportunity } from "./opportunities.ts";
 import { perDays } from "./value.ts";
@@ -87,12 +87,12 @@ export function brief(input: BriefInput): Brief {
   }
   for (const r of qbr?.risks ?? []) {
     if (r.kind === "milestone") {
-      const revised = r.revisedTargetDate !== null && r.revisedTargetDate >= asOf;
+      const revised = standingRevision(r, asOf);
       decisions.push({
         kind: "milestone",
         id: r.id,
-        recommend: revised ? "accept_revised_date" : "agree_new_date",
-        date: revised ? r.revisedTargetDate : null,
+        recommend: revised !== null ? "accept_revised_date" : "agree_new_date",
+        date: revised,
         by: soon(null),
       });
     } else {

@@ -48,3 +48,22 @@ export function summarizeHandoff(
     },
   };
 }
+
+/** The parts of the handoff document, in order: what was built, documentation, support, access, known issues, training. */
+export const HANDOFF_PARTS = ["built", "docs", "support", "access", "issues", "training"] as const;
+
+/** A part of the handoff document. */
+export type HandoffPart = (typeof HANDOFF_PARTS)[number];
+
+/** The parts of the handoff document its data fills, in order. */
+export function handoffParts(handoff: Handoff | null, trainingPresent: boolean): HandoffPart[] {
+  const has: Record<HandoffPart, boolean> = {
+    built: (handoff?.systems.length ?? 0) > 0,
+    docs: (handoff?.documentation.length ?? 0) > 0,
+    support: handoff?.support !== undefined,
+    access: (handoff?.access.length ?? 0) > 0,
+    issues: (handoff?.known_issues.length ?? 0) > 0,
+    training: trainingPresent,
+  };
+  return HANDOFF_PARTS.filter((p) => has[p]);
+}

@@ -173,11 +173,41 @@ export function milestoneFigures(
   };
 }
 
+/** The day a milestone is due: its revised target date, else its target date. */
+export function dueOn(m: Milestone): string {
+  return m.revised_target_date ?? m.target_date;
+}
+
+/** The date the pages show for a milestone, the field of MilestoneFigures that holds it, and what kind of date it is. */
+export interface ShownDate {
+  field: "achievedOn" | "revisedTargetDate" | "targetDate";
+  date: string;
+  /** actual: the day it was achieved; revised: the target it was rescheduled to; planned: its original target. */
+  kind: "actual" | "revised" | "planned";
+}
+
+/** A milestone's date as the pages show it: the day it was achieved, else its revised target, else its target. */
+export function shownDate(m: Pick<MilestoneFigures, "achievedOn" | "revisedTargetDate" | "targetDate">): ShownDate {
+  return m.achievedOn !== null ? { field: "achievedOn", date: m.achievedOn, kind: "actual" } : shownTarget(m);
+}
+
+/** The target date the pages show for a milestone (or a late milestone's risk): the revised one, else the original. */
+export function shownTarget(m: Pick<MilestoneFigures, "revisedTargetDate" | "targetDate">): ShownDate {
+  return m.revisedTargetDate !== null
+    ? { field: "revisedTargetDate", date: m.revisedTargetDate, kind: "revised" }
+    : { field: "targetDate", date: m.targetDate, kind: "planned" };
+}
+
+/** A late milestone's revised target date when it still lies ahead (on or after asOf), the date to accept; else null. */
+export function standingRevision(m: { revisedTargetDate: string | null }, asOf: string): string | null {
+  return m.revisedTargetDate !== null && m.revisedTargetDate >= asOf ? m.revisedTargetDate : null;
+}
+
 /** The not-achieved milestone whose revised (else original) target date is the earliest on or after asOf; null if none. */
 export function nextMilestone(assessed: readonly Assessed[], asOf: string): string | null {
   let next: { id: string; date: string } | null = null;
   for (const { milestone: m, assessment } of assessed) {
-    const date = m.revised_target_date ?? m.target_date;
+    const date = dueOn(m);
     if (assessment.status === "achieved" || date < asOf) continue;
     if (!next || date < next.date) next = { id: m.id, date };
   }

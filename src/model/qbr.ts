@@ -2,7 +2,7 @@
 import type { Metric } from "../schema.ts";
 import { inPeriod, nextPeriod, type Period } from "./dates.ts";
 import type { Forecast } from "./metrics.ts";
-import type { Assessed } from "./milestones.ts";
+import { dueOn, type Assessed } from "./milestones.ts";
 import { ref } from "./provenance.ts";
 import { roundTo } from "./round.ts";
 
@@ -62,7 +62,7 @@ export function qbr(period: Period, assessed: readonly Assessed[], metrics: read
     .filter((a) => a.assessment.status !== "achieved")
     .map((a, order) => ({
       id: a.milestone.id,
-      date: a.milestone.revised_target_date ?? a.milestone.target_date,
+      date: dueOn(a.milestone),
       order,
     }))
     .filter((x) => inPeriod(x.date, next))

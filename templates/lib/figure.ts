@@ -1,6 +1,8 @@
-// How a figure of report.json is written on a QBR page. Every figure is placed by components/Fig.astro with
-// its path in report.json (e.g. "metrics.0.current"), so the tests can read each page back and compare.
+// How a figure of report.json is written on a QBR page, and where a metric or milestone sits in it. Every figure is
+// placed by components/Fig.astro with its path in report.json (e.g. "metrics.0.current"), so the tests can read each
+// page back and compare.
 import type { PlainLabel, Translate } from "../i18n/index.ts";
+import type { MetricFigures, MilestoneFigures, Report } from "../../src/model/contract.ts";
 import type { Format } from "./format.ts";
 
 /** How a figure is written. "month": a date as month and year; "value": a measured value with its unit; "change": a change vs baseline in words; "label": a label key `${prefix}.${value}`. */
@@ -88,4 +90,42 @@ export function figureAt(report: unknown, path: string): unknown {
     at = (at as Record<string, unknown>)[key];
   }
   return at;
+}
+
+/** Lookups by id over one report's metrics and milestones; an index is -1 for an id the report does not hold. */
+export interface Lookup {
+  metricAt(id: string): number;
+  milestoneAt(id: string): number;
+  /** The metric `id`, which the report holds (the model names only its own metrics). */
+  metric(id: string): MetricFigures;
+  /** The milestone `id`, which the report holds. */
+  milestone(id: string): MilestoneFigures;
+}
+
+const built = new WeakMap<object, Lookup>();
+
+/** A metric or milestone of `report` by id: its index, which a figure's path names (e.g. "milestones.3.achievedOn"), or its figures; built once per report. */
+export function lookup(report: Pick<Report, "metrics" | "milestones">): Lookup {
+  let found = built.get(report);
+  if (!found) {
+    const metricAt = indexer(report.metrics);
+    const milestoneAt = indexer(report.milestones);
+    found = {
+      metricAt,
+      milestoneAt,
+      metric: (id) => report.metrics[metricAt(id)],
+      milestone: (id) => report.milestones[milestoneAt(id)],
+    };
+    built.set(report, found);
+  }
+  return found;
+}
+
+/** The index of the first item with an id, or -1. */
+function indexer(items: readonly { id: string }[]): (id: string) => number {
+  const at = new Map<string, number>();
+  items.forEach((item, i) => {
+    if (!at.has(item.id)) at.set(item.id, i);
+  });
+  return (id) => at.get(id) ?? -1;
 }

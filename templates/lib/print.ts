@@ -1,7 +1,6 @@
 // The print documents' page boxes as a stylesheet of the customer's folder (print.css), so the
 // pages carry no inline style: their Content-Security-Policy allows the folder's own files only.
-import { PRINT_DEFS, type PrintDoc } from "../../src/documents.ts";
-import { paperFor } from "../../src/render.ts";
+import { paperFor, PRINT_DEFS, type PrintDoc } from "../../src/documents.ts";
 import { cssString, type CustomerContext } from "./site.ts";
 
 export type { PrintDoc };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { summarizeHandoff } from "../../src/model/handoff.ts";
+import { handoffParts, summarizeHandoff } from "../../src/model/handoff.ts";
 import type { Handoff, Training } from "../../src/schema.ts";
 
 const training = (attendees: number | undefined, line: number): Training => ({
@@ -51,5 +51,38 @@ describe("summarizeHandoff(handoff, training, trainingPresent)", () => {
 
   it("is null without handoff.json and training", () => {
     expect(summarizeHandoff(null, [], false)).toBeNull();
+  });
+});
+
+describe("handoffParts(handoff, trainingPresent)", () => {
+  const empty: Handoff = { systems: [], documentation: [], access: [], known_issues: [] };
+
+  it("lists the parts the data fills, in the document's order", () => {
+    expect(
+      handoffParts(
+        {
+          ...empty,
+          systems: [{ name: "Reports" }],
+          known_issues: [{ title: "Refresh fails" }],
+          support: { contacts: [], escalation: [] },
+        },
+        true,
+      ),
+    ).toEqual(["built", "support", "issues", "training"]);
+    expect(
+      handoffParts(
+        {
+          ...empty,
+          documentation: [{ title: "Runbook", url: "https://wiki.example/runbook" }],
+          access: [{ system: "Admin", granted_to: "Kim" }],
+        },
+        false,
+      ),
+    ).toEqual(["docs", "access"]);
+  });
+
+  it("is empty for empty lists and no training table, and names training alone without handoff.json", () => {
+    expect(handoffParts(empty, false)).toEqual([]);
+    expect(handoffParts(null, true)).toEqual(["training"]);
   });
 });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { assessMilestone, health, thresholdOf, type Assessed } from "../../src/model/milestones.ts";
+import {
+  assessMilestone,
+  dueOn,
+  health,
+  shownDate,
+  shownTarget,
+  standingRevision,
+  thresholdOf,
+  type Assessed,
+} from "../../src/model/milestones.ts";
 import { measurement, metric, milestone } from "./factories.ts";
 
 const hours = metric(); // down, 15 → 2
@@ -226,5 +235,48 @@ describe("health(assessed, asOf, dueMetrics)", () => {
       due: 2,
       dueAchieved: 2,
     });
+  });
+});
+
+describe("dueOn(milestone)", () => {
+  it("is the revised target date, else the target date", () => {
+    expect(dueOn(milestone({ target_date: "2026-06-30" }))).toBe("2026-06-30");
+    expect(dueOn(milestone({ target_date: "2026-06-30", revised_target_date: "2026-08-15" }))).toBe("2026-08-15");
+  });
+});
+
+describe("shownDate(milestone) and shownTarget(milestone)", () => {
+  const planned = { achievedOn: null, revisedTargetDate: null, targetDate: "2026-06-30" };
+  const revised = { ...planned, revisedTargetDate: "2026-08-15" };
+
+  it("shows the day it was achieved, over any target", () => {
+    expect(shownDate({ ...revised, achievedOn: "2026-07-02" })).toEqual({
+      field: "achievedOn",
+      date: "2026-07-02",
+      kind: "actual",
+    });
+  });
+
+  it("shows the revised target of a milestone not achieved, else its original target", () => {
+    expect(shownDate(revised)).toEqual({ field: "revisedTargetDate", date: "2026-08-15", kind: "revised" });
+    expect(shownDate(planned)).toEqual({ field: "targetDate", date: "2026-06-30", kind: "planned" });
+  });
+
+  it("shownTarget leaves the achieved day out", () => {
+    const achieved = { ...revised, achievedOn: "2026-07-02" };
+    expect(shownTarget(achieved)).toEqual(shownDate(revised));
+    expect(shownTarget(planned)).toEqual(shownDate(planned));
+  });
+});
+
+describe("standingRevision(milestone, asOf)", () => {
+  it("is the revised target date while it has not passed", () => {
+    expect(standingRevision({ revisedTargetDate: "2026-10-15" }, "2026-09-30")).toBe("2026-10-15");
+    expect(standingRevision({ revisedTargetDate: "2026-09-30" }, "2026-09-30")).toBe("2026-09-30");
+  });
+
+  it("is null once the revised date has passed, or without one", () => {
+    expect(standingRevision({ revisedTargetDate: "2026-09-29" }, "2026-09-30")).toBeNull();
+    expect(standingRevision({ revisedTargetDate: null }, "2026-09-30")).toBeNull();
   });
 });

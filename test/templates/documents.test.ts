@@ -6,7 +6,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
-  HANDOFF_PARTS,
   PACK_DEFS,
   PACKS,
   pagesOf,
@@ -17,6 +16,7 @@ import {
   type Pack,
   type SectionId,
 } from "../../src/documents.ts";
+import { HANDOFF_PARTS } from "../../src/model/handoff.ts";
 import type { SiteCustomer } from "../../src/render.ts";
 import { dictionaries, LANGS } from "../../templates/i18n/index.ts";
 
@@ -53,7 +53,7 @@ describe("the document registry", () => {
       ...pages.flatMap((p) => [p.nav, p.title]),
       ...prints.map((d) => d.title),
       ...Object.values(SECTIONS).flatMap((s) => [s.title, ...(s.missing ? [s.missing] : [])]),
-      ...HANDOFF_PARTS.map((p) => p.title),
+      ...HANDOFF_PARTS.map((p) => `handoff.${p}`),
       "handoff.overview",
     ];
     for (const lang of LANGS) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { translator } from "../../templates/i18n/index.ts";
-import { figureAt, formatFigure } from "../../templates/lib/figure.ts";
+import type { MetricFigures, MilestoneFigures } from "../../src/model/contract.ts";
+import { figureAt, formatFigure, lookup } from "../../templates/lib/figure.ts";
 import { formatter } from "../../templates/lib/format.ts";
 
 const f = formatter("en-US", "USD");
@@ -64,5 +65,28 @@ describe("figureAt(report, path)", () => {
     expect(figureAt(report, "nothing")).toBeNull();
     expect(figureAt(report, "roi.missing")).toBeUndefined();
     expect(figureAt(report, "nothing.deeper")).toBeUndefined();
+  });
+});
+
+const report = {
+  metrics: [{ id: "m1" }, { id: "m2" }, { id: "m1" }] as MetricFigures[],
+  milestones: [{ id: "ms1" }, { id: "ms2" }] as MilestoneFigures[],
+};
+
+describe("lookup(report)", () => {
+  it("finds a metric's and a milestone's index by id, the first when an id repeats", () => {
+    const { metricAt, milestoneAt } = lookup(report);
+    expect([metricAt("m1"), metricAt("m2"), milestoneAt("ms2")]).toEqual([0, 1, 1]);
+  });
+
+  it("is -1 for an id the report does not hold", () => {
+    expect(lookup(report).metricAt("m9")).toBe(-1);
+    expect(lookup(report).milestoneAt("m1")).toBe(-1);
+  });
+
+  it("gives the figures themselves, and the same lookups for the same report", () => {
+    expect(lookup(report).milestone("ms2")).toBe(report.milestones[1]);
+    expect(lookup(report).metric("m2")).toBe(report.metrics[1]);
+    expect(lookup(report)).toBe(lookup(report));
   });
 });

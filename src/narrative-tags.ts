@@ -1,16 +1,10 @@
-// Narrative MDX (content/<slug>/*.mdx) in the one Astro build: a virtual module that imports the
-// files of the customers being built, and source locations stamped on every figure tag so an
-// unknown id can be reported as "content/acme/summary.mdx:7".
-import { readFileSync } from "node:fs";
-import { isAbsolute, relative } from "node:path";
-import type { Report } from "../../src/model/contract.ts";
-import type { SiteFile } from "../../src/render.ts";
+// The figure tags of narrative MDX (<Metric>, <Milestone>, <Roi>): what each may name and place, the problem a tag
+// that names nothing gets, and the source location stamped on each tag so that problem names "content/acme/summary.mdx:7".
+// Read by the narrative check (src/narrative.ts), the MDX plugin (src/content-plugin.ts) and the tags' components.
+import type { Report } from "./model/contract.ts";
 
 /** The tags of the narrative components that place a figure. */
 export const FIGURE_TAGS = ["Metric", "Milestone", "Roi"] as const;
-
-/** The virtual module templates import: `{ "acme/summary": () => import("/abs/content/acme/summary.mdx") }`. */
-export const CONTENT_MODULE = "virtual:milepost/content";
 
 /**
  * Adds `source="<file>:<line>"` to each figure tag of an MDX text, outside fenced code.
@@ -31,39 +25,6 @@ export function stampSources(text: string, file: string): string {
       return line.replace(tag, (_, name: string) => `<${name} source=${JSON.stringify(`${file}:${i + 1}`)}`);
     })
     .join("\n");
-}
-
-/** A file as an error names it: relative to `cwd` when inside it, else absolute. e.g. "content/acme/summary.mdx" */
-function shown(path: string, cwd: string): string {
-  const rel = relative(cwd, path);
-  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : path;
-}
-
-/** A Vite plugin: serves CONTENT_MODULE from the site file (MILEPOST_SITE) and stamps sources on .mdx files. */
-export function narrativePlugin(cwd = process.cwd()) {
-  const resolved = `\0${CONTENT_MODULE}`;
-  return {
-    name: "milepost:narrative",
-    enforce: "pre" as const,
-    resolveId(id: string) {
-      return id === CONTENT_MODULE ? resolved : undefined;
-    },
-    load(id: string) {
-      if (id === resolved) {
-        const file = process.env.MILEPOST_SITE;
-        const site: SiteFile = file ? JSON.parse(readFileSync(file, "utf8")) : { customers: [] };
-        const entries = site.customers.flatMap((c) =>
-          Object.entries(c.content).map(
-            ([name, path]) => `  ${JSON.stringify(`${c.slug}/${name}`)}: () => import(${JSON.stringify(path)}),`,
-          ),
-        );
-        return `export default {\n${entries.join("\n")}\n};\n`;
-      }
-      const path = id.split("?")[0];
-      if (path.endsWith(".mdx")) return stampSources(readFileSync(path, "utf8"), shown(path, cwd));
-      return undefined;
-    },
-  };
 }
 
 /** What `<Metric show>` can place; `<Milestone show>`; `<Roi show>` with the figure each places. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compactSources } from "../../templates/lib/sources.ts";
+import { compactSources } from "../../src/model/provenance.ts";
 
 describe("compactSources(refs)", () => {
   it("groups rows by file in first-seen order, consecutive lines as ranges", () => {

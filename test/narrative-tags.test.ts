@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { figureProblem, narrativeError, stampSources } from "../../templates/lib/narrative.ts";
+import { figureProblem, narrativeError, stampSources } from "../src/narrative-tags.ts";
 
 describe("stampSources(text, file)", () => {
   it("stamps each figure tag with its file and line", () => {
