@@ -7,10 +7,20 @@ import { checkpoint } from "./checkpoint.ts";
 import { defaultConfig, layoutFor, loadConfig, overrideIssues, type Config } from "./config.ts";
 import { diskError, formatIssue, MilepostError, UsageError, type DataIssue } from "./errors.ts";
 import { listCustomerFolders, loadCustomer, misnamedFolder, SLUG } from "./load.ts";
-import { customContent, PACK_DEFS, PACKS, paperFor, printDocsFor, type AudiencePdf, type Pack } from "./documents.ts";
+import {
+  customContent,
+  PACK_DEFS,
+  PACKS,
+  paperFor,
+  pdfFile,
+  printDocsFor,
+  type AudiencePdf,
+  type Pack,
+} from "./documents.ts";
 import { notWritten, packNeedsData, printFailed, reportWarnings } from "./issues.ts";
 import { checkNarrative } from "./narrative.ts";
-import type { Report } from "./model/contract.ts";
+import type { Copy, CopyReport, Report } from "./model/contract.ts";
+import { copyOf } from "./model/copy.ts";
 import { buildReport } from "./model/report.ts";
 import {
   configDigest,
@@ -65,6 +75,8 @@ export interface BuildOptions {
   configDir?: string;
   /** The audiences to print a short QBR PDF for, beside the QBR (--audience). */
   audiences?: AudiencePdf[];
+  /** The customer's copy (default) or the internal copy, which adds what the CSM alone reads (--copy). */
+  copy?: Copy;
 }
 
 /** How one customer's build ended. */
@@ -73,7 +85,7 @@ export interface CustomerResult {
   status: "built" | "failed";
   issues: DataIssue[];
   /** The figures; null when the data failed, and once a build has written them to report.json. */
-  report: Report | null;
+  report: CopyReport | null;
   packs: Pack[];
   files: string[];
   /** Its inputs had not changed: its folder was kept as it was. */
@@ -392,7 +404,7 @@ interface Prepared {
   slug: string;
   issues: DataIssue[];
   /** The figures report.json holds (every point with fullSeries); null when the data failed. */
-  report: Report | null;
+  report: CopyReport | null;
   packs: Pack[];
   site: SiteCustomer | null;
   /** Its input key (see incremental.ts), kept with its folder; null for a dry run. */
@@ -442,10 +454,11 @@ async function prepareSite(
   earlier: PeriodPdfs[] = [],
 ): Promise<Prepared> {
   const { data, report, issues, shownDir } = await prepareCustomer(opts, slug, config);
+  const copy = opts.copy ?? "customer";
   const failed = (more: DataIssue[] = []): Prepared => ({
     slug,
     issues: [...issues, ...more],
-    report,
+    report: report && copyOf(report, copy),
     packs: [],
     site: null,
     key: null,
@@ -466,12 +479,12 @@ async function prepareSite(
   return {
     slug,
     issues: [...issues, ...chosen.issues, ...narrative, ...shown.bounded.map((b) => boundedWarning(b, shownDir))],
-    report: opts.fullSeries ? report : shown.report,
+    report: copyOf(opts.fullSeries ? report : shown.report, copy),
     packs: chosen.packs,
     // The pages read the figures, never the measurement rows: they stay out of the render.
     site: {
       slug,
-      report: shown.report,
+      report: copyOf(shown.report, copy),
       data: { ...branded.data, measurements: [] },
       packs: chosen.packs,
       content,
@@ -510,7 +523,7 @@ async function renderBatch(
     await writeFile(join(siteDir, c.slug, "report.json"), `${JSON.stringify(report, null, 2)}\n`);
     const mine = [`${c.slug}/index.html`, `${c.slug}/report.json`];
     for (const doc of pdf ? printDocsFor(c) : []) {
-      const name = doc.pdf(c.slug, c.label);
+      const name = pdfFile(doc, c);
       const job = {
         path: `${c.slug}/${doc.file}`,
         out: join(siteDir, c.slug, name),

@@ -7,6 +7,7 @@ import { AUDIENCE_PDFS, PACK_DEFS, PACKS, type AudiencePdf, type Pack } from "./
 import { formatIssue, MilepostError, UsageError } from "./errors.ts";
 import { startDev } from "./dev.ts";
 import { merge } from "./merge.ts";
+import { COPIES, type Copy } from "./model/copy.ts";
 import { localToday, requireDataFolder, resolveDates } from "./options.ts";
 import { createProgress, duration, progressMode } from "./progress.ts";
 import { parseShard } from "./shard.ts";
@@ -38,6 +39,9 @@ Options for build:
   --out <folder>         output folder (default: dist)
   --no-pdf               build the sites and report.json only
   --full-series          report.json lists every measurement (the pages draw at most 150 points per metric)
+  --copy customer|internal
+                         the customer's copy (default; the only one publish sends) or the internal copy: it adds
+                         coaching notes, to-dos and triage, marked "Internal — do not forward" on every page
   --force                build every customer again, even those whose inputs did not change
   --shard i/n            build only slice i of n of the customers (by a hash of the slug), e.g. --shard 2/4
   --json                 progress as JSON events (stderr) and the results as JSON (stdout);
@@ -78,6 +82,7 @@ export async function main(argv: string[], today = localToday()): Promise<number
         out: { type: "string", default: "dist" },
         "no-pdf": { type: "boolean" },
         "full-series": { type: "boolean" },
+        copy: { type: "string" },
         force: { type: "boolean" },
         shard: { type: "string" },
         json: { type: "boolean" },
@@ -142,6 +147,9 @@ export async function main(argv: string[], today = localToday()): Promise<number
         `write ${choices.slice(0, -1).join(", ")} or ${choices.at(-1)}`,
       );
     }
+    if (values.copy !== undefined && !COPIES.includes(values.copy as Copy)) {
+      throw new UsageError(`--copy ${values.copy} is not a copy`, "write --copy customer or --copy internal");
+    }
     if (command === "build" && slugs.length === 0 && !values.all) {
       throw new UsageError("Which customers?", "name them (milepost build acme) or build every one with --all");
     }
@@ -164,6 +172,7 @@ export async function main(argv: string[], today = localToday()): Promise<number
       shard: values.shard === undefined ? undefined : parseShard(values.shard),
       configDir: resolve(values.config),
       audiences: parseAudiences(values.audience ?? [], values.pack),
+      copy: (values.copy ?? "customer") as Copy,
     };
     const started = performance.now();
     const mode = command === "validate" ? "silent" : progressMode(process.stderr, process.env, values.json ?? false);

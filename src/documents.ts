@@ -25,6 +25,10 @@ export interface SectionDef {
   missing?: PlainLabel;
   /** A custom section: the key of its MDX file in the customer's content (SiteCustomer.content). */
   mdx?: string;
+  /** "internal": what the CSM alone reads, only in the internal copy (--copy internal); default: everyone. */
+  audience?: "internal";
+  /** Printed on the cover, page one, and so not listed in the contents. */
+  cover?: boolean;
 }
 
 /** A page of a customer's site. */
@@ -86,8 +90,11 @@ interface BuiltInSection extends SectionDef {
   title: PlainLabel;
 }
 
+const internal = (c: SiteCustomer) => c.report.internal;
+
 const SECTION_LIST = [
   // QBR
+  { id: "brief", title: "brief.title", component: "qbr/Brief", cover: true },
   { id: "summary", title: "summary.title", component: "qbr/Summary" },
   { id: "milestones", title: "milestones.title", component: "qbr/Milestones" },
   {
@@ -121,7 +128,15 @@ const SECTION_LIST = [
     has: (c) => c.report.stakeholderMap != null,
   },
   { id: "sources", title: "sources.title", component: "qbr/SourcesAppendix" },
+  {
+    id: "notes",
+    title: "internal.title",
+    component: "qbr/Internal",
+    audience: "internal",
+    has: (c) => (internal(c)?.todos.length ?? 0) > 0,
+  },
   // Close-out
+  { id: "co-brief", title: "brief.title", component: "closeout/Brief", cover: true },
   {
     id: "criteria",
     title: "criteria.title",
@@ -184,6 +199,13 @@ const SECTION_LIST = [
     component: "closeout/Agenda",
     has: (c) => c.report.closingAgenda !== null,
   },
+  {
+    id: "co-notes",
+    title: "internal.title",
+    component: "closeout/Internal",
+    audience: "internal",
+    has: (c) => (internal(c)?.triage.length ?? 0) + (internal(c)?.coaching.length ?? 0) > 0,
+  },
 ] as const satisfies readonly BuiltInSection[];
 
 export type SectionId = (typeof SECTION_LIST)[number]["id"];
@@ -214,7 +236,12 @@ const PACK_LIST = [
     needs: { tables: [], engagementEnd: false },
     afterEnd: false,
     pages: [
-      { file: "index.html", nav: "nav.summary", title: "summary.title", sections: ["summary", "outcomes"] },
+      {
+        file: "index.html",
+        nav: "nav.summary",
+        title: "summary.title",
+        sections: ["brief", "summary", "outcomes", "notes"],
+      },
       {
         file: "milestones.html",
         nav: "nav.milestones",
@@ -248,6 +275,7 @@ const PACK_LIST = [
         pdf: (slug, label) => `${slug}-qbr-${label}.pdf`,
         period: true,
         sections: [
+          "brief",
           "summary",
           "milestones",
           "outcomes",
@@ -260,6 +288,7 @@ const PACK_LIST = [
           "stakeholders",
           "audiences",
           "sources",
+          "notes",
         ],
         style: "qbr-doc",
       },
@@ -272,7 +301,7 @@ const PACK_LIST = [
     needs: { tables: ["deliverables"], engagementEnd: true },
     afterEnd: true,
     pages: [
-      { file: "closeout.html", nav: "nav.closeout", title: "pack.closeout", sections: ["criteria"] },
+      { file: "closeout.html", nav: "nav.closeout", title: "pack.closeout", sections: ["co-brief", "criteria"] },
       { file: "closeout-tracker.html", nav: "nav.tracker", title: "tracker.title", sections: ["tracker", "signoff"] },
       { file: "handoff.html", nav: "nav.handoff", title: "handoff.title", sections: ["handoff"] },
       {
@@ -285,7 +314,7 @@ const PACK_LIST = [
         file: "next-steps.html",
         nav: "nav.nextSteps",
         title: "nav.nextSteps",
-        sections: ["opportunities", "postclose", "agenda"],
+        sections: ["opportunities", "postclose", "agenda", "co-notes"],
       },
     ],
     print: [
@@ -296,6 +325,7 @@ const PACK_LIST = [
         pdf: (slug, label) => `${slug}-closeout-${label}.pdf`,
         period: true,
         sections: [
+          "co-brief",
           "criteria",
           "tracker",
           "signoff",
@@ -306,6 +336,7 @@ const PACK_LIST = [
           "opportunities",
           "postclose",
           "agenda",
+          "co-notes",
         ],
         style: "co-print",
       },
@@ -374,9 +405,11 @@ function sectionDef(c: SiteCustomer, id: string): SectionDef {
   return SECTIONS[id as SectionId];
 }
 
-/** The sections of a page or print document that this customer's data fills, in order. */
+/** The sections of a page or print document that this customer's data fills and its copy holds, in order. */
 export function sectionsOf(c: SiteCustomer, doc: { sections: readonly string[] }): SectionDef[] {
-  return doc.sections.map((id) => sectionDef(c, id)).filter((s) => s.has?.(c) ?? true);
+  return doc.sections
+    .map((id) => sectionDef(c, id))
+    .filter((s) => (s.audience !== "internal" || c.report.copy === "internal") && (s.has?.(c) ?? true));
 }
 
 /** Every section a document lists, filled or not, in order. */
@@ -384,9 +417,9 @@ export function listedSections(c: SiteCustomer, doc: { sections: readonly string
   return doc.sections.map((id) => sectionDef(c, id));
 }
 
-/** A print document's contents for this customer: its sections, or the parts it lists instead. */
+/** A print document's contents for this customer: its sections after the cover, or the parts it lists instead. */
 export function contentsOf(c: SiteCustomer, doc: PrintDef): { id: string; title: Title }[] {
-  return doc.contents?.(c) ?? sectionsOf(c, doc).map(({ id, title }) => ({ id, title }));
+  return doc.contents?.(c) ?? sectionsOf(c, doc).flatMap(({ id, title, cover }) => (cover ? [] : [{ id, title }]));
 }
 
 /**
@@ -420,6 +453,12 @@ export function pagesOf(c: SiteCustomer): (PageDef & { pack: Pack })[] {
       .map((page) => ({ ...page, pack: p, sections: pageSections(c, p, page) }))
       .filter((page) => page.sections.length > 0),
   );
+}
+
+/** The file name of a customer's print document: the internal copy's says so, and is never linked as another period's. */
+export function pdfFile(doc: PrintDef, c: Pick<SiteCustomer, "slug" | "label" | "report">): string {
+  const name = doc.pdf(c.slug, c.label);
+  return c.report.copy === "internal" ? name.replace(/\.pdf$/, "-internal.pdf") : name;
 }
 
 /** The print documents of a customer's packs, in pack order. */

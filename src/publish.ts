@@ -28,6 +28,8 @@ export interface ManifestEntry {
   earlier: PeriodPdfs[];
   /** The build that failed for this customer: what it was building. */
   failed?: { asOf: string; period: string | null };
+  /** Built as the internal copy (--copy internal): never published. */
+  copy?: "internal";
 }
 
 /** The lock file a build keeps in the output folder while it writes there: its process id. */
@@ -164,6 +166,7 @@ type EntryReport = {
   asOf: string;
   period: string | null;
   health?: { rag: string } | null;
+  copy?: string;
 };
 
 /** A built customer's manifest entry, from its report and the names of the files in its folder (PDFs of every period). */
@@ -183,6 +186,7 @@ export function manifestEntry(report: EntryReport, files: string[]): ManifestEnt
     report: `${slug}/report.json`,
     pdfs: inPackOrder(pdfs.filter((p) => !older.has(p)).map((p) => `${slug}/${p}`)),
     earlier: others.map((p) => ({ period: p.period, pdfs: inPackOrder(p.pdfs.map((n) => `${slug}/${n}`)) })),
+    ...(report.copy === "internal" ? { copy: "internal" as const } : {}),
   };
 }
 

@@ -8,7 +8,7 @@ import type { Layout, Pack } from "./documents.ts";
 import { diskError, MilepostError } from "./errors.ts";
 import { usedCharacters, writeFonts } from "./fonts.ts";
 import { inertBytes } from "./inert.ts";
-import type { Report } from "./model/contract.ts";
+import type { CopyReport } from "./model/contract.ts";
 import type { PeriodPdfs } from "./periods.ts";
 import type { CustomerData } from "./schema.ts";
 
@@ -18,7 +18,8 @@ export const PACKAGE_ROOT = fileURLToPath(new URL("..", import.meta.url));
 /** Everything the templates of one customer may read: its own data and figures, nothing else. */
 export interface SiteCustomer {
   slug: string;
-  report: Report;
+  /** Its figures as its copy holds them (report.copy: customer or internal). */
+  report: CopyReport;
   data: CustomerData;
   packs: Pack[];
   /** Narrative MDX files for this customer, by name (e.g. "summary" → absolute path). */

@@ -23,6 +23,7 @@ const base: KeyInputs = {
     pdf: true,
     debug: false,
     force: false,
+    copy: "customer",
   },
   shownDir: "data/acme",
   otherPeriods: ["acme-qbr-2026-Q2.pdf"],
@@ -30,7 +31,7 @@ const base: KeyInputs = {
 const withOptions = (options: object): KeyInputs => ({ ...base, options: { ...base.options, ...options } });
 
 describe("inputKey(inputs)", () => {
-  it("changes with each input: data, content, engine, as-of date, period, pack, options, config, the folder named, other periods", () => {
+  it("changes with each input: data, content, engine, as-of date, period, pack, options, the copy, config, the folder named, other periods", () => {
     const variants: Record<string, KeyInputs> = {
       data: { ...base, data: "data-2" },
       content: { ...base, content: "content-2" },
@@ -42,6 +43,7 @@ describe("inputKey(inputs)", () => {
       fullSeries: withOptions({ fullSeries: true }),
       config: { ...base, config: "config-2" },
       audiences: withOptions({ audiences: ["finance"] }),
+      copy: withOptions({ copy: "internal" }),
       shownDir: { ...base, shownDir: "exports/acme" },
       otherPeriods: { ...base, otherPeriods: [] },
     };

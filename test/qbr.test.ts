@@ -136,7 +136,7 @@ describe("executive summary (index.html)", () => {
     const page = await html("index.html");
     expect(page).toContain('data-figure="health.rag"');
     expect(text(page)).toContain(
-      "At risk — 3 of 5 due by now are met (3 milestones, 2 metric targets). Rule: green when everything due is met and evidenced; yellow when something due is not met or lacks evidence; red when nothing due is met.",
+      "Needs attention — 3 of 5 due by now are met (3 milestones, 2 metric targets). Rule: green when everything due is met and evidenced; yellow when something due is not met or lacks evidence; red when nothing due is met.",
     );
     const headline = /<table class="headline-outcomes">([\s\S]*?)<\/table>/.exec(page)![1];
     expect([...headline.matchAll(/<tr data-metric="(\w+)">/g)].map((m) => m[1])).toEqual(report.headline);
@@ -156,7 +156,8 @@ describe("executive summary (index.html)", () => {
     expect(summary).toContain(
       "Return on investment 15% Verified ROI −75% Payback Jul 7, 2026 Verified ROI counts only value backed by evidence: the value of Weekly report preparation rests on a milestone achieved without evidence",
     );
-    expect(summary).toContain("Report preparation down to 3 hours a week: achieved but not yet evidenced.");
+    // A to-do for the CSM: in the internal copy's notes only (test/copy.test.ts).
+    expect(summary).not.toContain("Report preparation down to 3 hours a week: achieved but not yet evidenced.");
   });
 
   it("renders the team's narrative with figures placed from the report", async () => {
@@ -325,6 +326,7 @@ describe("print document (print-qbr.html)", () => {
   it("holds the whole pack in order, with a sources appendix", async () => {
     const page = await html("print-qbr.html");
     expect([...page.matchAll(/<section[^>]* id="(\w+)" data-section/g)].map((m) => m[1])).toEqual([
+      "brief",
       "summary",
       "milestones",
       "outcomes",

@@ -18,7 +18,10 @@ import type { GoalOutcomes } from "./outcomes.ts";
 import type { Qbr } from "./qbr.ts";
 import type { Per } from "./value.ts";
 
-/** report.json: every figure of one customer as of one date. Fractions have 4 decimals, money 2, dates are ISO, null means the figure does not exist. */
+/** report.json as a build writes it: one copy of the Report below, the customer's or the internal (src/model/copy.ts decides what each holds). */
+export type { Copy, CopyReport, Expansion, InternalNotes } from "./copy.ts";
+
+/** Every figure of one customer as of one date, before a copy is made of it. Fractions have 4 decimals, money 2, dates are ISO, null means the figure does not exist. */
 export interface Report extends AccountFigures {
   /** Version of this shape. */
   schemaVersion: 1;

@@ -70,6 +70,7 @@ interface Manifest {
     period: string | null;
     asOf: string;
     pdfs: string[];
+    copy?: "internal";
   }[];
 }
 
@@ -89,6 +90,13 @@ export async function publish(opts: PublishOptions): Promise<PublishResult> {
   const built = new Map(manifest.customers.filter((c) => c.status !== "failed").map((c) => [c.slug, c]));
   const known = await knownCustomers(opts.dataDir);
   const wanted = opts.customers === "all" ? manifest.customers.map((c) => c.slug) : opts.customers;
+  const internal = wanted.filter((slug) => built.get(slug)?.copy === "internal");
+  if (internal.length > 0)
+    throw new MilepostError(
+      "The internal copy is never published",
+      `${internal.join(", ")} in ${relative(process.cwd(), opts.from) || "."} ${internal.length === 1 ? "was" : "were"} built with --copy internal: coaching notes, to-dos and triage meant for the account team only.`,
+      `build the customer's copy first (milepost build ${internal.join(" ")}, without --copy internal; or into another --out), then publish`,
+    );
   const target = openTarget(opts.to, { endpoint: opts.endpoint });
   const remote = await target.list().catch((err: Error) => {
     throw new MilepostError(

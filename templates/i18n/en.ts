@@ -21,7 +21,7 @@ export default {
   "meta.otherPeriods": "Packs of other periods (PDF)",
   "health.title": "Overall health",
   "health.green": "On track",
-  "health.yellow": "At risk",
+  "health.yellow": "Needs attention",
   "health.red": "Off track",
   "health.rule.none_due": "Nothing is due yet: no milestone date has come and no metric's target date has passed.",
   "health.rule.all_due_achieved":
@@ -198,7 +198,6 @@ export default {
   "review.noRevision": "not yet revised",
   "review.reason": "Reason",
   "review.correction": "Course correction",
-  "review.noCorrection": "None recorded yet; agree on one in this review.",
   "review.risk.behind": "Behind pace",
   "review.risk.not_converging": "Not converging",
   "review.metricRisk": "Target {target} by {date}; now {current}.",
@@ -597,4 +596,28 @@ export default {
   "brief.recommend.course_correct": "agree a course correction with its owner",
   "brief.recommend.reset_target": "reset the target or its date",
   "brief.recommend.approve_proposal": "approve the proposal",
+  "copy.internal": "Internal — do not forward",
+  "internal.title": "Internal notes",
+  "internal.intro": "For the account team only: this part is left out of the customer's copy.",
+  "internal.todos": "Before the review",
+  "internal.agreeCorrection": "{name}: no course correction is recorded. Agree one in this review.",
+  "internal.triage": "Triage of every opportunity",
+  "internal.coaching": "For the closing meeting",
+  "opp.proposed":
+    "The expansions we propose, each framed in five lines from what was observed to the next step, with its horizon, effort and price.",
+  "brief.title": "At a glance",
+  "brief.progress":
+    "{achieved} of {total, plural, one {# milestone} other {# milestones}} achieved; overall health: {health}.",
+  "brief.progressInPeriod":
+    "{achieved} of {total, plural, one {# milestone} other {# milestones}} achieved, {inPeriod} of them this quarter; overall health: {health}.",
+  "brief.lead": "{name} moved from {baseline} to {current}, {progress} of the way to the target of {target}.",
+  "brief.nextDecisions":
+    "This review asks you for {n, plural, one {# decision} other {# decisions}}, the first by {date}.",
+  "brief.nextMilestone": "Next: {name}, due {date}.",
+  "brief.value": "Value to date {value} against a cost of {cost}: ROI {roi}.",
+  "brief.payback": "Paid back on {date}.",
+  "brief.breakEven": "At the current run-rate, break-even is projected on {date}.",
+  "brief.noBreakEven": "At the current run-rate, break-even is more than five years away.",
+  "brief.decisions": "Decisions for you",
+  "brief.plan": "Next quarter",
 } as const;

@@ -34,7 +34,7 @@ export interface DocView {
   print: (PrintDef & { id: PrintDoc; pack: Pack }) | null;
   /** The sections it shows, in order. */
   sections: SectionDef[];
-  /** Label keys of the notes a site page shows for sections the data leaves out (which table to add). */
+  /** Label keys of the notes an internal copy's site page shows for sections the data leaves out (which table to add). */
   missing: PlainLabel[];
   /** The contents of a print document: anchors and title keys. */
   contents: { id: string; title: Title }[];
@@ -74,9 +74,11 @@ function view(c: SiteCustomer, doc: PageDef | (PrintDef & { pack: Pack }), print
     title: doc.title,
     print: print ? (doc as PrintDef & { id: PrintDoc; pack: Pack }) : null,
     sections,
-    missing: print
-      ? []
-      : all.flatMap((s) => (!filled.includes(s.id) && !s.siteWhenEmpty && s.missing ? [s.missing] : [])),
+    // What to add to the data is for the CSM: the internal copy's site pages only.
+    missing:
+      print || c.report.copy !== "internal"
+        ? []
+        : all.flatMap((s) => (!filled.includes(s.id) && !s.siteWhenEmpty && s.missing ? [s.missing] : [])),
     contents: print ? contentsOf(c, doc as PrintDef) : [],
     has: (id) => filled.includes(id),
     href: (section, anchor = section) => {

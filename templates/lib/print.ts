@@ -19,12 +19,15 @@ export function printCss(ctx: CustomerContext): string {
   const docs = (Object.keys(PRINT_DEFS) as PrintDoc[]).map(
     (doc) => `html[data-doc="${doc}"] { --running: ${cssString(runningParts(ctx, doc).join(" · "))}; }`,
   );
+  // The internal copy says so on every page: in the top right margin, and on the cover (Print.astro).
+  const internal = ctx.c.report.copy === "internal" ? cssString(ctx.t("copy.internal")) : "none";
   return `:root { --page-before: ${cssString(before)}; --page-between: ${cssString(between)}; --page-after: ${cssString(after)}; }
 ${docs.join("\n")}
 @page { size: ${size}; margin: 18mm 16mm 18mm 16mm;
   @top-left { content: var(--running); font-family: var(--sans); font-size: 8pt; color: #7a8597; vertical-align: bottom; padding-bottom: 3mm; }
+  @top-right { content: ${internal}; font-family: var(--sans); font-size: 8pt; font-weight: 700; color: #b42318; vertical-align: bottom; padding-bottom: 3mm; }
   @bottom-right { content: var(--page-before) counter(page) var(--page-between) counter(pages) var(--page-after); font-family: var(--sans); font-size: 8pt; color: #7a8597; }
 }
-@page :first { margin: 0; @top-left { content: none; } @bottom-right { content: none; } }
+@page :first { margin: 0; @top-left { content: none; } @top-right { content: none; } @bottom-right { content: none; } }
 `;
 }

@@ -145,12 +145,13 @@ describe("the titles of an audience's PDF", () => {
 
 describe("documentPaths(pack)", () => {
   /** A customer whose data fills no optional section: no metrics, audiences, goals, close-out tables. */
-  const empty = (slug: string, packs: Pack[]) => ({
+  const empty = (slug: string, packs: Pack[], copy = "internal") => ({
     slug,
     packs,
     label: "2026-Q3",
     data: { present: [], handoff: undefined },
     report: {
+      copy,
       metrics: [],
       audiences: [],
       goalOutcomes: null,
@@ -162,12 +163,12 @@ describe("documentPaths(pack)", () => {
       closingAgenda: null,
     },
   });
-  const paths = async (pack: Pack) => {
+  const paths = async (pack: Pack, copy = "internal") => {
     const dir = await mkdtemp(join(tmpdir(), "milepost-docs-"));
     const file = join(dir, "site.json");
     await writeFile(
       file,
-      JSON.stringify({ customers: [empty("both", ["qbr", "closeout"]), empty("co", ["closeout"])] }),
+      JSON.stringify({ customers: [empty("both", ["qbr", "closeout"], copy), empty("co", ["closeout"], copy)] }),
     );
     vi.stubEnv("MILEPOST_SITE", file);
     const { documentPaths } = await import("../../templates/lib/documents.ts");
@@ -181,10 +182,10 @@ describe("documentPaths(pack)", () => {
 
   it("renders each page's sections the data fills, notes the tables that would fill the others, and lands a close-out-only customer on the close-out", async () => {
     expect(await paths("qbr")).toEqual([
-      { path: "both/index", sections: ["summary", "outcomes"], missing: [] },
+      { path: "both/index", sections: ["brief", "summary", "outcomes"], missing: [] },
       { path: "both/milestones", sections: ["milestones", "outcomes"], missing: [] },
       { path: "both/review", sections: ["review"], missing: [] },
-      { path: "both/print-qbr", sections: ["summary", "milestones", "review", "sources"], missing: [] },
+      { path: "both/print-qbr", sections: ["brief", "summary", "milestones", "review", "sources"], missing: [] },
     ]);
     const closeout = await paths("closeout");
     expect(closeout.filter((p) => p.path.startsWith("co/")).map((p) => p.path)).toEqual([
@@ -202,8 +203,14 @@ describe("documentPaths(pack)", () => {
       sections: [],
       missing: ["missing.retrospective", "missing.csat", "missing.financials"],
     });
-    expect(closeout.find((p) => p.path === "co/index")!.sections).toEqual(["criteria"]);
-    expect(closeout.find((p) => p.path === "co/print-closeout")!.sections).toEqual([]);
+    expect(closeout.find((p) => p.path === "co/index")!.sections).toEqual(["co-brief", "criteria"]);
+    expect(closeout.find((p) => p.path === "co/print-closeout")!.sections).toEqual(["co-brief"]);
     expect(closeout.find((p) => p.path === "co/print-handoff")!.sections).toEqual(["handoff"]);
+  });
+
+  it("notes the tables to add on the internal copy's pages only: they are for the CSM", async () => {
+    vi.resetModules();
+    const customer = await paths("closeout", "customer");
+    expect(customer.find((p) => p.path === "co/retrospective")!.missing).toEqual([]);
   });
 });

@@ -1,0 +1,86 @@
+// The customer's copy and the internal copy of a report (docs/report-json.md, "Copies"). Each item knows its
+// audience here: the customer's copy holds nothing addressed to the CSM — no triage, no coaching, no to-dos —
+// and the internal copy is the customer's copy plus `internal`, what the CSM alone reads. Pure.
+import type { AgendaTopic } from "./agenda.ts";
+import type { Triage, TriageReason, TriagedOpportunity } from "./opportunities.ts";
+import type { Report } from "./contract.ts";
+
+export type Copy = "customer" | "internal";
+
+/** The copies `--copy` builds; the first is the default, and the only one published. */
+export const COPIES: readonly Copy[] = ["customer", "internal"];
+
+/** An expansion proposed to the customer: an opportunity without its triage. */
+export type Expansion = Omit<TriagedOpportunity, "triage" | "reason">;
+
+/** The closing meeting's topics the customer reads; the survey's timing and the opportunities to raise are coaching. */
+export type CustomerTopic = Exclude<AgendaTopic, { topic: "csat" | "opportunities" }>;
+export type CoachingTopic = Extract<AgendaTopic, { topic: "csat" | "opportunities" }>;
+
+/** What only the CSM reads (the internal copy). */
+export interface InternalNotes {
+  /** To-dos before the review: milestones achieved without evidence (confirm it to count them), risks with no course correction recorded (agree one). */
+  todos: (
+    | { kind: "confirm_evidence"; milestone: string }
+    | { kind: "agree_correction"; risk: "milestone" | "metric"; id: string }
+  )[];
+  /** Every opportunity's triage and why, in file order (the customer's copy lists the expansions proposed now only). */
+  triage: { id: string; title: string; triage: Triage; reason: TriageReason }[];
+  /** Coaching for the closing meeting: when to send the survey, which opportunities to raise, mention or route. */
+  coaching: CoachingTopic[];
+}
+
+/** report.json as a copy holds it. */
+export interface CopyReport extends Omit<Report, "opportunities" | "opportunityGroups" | "closingAgenda"> {
+  copy: Copy;
+  /** The expansions proposed now, in file order. */
+  opportunities: Expansion[];
+  /** Those expansions by horizon (ids). */
+  opportunityGroups: { quickWins: string[]; longTerm: string[]; unplanned: string[] };
+  /** The closing meeting's agenda without the coaching topics; null without an engagement end. */
+  closingAgenda: { meetingDate: string; topics: CustomerTopic[] } | null;
+  /** Only in the internal copy. */
+  internal?: InternalNotes;
+}
+
+/** The copy of `report` for `copy`. */
+export function copyOf(report: Report, copy: Copy): CopyReport {
+  const { opportunities, opportunityGroups, closingAgenda, ...rest } = report;
+  const proposed = opportunities.filter((o) => o.triage === "propose_now");
+  const ids = new Set(proposed.map((o) => o.id));
+  const customer: CopyReport = {
+    ...rest,
+    copy,
+    opportunities: proposed.map(({ triage: _t, reason: _r, ...o }) => o),
+    opportunityGroups: {
+      quickWins: opportunityGroups.quickWins.filter((id) => ids.has(id)),
+      longTerm: opportunityGroups.longTerm.filter((id) => ids.has(id)),
+      unplanned: opportunityGroups.unplanned.filter((id) => ids.has(id)),
+    },
+    closingAgenda: closingAgenda && {
+      meetingDate: closingAgenda.meetingDate,
+      topics: closingAgenda.topics.filter((t): t is CustomerTopic => !isCoaching(t)),
+    },
+  };
+  return copy === "customer" ? customer : { ...customer, internal: internalNotes(report) };
+}
+
+const isCoaching = (t: AgendaTopic): t is CoachingTopic => t.topic === "csat" || t.topic === "opportunities";
+
+function internalNotes(report: Report): InternalNotes {
+  const corrected = (metric: string) =>
+    report.milestones.some((m) => m.metricId === metric && m.status !== "achieved" && m.nextSteps);
+  const uncorrected = (report.qbr?.risks ?? []).filter((r) =>
+    r.kind === "milestone" ? !report.milestones.find((m) => m.id === r.id)?.nextSteps : !corrected(r.id),
+  );
+  return {
+    todos: [
+      ...report.milestones
+        .filter((m) => m.unverified)
+        .map((m) => ({ kind: "confirm_evidence" as const, milestone: m.id })),
+      ...uncorrected.map((r) => ({ kind: "agree_correction" as const, risk: r.kind, id: r.id })),
+    ],
+    triage: report.opportunities.map(({ id, title, triage, reason }) => ({ id, title, triage, reason })),
+    coaching: report.closingAgenda?.topics.filter(isCoaching) ?? [],
+  };
+}
