@@ -5,6 +5,7 @@ import { join } from "node:path";
 import type { z } from "zod";
 import { describe, expect, it } from "vitest";
 import { loadCustomer } from "../src/load.ts";
+import { copyOf } from "../src/model/copy.ts";
 import { buildReport } from "../src/model/report.ts";
 import { customerSchema, handoffSchema, isOptional, rowTables } from "../src/schema.ts";
 import { validateCustomer } from "../src/validate.ts";
@@ -53,7 +54,7 @@ describe("docs/report-json.md", () => {
     const fields = doc.slice(doc.indexOf("## Fields"), doc.indexOf("## Warnings"));
     const slug = "acme";
     const { data } = validateCustomer(await loadCustomer(join(ROOT, "test", "fixtures", "data", slug), slug));
-    const report = buildReport(data!, { asOf: "2026-09-30", period: "2026-Q3" });
+    const report = copyOf(buildReport(data!, { asOf: "2026-09-30", period: "2026-Q3" }), "internal");
     expect([...fields.matchAll(/^\| `(\w+)` \|/gm)].map((m) => m[1])).toEqual(Object.keys(report));
   });
 });

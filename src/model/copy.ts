@@ -45,12 +45,12 @@ export interface CopyReport extends Omit<Report, "opportunities" | "opportunityG
 
 /** The copy of `report` for `copy`. */
 export function copyOf(report: Report, copy: Copy): CopyReport {
-  const { opportunities, opportunityGroups, closingAgenda, ...rest } = report;
+  const { opportunities, opportunityGroups, closingAgenda } = report;
   const proposed = opportunities.filter((o) => o.triage === "propose_now");
   const ids = new Set(proposed.map((o) => o.id));
+  // Spread first: report.json keeps its fields in their places, `copy` and `internal` come last.
   const customer: CopyReport = {
-    ...rest,
-    copy,
+    ...report,
     opportunities: proposed.map(({ triage: _t, reason: _r, ...o }) => o),
     opportunityGroups: {
       quickWins: opportunityGroups.quickWins.filter((id) => ids.has(id)),
@@ -61,6 +61,7 @@ export function copyOf(report: Report, copy: Copy): CopyReport {
       meetingDate: closingAgenda.meetingDate,
       topics: closingAgenda.topics.filter((t): t is CustomerTopic => !isCoaching(t)),
     },
+    copy,
   };
   return copy === "customer" ? customer : { ...customer, internal: internalNotes(report) };
 }
