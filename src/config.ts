@@ -4,7 +4,15 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import { AUDIENCE_DEFS, AUDIENCE_PDFS, PRINT_DEFS, type AudiencePdf, type Layout } from "./documents.ts";
+import {
+  AUDIENCE_DEFS,
+  AUDIENCE_PDFS,
+  PRINT_DEFS,
+  SECTIONS as REGISTRY,
+  type AudiencePdf,
+  type Layout,
+  type SectionId,
+} from "./documents.ts";
 import type { DataIssue } from "./errors.ts";
 import { readJsonDocument } from "./load.ts";
 import { audienceSectionsSchema, hexColor, packSectionsSchema, type Customer } from "./schema.ts";
@@ -13,10 +21,13 @@ import { STATUS_COLOURS, statusLike } from "../templates/lib/contrast.ts";
 
 export const CONFIG_FILE = "milepost.config.json";
 
+/** A section the config places: not page one's brief (always on the cover) nor the internal copy's notes (always last). */
+const placed = (id: string) => !REGISTRY[id as SectionId].cover && REGISTRY[id as SectionId].audience !== "internal";
+
 /** The built-in sections of each pack's print document, in their default order (src/documents.ts). */
 export const SECTIONS = {
-  qbr: PRINT_DEFS.qbr.sections,
-  closeout: PRINT_DEFS.closeout.sections,
+  qbr: PRINT_DEFS.qbr.sections.filter(placed),
+  closeout: PRINT_DEFS.closeout.sections.filter(placed),
 } as const;
 export type ConfigPack = keyof typeof SECTIONS;
 

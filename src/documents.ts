@@ -422,14 +422,22 @@ export function contentsOf(c: SiteCustomer, doc: PrintDef): { id: string; title:
   return doc.contents?.(c) ?? sectionsOf(c, doc).flatMap(({ id, title, cover }) => (cover ? [] : [{ id, title }]));
 }
 
+/** A pack's sections as a layout arranges them, between two it does not place: page one's brief, and the internal copy's notes. */
+function arranged(c: SiteCustomer, pack: Pack, ids: readonly string[]): string[] {
+  const registry = PACK_DEFS[pack].print[0].sections.map((id) => SECTIONS[id as SectionId]);
+  const fixed = (keep: (s: SectionDef) => boolean) => registry.filter(keep).map((s) => s.id);
+  const notes = c.report?.copy === "internal" ? fixed((s) => s.audience === "internal") : [];
+  return [...fixed((s) => s.cover === true), ...ids, ...notes];
+}
+
 /**
  * A site page's sections as the customer's layout arranges them: those turned off left out, the others in the
  * pack's order, and each custom section after the section before it in that order (on the page that holds it;
  * on the pack's first page when no page holds one).
  */
 function pageSections(c: SiteCustomer, pack: Pack, page: PageDef): string[] {
-  const order = c.layout?.sections[pack];
-  if (!order) return page.sections;
+  if (!c.layout) return page.sections;
+  const order = arranged(c, pack, c.layout.sections[pack]);
   const pages = PACK_DEFS[pack].pages;
   const host = (id: string): { page: string; after: string | null } => {
     for (let i = order.indexOf(id) - 1; i >= 0; i--) {
@@ -476,7 +484,7 @@ export function printDocsFor(c: SiteCustomer): (PrintDef & { pack: Pack })[] {
     if (!layout) return [d];
     // A document of one section (the handoff) goes with that section when it is turned off.
     if (d.standalone) return d.sections.some((id) => layout.sections[d.pack].includes(id)) ? [d] : [];
-    const main = { ...d, sections: layout.sections[d.pack] };
+    const main = { ...d, sections: arranged(c, d.pack, layout.sections[d.pack]) };
     if (d.pack !== "qbr") return [main];
     const short = layout.audiences.map(({ id, sections }) => ({
       ...main,

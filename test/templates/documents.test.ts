@@ -101,22 +101,34 @@ describe("a customer's layout (milepost.config.json) in the registry", () => {
 
   it("leaves out the pages whose sections are all off, orders each page's sections, and puts a custom section on the page of the section before it", () => {
     expect(pagesOf(customer).map((p) => [p.file, p.sections])).toEqual([
-      ["index.html", ["summary", "outcomes"]],
+      // Page one's brief opens whatever the layout (and the internal copy's notes close).
+      ["index.html", ["brief", "summary", "outcomes"]],
       ["milestones.html", ["milestones", "outcomes"]],
       ["review.html", ["review", "roadmap"]],
       ["audiences.html", ["audiences"]],
-      ["closeout.html", ["criteria"]],
+      ["closeout.html", ["co-brief", "criteria"]],
       ["closeout-tracker.html", ["tracker"]],
       ["retrospective.html", ["csat"]],
     ]);
   });
 
+  it("closes the internal copy's pages and documents with its notes, whatever the layout", () => {
+    const internal = { ...customer, report: { ...customer.report, copy: "internal" } } as unknown as SiteCustomer;
+    expect(pagesOf(internal).find((p) => p.file === "index.html")!.sections).toEqual([
+      "brief",
+      "summary",
+      "outcomes",
+      "notes",
+    ]);
+    expect(printDocsFor(internal).map((d) => d.sections.at(-1))).toEqual(["notes", "outcomes", "co-notes"]);
+  });
+
   it("prints each pack's document in the layout's order, the handoff only when its section is on, and after the QBR each audience's short PDF", () => {
     const docs = printDocsFor(customer);
     expect(docs.map((d) => [d.file, d.pdf("acme", "2026-Q3"), d.sections, d.audience])).toEqual([
-      ["print-qbr.html", "acme-qbr-2026-Q3.pdf", qbr, undefined],
+      ["print-qbr.html", "acme-qbr-2026-Q3.pdf", ["brief", ...qbr], undefined],
       ["print-qbr-finance.html", "acme-qbr-finance-2026-Q3.pdf", ["roadmap", "summary", "outcomes"], "finance"],
-      ["print-closeout.html", "acme-closeout-2026-Q3.pdf", ["criteria", "tracker", "csat"], undefined],
+      ["print-closeout.html", "acme-closeout-2026-Q3.pdf", ["co-brief", "criteria", "tracker", "csat"], undefined],
     ]);
   });
 });
