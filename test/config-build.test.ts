@@ -58,7 +58,9 @@ describe("a build with milepost.config.json", () => {
   });
 
   it("prints the QBR in the config's order, the custom section after the review and the sources left out", async () => {
+    // Page one's brief (on the cover) opens the QBR whatever the config's order.
     expect(sectionsIn(await html("acme", "print-qbr.html"))).toEqual([
+      "brief",
       "review",
       "roadmap",
       "summary",
@@ -120,6 +122,7 @@ describe("a build with milepost.config.json", () => {
 
   it("applies a customer's own sections over the config's: acme-lite's QBR and finance PDF leave out what it turned off", async () => {
     expect(sectionsIn(await html("acme-lite", "print-qbr.html"))).toEqual([
+      "brief",
       "review",
       "summary",
       "milestones",
