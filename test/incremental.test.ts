@@ -62,6 +62,12 @@ describe("inputKey(inputs)", () => {
     const reordered = { ...base, options: Object.fromEntries(Object.entries(base.options).reverse()) };
     expect(inputKey(reordered)).toBe(inputKey(base));
   });
+
+  it("is the same whether the defaults are written out (the CLI) or left out (a caller of build(), a shard)", () => {
+    const { copy: _copy, ...leftOut } = base.options as Record<string, unknown>;
+    expect(inputKey({ ...base, options: leftOut })).toBe(inputKey(base));
+    expect(inputKey(withOptions({ audiences: [], fullSeries: false }))).toBe(inputKey(base));
+  });
 });
 
 describe("configDigest(config)", () => {
