@@ -254,8 +254,17 @@ async function openWork(): Promise<string> {
   return mkdtemp(join(root, `${process.pid}-`));
 }
 
+/** The options with their defaults written out, once: a caller that leaves them out and the CLI build alike (same key). */
+export const withDefaults = (opts: BuildOptions): BuildOptions => ({
+  ...opts,
+  copy: opts.copy ?? "customer",
+  audiences: opts.audiences ?? [],
+  fullSeries: opts.fullSeries ?? false,
+});
+
 /** Builds the requested customers. Returns one result per customer; never throws for data errors. */
-export async function build(opts: BuildOptions, effects: BuildEffects = defaultEffects): Promise<CustomerResult[]> {
+export async function build(asked: BuildOptions, effects: BuildEffects = defaultEffects): Promise<CustomerResult[]> {
+  const opts = withDefaults(asked);
   const slugs = inShard(await resolveCustomers(opts.dataDir, opts.customers), opts.shard);
   const config = await readConfig(opts);
   const misnamed = (await misnamedResults(opts)).filter((r) => inShard([r.slug], opts.shard).length);
@@ -454,7 +463,7 @@ async function prepareSite(
   earlier: PeriodPdfs[] = [],
 ): Promise<Prepared> {
   const { data, report, issues, shownDir } = await prepareCustomer(opts, slug, config);
-  const copy = opts.copy ?? "customer";
+  const copy = opts.copy!;
   const failed = (more: DataIssue[] = []): Prepared => ({
     slug,
     issues: [...issues, ...more],
@@ -466,7 +475,7 @@ async function prepareSite(
   if (!data || !report) return failed();
   const chosen = choosePacks(data, opts.pack, opts.asOf, shownDir);
   if (chosen.packs.length === 0 || chosen.issues.some((i) => i.severity === "error")) return failed(chosen.issues);
-  const layout = layoutFor(config, data.customer, chosen.packs.includes("qbr") ? (opts.audiences ?? []) : []);
+  const layout = layoutFor(config, data.customer, chosen.packs.includes("qbr") ? opts.audiences! : []);
   const shownSections = new Set(chosen.packs.flatMap((p) => layout.sections[p]));
   const custom = config.custom.filter((s) => shownSections.has(s.id)).map((s) => [customContent(s.id), s.file]);
   const content = { ...(await findContent(opts.contentDir, slug)), ...Object.fromEntries(custom) };

@@ -34,9 +34,6 @@ const NOT_IN_KEY = new Set([
   "shard",
 ]);
 
-/** Options whose default the CLI writes out and a caller of build() may leave out: the same build, the same key. */
-const DEFAULTS: Record<string, string> = { copy: '"customer"', audiences: "[]", fullSeries: "false" };
-
 /** What goes into one customer's key. */
 export interface KeyInputs {
   /** engineDigest(): the same for every customer of a run. */
@@ -58,9 +55,7 @@ export interface KeyInputs {
 export function inputKey(inputs: KeyInputs): string {
   const options = Object.fromEntries(
     Object.entries(inputs.options)
-      .filter(
-        ([name, value]) => !NOT_IN_KEY.has(name) && value !== undefined && JSON.stringify(value) !== DEFAULTS[name],
-      )
+      .filter(([name, value]) => !NOT_IN_KEY.has(name) && value !== undefined)
       .sort(([a], [b]) => a.localeCompare(b)),
   );
   return sha256(JSON.stringify({ ...inputs, options, otherPeriods: [...inputs.otherPeriods].sort() }));
