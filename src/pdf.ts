@@ -209,9 +209,26 @@ export function openPrinter(
     },
   };
 
+  /** The customer each worker prints now. */
+  const holders = new Set<{ slug: string | null }>();
+  const slugOf = (item: Queued) => item.job.path.split("/")[0];
+  /**
+   * The next document for a worker: another of its customer's, else one of a customer no other worker prints, else
+   * the first in the queue. So each customer's documents print one after another in one context.
+   */
+  const next = (mine: { slug: string | null }): Queued | undefined => {
+    let at = queue.findIndex((item) => slugOf(item) === mine.slug);
+    if (at < 0) at = queue.findIndex((item) => ![...holders].some((h) => h.slug === slugOf(item)));
+    const item = queue.splice(Math.max(at, 0), 1)[0];
+    mine.slug = item ? slugOf(item) : null;
+    return item;
+  };
+
   /** Prints queued documents until there are none; one context (and page) per customer. */
   async function worker(): Promise<void> {
     workers++;
+    const mine = { slug: null as string | null };
+    holders.add(mine);
     let session: Session | null = null;
     const end = async (ending: Session | null) => {
       if (!ending) return;
@@ -237,7 +254,7 @@ export function openPrinter(
       return session;
     };
     try {
-      for (let item = queue.shift(); item; item = queue.shift()) {
+      for (let item = next(mine); item; item = next(mine)) {
         const { origin, job, done } = item;
         let browser: Browser | null = null;
         try {
@@ -264,6 +281,7 @@ export function openPrinter(
       }
     } finally {
       await end(session);
+      holders.delete(mine);
       workers--;
     }
   }

@@ -63,6 +63,26 @@ describe("the printer", { timeout: 600_000 }, () => {
       await rm(into, { recursive: true, force: true });
     }
   });
+
+  it("prints each customer's documents one after another in one context, two customers at a time", async () => {
+    const into = await mkdtemp(join(tmpdir(), "milepost-printer-"));
+    const server = await serve(out);
+    const printer = openPrinter({ concurrency: 2 });
+    try {
+      // The customers with two documents or more, in the order the build queues them.
+      const all = (await printJobs(into)).map((j) => j.job);
+      const slug = (job: PrintJob) => job.path.split("/")[0];
+      const jobs = all.filter((job) => all.filter((other) => slug(other) === slug(job)).length >= 2).slice(0, 8);
+      const customers = new Set(jobs.map(slug));
+      expect(customers.size).toBeGreaterThanOrEqual(2);
+      expect([...(await printer.print(server.origin, jobs)).values()].map(String)).toEqual([]);
+      expect(printer.stats.contexts.map((served) => served[0]).sort()).toEqual([...customers].sort());
+    } finally {
+      await printer.close();
+      await server.close();
+      await rm(into, { recursive: true, force: true });
+    }
+  });
 });
 
 describe("a Japanese customer's folder", () => {
