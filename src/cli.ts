@@ -172,7 +172,7 @@ export async function main(argv: string[], today = localToday()): Promise<number
       shard: values.shard === undefined ? undefined : parseShard(values.shard),
       configDir: resolve(values.config),
       audiences: parseAudiences(values.audience ?? [], values.pack),
-      copy: (values.copy ?? "customer") as Copy,
+      copy: values.copy as Copy | undefined,
     };
     const started = performance.now();
     const mode = command === "validate" ? "silent" : progressMode(process.stderr, process.env, values.json ?? false);

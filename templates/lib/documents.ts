@@ -69,6 +69,7 @@ function view(c: SiteCustomer, doc: PageDef | (PrintDef & { pack: Pack }), print
   const all = listedSections(c, doc);
   const standalone = print && (doc as PrintDef).standalone === true;
   const sections = all.filter((s) => filled.includes(s.id) || standalone || (!print && s.siteWhenEmpty));
+  const pages = print ? [] : pagesOf(c);
   return {
     file,
     title: doc.title,
@@ -83,7 +84,7 @@ function view(c: SiteCustomer, doc: PageDef | (PrintDef & { pack: Pack }), print
     has: (id) => filled.includes(id),
     href: (section, anchor = section) => {
       if (print) return filled.includes(section) ? `#${anchor}` : undefined;
-      const page = pagesOf(c).find((p) => p.sections.includes(section));
+      const page = pages.find((p) => p.sections.includes(section));
       return page ? `${page.file}#${anchor}` : undefined;
     },
   };
