@@ -3,42 +3,29 @@
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { build, defaultEffects, type BuildOptions } from "../src/build.ts";
+import { build, defaultEffects } from "../src/build.ts";
 import type { CopyReport } from "../src/model/contract.ts";
 import { formatFigure } from "../templates/lib/figure.ts";
 import { formatter } from "../templates/lib/format.ts";
 import { translator, type LabelKey } from "../templates/i18n/index.ts";
 import { milepost } from "./support/cli.ts";
 import { readPdf } from "./support/pdf.ts";
-import { FIXTURES } from "./support/portfolio.ts";
+import { FIXTURES, portfolioOptions } from "./support/portfolio.ts";
 
 const ROOT = join(import.meta.dirname, "..");
 const SAMPLES = ["formosa-health", "harimau-retail", "northwind-logistics", "sakura-seimitsu", "southern-cross-water"];
 const TRIAGE = ["acme", "closeout-triage", "closeout-standard"];
 let scratch = "";
 
-const options = (outDir: string, over: Partial<BuildOptions>): BuildOptions => ({
-  dataDir: join(ROOT, "data"),
-  contentDir: join(ROOT, "content"),
-  outDir,
-  customers: "all",
-  pack: "all",
-  asOf: "2026-09-30",
-  period: "2026-Q3",
-  pdf: true,
-  ...over,
-});
 const dir = (copy: string) => join(scratch, copy);
 
 beforeAll(async () => {
   scratch = await mkdtemp(join(ROOT, ".milepost", "copy-"));
   for (const copy of ["customer", "internal"] as const) {
-    const results = await build(options(dir(copy), { copy }), defaultEffects);
+    const results = await build(portfolioOptions(ROOT, dir(copy), { copy }), defaultEffects);
     expect(results.map((r) => [r.slug, r.status])).toEqual(SAMPLES.map((s) => [s, "built"]));
   }
-  const fixtures = options(dir("fixtures"), {
-    dataDir: join(FIXTURES, "data"),
-    contentDir: join(FIXTURES, "content"),
+  const fixtures = portfolioOptions(FIXTURES, dir("fixtures"), {
     customers: TRIAGE,
     pdf: false,
     copy: "internal",

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { build, defaultEffects } from "../src/build.ts";
 import { serve } from "../src/serve.ts";
 import { launchBrowser } from "./support/browser.ts";
+import { portfolioOptions } from "./support/portfolio.ts";
 import { holds, printFacts, readPdfBody, type PdfPage, type PrintFacts } from "./support/craft.ts";
 
 const ROOT = join(import.meta.dirname, "..");
@@ -23,19 +24,7 @@ let fixtureServer: { origin: string; close: () => Promise<void> };
 
 beforeAll(async () => {
   samples = await mkdtemp(join(ROOT, ".milepost", "samples-"));
-  const results = await build(
-    {
-      dataDir: join(ROOT, "data"),
-      contentDir: join(ROOT, "content"),
-      outDir: samples,
-      customers: "all",
-      pack: "all",
-      asOf: "2026-09-30",
-      period: "2026-Q3",
-      pdf: true,
-    },
-    defaultEffects,
-  );
+  const results = await build(portfolioOptions(ROOT, samples), defaultEffects);
   expect(results.map((r) => [r.slug, r.status])).toEqual(SAMPLES.map((s) => [s, "built"]));
   [browser, server, fixtureServer] = await Promise.all([launchBrowser(), serve(samples), serve(fixtures)]);
 }, 900_000);

@@ -3,7 +3,7 @@
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
-import { build, type CustomerResult } from "../../src/build.ts";
+import { build, type BuildOptions, type CustomerResult } from "../../src/build.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -16,24 +16,27 @@ declare module "vitest" {
 
 export const FIXTURES = join(import.meta.dirname, "..", "fixtures");
 
+/** The build the end-to-end tests make of a portfolio (`root`'s data/ and content/): every customer and pack, 2026-Q3, with PDFs. */
+export const portfolioOptions = (root: string, outDir: string, over: Partial<BuildOptions> = {}): BuildOptions => ({
+  dataDir: join(root, "data"),
+  contentDir: join(root, "content"),
+  outDir,
+  customers: "all",
+  pack: "all",
+  asOf: "2026-09-30",
+  period: "2026-Q3",
+  pdf: true,
+  ...over,
+});
+
 export default async function setup(project: TestProject) {
   // Under the package (git-ignored), so each run's Astro chunks stay in its own folder.
   const scratch = join(import.meta.dirname, "..", "..", ".milepost");
   await mkdir(scratch, { recursive: true });
   const outDir = await mkdtemp(join(scratch, "e2e-"));
-  const results: CustomerResult[] = await build(
-    {
-      dataDir: join(FIXTURES, "data"),
-      contentDir: join(FIXTURES, "content"),
-      outDir,
-      customers: "all",
-      pack: "all",
-      asOf: "2026-09-30",
-      period: "2026-Q3",
-      pdf: true,
-    },
-    { ...(await import("../../src/build.ts")).defaultEffects },
-  );
+  const results: CustomerResult[] = await build(portfolioOptions(FIXTURES, outDir), {
+    ...(await import("../../src/build.ts")).defaultEffects,
+  });
   project.provide("portfolio", outDir);
   project.provide("portfolioResults", JSON.stringify(results));
   return () => rm(outDir, { recursive: true, force: true });
