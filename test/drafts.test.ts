@@ -55,8 +55,8 @@ describe("writeDrafts(published portfolio)", () => {
     expect(to).toEqual(
       customer.stakeholders.filter((s: { email?: string }) => s.email).map((s: { email: string }) => s.email),
     );
-    expect(mail.subject).toBe("Acme Analytics: close-out of Reporting Automation");
-    expect(mail.text).toContain(`Online: https://packs.example.com/q3/${tokens.acme}/`);
+    expect(mail.subject).toBe("Acme Analytics: Engagement Close-out, Reporting Automation");
+    expect(mail.text).toContain(`The pack is also online: https://packs.example.com/q3/${tokens.acme}/`);
     const passcode = result.shares.find((s) => s.slug === "acme")!.passcode!;
     expect(mail.text).not.toContain(passcode);
     expect(mail.text).not.toContain(passcode.replaceAll("-", ""));
@@ -73,10 +73,10 @@ describe("writeDrafts(published portfolio)", () => {
 
   it("writes the Japanese customer's draft in Japanese", async () => {
     const mail = await parse("kiso-kogyo");
-    expect(mail.subject).toBe("木曽工業株式会社：四半期ビジネスレビュー（2026-Q3）");
-    expect(mail.text!.split("\n")[0]).toBe("山田 太郎 様、佐藤 花子 様");
+    expect(mail.subject).toBe("【四半期ビジネスレビュー】木曽工業株式会社様 2026-Q3");
+    expect(mail.text!.split("\n")[0]).toBe("山田 太郎様、佐藤 花子様");
     expect(mail.text).toContain("オンライン版：https://packs.example.com/q3/");
-    expect(mail.text).toContain("PDF を添付しました。オンライン版のパスコードは別途お送りします。");
+    expect(mail.text).toContain("オンライン版のパスコードは、別途お送りいたします。");
     expect(mail.attachments.map((a) => a.filename)).toEqual(["kiso-kogyo-qbr-2026-Q3.pdf"]);
     expect(
       Buffer.compare(
@@ -102,14 +102,15 @@ describe("draftText(report, share, names, provider)", () => {
       "Meridian Advisory",
     );
     const lines = text.trimEnd().split("\n");
-    expect(lines[0]).toBe("Hello Jordan Lee,");
-    expect(lines).toContain("Overall health: needs attention.");
+    expect(lines[0]).toBe("Dear Jordan Lee,");
+    expect(lines).toContain("Overall health: Needs attention."); // the pages' own status label
     // The headline outcomes in the pages' own words: a % metric changes in percentage points.
     const outcomes = lines.filter((l) => l.startsWith("• "));
     expect(outcomes.length).toBeGreaterThanOrEqual(1);
     for (const line of outcomes)
       expect(line).toMatch(/^• .+: .+ → .+, (down \d+%|up \d+%|up [\d.]+ pp|down [\d.]+ pp|×[\d.]+)$/);
-    expect(lines).toContain("The PDF is attached.");
+    expect(lines).not.toContain("The passcode for the online copy follows in a separate message.");
+    expect(lines.at(-2)).toBe("Kind regards,");
     expect(lines.at(-1)).toBe("Meridian Advisory");
   });
 });

@@ -11,7 +11,6 @@ import { translator } from "../../templates/i18n/index.ts";
 import { formatFigure } from "../../templates/lib/figure.ts";
 import { formatter } from "../../templates/lib/format.ts";
 import type { PublishResult, ShareResult } from "./publish.ts";
-import { words } from "./words.ts";
 
 interface Built {
   slug: string;
@@ -73,34 +72,46 @@ export function draftText(
   provider: string | null,
 ): { subject: string; text: string } {
   const { locale, currency, name: customer } = report.customer;
-  const t = words(locale);
+  const t = translator(locale); // the pages' own labels: a status, a pack's name and a change read the same in both
   const f = formatter(locale, currency);
-  const labels = translator(locale); // the pages' own wording of a change, e.g. "down 87%", "up 23 pp"
   const closeout = report.closeout !== null && report.engagement.end !== null && report.engagement.end <= report.asOf;
-  const vars = { customer, engagement: report.engagement.name, period: report.period ?? "", date: f.date(report.asOf) };
-  const subject = t(closeout ? "subjectCloseout" : "subjectQbr", vars);
+  const pack = t(closeout ? "pack.closeout" : "pack.qbr");
+  const vars = {
+    customer,
+    pack,
+    engagement: report.engagement.name,
+    period: report.period ?? "",
+    date: f.date(report.asOf),
+  };
+  const subject = t(closeout ? "email.subject.closeout" : "email.subject.qbr", vars);
   const headline = report.headline
     .map((id) => report.metrics.find((m) => m.id === id))
     .filter((m) => m !== undefined)
     .slice(0, 2)
     .map((m) =>
-      t("outcome", {
+      t("email.outcome", {
         name: m.name,
         from: f.value(m.baseline, m.unit),
         to: f.value(m.current, m.unit),
-        change: formatFigure(f, labels, "metricChange", m),
+        change: formatFigure(f, t, "metricChange", m),
       }),
     );
+  const people = new Intl.ListFormat(locale, { type: "conjunction" });
   const lines = [
-    t("greeting", { names: names.map((name) => t("person", { name })).join(t("and")) }),
+    t("email.salutation", { names: people.format(names.map((name) => t("email.person", { name }))) }),
     "",
-    t("lead", { ...vars, pack: t(closeout ? "closeout" : "qbr") }),
-    t("health", { health: t(report.health.rag) }),
+    t("email.lead", vars),
+    "",
+    t("email.health", { health: t(`health.${report.health.rag}`) }),
     ...headline,
     "",
-    t("link", { link: share.link ?? "" }),
-    t(share.protected ? "attached" : "attachedOpen"),
-    ...(provider ? ["", provider] : []),
+    t("email.link", { link: share.link ?? "" }),
+    ...(share.protected ? [t("email.passcode")] : []),
+    "",
+    t("email.closing"),
+    "",
+    t("email.signOff"),
+    ...(provider ? [provider] : []),
   ];
   return { subject, text: `${lines.join("\n")}\n` };
 }

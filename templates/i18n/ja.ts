@@ -116,6 +116,30 @@ export default {
   "per.quarter": "四半期",
   "per.year": "年",
   none: "なし",
+  // Outside the pack (src/share): the unlock page of a protected share and the email drafts.
+  "unlock.heading": "この資料は保護されています",
+  "unlock.intro": "別途お送りしたパスコードを入力のうえ、お開きください。",
+  "unlock.passcode": "パスコード",
+  "unlock.submit": "開く",
+  "unlock.wrong": "パスコードが正しくありません。ご確認のうえ、もう一度ご入力ください。",
+  "unlock.expired": "このリンクの有効期限は{date}をもって終了いたしました。送信者に新しいリンクをご依頼ください。",
+  "unlock.unsupported":
+    "このブラウザでは保護された資料を開けません。最新の Chrome、Edge、Firefox、Safari のいずれかでリンクをお開きください。",
+  "unlock.opened": "資料を開く準備ができました。",
+  "unlock.open": "資料を開く",
+  "unlock.download": "{name}をダウンロード",
+  "email.subject.qbr": "【{pack}】{customer}様 {period}",
+  "email.subject.closeout": "【{pack}】{customer}様 {engagement}",
+  "email.salutation": "{names}",
+  "email.person": "{name}様",
+  "email.lead":
+    "いつも大変お世話になっております。\n\n貴社の{engagement}につきまして、{date}時点の{pack}をお送りいたします。",
+  "email.health": "全体の状況：{health}",
+  "email.outcome": "・{name}：{from} → {to}（{change}）",
+  "email.link": "オンライン版：{link}",
+  "email.passcode": "オンライン版のパスコードは、別途お送りいたします。",
+  "email.closing": "ご不明な点がございましたら、お気軽にお申し付けください。\n何卒よろしくお願い申し上げます。",
+  "email.signOff": "敬具",
   // The QBR pack: summary, milestones, review, views by audience.
   "audiences.role": "（{role}）",
   "outcomes.none":

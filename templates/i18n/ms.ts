@@ -117,6 +117,31 @@ export default {
   "per.quarter": "suku tahun",
   "per.year": "tahun",
   none: "Tiada",
+  // Outside the pack (src/share): the unlock page of a protected share and the email drafts.
+  "unlock.heading": "Laporan ini dilindungi",
+  "unlock.intro": "Sila masukkan kod laluan yang diberikan kepada tuan/puan secara berasingan untuk membukanya.",
+  "unlock.passcode": "Kod laluan",
+  "unlock.submit": "Buka",
+  "unlock.wrong": "Kod laluan tidak sah. Sila semak dan cuba sekali lagi.",
+  "unlock.expired": "Pautan ini telah tamat tempoh pada {date}. Sila minta pautan baharu daripada pengirim.",
+  "unlock.unsupported":
+    "Pelayar ini tidak dapat membuka laporan yang dilindungi. Sila buka pautan menggunakan versi terkini Chrome, Edge, Firefox atau Safari.",
+  "unlock.opened": "Laporan telah dibuka.",
+  "unlock.open": "Buka laporan",
+  "unlock.download": "Muat turun {name}",
+  "email.subject.qbr": "{customer}: {pack}, {period}",
+  "email.subject.closeout": "{customer}: {pack}, {engagement}",
+  "email.salutation": "Yang dihormati {names},",
+  "email.person": "{name}",
+  "email.lead":
+    "Dengan hormatnya, bersama-sama ini kami lampirkan {pack} bagi projek {engagement} untuk {customer}, dengan angka setakat {date}.",
+  "email.health": "Status keseluruhan: {health}.",
+  "email.outcome": "• {name}: {from} → {to}, {change}",
+  "email.link": "Laporan ini juga boleh dibaca dalam talian: {link}",
+  "email.passcode": "Kod laluan bagi salinan dalam talian akan dihantar secara berasingan.",
+  "email.closing":
+    "Sekiranya tuan/puan mempunyai sebarang pertanyaan, kami sedia membincangkannya bersama. Sekian, terima kasih.",
+  "email.signOff": "Yang benar,",
   // The QBR pack: summary, milestones, review, views by audience.
   "audiences.role": ", {role}",
   "outcomes.none": "Belum ada hasil diukur. Tambah metrics.csv dengan garis dasar dan sasaran bagi setiap hasil.",
