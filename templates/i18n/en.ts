@@ -641,7 +641,7 @@ export default {
   "brief.nextDecisions":
     "This review asks you for {n, plural, one {# decision} other {# decisions}}, the first by {date}.",
   "brief.nextMilestone": "Next: {name}, due {date}.",
-  "brief.value": "Value to date {value} against a cost of {cost}: ROI {roi}.",
+  "brief.value": "Value realized to date {value} against a cost to date of {cost}: ROI {roi}.",
   "brief.payback": "Paid back on {date}.",
   "brief.breakEven": "At the current run-rate, payback is projected on {date}.",
   "brief.noBreakEven": "At the current run-rate, payback is more than five years away.",

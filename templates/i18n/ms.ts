@@ -650,7 +650,7 @@ export default {
     "{name} berubah daripada {baseline} kepada {current}, dengan kemajuan {progress} ke arah sasaran {target}.",
   "brief.nextDecisions": "Semakan ini memohon {n} keputusan daripada tuan/puan, yang pertama sebelum {date}.",
   "brief.nextMilestone": "Batu tanda seterusnya: {name}, pada {date}.",
-  "brief.value": "Nilai terkumpul {value} berbanding kos {cost}: ROI {roi}.",
+  "brief.value": "Nilai terkumpul setakat ini {value} berbanding kos terkumpul {cost}: ROI {roi}.",
   "brief.payback": "Modal telah pulang pada {date}.",
   "brief.breakEven": "Pada kadar semasa, tempoh pulang modal dijangka berakhir pada {date}.",
   "brief.noBreakEven": "Pada kadar semasa, pulang modal memerlukan lebih daripada lima tahun lagi.",
