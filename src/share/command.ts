@@ -2,6 +2,7 @@
 import { resolve } from "node:path";
 import { formatIssue, UsageError } from "../errors.ts";
 import { writeDrafts } from "./drafts.ts";
+import { checkPlaces } from "./places.ts";
 import { publish, type PublishResult } from "./publish.ts";
 import { rotate } from "./rotate.ts";
 
@@ -58,6 +59,15 @@ export async function shareCommand(
       `--base-url ${flags["base-url"]} is not a web address`,
       "write it with https://, e.g. --base-url https://packs.example.com/q3/",
     );
+  const warnings = await checkPlaces({
+    to: flags.to,
+    shares: flags.shares,
+    drafts: flags.drafts,
+    baseUrl: flags["base-url"],
+    protect: flags.protect ?? false,
+    cwd: process.cwd(),
+  });
+  for (const w of warnings) process.stderr.write(`${w}\n`);
   const result = await publish({
     from: resolve(flags.from),
     dataDir: resolve(flags.data),
