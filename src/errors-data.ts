@@ -353,8 +353,8 @@ export const errorCatalogue = {
     severity: "error",
     stage: "narrative",
     message:
-      "content/<slug>/summary.mdx cannot be read as MDX, names a figure the customer does not have, runs code, imports, or shows an image from outside its folder (with line and column).",
-    fix: "Name figures with <Metric>, <Milestone> or <Roi> tags and the ids the message lists; write text without braces; keep images beside the file.",
+      "content/<slug>/summary.mdx cannot be read as MDX, names a figure the customer does not have, runs code, imports, or shows an image from outside its folder or of another type than PNG, JPEG, WebP, GIF or SVG (with line and column).",
+    fix: "Name figures with <Metric>, <Milestone> or <Roi> tags and the ids the message lists; write text without braces; keep images beside the file, as real PNG, JPEG, WebP, GIF or SVG files.",
   },
 
   // The model's warnings about the data (src/model/warnings.ts, worded in src/issues.ts; src/series.ts)
