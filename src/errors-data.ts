@@ -325,6 +325,14 @@ export const errorCatalogue = {
     message: "brand.logo or provider.logo is not a PNG, JPEG, WebP, GIF or SVG file.",
     fix: "Use an image of one of those types.",
   },
+  "invalid-email": {
+    title: "An email that is not one address",
+    severity: "error",
+    stage: "validate",
+    message:
+      "A stakeholder's email (or postClose.email) holds more than one address, a line break or another control character, a name, or no address at all.",
+    fix: "Write one plain address, e.g. jordan.lee@example.com; give each person a stakeholder of their own.",
+  },
   "score-out-of-scale": {
     title: "A score outside its scale",
     severity: "error",
