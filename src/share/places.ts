@@ -1,9 +1,10 @@
 // Where publish may write what stays on this machine: shares.csv (every link and passcode) and
 // the email drafts (the PDFs attached) never inside the folder it serves, drafts never without
 // the address the customer opens, and a protected share on http:// named before it is sent.
-import { realpath } from "node:fs/promises";
+import { constants } from "node:fs";
+import { access, realpath } from "node:fs/promises";
 import { basename, dirname, isAbsolute, relative, resolve } from "node:path";
-import { UsageError } from "../errors.ts";
+import { diskError, UsageError } from "../errors.ts";
 
 export interface Places {
   /** --to as written: a folder or s3://… */
@@ -44,6 +45,16 @@ export async function checkPlaces(p: Places): Promise<string[]> {
         "write the drafts outside the published folder, e.g. --drafts drafts with --to public",
       );
   }
+  for (const [path, what, flag] of [
+    [p.to, `the target folder ${p.to}`, "--to"],
+    [p.shares, `the list of links and passcodes ${p.shares}`, "--shares"],
+    [p.drafts, `the email drafts folder ${p.drafts}`, "--drafts"],
+  ] as const) {
+    if (!path || /^s3:/.test(path)) continue;
+    // Before anything is uploaded: a passcode shown once must reach shares.csv.
+    const denied = await cannotWrite(resolve(p.cwd, path));
+    if (denied) throw diskError(denied, what, elsewhere(flag)) ?? denied;
+  }
   const warnings: string[] = [];
   if (
     p.protect &&
@@ -64,3 +75,26 @@ async function real(path: string): Promise<string> {
   const parent = dirname(path);
   return parent === path ? path : resolve(await real(parent), basename(path));
 }
+
+/** What a disk error tells the person to do instead, for the option that names the place. */
+export const elsewhere = (flag: "--to" | "--shares" | "--drafts") => ({
+  full: `write to another disk with ${flag}`,
+  denied: `choose another folder with ${flag}`,
+  kept: "What was written so far stays; publish again once there is room.",
+});
+
+/** Why `path` (a file or folder, which may not exist yet) cannot be written, or null. */
+async function cannotWrite(path: string): Promise<NodeJS.ErrnoException | null> {
+  let at = path;
+  while (!(await exists(at)) && dirname(at) !== at) at = dirname(at);
+  return access(at, constants.W_OK).then(
+    () => null,
+    (err: NodeJS.ErrnoException) => err,
+  );
+}
+
+const exists = (path: string) =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
