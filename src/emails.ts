@@ -4,7 +4,7 @@
 /** Why `value` is not one plain email address, or null. e.g. "a@x.example, b@y.example" → "holds more than one address" */
 export function emailProblem(value: string): { problem: string; fix: string } | null {
   const address = value.trim();
-  if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(address))
+  if (/[\p{Cc}\u2028\u2029]/u.test(address))
     return {
       problem: "holds a line break or another control character",
       fix: "write the one address on one line, e.g. jordan.lee@example.com",
