@@ -58,8 +58,8 @@ Options for publish (after a build):
   --protect              seal each pack with a passcode (shown once, kept in shares.csv)
   --expires YYYY-MM-DD   the last day links open (customer.json's share.expires wins)
   --prune                delete expired shares, old tokens and customers no longer published
-  --drafts <folder>      write an email draft (.eml) per customer with its PDFs attached
-  --shares <file>        where links and passcodes are kept (default: shares.csv; never uploaded)
+  --drafts <folder>      write an email draft (.eml) per customer with its PDFs attached (needs --base-url)
+  --shares <file>        where links and passcodes are kept (default: shares.csv; never inside --to)
 
 Exit status: 0 all built, 1 a customer's data has errors (the others are built), 2 usage.`;
 
