@@ -108,4 +108,24 @@ describe("milepost publish --to . (command line)", () => {
     );
     expect(await readdir(cwd)).toEqual([]);
   });
+
+  it("prints the http:// warning before anything else it says", async () => {
+    const cwd = await scratch();
+    const errors: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((s: string) => (errors.push(s), true)) as typeof process.stderr.write;
+    const before = process.cwd();
+    try {
+      process.chdir(cwd);
+      const args = ["publish", "--all", "--to", "public", "--protect", "--base-url", "http://packs.example.com/q3/"];
+      expect(await main(args, "2026-12-01")).toBe(1); // nothing built here
+    } finally {
+      process.chdir(before);
+      process.stderr.write = write;
+    }
+    expect(errors[0]).toBe(
+      "warning: --base-url http://packs.example.com/q3/ is http://: browsers unlock a protected share only over https, so the customer could not open it — serve the target over https and write --base-url https://…\n",
+    );
+    expect(errors.join("")).toContain("Nothing built in dist/");
+  });
 });
