@@ -83,7 +83,7 @@ describe("writeShares(file, rows)", () => {
       { ...row, passcode: "k7m2-qx9p-3hvd-8tze", token: "t", published: "2026-12-01", digest: "" },
     ]);
     expect((await stat(file)).mode & 0o777).toBe(0o600);
-    const fresh = join(await scratch(), "new.csv");
+    const fresh = join(await scratch(), "links", "new.csv"); // its folder made
     await writeShares(fresh, []);
     expect((await stat(fresh)).mode & 0o777).toBe(0o600);
   });
