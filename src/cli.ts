@@ -4,7 +4,7 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { build, defaultEffects, resolveCustomers, type BuildOptions, type CustomerResult } from "./build.ts";
 import { AUDIENCE_PDFS, PACK_DEFS, PACKS, type AudiencePdf, type Pack } from "./documents.ts";
-import { formatIssue, MilepostError, UsageError } from "./errors.ts";
+import { diskError, formatIssue, MilepostError, UsageError } from "./errors.ts";
 import { startDev } from "./dev.ts";
 import { merge } from "./merge.ts";
 import { COPIES, type Copy } from "./model/copy.ts";
@@ -291,6 +291,12 @@ function reportError(err: unknown, debug: boolean): number {
   if (typeof err === "object" && err && "code" in err && String(err.code).startsWith("ERR_PARSE_ARGS")) {
     write(`milepost: ${(err as unknown as Error).message}\n  see milepost --help`);
     return 2;
+  }
+  // A disk error no stage named (e.g. share rotate writing customer.json to a read-only disk).
+  const disk = diskError(err, "a file", { full: "run it on another disk", denied: "run it on a folder you may write" });
+  if (disk) {
+    write(`${disk.title}\n${disk.message}\n  ${disk.hint}`);
+    return 1;
   }
   write(`Unexpected error: ${(err as Error)?.message ?? String(err)}`);
   write(

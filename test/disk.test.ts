@@ -2,7 +2,7 @@
 // and publish name them and what to do instead — never "Unexpected error" — and change nothing.
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, readdir, rm } from "node:fs/promises";
+import { cp, mkdir, readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { milepost } from "./support/cli.ts";
@@ -84,6 +84,26 @@ describe("a new folder on a read-only mount", () => {
       `No permission to write\nmilepost may not write the list of links and passcodes ${shares} (${readOnly}): the disk is mounted read-only. Nothing there was changed.\n  Make the folder writable for you, or choose another folder with --shares.\n`,
     );
     expect(existsSync(join(dir, "public"))).toBe(false);
+  });
+});
+
+describe("a read-only data folder", () => {
+  it("share rotate names the file and the read-only disk, not an unexpected error", async (ctx) => {
+    if (!mounted) return ctx.skip();
+    const frozen = join(dir, "frozen");
+    await mkdir(frozen);
+    if (!mountTmpfs(frozen, "size=1m")) return ctx.skip();
+    try {
+      await cp(join(data, "acme"), join(frozen, "acme"), { recursive: true });
+      execFileSync("mount", ["-o", "remount,ro", frozen]);
+      const run = await milepost(["share", "rotate", "acme", "--data", frozen], dir);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toBe(
+        `No permission to write\nmilepost may not write a file (${join(frozen, "acme", "customer.json")}): the disk is mounted read-only. Nothing there was changed.\n  Make the folder writable for you, or run it on a folder you may write.\n`,
+      );
+    } finally {
+      execFileSync("umount", [frozen]);
+    }
   });
 });
 
