@@ -4,7 +4,7 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { build, defaultEffects, resolveCustomers, type BuildOptions, type CustomerResult } from "./build.ts";
 import { AUDIENCE_PDFS, PACK_DEFS, PACKS, type AudiencePdf, type Pack } from "./documents.ts";
-import { formatIssue, MilepostError, UsageError } from "./errors.ts";
+import { diskError, formatIssue, MilepostError, UsageError } from "./errors.ts";
 import { startDev } from "./dev.ts";
 import { merge } from "./merge.ts";
 import { COPIES, type Copy } from "./model/copy.ts";
@@ -58,8 +58,8 @@ Options for publish (after a build):
   --protect              seal each pack with a passcode (shown once, kept in shares.csv)
   --expires YYYY-MM-DD   the last day links open (customer.json's share.expires wins)
   --prune                delete expired shares, old tokens and customers no longer published
-  --drafts <folder>      write an email draft (.eml) per customer with its PDFs attached
-  --shares <file>        where links and passcodes are kept (default: shares.csv; never uploaded)
+  --drafts <folder>      write an email draft (.eml) per customer with its PDFs attached (needs --base-url)
+  --shares <file>        where links and passcodes are kept (default: shares.csv; never inside --to)
 
 Exit status: 0 all built, 1 a customer's data has errors (the others are built), 2 usage.`;
 
@@ -291,6 +291,12 @@ function reportError(err: unknown, debug: boolean): number {
   if (typeof err === "object" && err && "code" in err && String(err.code).startsWith("ERR_PARSE_ARGS")) {
     write(`milepost: ${(err as unknown as Error).message}\n  see milepost --help`);
     return 2;
+  }
+  // A disk error no stage named (e.g. share rotate writing customer.json to a read-only disk).
+  const disk = diskError(err, "a file", { full: "run it on another disk", denied: "run it on a folder you may write" });
+  if (disk) {
+    write(`${disk.title}\n${disk.message}\n  ${disk.hint}`);
+    return 1;
   }
   write(`Unexpected error: ${(err as Error)?.message ?? String(err)}`);
   write(

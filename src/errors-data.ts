@@ -325,6 +325,14 @@ export const errorCatalogue = {
     message: "brand.logo or provider.logo is not a PNG, JPEG, WebP, GIF or SVG file.",
     fix: "Use an image of one of those types.",
   },
+  "invalid-email": {
+    title: "An email that is not one address",
+    severity: "error",
+    stage: "validate",
+    message:
+      "A stakeholder's email (or postClose.email) holds more than one address, a line break or another control character, a name, or no address at all.",
+    fix: "Write one plain address, e.g. jordan.lee@example.com; give each person a stakeholder of their own.",
+  },
   "score-out-of-scale": {
     title: "A score outside its scale",
     severity: "error",
@@ -353,8 +361,8 @@ export const errorCatalogue = {
     severity: "error",
     stage: "narrative",
     message:
-      "content/<slug>/summary.mdx cannot be read as MDX, names a figure the customer does not have, runs code, imports, or shows an image from outside its folder (with line and column).",
-    fix: "Name figures with <Metric>, <Milestone> or <Roi> tags and the ids the message lists; write text without braces; keep images beside the file.",
+      "content/<slug>/summary.mdx cannot be read as MDX, names a figure the customer does not have, runs code, imports, or shows an image from outside its folder or of another type than PNG, JPEG, WebP, GIF or SVG (with line and column).",
+    fix: "Name figures with <Metric>, <Milestone> or <Roi> tags and the ids the message lists; write text without braces; keep images beside the file, as real PNG, JPEG, WebP, GIF or SVG files.",
   },
 
   // The model's warnings about the data (src/model/warnings.ts, worded in src/issues.ts; src/series.ts)

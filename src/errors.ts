@@ -1,6 +1,8 @@
 // The error vocabulary: every problem milepost reports to a person is one of these.
 // Messages follow one pattern: where, what was found, what is wrong, what to write instead.
 // Each issue's code is one of the catalogue in errors-data.ts (docs/errors.md).
+import { accessSync, constants, existsSync } from "node:fs";
+import { dirname } from "node:path";
 import type { ErrorCode } from "./errors-data.ts";
 
 /** Where a problem is. e.g. {file: "data/acme/metrics.csv", line: 4, field: "baseline"} */
@@ -76,8 +78,15 @@ export function browserNotFound(tried: string[]): MilepostError {
  * A failure of the disk rather than of the data or of milepost, in words: no permission, a
  * read-only folder, a full disk. Null for any other error. `what` names what was being written.
  */
-export function diskError(err: unknown, what: string): MilepostError | null {
-  const e = err as NodeJS.ErrnoException | undefined;
+export function diskError(
+  err: unknown,
+  what: string,
+  elsewhere: { full: string; denied: string; kept?: string } = {
+    full: "build into a folder on another disk with --out",
+    denied: "build into another folder with --out",
+  },
+): MilepostError | null {
+  const e = unmasked(err as NodeJS.ErrnoException | undefined);
   const code = e?.code ?? /\b(ENOSPC|EDQUOT|EACCES|EPERM|EROFS)\b/.exec(String(e?.message))?.[1];
   const at = e?.path ? ` (${e.path})` : "";
   switch (code) {
@@ -85,8 +94,8 @@ export function diskError(err: unknown, what: string): MilepostError | null {
     case "EDQUOT":
       return new MilepostError(
         "The disk is full",
-        `milepost ran out of space writing ${what}${at}. What was not written keeps its previous version.`,
-        "Free some space on that disk, or build into a folder on another disk with --out.",
+        `milepost ran out of space writing ${what}${at}. ${elsewhere.kept ?? "What was not written keeps its previous version."}`,
+        `Free some space on that disk, or ${elsewhere.full}.`,
         { cause: err },
       );
     case "EACCES":
@@ -95,10 +104,26 @@ export function diskError(err: unknown, what: string): MilepostError | null {
       return new MilepostError(
         "No permission to write",
         `milepost may not write ${what}${at}${code === "EROFS" ? ": the disk is mounted read-only" : ""}. Nothing there was changed.`,
-        "Make the folder writable for you, or build into another folder with --out.",
+        `Make the folder writable for you, or ${elsewhere.denied}.`,
         { cause: err },
       );
     default:
       return null;
+  }
+}
+
+/**
+ * A recursive mkdir on a read-only disk fails with ENOENT for the folder it could not make; the
+ * nearest folder that exists says why (EROFS, EACCES). Any other error is returned as it is.
+ */
+function unmasked(e: NodeJS.ErrnoException | undefined): NodeJS.ErrnoException | undefined {
+  if (e?.code !== "ENOENT" || e.syscall !== "mkdir" || !e.path) return e;
+  let dir = dirname(e.path);
+  while (!existsSync(dir) && dirname(dir) !== dir) dir = dirname(dir);
+  try {
+    accessSync(dir, constants.W_OK);
+    return e;
+  } catch (denied) {
+    return Object.assign(denied as NodeJS.ErrnoException, { path: e.path });
   }
 }

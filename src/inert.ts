@@ -1,4 +1,4 @@
-// Files a customer opens are inert: evidence and logos by an allowlist of types, each file's
+// Files a customer opens are inert: evidence, logos and narrative images by an allowlist of types, each file's
 // bytes checked against its type, and SVG rewritten without scripts, event handlers, external
 // references or foreign objects.
 import { DOMParser, XMLSerializer, type Element, type Node } from "@xmldom/xmldom";
@@ -14,7 +14,9 @@ export const EVIDENCE_TYPES: Record<string, string> = {
   svg: "image/svg+xml",
   pdf: "application/pdf",
 };
-const LOGO_TYPES = ["png", "jpg", "jpeg", "webp", "gif", "svg"];
+/** The image types a logo or a narrative's image may be. */
+export const IMAGE_TYPES = ["png", "jpg", "jpeg", "webp", "gif", "svg"];
+const LOGO_TYPES = IMAGE_TYPES;
 
 export interface FileProblem {
   problem: string;
@@ -132,11 +134,17 @@ const EXTERNAL_URL = /url\(\s*(?!['"]?#)[^)]*\)/gi;
  */
 export function sanitizeSvg(text: string): string {
   const errors: string[] = [];
-  const doc = new DOMParser({
-    onError: (level, msg) => {
-      if (level !== "warning") errors.push(msg);
-    },
-  }).parseFromString(text, "image/svg+xml");
+  let doc: ReturnType<DOMParser["parseFromString"]>;
+  try {
+    doc = new DOMParser({
+      onError: (level, msg) => {
+        if (level !== "warning") errors.push(msg);
+      },
+    }).parseFromString(text, "image/svg+xml");
+  } catch (err) {
+    // A fatal error (e.g. an element left open) is thrown rather than reported.
+    throw new Error(`is not a readable SVG image: ${(err as Error).message.split("\n")[0]}`, { cause: err });
+  }
   const root = doc.documentElement;
   if (errors.length || !root || root.localName !== "svg")
     throw new Error(`is not a readable SVG image${errors.length ? `: ${errors[0]}` : ""}`);

@@ -5,6 +5,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative } from "node:path";
 import { mdxToMdast, type MdastNode } from "satteri";
+import { IMAGE_TYPES, inertBytes } from "./inert.ts";
 import { FIGURE_TAGS, figureProblem } from "./narrative-tags.ts";
 import type { DataIssue } from "./errors.ts";
 import type { Report } from "./model/contract.ts";
@@ -106,6 +107,9 @@ async function checkFile(path: string, report: Report, cwd: string): Promise<Dat
                 : `shows ${node.url}, which is outside ${shown(folder, cwd)}/`,
               `put the image beside ${file.split("/").pop()} and write ![what it shows](./name.png)`,
             );
+          } else {
+            const problem = await imageProblem(target);
+            if (problem) issue(at, `shows ${node.url}, which ${problem}`, IMAGE_FIX);
           }
         }
         break;
@@ -143,4 +147,22 @@ function checkTag(node: Node, report: Report, issue: (problem: string, fix: stri
   }
   const problem = figureProblem(tag, attrs, report);
   if (problem) issue(`${problem.written} ${problem.problem}`, problem.fix);
+}
+
+const IMAGE_FIX = "a narrative image may be PNG, JPEG, WebP, GIF or SVG: save it as one of those";
+
+/** Why an image a narrative shows would not be published as the inert file evidence is, or null. */
+async function imageProblem(path: string): Promise<string | null> {
+  const ext = /\.([a-z0-9]+)$/i.exec(path)?.[1].toLowerCase() ?? "";
+  if (!IMAGE_TYPES.includes(ext)) return `is ${ext ? `a .${ext} file` : "a file without a type"}, not an image`;
+  try {
+    inertBytes(path, await readFile(path));
+    return null;
+  } catch (err) {
+    // e.g. "is not a readable SVG image: …", or a web page renamed to .png
+    const message = (err as Error).message;
+    return message.startsWith("is ")
+      ? message
+      : `is not the .${ext} file its name says: its content is of another type`;
+  }
 }

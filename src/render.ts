@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import type { Layout, Pack } from "./documents.ts";
 import { diskError, MilepostError } from "./errors.ts";
 import { usedCharacters, writeFonts } from "./fonts.ts";
-import { inertBytes } from "./inert.ts";
+import { IMAGE_TYPES, inertBytes } from "./inert.ts";
 import type { CopyReport } from "./model/contract.ts";
 import type { PeriodPdfs } from "./periods.ts";
 import type { CustomerData } from "./schema.ts";
@@ -95,7 +95,7 @@ export async function renderSites(
   await relativizeStylesheets(shared);
   for (const c of customers) {
     const dir = join(outDir, c.slug);
-    for (const name of await usedAssets(dir, shared)) await cp(join(shared, name), join(dir, "_astro", name));
+    for (const name of await usedAssets(dir, shared)) await copyAsset(shared, name, join(dir, "_astro"), c.slug);
     const texts = await relativize(dir, classic);
     await copyCustomerFiles(c, dataDirs.get(c.slug)!, join(dir, "files"));
     const { locale } = c.data.customer;
@@ -190,6 +190,26 @@ async function relativize(dir: string, classic: Set<string>): Promise<string[]> 
     texts.push(html);
   }
   return texts;
+}
+
+/**
+ * Copies one file of Astro's shared folder into a customer's; an image (a narrative's, e.g.
+ * "chart.B2x9.svg") as inert as evidence: SVG without scripts or handlers, other bytes matching their type.
+ */
+async function copyAsset(shared: string, name: string, into: string, slug: string): Promise<void> {
+  const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1].toLowerCase() ?? "";
+  if (!IMAGE_TYPES.includes(ext)) return cp(join(shared, name), join(into, name));
+  await mkdir(into, { recursive: true });
+  try {
+    await writeFile(join(into, name), inertBytes(name, await readFile(join(shared, name))));
+  } catch (err) {
+    throw new MilepostError(
+      `${slug}/_astro/${name} cannot be published`,
+      (err as Error).message.startsWith("is ") ? `${name} ${(err as Error).message}` : (err as Error).message,
+      "replace the image the narrative shows with a real PNG, JPEG, WebP, GIF or SVG",
+      { cause: err },
+    );
+  }
 }
 
 /** Copies the logo and evidence files the pages show: only files the data names, nothing else of the folder. */

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import type { DataIssue } from "./errors.ts";
 import type { ErrorCode } from "./errors-data.ts";
 import type { RawCustomer, RawTable } from "./load.ts";
+import { emailProblem } from "./emails.ts";
 import { evidenceProblem, logoProblem } from "./inert.ts";
 import { meets } from "./model/metrics.ts";
 import { nearest } from "./nearest.ts";
@@ -272,6 +273,14 @@ export function lineOf(
     if (line !== undefined) return line;
   }
   return undefined;
+}
+
+/** The line of a string value in a list of a document (lineOf names the list's first entry in JSON): where the value is written. */
+function valueLine(doc: { text: string; lines?: Map<string, number> }, path: readonly PropertyKey[], value: string) {
+  const written = doc.lines
+    ? -1
+    : doc.text.indexOf(`: ${JSON.stringify(value)}`, doc.text.indexOf(`"${String(path[0])}"`));
+  return written < 0 ? lineOf(doc, path) : doc.text.slice(0, written).split("\n").length;
 }
 
 /** The line of the last named key of `path` in a JSON text, searched after its parents. */
@@ -616,6 +625,14 @@ function crossCheck(data: CustomerData, raw: RawCustomer, at: (f: string) => str
         "check both dates: an engagement cannot end or go live before it starts",
         "engagement-dates",
       );
+  }
+  for (const [field, email, path] of [
+    ...c.stakeholders.map((s, i) => [`stakeholders[${i}].email`, s.email, ["stakeholders", i, "email"]] as const),
+    ["postClose.email", c.postClose?.email, ["postClose", "email"]] as const,
+  ]) {
+    const bad = email === undefined ? null : emailProblem(email);
+    if (bad)
+      error(customerFile, valueLine(raw.customer!, path, email!), field, email, bad.problem, bad.fix, "invalid-email");
   }
   for (const [field, logo] of [
     ["brand.logo", c.brand?.logo],

@@ -86,6 +86,27 @@ describe("one customer's narrative stays its own", () => {
     }
   });
 
+  it("publishes a narrative's SVG as inert as evidence: no script, handler or foreign object left in _astro/", async () => {
+    const cwd = await workspace({
+      acme: {
+        "summary.mdx": 'Hours are <Metric id="m1" />.\n\n![trend](./trend.svg)\n',
+        "trend.svg": `<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20" onload="alert('onload')"><script>alert('script')</script><foreignObject><div xmlns="http://www.w3.org/1999/xhtml">HTML</div></foreignObject><rect width="40" height="20" fill="#c33" onclick="alert('click')"/></svg>\n`,
+      },
+    });
+    const run = await milepost(["build", "acme", "--pack", "qbr", "--period", "2026-Q3", "--no-pdf"], cwd);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    const astro = await readdir(join(cwd, "dist", "acme", "_astro"));
+    const images = astro.filter((n) => /^trend\..+\.svg$/.test(n));
+    expect(images).toHaveLength(1);
+    const svg = await readFile(join(cwd, "dist", "acme", "_astro", images[0]), "utf8");
+    expect(svg).toContain('<rect width="40" height="20" fill="#c33"/>');
+    for (const active of ["<script", "alert", "onload", "onclick", "foreignObject", "HTML"])
+      expect(svg).not.toContain(active);
+    const pages = (await readdir(join(cwd, "dist", "acme"))).filter((n) => n.endsWith(".html"));
+    const texts = await Promise.all(pages.map((n) => readFile(join(cwd, "dist", "acme", n), "utf8")));
+    expect(texts.some((t) => t.includes(`_astro/${images[0]}`))).toBe(true);
+  });
+
   it("fails only the customer whose narrative is broken, with file:line:column and no stack; validate says the same", async () => {
     const cwd = await workspace({
       acme: { "summary.mdx": 'Hours are <Metric id="m1" />.\n\nRevenue grew {50%} this quarter.\n' },

@@ -73,4 +73,21 @@ describe("checkNarrative(content, report)", () => {
       "content/acme/summary.mdx:9:1 shows ../other/logo.png, which is outside content/acme/ — put the image beside summary.mdx and write ![what it shows](./name.png)",
     ]);
   });
+
+  it("refuses an image that is not an image, or not the image its name says, as evidence is refused", async () => {
+    expect(
+      await check("![a](./page.html)\n\n![b](./chart.png)\n\n![c](./broken.svg)\n\n![d](./fine.svg)\n", {
+        "page.html": "<script>alert(1)</script>",
+        "chart.png": "<html><script>alert(1)</script></html>",
+        "broken.svg": "<svg><g></svg>",
+        "fine.svg": '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(1)</script></svg>',
+      }),
+    ).toEqual([
+      "content/acme/summary.mdx:1:1 shows ./page.html, which is a .html file, not an image — a narrative image may be PNG, JPEG, WebP, GIF or SVG: save it as one of those",
+      "content/acme/summary.mdx:3:1 shows ./chart.png, which is not the .png file its name says: its content is of another type — a narrative image may be PNG, JPEG, WebP, GIF or SVG: save it as one of those",
+      expect.stringMatching(
+        /^content\/acme\/summary\.mdx:5:1 shows \.\/broken\.svg, which is not a readable SVG image: .+ — a narrative image may be PNG, JPEG, WebP, GIF or SVG: save it as one of those$/,
+      ),
+    ]);
+  });
 });

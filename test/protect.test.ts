@@ -4,6 +4,7 @@ import { webcrypto } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { contentType } from "../src/serve.ts";
 import { cacheControl, type ShareFile } from "../src/share/files.ts";
+import { HEADERS } from "../src/share/policy.ts";
 import { newPasscode, normalizePasscode, protect, type SealedList } from "../src/share/protect.ts";
 import { unlockPage } from "../src/share/words.ts";
 
@@ -55,7 +56,7 @@ async function openWith(
       ),
     );
   const list = JSON.parse(await open(Buffer.from(lock.list, "base64"), lock.expires ?? "")) as SealedList;
-  return { list, read: (path) => open(byPath.get(list.files[path].blob)!) };
+  return { list, read: (path) => open(byPath.get(list.files[path].blob)!, path) };
 }
 
 describe("newPasscode()", () => {
@@ -121,6 +122,25 @@ describe("protect(files, options)", () => {
     ).rejects.toThrow();
   });
 
+  it("binds each blob to its path: a blob moved under another file's name does not open", async () => {
+    const published = await protect(FILES, { passcode: "p", expires: null, locale: "en-US", iterations: 1000 });
+    const { list, read } = await openWith(published, "p");
+    const [a, b] = [list.files["index.html"].blob, list.files["files/logo.svg"].blob];
+    const swapped = published.map((f) => (f.path === a ? { ...f, path: b } : f.path === b ? { ...f, path: a } : f));
+    expect(await read("index.html")).toBe("<h1>Acme Analytics</h1>");
+    await expect((await openWith(swapped, "p")).read("index.html")).rejects.toThrow();
+    await expect((await openWith(swapped, "p")).read("files/logo.svg")).rejects.toThrow();
+  });
+
+  it("writes the pages' headers into the service worker, frame-ancestors and X-Frame-Options among them", async () => {
+    const published = await protect(FILES, { passcode: "p", expires: null, locale: "en-US", iterations: 1000 });
+    const sw = new TextDecoder().decode(published.find((f) => f.path === "sw.js")!.body);
+    const written = JSON.parse(/^const HEADERS = (\{.*\});$/m.exec(sw)![1]);
+    expect(written).toEqual(Object.fromEntries(HEADERS));
+    expect(written["Content-Security-Policy"]).toMatch(/; frame-ancestors 'none'$/);
+    expect(written["X-Frame-Options"]).toBe("DENY");
+  });
+
   it("draws a new salt and new blobs at each publish, and uses 600,000 iterations by default", async () => {
     const a = await protect(FILES, { passcode: "p", expires: null, locale: "ja-JP" });
     const b = await protect(FILES, { passcode: "p", expires: null, locale: "ja-JP" });
@@ -139,6 +159,7 @@ describe("cacheControl(path) and contentType(path)", () => {
     expect(cacheControl("index.html")).toBe("private, no-cache");
     expect(cacheControl("acme-qbr-2026-Q3.pdf")).toBe("private, no-cache");
     expect(cacheControl("_astro/Base.x1.js")).toBe("public, max-age=31536000, immutable");
+    expect(cacheControl("_astro/trend.Cr5_EbVK.svg")).toBe("private, no-cache"); // a narrative image is the customer's
     expect(cacheControl("fonts/noto-sans-jp-japanese-400-normal.woff2")).toBe("public, max-age=31536000, immutable");
     expect([
       contentType("a.html"),

@@ -6,6 +6,7 @@ import { cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Browser } from "puppeteer";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { cacheControl } from "../src/share/files.ts";
 import { HEADERS } from "../src/share/policy.ts";
 import { publish, type PublishOptions, type ShareResult } from "../src/share/publish.ts";
 import { chartDrawn, launchBrowser, watchedPage, type Watched } from "./support/browser.ts";
@@ -66,6 +67,30 @@ async function unlock(w: Watched, passcode: string): Promise<void> {
   await w.page.waitForSelector("#wrong:not([hidden]), #opened:not([hidden])", { timeout: 60_000 });
 }
 
+/**
+ * Each file is sent with the Cache-Control S3 gets (src/share/files.ts): a year only for hashed
+ * bundles and fonts, "private, no-cache" for every page, PDF, image, sealed blob and lock.json.
+ */
+async function expectCacheControl(origin: string): Promise<void> {
+  const open = (await listFiles(join(dir, "public", tokens["kiso-kogyo"]))).map((f) => `${tokens["kiso-kogyo"]}/${f}`);
+  const sealed = (await listFiles(join(dir, "public", tokens.acme))).map((f) => `${tokens.acme}/${f}`);
+  const paths = [...open, ...sealed, "robots.txt", "_headers"];
+  expect(open.some((p) => /\/_astro\/.+\.js$/.test(p))).toBe(true);
+  expect(open.some((p) => /\/fonts\/.+\.woff$/.test(p))).toBe(true);
+  expect(open.some((p) => /\/fonts\/fonts\.css$/.test(p))).toBe(true);
+  const sent = await Promise.all(
+    paths.map(async (p) => [p, (await fetch(`${origin}/${p}`)).headers.get("cache-control")]),
+  );
+  expect(Object.fromEntries(sent)).toEqual(
+    Object.fromEntries(
+      paths.map((p) => [
+        p,
+        p.startsWith(tokens["kiso-kogyo"]) ? cacheControl(p.split("/").slice(1).join("/")) : "private, no-cache",
+      ]),
+    ),
+  );
+}
+
 describe("a published folder served by Caddy with the README's headers", () => {
   it("sends the policy with every file, disallows robots and lists no folder", async () => {
     for (const path of [
@@ -79,6 +104,7 @@ describe("a published folder served by Caddy with the README's headers", () => {
       for (const [name, value] of HEADERS) expect(res.headers.get(name), `${path} ${name}`).toBe(value);
     }
     expect(await (await fetch(`${caddy.origin}/robots.txt`)).text()).toBe("User-agent: *\nDisallow: /\n");
+    await expectCacheControl(caddy.origin);
     expect((await fetch(`${caddy.origin}/`)).status).toBe(404);
     expect((await fetch(`${caddy.origin}/${tokens.acme}/x/`)).status).toBe(404);
   });
@@ -115,6 +141,7 @@ describe("the same folder served by nginx with the README's server block", () =>
         for (const [name, value] of HEADERS) expect(res.headers.get(name), `${path} ${name}`).toBe(value);
       }
       expect((await fetch(`${nginx.origin}/${tokens.acme}/x/`)).status).toBe(403);
+      await expectCacheControl(nginx.origin);
     } finally {
       await nginx.stop();
     }
@@ -189,6 +216,22 @@ describe("a protected share in Chromium", () => {
     expect(uris.filter((u) => !u.startsWith(`/${tokens.acme}/`))).toEqual([]);
     expect(uris.some((u) => u.startsWith(`/${tokens.acme}/x/`))).toBe(true);
 
+    // A decrypted page comes with the hosts' headers from the service worker itself: never framed.
+    const sent = await w.page.evaluate(async () => {
+      const res = await fetch("index.html");
+      return { status: res.status, headers: Object.fromEntries(res.headers.entries()) };
+    });
+    expect(sent.status).toBe(200);
+    for (const [name, value] of HEADERS) expect(sent.headers[name.toLowerCase()], name).toBe(value);
+    expect(sent.headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(sent.headers["x-frame-options"]).toBe("DENY");
+    // Object's own keys are no file of the share: the server answers 404 and the pack stays open.
+    expect(await w.page.evaluate(async () => (await fetch("constructor")).status)).toBe(404);
+    expect(await w.page.evaluate(async () => (await fetch("__proto__")).status)).toBe(404);
+    await w.page.goto(`${link("acme")}p/index.html`, { waitUntil: "networkidle0" });
+    expect(w.page.url()).toBe(`${link("acme")}p/index.html`);
+    expect(await w.page.title()).toContain("Acme Analytics");
+
     // Published again (new salt, new blobs): the open tab is sent back to the unlock page.
     const changed = join(dir, "dist-changed");
     await cp(out, changed, { recursive: true });
@@ -247,7 +290,7 @@ describe("a protected share in Chromium", () => {
     }
     const lock = JSON.parse(await readFile(join(dir, "public", tokens.acme, "lock.json"), "utf8"));
     expect(lock).toMatchObject({
-      version: 1,
+      version: 2,
       kdf: { name: "PBKDF2", hash: "SHA-256", iterations: 600_000 },
       expires: "2026-12-31",
     });

@@ -55,6 +55,7 @@ describe("publish(portfolio → folder)", () => {
     const headers = await readFile(join(dir, "public", "_headers"), "utf8");
     for (const [name, value] of HEADERS) expect(headers).toContain(`  ${name}: ${value}\n`);
     expect(headers).toContain("frame-ancestors 'none'");
+    expect(headers).toContain("  Cache-Control: private, no-cache\n");
     for (const slug of Object.keys(tokens)) {
       const built = (await listFiles(join(out, slug))).filter((f) => f !== "report.json" && f !== ".milepost-key.json");
       expect(await listFiles(join(dir, "public", tokens[slug])), slug).toEqual(built);

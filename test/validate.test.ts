@@ -200,6 +200,31 @@ describe("validateCustomer(raw): the account tables and fields", () => {
     ]);
   });
 
+  it("takes one plain address per stakeholder email: two addresses, a line break or a name are located errors", async () => {
+    const customer = JSON.parse(await readFile(join(FIXTURES, "data", "acme", "customer.json"), "utf8"));
+    const person = (name: string, email: string) => ({ name, role: "COO", audience: "executive", email });
+    customer.stakeholders = [
+      person("Jordan Lee", " jordan.lee@acme.example "),
+      person("Sam Ito", "sam@acme.example, cfo@rival.example"),
+      person("Ana Ruiz", "ana@acme.example\r\nBcc: cfo@rival.example"),
+      person("Kim Park", "Kim Park <kim@acme.example>"),
+      person("Lee Wei", "lee.wei.acme.example"),
+      person("Mika Sato", "佐藤@例え.jp"),
+    ];
+    customer.postClose = { owner: "Dana Ruiz", role: "CSM", email: "dana@provider.example;ops@provider.example" };
+    const text = JSON.stringify(customer, null, 2);
+    const lines = text.split("\n");
+    const line = (value: string) => lines.findIndex((l) => l.includes(value)) + 1;
+    const { errors } = await validateAcme({ "customer.json": text });
+    expect(errors).toEqual([
+      `data/acme/customer.json:${line("sam@acme")} stakeholders[1].email: "sam@acme.example, cfo@rival.example" holds more than one address — write one address per stakeholder: give each person a stakeholder of their own`,
+      `data/acme/customer.json:${line("ana@acme")} stakeholders[2].email: "ana@acme.example\\r\\nBcc: cfo@rival.example" holds a line break or another control character — write the one address on one line, e.g. jordan.lee@example.com`,
+      `data/acme/customer.json:${line("Kim Park <")} stakeholders[3].email: "Kim Park <kim@acme.example>" is not a plain email address — write the address alone, e.g. jordan.lee@example.com (the person's name goes in name)`,
+      `data/acme/customer.json:${line("lee.wei.acme")} stakeholders[4].email: "lee.wei.acme.example" is not an email address — write it as name@domain, e.g. jordan.lee@example.com`,
+      `data/acme/customer.json:${line("dana@provider")} postClose.email: "dana@provider.example;ops@provider.example" holds more than one address — write one address per stakeholder: give each person a stakeholder of their own`,
+    ]);
+  });
+
   it("asks for the day a commitment was done, and checks the contract and the prices", async () => {
     const customer = JSON.parse(await readFile(join(FIXTURES, "data", "acme", "customer.json"), "utf8"));
     customer.contract = {

@@ -1,7 +1,8 @@
 // The command line of `milepost publish` and `milepost share rotate`: flags in, a summary out.
 import { resolve } from "node:path";
-import { formatIssue, UsageError } from "../errors.ts";
+import { diskError, formatIssue, UsageError } from "../errors.ts";
 import { writeDrafts } from "./drafts.ts";
+import { checkPlaces, elsewhere } from "./places.ts";
 import { publish, type PublishResult } from "./publish.ts";
 import { rotate } from "./rotate.ts";
 
@@ -58,6 +59,15 @@ export async function shareCommand(
       `--base-url ${flags["base-url"]} is not a web address`,
       "write it with https://, e.g. --base-url https://packs.example.com/q3/",
     );
+  const warnings = await checkPlaces({
+    to: flags.to,
+    shares: flags.shares,
+    drafts: flags.drafts,
+    baseUrl: flags["base-url"],
+    protect: flags.protect ?? false,
+    cwd: process.cwd(),
+  });
+  for (const w of warnings) process.stderr.write(`${w}\n`);
   const result = await publish({
     from: resolve(flags.from),
     dataDir: resolve(flags.data),
@@ -70,16 +80,26 @@ export async function shareCommand(
     prune: flags.prune ?? false,
     sharesFile: resolve(flags.shares),
     today,
+  }).catch((err: NodeJS.ErrnoException) => {
+    throw err.path === resolve(flags.shares)
+      ? (diskError(err, `the list of links and passcodes ${flags.shares}`, elsewhere("--shares")) ?? err)
+      : (diskError(err, `the target folder ${flags.to}`, elsewhere("--to")) ?? err);
   });
+  let failed: unknown = null;
   const drafts = flags.drafts
     ? await writeDrafts(result, {
         from: resolve(flags.from),
         dataDir: resolve(flags.data),
         into: resolve(flags.drafts),
+      }).catch((err: unknown) => {
+        // The summary still prints: it may hold a passcode shown this once.
+        failed = diskError(err, `the email drafts folder ${flags.drafts}`, elsewhere("--drafts")) ?? err;
+        return [];
       })
     : [];
   if (flags.json) write(JSON.stringify({ ...result, drafts }, null, 2));
   else printSummary(result, flags.shares, drafts.length, flags.drafts);
+  if (failed) throw failed;
   return result.shares.some((s) => s.status === "failed") ? 1 : 0;
 }
 

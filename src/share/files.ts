@@ -12,10 +12,13 @@ export interface ShareFile {
   cache: string;
 }
 
-/** Hashed bundles and fonts never change under their name; everything else is revalidated, and kept out of shared caches. */
+/**
+ * Hashed bundles and fonts never change under their name; everything else is revalidated, and
+ * kept out of shared caches: a narrative's image in _astro/ is hashed too, but it is the customer's.
+ */
 export function cacheControl(path: string): string {
   // fonts/fonts.css keeps its name while the subsets it names change: only the fonts themselves are immutable.
-  return /(^|\/)_astro\//.test(path) || /(^|\/)fonts\/[^/]+\.woff2?$/.test(path)
+  return /(^|\/)_astro\/[^/]+\.(js|css)$/.test(path) || /(^|\/)fonts\/[^/]+\.woff2?$/.test(path)
     ? "public, max-age=31536000, immutable"
     : "private, no-cache";
 }

@@ -2,13 +2,15 @@
 // the passcode (PBKDF2-SHA-256, a random salt per customer and publish), its fonts too (they are
 // cut down to the characters of the customer's pages). What is published in clear is the unlock
 // page, its script and service worker, and lock.json (salt, iteration count, expiry and the
-// sealed list of files).
+// sealed list of files). Each blob is sealed with its file's path as associated data, so a blob
+// moved to another name in the target no longer opens.
 import { createCipheriv, pbkdf2, randomBytes, randomInt } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { contentType } from "../serve.ts";
 import { cacheControl, type ShareFile } from "./files.ts";
+import { HEADERS } from "./policy.ts";
 import { unlockPage } from "./words.ts";
 
 export const ITERATIONS = 600_000;
@@ -46,11 +48,16 @@ export async function protect(
     const blob = `x/${n++}.bin`;
     list.files[f.path] = { blob, type: f.type };
     if (f.path.endsWith(".pdf")) list.pdfs.push(f.path);
-    out.push({ path: blob, body: seal(key, f.body), type: "application/octet-stream", cache: "private, no-cache" });
+    out.push({
+      path: blob,
+      body: seal(key, f.body, f.path),
+      type: "application/octet-stream",
+      cache: "private, no-cache",
+    });
   }
   const expires = options.expires ?? "";
   const lock = {
-    version: 1,
+    version: 2, // 2: each blob's path is its associated data
     kdf: { name: "PBKDF2", hash: "SHA-256", iterations, salt: salt.toString("base64") },
     expires: options.expires,
     // The expiry is bound to the sealed list: editing it in lock.json makes every passcode fail.
@@ -67,7 +74,7 @@ export async function protect(
     clear("index.html", new TextEncoder().encode(unlockPage(options.locale))),
     clear("lock.json", new TextEncoder().encode(JSON.stringify(lock))),
     clear("unlock.js", await asset("unlock.js")),
-    clear("sw.js", await asset("sw.js")),
+    clear("sw.js", await serviceWorker()),
     clear("unlock.css", await asset("unlock.css")),
     clear("icon.svg", await asset("icon.svg")),
   );
@@ -80,4 +87,14 @@ function seal(key: Buffer, plain: Uint8Array, aad?: string): Buffer {
   const cipher = createCipheriv("aes-256-gcm", key, iv);
   if (aad !== undefined) cipher.setAAD(Buffer.from(aad));
   return Buffer.concat([iv, cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
+}
+
+/** sw.js with the pages' headers written in: a decrypted page carries the policy a host sends, frame-ancestors too. */
+export async function serviceWorker(): Promise<Uint8Array> {
+  const text = await readFile(join(import.meta.dirname, "unlock", "sw.js"), "utf8");
+  const line = "const HEADERS = {};";
+  if (!text.includes(line)) throw new Error(`src/share/unlock/sw.js has no ${line}`);
+  return new TextEncoder().encode(
+    text.replace(line, `const HEADERS = ${JSON.stringify(Object.fromEntries(HEADERS))};`),
+  );
 }

@@ -358,9 +358,14 @@ function digestOf(files: ShareFile[], expires: string | null): string {
   return hash.digest("hex");
 }
 
-/** `_headers` (Netlify, Cloudflare Pages): the pages' policy as headers, for every file of the prefix. */
+/**
+ * `_headers` (Netlify, Cloudflare Pages): the pages' policy as headers, for every file of the
+ * prefix, kept out of shared caches (these hosts join the values of two matching rules, so the
+ * hashed bundles are not given a year of their own).
+ */
 export function headersFile(): string {
-  return `/*\n${HEADERS.map(([name, value]) => `  ${name}: ${value}`).join("\n")}\n`;
+  const lines = [...HEADERS, ["Cache-Control", "private, no-cache"]].map(([name, value]) => `  ${name}: ${value}`);
+  return `/*\n${lines.join("\n")}\n`;
 }
 
 async function pool<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {

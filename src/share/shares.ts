@@ -1,6 +1,7 @@
 // shares.csv: the links, expiry dates and passcodes of the published shares, kept on this
 // machine for the people who send them (it is never uploaded).
-import { readFile, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
 import { parse } from "csv-parse/sync";
 
 export interface ShareRow {
@@ -30,5 +31,10 @@ export async function readShares(file: string): Promise<ShareRow[]> {
 export async function writeShares(file: string, rows: ShareRow[]): Promise<void> {
   const cell = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
   const lines = [COLUMNS.join(","), ...rows.map((r) => COLUMNS.map((c) => cell(r[c])).join(","))];
+  await mkdir(dirname(file), { recursive: true });
+  // Closed before the passcodes go in: an existing file keeps its mode through writeFile (e.g. 0644).
+  await chmod(file, 0o600).catch((err: NodeJS.ErrnoException) => {
+    if (err.code !== "ENOENT") throw err;
+  });
   await writeFile(file, `${lines.join("\n")}\n`, { mode: 0o600 });
 }

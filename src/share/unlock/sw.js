@@ -5,6 +5,9 @@
 "use strict";
 
 const base = new URL("./", self.location).href;
+// The headers a host sends with every page (src/share/policy.ts), written in at publish: a
+// decrypted page is never framed, not by another origin of the same site either.
+const HEADERS = {};
 let state = null;
 
 function today() {
@@ -46,16 +49,18 @@ self.addEventListener("fetch", (event) => {
 async function answer(path, request) {
   state ??= await store("readonly", (s) => s.get(base)).catch(() => null);
   if (!state || (state.expires && today() > state.expires)) return Response.redirect(base, 302);
-  const file = state.files[path];
+  // "constructor", "__proto__": a path that is not one of the share's own is not in it.
+  const file = Object.hasOwn(state.files, path) ? state.files[path] : undefined;
   if (!file) return fetch(request); // not in the share: the server answers (404)
   try {
     const sealed = new Uint8Array(await (await fetch(base + file.blob, { cache: "no-store" })).arrayBuffer());
     const body = await crypto.subtle.decrypt(
-      { name: "AES-GCM", iv: sealed.subarray(0, 12) },
+      // Sealed with its path: a blob moved under another file's name does not open.
+      { name: "AES-GCM", iv: sealed.subarray(0, 12), additionalData: new TextEncoder().encode(path) },
       state.key,
       sealed.subarray(12),
     );
-    return new Response(body, { headers: { "Content-Type": file.type, "Cache-Control": "no-store" } });
+    return new Response(body, { headers: { ...HEADERS, "Content-Type": file.type, "Cache-Control": "no-store" } });
   } catch {
     // Published again since it was unlocked (a new salt, new files): ask for the passcode again.
     state = null;

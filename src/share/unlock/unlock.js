@@ -58,7 +58,7 @@ async function offerDownloads(key, list) {
   const ul = $("downloads");
   for (const path of list.pdfs) {
     const sealed = new Uint8Array(await (await fetch(list.files[path].blob, { cache: "no-store" })).arrayBuffer());
-    const pdf = new Blob([await open(key, sealed, new Uint8Array())], { type: "application/pdf" });
+    const pdf = new Blob([await open(key, sealed, new TextEncoder().encode(path))], { type: "application/pdf" });
     const a = document.createElement("a");
     a.href = URL.createObjectURL(pdf);
     a.download = path.split("/").pop();
