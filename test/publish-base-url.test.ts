@@ -2,6 +2,7 @@
 // base URL; milepost.config.json's baseUrl counts as one, for the links and the email drafts alike.
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { main } from "../src/cli.ts";
 import { listFiles, shareScratch } from "./support/share.ts";
@@ -79,9 +80,8 @@ The links are local paths in ${join(cwd, "site")}/, not web addresses: give the 
     expect(stdout).toContain(`    link      https://packs.example.com/q4/${tokens["kiso-kogyo"]}/\n`);
     expect(stdout).not.toContain("local paths");
     expect(await readdir(join(cwd, "drafts"))).toEqual(["kiso-kogyo.eml"]);
-    expect(await readFile(join(cwd, "drafts", "kiso-kogyo.eml"), "utf8")).toContain(
-      `https://packs.example.com/q4/${tokens["kiso-kogyo"]}/`,
-    );
+    const mail = await simpleParser(await readFile(join(cwd, "drafts", "kiso-kogyo.eml")));
+    expect(mail.text).toContain(`https://packs.example.com/q4/${tokens["kiso-kogyo"]}/`);
   });
 
   it("lets --base-url win over the config's, and refuses a config baseUrl that is not a web address", async () => {
