@@ -1,6 +1,5 @@
 // The orchestrator: load → validate → model → render → pdf → publish, for many customers at
 // once. A customer whose data fails is reported and left untouched; the others still build.
-import { rmSync } from "node:fs";
 import { constants as osConstants } from "node:os";
 import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { basename, isAbsolute, join, relative } from "node:path";
