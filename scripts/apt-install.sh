@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
-# Installs Debian/Ubuntu packages with apt-get, with sudo unless root: the one place setup.sh and
-# setup-tests.sh install from (each first says what to do on a system without apt-get).
+# Installs the Debian/Ubuntu packages named as arguments, the one place setup.sh and setup-tests.sh
+# install from (each first checks what is there, and calls this only for what is missing). As
+# root it runs apt-get, waiting for another apt's lock rather than failing; as another user it
+# prints the one line to run with sudo, and exits 1 before changing anything.
 set -euo pipefail
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+if [ "$(id -u)" -ne 0 ]; then
+  echo "milepost: missing $*; install them as root, then run this again:" >&2
+  echo "  sudo apt-get update && sudo apt-get install -y --no-install-recommends $*" >&2
+  exit 1
+fi
 export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+apt-get -o DPkg::Lock::Timeout=300 update -qq
+apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends "$@" >/dev/null

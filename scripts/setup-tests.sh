@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Installs the web servers the publishing tests serve a published share with (Debian/Ubuntu):
-# Caddy and nginx. milepost itself never needs them; `npm test` does. Does nothing when both are there.
+# Caddy and nginx. milepost itself never needs them; `npm test` does. Calls no apt-get when both are there.
 set -euo pipefail
 
-if command -v caddy >/dev/null 2>&1 && command -v nginx >/dev/null 2>&1; then exit 0; fi
+missing=()
+command -v caddy >/dev/null 2>&1 || missing+=(caddy)
+command -v nginx >/dev/null 2>&1 || missing+=(nginx)
+if [ ${#missing[@]} -eq 0 ]; then exit 0; fi
 if ! command -v apt-get >/dev/null 2>&1; then
-  echo "milepost: the publishing tests need caddy and nginx; install both, then run npm test again." >&2
+  echo "milepost: the publishing tests need caddy and nginx; install ${missing[*]}, then run npm test again." >&2
   exit 1
 fi
-bash "$(dirname "$0")/apt-install.sh" caddy nginx
-echo "milepost: installed caddy and nginx for the publishing tests"
+bash "$(dirname "$0")/apt-install.sh" "${missing[@]}"
+echo "milepost: installed ${missing[*]} for the publishing tests"

@@ -1,9 +1,10 @@
 // The orchestrator: load → validate → model → render → pdf → publish, for many customers at
 // once. A customer whose data fails is reported and left untouched; the others still build.
-import { rmSync } from "node:fs";
+import { constants as osConstants } from "node:os";
 import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { basename, isAbsolute, join, relative } from "node:path";
 import { checkpoint } from "./checkpoint.ts";
+import { removeWork } from "./parent.ts";
 import { defaultConfig, layoutFor, loadConfig, overrideIssues, type Config } from "./config.ts";
 import { diskError, formatIssue, MilepostError, UsageError, type DataIssue } from "./errors.ts";
 import { listCustomerFolders, loadCustomer, misnamedFolder, SLUG } from "./load.ts";
@@ -26,6 +27,7 @@ import {
   configDigest,
   engineDigest,
   folderDigest,
+  documentInputs,
   inputKey,
   reusable,
   writeKey,
@@ -69,6 +71,11 @@ export interface BuildOptions {
   fullSeries?: boolean;
   /** Build every customer again, even those whose inputs did not change (--force). */
   force?: boolean;
+  /**
+   * Rebuild each customer's folder with only what this build makes (--clean): the PDFs of this period it
+   * does not print go (a build without --clean keeps them); other periods' PDFs stay either way.
+   */
+  clean?: boolean;
   /** Only the customers of this slice (--shard i/n). */
   shard?: Shard;
   /** The folder of milepost.config.json (--config); without one, the registry's defaults. */
@@ -174,7 +181,7 @@ export async function resolveCustomers(dataDir: string, customers: string[] | "a
  * Reads milepost.config.json from opts.configDir (the defaults without it). A mistake in it stops the build before
  * any customer is touched: it is every customer's.
  */
-export async function readConfig(opts: BuildOptions): Promise<Config> {
+export async function readConfig(opts: Pick<BuildOptions, "configDir">): Promise<Config> {
   if (!opts.configDir) return defaultConfig(".");
   const shown = relative(process.cwd(), opts.configDir) || ".";
   const { config, issues } = await loadConfig(opts.configDir, shown);
@@ -276,12 +283,13 @@ export async function build(asked: BuildOptions, effects: BuildEffects = default
   let work: string | null = null;
   let printer: SitePrinter | null = null;
   let release: (() => Promise<void>) | null = null;
-  // Interrupted (Ctrl-C, kill): the working folder goes; the next build puts the output folder right.
+  // Interrupted (Ctrl-C, kill, a hang-up or the parent gone: bin/milepost.js): the working folder goes, and
+  // Chromium with this process (it talks over a pipe); the next build puts the output folder right.
   const interrupted = (signal: NodeJS.Signals) => {
-    if (work) rmSync(work, { recursive: true, force: true, maxRetries: 3 });
-    process.exit(signal === "SIGINT" ? 130 : 143);
+    if (work) removeWork(work);
+    process.exit(128 + osConstants.signals[signal]);
   };
-  process.once("SIGINT", interrupted).once("SIGTERM", interrupted);
+  process.once("SIGINT", interrupted).once("SIGTERM", interrupted).once("SIGHUP", interrupted);
   const batches: Promise<CustomerResult[]>[] = [];
   // Batches overlap: Astro renders the next batch while Chromium prints this one.
   let printing: Promise<unknown> = Promise.resolve();
@@ -336,7 +344,7 @@ export async function build(asked: BuildOptions, effects: BuildEffects = default
       ? err
       : (diskError(err, work ? `milepost's working folder ${work}` : opts.outDir) ?? err);
   } finally {
-    process.off("SIGINT", interrupted).off("SIGTERM", interrupted);
+    process.off("SIGINT", interrupted).off("SIGTERM", interrupted).off("SIGHUP", interrupted);
     await printing.catch(() => {});
     await printer?.close();
     if (work) await rm(work, { recursive: true, force: true, maxRetries: 3 });
@@ -380,19 +388,31 @@ async function prepareOrReuse(
   const dir = join(opts.dataDir, slug);
   const existing = await readdir(join(opts.outDir, slug)).catch(() => [] as string[]);
   const earlier = otherPeriods(slug, existing, fileLabel(opts.asOf, opts.period));
+  const data = await folderDigest(dir);
+  const content = await folderDigest(join(opts.contentDir, slug));
   const key = inputKey({
     engine,
-    data: await folderDigest(dir),
-    content: await folderDigest(join(opts.contentDir, slug)),
+    data,
+    content,
     config: project.digest,
     options: opts,
     shownDir: relative(process.cwd(), dir) || dir,
     otherPeriods: earlier.flatMap((p) => p.pdfs),
   });
-  const reused = opts.force ? null : await reusable(opts.outDir, slug, key);
+  const inputs = documentInputs({ data, content, config: project.digest, options: opts });
+  const reused = opts.force || opts.clean ? null : await reusable(opts.outDir, slug, key);
   if (reused)
-    return { slug, issues: reused.issues, report: null, packs: reused.packs as Pack[], site: null, key, reused };
-  return { ...(await prepareSite(opts, slug, project.config, earlier)), key };
+    return {
+      slug,
+      issues: reused.issues,
+      report: null,
+      packs: reused.packs as Pack[],
+      site: null,
+      key,
+      inputs,
+      reused,
+    };
+  return { ...(await prepareSite(opts, slug, project.config, earlier)), key, inputs };
 }
 
 /** With every customer asked for, a failed result for each folder whose name is no slug: none is skipped without a word. */
@@ -418,6 +438,8 @@ interface Prepared {
   site: SiteCustomer | null;
   /** Its input key (see incremental.ts), kept with its folder; null for a dry run. */
   key: string | null;
+  /** What its documents say is made from (see documentInputs): a kept PDF made from other inputs is stale. */
+  inputs?: string;
   /** What the build of its unchanged folder said of it: nothing to build. */
   reused?: KeyRecord;
 }
@@ -508,7 +530,7 @@ async function prepareSite(
   };
 }
 
-type Ready = (Prepared & { site: SiteCustomer; key: string })[];
+type Ready = (Prepared & { site: SiteCustomer; key: string; inputs: string })[];
 
 /** Renders one batch of customers into `stage`, writes their report.json and lists their files and PDFs. */
 async function renderBatch(
@@ -567,22 +589,27 @@ async function finishBatch(
   }
   checkpoint("printed");
   const manifest: ManifestEntry[] = [];
-  for (const { site: c, key, packs, issues: found } of ready) {
+  for (const { site: c, key, inputs, packs, issues: found } of ready) {
     progress.done("publish");
     if (issues.has(c.slug)) continue;
+    const pdfs = files.get(c.slug)!.filter((f) => f.endsWith(".pdf"));
+    const names = pdfs.map((f) => f.slice(c.slug.length + 1));
     try {
       const mine = files.get(c.slug)!;
-      await writeKey(join(siteDir, c.slug), { key, packs, files: mine, issues: found });
-      await effects.publish(join(siteDir, c.slug), opts.outDir, c.slug, c.label);
+      const made = Object.fromEntries(names.map((n) => [n, inputs]));
+      await writeKey(join(siteDir, c.slug), { key, packs, files: mine, issues: found, inputs, made });
+      await effects.publish(join(siteDir, c.slug), opts.outDir, c.slug, c.label, opts.clean ?? false);
     } catch (err) {
       const disk = diskError(err, join(opts.outDir, c.slug));
       if (!disk) throw err;
       add(c.slug, notWritten(join(opts.outDir, c.slug), disk));
       continue;
     }
-    const pdfs = files.get(c.slug)!.filter((f) => f.endsWith(".pdf"));
-    const names = pdfs.map((f) => f.slice(c.slug.length + 1));
-    manifest.push(manifestEntry(c.report, [...names, ...c.earlier.flatMap((p) => p.pdfs)]));
+    // As the folder is now: what this build made, and the PDFs it kept (see publishCustomer).
+    manifest.push(
+      (await folderEntry(opts.outDir, c.slug)) ??
+        manifestEntry(c.report, [...names, ...c.earlier.flatMap((p) => p.pdfs)]),
+    );
   }
   await rm(stage, { recursive: true, force: true });
   return { issues, manifest };

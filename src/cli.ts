@@ -1,4 +1,5 @@
 // The command line: turns flags into BuildOptions, prints results. The work lives in build.ts.
+import { fstatSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -43,6 +44,8 @@ Options for build:
                          the customer's copy (default; the only one publish sends) or the internal copy: it adds
                          coaching notes, to-dos and triage, marked "Internal — do not forward" on every page
   --force                build every customer again, even those whose inputs did not change
+  --clean                remove this period's PDFs the build does not print (by default a --no-pdf or narrower
+                         build keeps them, marked stale in manifest.json when their data changed since)
   --shard i/n            build only slice i of n of the customers (by a hash of the slug), e.g. --shard 2/4
   --json                 progress as JSON events (stderr) and the results as JSON (stdout);
                          with validate: every customer's report and issues as JSON
@@ -53,7 +56,8 @@ Options for build:
 Options for publish (after a build):
   --to <target>          a folder, or s3://bucket/prefix (credentials from the AWS environment or profile)
   --from <folder>        the build's output folder (default: dist)
-  --base-url <url>       what links start with, e.g. https://packs.example.com/q3/
+  --base-url <url>       what links start with, e.g. https://packs.example.com/q3/ (default: milepost.config.json's
+                         baseUrl; without either, links are the target's local paths)
   --endpoint <url>       an S3-compatible endpoint (MinIO, R2, …), path-style
   --protect              seal each pack with a passcode (shown once, kept in shares.csv)
   --expires YYYY-MM-DD   the last day links open (customer.json's share.expires wins)
@@ -84,6 +88,7 @@ export async function main(argv: string[], today = localToday()): Promise<number
         "full-series": { type: "boolean" },
         copy: { type: "string" },
         force: { type: "boolean" },
+        clean: { type: "boolean" },
         shard: { type: "string" },
         json: { type: "boolean" },
         debug: { type: "boolean" },
@@ -169,6 +174,7 @@ export async function main(argv: string[], today = localToday()): Promise<number
       dryRun: command === "validate",
       fullSeries: values["full-series"],
       force: values.force,
+      clean: values.clean,
       shard: values.shard === undefined ? undefined : parseShard(values.shard),
       configDir: resolve(values.config),
       audiences: parseAudiences(values.audience ?? [], values.pack),
@@ -216,7 +222,11 @@ async function mergeCommand(shards: string[], out: string): Promise<number> {
   return built === customers.length ? 0 : 1;
 }
 
-/** Serves one customer's site until Ctrl-C. */
+/**
+ * Serves one customer's site until Ctrl-C, SIGTERM, a hang-up or its parent gone (bin/milepost.js), or
+ * the end of its standard input when that is a pipe another process holds; then stops its server and
+ * any build under way and removes its folder.
+ */
 async function devCommand(
   slugs: string[],
   values: { data: string; content: string; port?: string; pack?: string },
@@ -225,6 +235,10 @@ async function devCommand(
   if (slugs.length !== 1) throw new UsageError("Which customer?", "name one: milepost dev acme");
   const dataDir = resolve(values.data);
   await resolveCustomers(dataDir, slugs);
+  const stop = new AbortController();
+  const stopped = new Promise<void>((resolve) => stop.signal.addEventListener("abort", () => resolve()));
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.once(signal, () => stop.abort());
+  if (heldPipe()) process.stdin.on("end", () => stop.abort()).resume();
   const dev = await startDev({
     dataDir,
     contentDir: resolve(values.content),
@@ -234,14 +248,26 @@ async function devCommand(
     pack: (values.pack ?? "all") as Pack | "all",
     asOf: dates.asOf,
     period: dates.period,
+    signal: stop.signal,
   });
   process.stdout.write(
     `${slugs[0]} at ${dev.origin}/ (print layout: ${dev.origin}/${PACK_DEFS[PACKS[0]].print[0].file}); rebuilt on every change, Ctrl-C to stop\n`,
   );
   for (const line of dev.state.errors) process.stdout.write(`    ${line}\n`);
-  await new Promise<void>((resolve) => process.once("SIGINT", () => resolve()));
+  await stopped;
   await dev.close();
+  process.stdin.destroy();
   return 0;
+}
+
+/** Whether standard input is a pipe (or socket) from another process, whose end means that process is gone. */
+function heldPipe(): boolean {
+  try {
+    const s = fstatSync(0);
+    return !process.stdin.isTTY && (s.isFIFO() || s.isSocket());
+  } catch {
+    return false;
+  }
 }
 
 async function version(): Promise<string> {

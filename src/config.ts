@@ -51,6 +51,8 @@ export const configSchema = z.object({
     )
     .default([]),
   audiences: audienceSectionsSchema.optional(),
+  /** What the links of `milepost publish` start with, when --base-url is not given. */
+  baseUrl: text.optional(),
 });
 export type ConfigFile = z.infer<typeof configSchema>;
 
@@ -72,6 +74,8 @@ export interface Config {
   sections: Record<ConfigPack, string[]>;
   custom: CustomSection[];
   audiences: Record<AudiencePdf, string[]>;
+  /** What published links start with (publish's --base-url wins); null: links are the target's local paths. */
+  baseUrl: string | null;
 }
 
 /** The settings when there is no config file. */
@@ -81,6 +85,7 @@ export function defaultConfig(dir: string): Config {
     provider: null,
     sections: { qbr: [...SECTIONS.qbr], closeout: [...SECTIONS.closeout] },
     custom: [],
+    baseUrl: null,
     audiences: Object.fromEntries(AUDIENCE_PDFS.map((a) => [a, [...AUDIENCE_DEFS[a].sections]])) as Record<
       AudiencePdf,
       string[]
@@ -193,6 +198,16 @@ export function resolveConfig(file: ConfigFile, dir: string, report: Report): Co
       if (!known.includes(id))
         report(["audiences", audience, i], id, "is not a section of the qbr pack", `write one of: ${known.join(", ")}`);
     config.audiences[audience] = ids;
+  }
+  if (file.baseUrl !== undefined) {
+    if (/^https?:\/\//.test(file.baseUrl)) config.baseUrl = file.baseUrl;
+    else
+      report(
+        ["baseUrl"],
+        file.baseUrl,
+        "is not a web address",
+        "write it with https://, e.g. https://packs.example.com/q3/",
+      );
   }
   return config;
 }

@@ -46,7 +46,7 @@ const BIN = join(import.meta.dirname, "..", "bin", "milepost.js");
  * Builds the site in a fresh process, as `milepost build` would (a long-lived process would keep
  * the templates it compiled first); returns its error lines, worded as the CLI prints them.
  */
-async function buildOnce(opts: DevOptions, outDir: string): Promise<string[]> {
+async function buildOnce(opts: DevOptions, outDir: string, signal: AbortSignal): Promise<string[]> {
   const dates = opts.period ? ["--period", opts.period, "--as-of", opts.asOf] : ["--as-of", opts.asOf];
   const args = [
     BIN,
@@ -64,9 +64,10 @@ async function buildOnce(opts: DevOptions, outDir: string): Promise<string[]> {
     ...dates,
   ];
   try {
-    await promisify(execFile)(process.execPath, args, { maxBuffer: 64 * 1024 * 1024 });
+    await promisify(execFile)(process.execPath, args, { maxBuffer: 64 * 1024 * 1024, signal });
     return [];
   } catch (err) {
+    if (signal.aborted) return []; // stopped: the build was told to stop (SIGTERM), and removes its working folder
     const { stdout = "", stderr = "" } = err as { stdout?: string; stderr?: string };
     const errors = stdout
       .split("\n")
@@ -86,11 +87,15 @@ export interface DevOptions {
   asOf: string;
   period: string | null;
   port?: number;
+  /** Stops a build under way (e.g. when a signal arrives while the first build runs). */
+  signal?: AbortSignal;
 }
 
 /** Starts the preview; resolves once the first build is done. */
 export async function startDev(opts: DevOptions) {
   const outDir = await mkdtemp(join(tmpdir(), "milepost-dev-"));
+  const stopping = new AbortController();
+  opts.signal?.addEventListener("abort", () => stopping.abort(), { once: true });
   const state: DevState = { version: 0, building: false, errors: [] };
   let again = false;
   let running: Promise<void> = Promise.resolve();
@@ -104,7 +109,7 @@ export async function startDev(opts: DevOptions) {
     running = (async () => {
       do {
         again = false;
-        state.errors = await buildOnce(opts, outDir);
+        state.errors = await buildOnce(opts, outDir, stopping.signal);
       } while (again);
       state.building = false;
       state.version++;
@@ -170,6 +175,7 @@ export async function startDev(opts: DevOptions) {
     origin: `http://127.0.0.1:${port}`,
     state,
     async close() {
+      stopping.abort();
       clearTimeout(timer);
       for (const w of watchers) w.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));

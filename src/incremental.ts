@@ -19,6 +19,10 @@ export interface KeyRecord {
   /** The files of the build, relative to the output folder (e.g. "acme/index.html"). */
   files: string[];
   issues: DataIssue[];
+  /** documentInputs() of this build. */
+  inputs?: string;
+  /** Each PDF of the period in the folder: the documentInputs() of the build that printed it. */
+  made?: Record<string, string>;
 }
 
 /** The options of a build that do not change what a customer's folder holds; every other one is part of the key. */
@@ -31,6 +35,7 @@ const NOT_IN_KEY = new Set([
   "debug",
   "dryRun",
   "force",
+  "clean",
   "shard",
 ]);
 
@@ -61,6 +66,22 @@ export function inputKey(inputs: KeyInputs): string {
   return sha256(JSON.stringify({ ...inputs, options, otherPeriods: [...inputs.otherPeriods].sort() }));
 }
 
+/**
+ * What a customer's documents are made from: its data and narrative folders (folderDigest), the
+ * project's config (configDigest), the as-of date, the period and the copy. A PDF kept from a build
+ * of other inputs is stale (not: the engine, the pack, --no-pdf, --audience, which change what is
+ * printed, not what a printed page says).
+ */
+export function documentInputs(inputs: {
+  data: string;
+  content: string;
+  config: string;
+  options: { asOf: string; period: string | null; copy?: string };
+}): string {
+  const { asOf, period, copy } = inputs.options;
+  return sha256(JSON.stringify({ ...inputs, options: { asOf, period, copy: copy ?? "customer" } }));
+}
+
 /** A digest of the project's config: its settings and the bytes of the files it names (the logo, the custom sections). */
 export async function configDigest(config: Config): Promise<string> {
   const files = [
@@ -68,7 +89,7 @@ export async function configDigest(config: Config): Promise<string> {
     ...config.custom.map((s) => s.file),
   ];
   const bytes = await Promise.all(files.map((f) => (f ? readFile(f).then(sha256, () => "missing") : "none")));
-  const { dir: _dir, ...settings } = config;
+  const { dir: _dir, baseUrl: _publishOnly, ...settings } = config;
   return sha256(
     JSON.stringify({ settings: { ...settings, custom: settings.custom.map(({ file: _f, ...s }) => s) }, bytes }),
   );

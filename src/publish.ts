@@ -6,7 +6,8 @@ import { join } from "node:path";
 import { checkpoint } from "./checkpoint.ts";
 import { MilepostError } from "./errors.ts";
 import { SLUG } from "./load.ts";
-import { fileLabel, otherPeriods, type PeriodPdfs } from "./periods.ts";
+import { KEY_FILE, writeKey, type KeyRecord } from "./incremental.ts";
+import { fileLabel, otherPeriods, pdfPeriod, type PeriodPdfs } from "./periods.ts";
 
 /**
  * One customer's entry in dist/manifest.json. `status`: "built" by the last build that asked for
@@ -24,6 +25,8 @@ export interface ManifestEntry {
   report: string | null;
   /** The PDFs of this period (and the handoff), in pack order. */
   pdfs: string[];
+  /** Those of `pdfs` a later build kept without printing them again, though its inputs had changed since (see documentInputs). */
+  stale?: string[];
   /** The PDFs of the other periods kept in the folder, the latest first. */
   earlier: PeriodPdfs[];
   /** The build that failed for this customer: what it was building. */
@@ -105,10 +108,17 @@ export async function recoverOutput(outDir: string, killed = false): Promise<str
 /**
  * Replaces `outDir/<slug>` with the staged `from` folder, whose PDFs are of period `label`. The
  * new folder is first moved (or copied, from another disk) next to the old one, and the old
- * folder's PDFs of other periods are linked into it; then two renames swap them. A build killed
- * between the two leaves `.old-<slug>-<pid>`, which the next build's claimOutput restores.
+ * folder's PDFs it lacks are linked into it — of other periods always, of this period (a build
+ * with --no-pdf, or without an --audience of before) unless `clean`; then two renames swap them.
+ * A build killed between the two leaves `.old-<slug>-<pid>`, which the next build's claimOutput restores.
  */
-export async function publishCustomer(from: string, outDir: string, slug: string, label: string): Promise<void> {
+export async function publishCustomer(
+  from: string,
+  outDir: string,
+  slug: string,
+  label: string,
+  clean = false,
+): Promise<void> {
   const target = join(outDir, slug);
   const incoming = join(outDir, `.new-${slug}-${process.pid}`);
   const old = join(outDir, `.old-${slug}-${process.pid}`);
@@ -124,7 +134,7 @@ export async function publishCustomer(from: string, outDir: string, slug: string
     }
   }
   try {
-    await keepOtherPeriods(target, incoming, slug, label);
+    await keepEarlierPdfs(target, incoming, slug, label, clean);
   } catch (err) {
     await rm(incoming, { recursive: true, force: true });
     throw err;
@@ -147,17 +157,45 @@ export async function publishCustomer(from: string, outDir: string, slug: string
   await rm(old, { recursive: true, force: true });
 }
 
-/** Links (or copies) into `incoming` the PDFs of `target` of other periods than `label` that `incoming` lacks. */
-async function keepOtherPeriods(target: string, incoming: string, slug: string, label: string): Promise<void> {
+/**
+ * Links (or copies) into `incoming` the PDFs of `target` that `incoming` lacks: of other periods than
+ * `label`, and unless `clean` of this one (and the handoff, of no period). The key record of `incoming`
+ * (KEY_FILE) learns what each kept PDF of this period was made from, as `target`'s record said.
+ */
+async function keepEarlierPdfs(
+  target: string,
+  incoming: string,
+  slug: string,
+  label: string,
+  clean: boolean,
+): Promise<void> {
   const names = await readdir(target).catch(() => [] as string[]);
   const present = new Set(await readdir(incoming));
-  for (const { pdfs } of otherPeriods(slug, names, label)) {
-    for (const name of pdfs.filter((n) => !present.has(n))) {
-      await link(join(target, name), join(incoming, name)).catch(() =>
-        copyFile(join(target, name), join(incoming, name)),
-      );
-    }
+  const kept = (name: string) => !present.has(name);
+  const earlier = otherPeriods(slug, names, label).flatMap((p) => p.pdfs);
+  const current = clean ? [] : names.filter((n) => pdfPeriod(slug, n) === label || isHandoff(slug, n));
+  for (const name of [...earlier, ...current].filter(kept)) {
+    await link(join(target, name), join(incoming, name)).catch(() =>
+      copyFile(join(target, name), join(incoming, name)),
+    );
   }
+  const carried = current.filter(kept);
+  if (carried.length === 0 || !present.has(KEY_FILE)) return;
+  const before = await readRecord(target);
+  const record = (await readRecord(incoming))!;
+  for (const name of carried) (record.made ??= {})[name] = before?.made?.[name] ?? before?.inputs ?? "unknown";
+  await writeKey(incoming, record);
+}
+
+/** The handoff PDF (of no period): acme-handoff.pdf. */
+const isHandoff = (slug: string, name: string) => name === `${slug}-handoff.pdf`;
+
+/** The key record of a customer folder (KEY_FILE); null without one. */
+async function readRecord(folder: string): Promise<KeyRecord | null> {
+  return readFile(join(folder, KEY_FILE), "utf8").then(
+    (text) => JSON.parse(text) as KeyRecord,
+    () => null,
+  );
 }
 
 /** The figures a manifest entry names. */
@@ -169,12 +207,17 @@ type EntryReport = {
   copy?: string;
 };
 
-/** A built customer's manifest entry, from its report and the names of the files in its folder (PDFs of every period). */
-export function manifestEntry(report: EntryReport, files: string[]): ManifestEntry {
+/**
+ * A built customer's manifest entry, from its report, the names of the files in its folder (PDFs of
+ * every period) and its key record (which of this period's PDFs were made from other inputs: `stale`).
+ */
+export function manifestEntry(report: EntryReport, files: string[], record?: KeyRecord | null): ManifestEntry {
   const slug = report.customer.slug;
   const pdfs = files.filter((f) => f.endsWith(".pdf"));
   const others = otherPeriods(slug, pdfs, fileLabel(report.asOf, report.period));
   const older = new Set(others.flatMap((p) => p.pdfs));
+  const current = pdfs.filter((p) => !older.has(p));
+  const stale = current.filter((p) => record?.made?.[p] !== undefined && record.made[p] !== record.inputs);
   return {
     slug,
     name: report.customer.name,
@@ -184,7 +227,8 @@ export function manifestEntry(report: EntryReport, files: string[]): ManifestEnt
     health: report.health?.rag ?? null,
     site: `${slug}/index.html`,
     report: `${slug}/report.json`,
-    pdfs: inPackOrder(pdfs.filter((p) => !older.has(p)).map((p) => `${slug}/${p}`)),
+    pdfs: inPackOrder(current.map((p) => `${slug}/${p}`)),
+    ...(stale.length ? { stale: inPackOrder(stale.map((p) => `${slug}/${p}`)) } : {}),
     earlier: others.map((p) => ({ period: p.period, pdfs: inPackOrder(p.pdfs.map((n) => `${slug}/${n}`)) })),
     ...(report.copy === "internal" ? { copy: "internal" as const } : {}),
   };
@@ -220,7 +264,7 @@ const pdfRank = (name: string) => ["-qbr-", "-closeout-", "-handoff"].findIndex(
 export async function folderEntry(outDir: string, slug: string): Promise<ManifestEntry | null> {
   try {
     const report = JSON.parse(await readFile(join(outDir, slug, "report.json"), "utf8"));
-    return manifestEntry(report, await readdir(join(outDir, slug)));
+    return manifestEntry(report, await readdir(join(outDir, slug)), await readRecord(join(outDir, slug)));
   } catch {
     return null;
   }

@@ -1,5 +1,6 @@
 // What publish refuses before it writes anything: shares.csv and the email drafts inside the folder
 // it serves, drafts without a web address; and shares.csv closed to other users once passcodes go in.
+import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, stat, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -58,19 +59,21 @@ describe("checkPlaces(places)", () => {
   it("accepts folders side by side, and any local file with an S3 target", async () => {
     const cwd = await scratch();
     const base = { shares: "shares.csv", drafts: "drafts", baseUrl: "https://packs.example.com/q3/", cwd };
-    expect(await checkPlaces({ ...base, to: "public", protect: true })).toEqual([]);
-    expect(await checkPlaces({ ...base, to: "publicity", protect: true, shares: "public/shares.csv" })).toEqual([]);
-    expect(await checkPlaces({ ...base, to: "s3://packs/q3", protect: true })).toEqual([]);
+    expect(await checkPlaces({ ...base, to: "public", protect: true })).toBeUndefined();
+    expect(await checkPlaces({ ...base, to: "publicity", protect: true, shares: "public/shares.csv" })).toBeUndefined();
+    expect(await checkPlaces({ ...base, to: "s3://packs/q3", protect: true })).toBeUndefined();
   });
 
-  it("warns of a protected share behind an http:// address (not on this machine)", async () => {
+  it("refuses a protected share behind an http:// address (not on this machine)", async () => {
     const cwd = await scratch();
     const base = { to: "public", shares: "shares.csv", cwd, protect: true };
-    expect(await checkPlaces({ ...base, baseUrl: "http://packs.example.com/q3/" })).toEqual([
-      "warning: --base-url http://packs.example.com/q3/ is http://: browsers unlock a protected share only over https, so the customer could not open it — serve the target over https and write --base-url https://…",
-    ]);
-    expect(await checkPlaces({ ...base, baseUrl: "http://127.0.0.1:8080/q3/" })).toEqual([]);
-    expect(await checkPlaces({ ...base, protect: false, baseUrl: "http://packs.example.com/q3/" })).toEqual([]);
+    await expect(checkPlaces({ ...base, baseUrl: "http://packs.example.com/q3/" })).rejects.toMatchObject({
+      message:
+        "--protect with the address http://packs.example.com/q3/: browsers unlock a protected share only over https, so the customer could not open it",
+      hint: "serve the target over https and write --base-url https://… (http://localhost and http://127.0.0.1 are accepted, for trying a share on this machine)",
+    });
+    expect(await checkPlaces({ ...base, baseUrl: "http://127.0.0.1:8080/q3/" })).toBeUndefined();
+    expect(await checkPlaces({ ...base, protect: false, baseUrl: "http://packs.example.com/q3/" })).toBeUndefined();
   });
 });
 
@@ -109,7 +112,7 @@ describe("milepost publish --to . (command line)", () => {
     expect(await readdir(cwd)).toEqual([]);
   });
 
-  it("prints the http:// warning before anything else it says", async () => {
+  it("refuses --protect with an http:// address before it writes anything", async () => {
     const cwd = await scratch();
     const errors: string[] = [];
     const write = process.stderr.write.bind(process.stderr);
@@ -118,14 +121,14 @@ describe("milepost publish --to . (command line)", () => {
     try {
       process.chdir(cwd);
       const args = ["publish", "--all", "--to", "public", "--protect", "--base-url", "http://packs.example.com/q3/"];
-      expect(await main(args, "2026-12-01")).toBe(1); // nothing built here
+      expect(await main(args, "2026-12-01")).toBe(2);
     } finally {
       process.chdir(before);
       process.stderr.write = write;
     }
-    expect(errors[0]).toBe(
-      "warning: --base-url http://packs.example.com/q3/ is http://: browsers unlock a protected share only over https, so the customer could not open it — serve the target over https and write --base-url https://…\n",
+    expect(errors.join("")).toContain(
+      "--protect with the address http://packs.example.com/q3/: browsers unlock a protected share only over https",
     );
-    expect(errors.join("")).toContain("Nothing built in dist/");
+    expect(existsSync(join(cwd, "public"))).toBe(false);
   });
 });

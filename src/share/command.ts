@@ -1,5 +1,6 @@
 // The command line of `milepost publish` and `milepost share rotate`: flags in, a summary out.
 import { resolve } from "node:path";
+import { readConfig } from "../build.ts";
 import { diskError, formatIssue, UsageError } from "../errors.ts";
 import { writeDrafts } from "./drafts.ts";
 import { checkPlaces, elsewhere } from "./places.ts";
@@ -13,6 +14,7 @@ interface Flags {
   to?: string;
   from: string;
   "base-url"?: string;
+  config: string;
   endpoint?: string;
   protect?: boolean;
   expires?: string;
@@ -59,21 +61,22 @@ export async function shareCommand(
       `--base-url ${flags["base-url"]} is not a web address`,
       "write it with https://, e.g. --base-url https://packs.example.com/q3/",
     );
-  const warnings = await checkPlaces({
+  // The flag wins; else milepost.config.json's (a mistake in the file stops here, as it stops a build).
+  const baseUrl = flags["base-url"] ?? (await readConfig({ configDir: resolve(flags.config) })).baseUrl ?? undefined;
+  await checkPlaces({
     to: flags.to,
     shares: flags.shares,
     drafts: flags.drafts,
-    baseUrl: flags["base-url"],
+    baseUrl,
     protect: flags.protect ?? false,
     cwd: process.cwd(),
   });
-  for (const w of warnings) process.stderr.write(`${w}\n`);
   const result = await publish({
     from: resolve(flags.from),
     dataDir: resolve(flags.data),
     to: flags.to.startsWith("s3://") ? flags.to : resolve(flags.to),
     endpoint: flags.endpoint,
-    baseUrl: flags["base-url"],
+    baseUrl,
     customers: args.length ? args : "all",
     protect: flags.protect ?? false,
     expires: flags.expires ?? null,
@@ -98,12 +101,18 @@ export async function shareCommand(
       })
     : [];
   if (flags.json) write(JSON.stringify({ ...result, drafts }, null, 2));
-  else printSummary(result, flags.shares, drafts.length, flags.drafts);
+  else printSummary(result, flags.shares, drafts.length, flags.drafts, baseUrl !== undefined);
   if (failed) throw failed;
   return result.shares.some((s) => s.status === "failed") ? 1 : 0;
 }
 
-function printSummary(r: PublishResult, shares: string, drafts: number, draftsDir?: string): void {
+function printSummary(
+  r: PublishResult,
+  shares: string,
+  drafts: number,
+  draftsDir: string | undefined,
+  based: boolean,
+): void {
   const write = (s: string) => process.stdout.write(`${s}\n`);
   for (const s of r.shares) {
     if (s.status === "failed") {
@@ -131,6 +140,10 @@ function printSummary(r: PublishResult, shares: string, drafts: number, draftsDi
   write(
     `\nPublished ${ok} of ${r.shares.length} to ${r.target} (${r.uploaded} file${r.uploaded === 1 ? "" : "s"} uploaded, ${r.deleted} deleted). Links${r.shares.some((s) => s.protected) ? " and passcodes" : ""}: ${shares}`,
   );
+  if (!based && r.shares.some((s) => s.link))
+    write(
+      `The links are local paths in ${r.target}, not web addresses: give the address it is served at with --base-url https://… or "baseUrl" in milepost.config.json, and publish again.`,
+    );
   if (r.shares.some((s) => s.passcode))
     write("Send each passcode by another channel than its link (a call, a message): it is shown here once.");
   if (draftsDir) write(`Email drafts: ${drafts} in ${draftsDir}/`);

@@ -1,6 +1,6 @@
 // Where publish may write what stays on this machine: shares.csv (every link and passcode) and
 // the email drafts (the PDFs attached) never inside the folder it serves, drafts never without
-// the address the customer opens, and a protected share on http:// named before it is sent.
+// the address the customer opens, and a protected share never behind an http:// address.
 import { constants } from "node:fs";
 import { access, realpath } from "node:fs/promises";
 import { basename, dirname, isAbsolute, relative, resolve } from "node:path";
@@ -17,8 +17,8 @@ export interface Places {
   cwd: string;
 }
 
-/** Refuses (UsageError) a publish that would serve its secrets; returns the warnings to print. */
-export async function checkPlaces(p: Places): Promise<string[]> {
+/** Refuses (UsageError) a publish that would serve its secrets, or send a protected share over http://. */
+export async function checkPlaces(p: Places): Promise<void> {
   if (p.drafts && !p.baseUrl)
     throw new UsageError(
       "--drafts needs --base-url",
@@ -55,17 +55,16 @@ export async function checkPlaces(p: Places): Promise<string[]> {
     const denied = await cannotWrite(resolve(p.cwd, path));
     if (denied) throw diskError(denied, what, elsewhere(flag)) ?? denied;
   }
-  const warnings: string[] = [];
   if (
     p.protect &&
     p.baseUrl &&
     /^http:\/\//i.test(p.baseUrl) &&
     !/^http:\/\/(localhost|127\.0\.0\.1)[:/]/i.test(p.baseUrl)
   )
-    warnings.push(
-      `warning: --base-url ${p.baseUrl} is http://: browsers unlock a protected share only over https, so the customer could not open it — serve the target over https and write --base-url https://…`,
+    throw new UsageError(
+      `--protect with the address ${p.baseUrl}: browsers unlock a protected share only over https, so the customer could not open it`,
+      "serve the target over https and write --base-url https://… (http://localhost and http://127.0.0.1 are accepted, for trying a share on this machine)",
     );
-  return warnings;
 }
 
 /** The path with every symbolic link of its existing part resolved (the rest may not exist yet). */
