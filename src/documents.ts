@@ -223,7 +223,7 @@ const SECTION_LIST = [
     id: "agenda",
     title: "agenda.title",
     component: "closeout/Agenda",
-    has: (c) => c.report.closingAgenda !== null,
+    has: (c) => (c.report.closingAgenda?.topics.length ?? 0) > 0,
   },
   {
     id: "co-notes",

@@ -84,6 +84,11 @@ function withoutStandard(t: CustomerTopic): CustomerTopic[] {
   return t.deliverables.length + t.checklist.length > 0 ? [{ ...t, standardChecklist: false }] : [];
 }
 
+/** Whether a copy shows the value and return: the customer's only with a cost or a monetized outcome to show. */
+export function showsReturn(report: CopyReport): boolean {
+  return report.copy === "internal" || report.roi.costs.length > 0 || report.roi.metrics.length > 0;
+}
+
 const isCoaching = (t: AgendaTopic): t is CoachingTopic => t.topic === "csat" || t.topic === "opportunities";
 
 function internalNotes(report: Report, gaps: DataGap[]): InternalNotes {
