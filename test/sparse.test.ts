@@ -160,8 +160,9 @@ describe("the internal copy's Data gaps page", () => {
     const html = await readFile(join(dir("internal"), "sparse-en", "index.html"), "utf8");
     const gaps = html.match(/<section class="doc-section internal-notes data-gaps"[\s\S]*?<\/section>/)![0];
     expect(words(gaps).replace(/\s+/g, " ")).toContain(
-      "test/fixtures/sparse/data/sparse-en/milestones.csv:2 owner Dispatch plan built automatically Empty: fill it in. The customer's copy leaves the field out.",
+      "milestones.csv:2 owner Dispatch plan built automatically Empty: fill it in. The customer's copy leaves the field out.",
     );
+    expect(words(gaps)).toContain("test/fixtures/sparse/data/sparse-en/");
     const qbr = (await readPdf(join(dir("internal"), "sparse-en", "sparse-en-qbr-2026-Q3-internal.pdf"))).pages.join(
       " ",
     );
