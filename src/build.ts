@@ -207,7 +207,10 @@ export async function prepareCustomer(
   const data = issues.some((i) => i.severity === "error") ? null : validated.data;
   if (!data) return { data: null, report: null, issues, shownDir: raw.dir };
   const report = buildReport(data, { asOf: opts.asOf, period: opts.period });
-  return { data, report, issues: [...issues, ...reportWarnings(report, raw.dir)], shownDir: raw.dir };
+  // init's example rows: the customer's copy is refused while one remains; validate and the internal copy warn.
+  const refuse = (opts.copy ?? "customer") === "customer" && !opts.dryRun;
+  const examples = exampleIssues(exampleRows(data, raw.customer!.file), raw.dir, refuse);
+  return { data, report, issues: [...issues, ...examples, ...reportWarnings(report, raw.dir)], shownDir: raw.dir };
 }
 
 /** Which packs to build for a customer, or the issues that say what is missing (the registry says what each needs). */
@@ -475,9 +478,7 @@ async function prepareSite(
     key: null,
   });
   if (!data || !report) return failed();
-  // init's example rows: the customer's copy is refused while one remains; validate and the internal copy warn.
-  const examples = exampleIssues(exampleRows(data), shownDir, copy === "customer" && !opts.dryRun);
-  if (examples.some((i) => i.severity === "error")) return failed(examples);
+  if (issues.some((i) => i.code === "example-row" && i.severity === "error")) return failed();
   const chosen = choosePacks(data, opts.pack, opts.asOf, shownDir);
   if (chosen.packs.length === 0 || chosen.issues.some((i) => i.severity === "error")) return failed(chosen.issues);
   const layout = layoutFor(config, data.customer, chosen.packs.includes("qbr") ? opts.audiences! : []);
@@ -493,13 +494,7 @@ async function prepareSite(
   const folder = shownDir.startsWith("..") || isAbsolute(shownDir) ? `${basename(opts.dataDir)}/${slug}` : shownDir;
   return {
     slug,
-    issues: [
-      ...issues,
-      ...examples,
-      ...chosen.issues,
-      ...narrative,
-      ...shown.bounded.map((b) => boundedWarning(b, shownDir)),
-    ],
+    issues: [...issues, ...chosen.issues, ...narrative, ...shown.bounded.map((b) => boundedWarning(b, shownDir))],
     report: copyOf(opts.fullSeries ? report : shown.report, copy, gaps),
     packs: chosen.packs,
     // The pages read the figures, never the measurement rows: they stay out of the render.

@@ -191,6 +191,7 @@ function readme(slug: string, xlsx: boolean): string {
     `# ${slug}`,
     "",
     `Written by \`milepost init\`: every table with its headers and one example row, which validates as it is.`,
+    `Each example carries ${EXAMPLE_MARK} in its words: the customer's copy is not built while one remains.`,
     "Replace the examples with the customer's data; delete a table you do not need (only",
     `${xlsx ? "the customer sheet" : "customer.json"} is required). Check with \`milepost validate ${slug}\`; preview with \`milepost dev ${slug}\`.`,
     "Dates are YYYY-MM-DD (or in the customer's dateFormat); numbers are plain decimals (12.5, no currency signs).",

@@ -29,8 +29,8 @@ function markedPaths(value: unknown, path: string): [string, string][] {
   return [];
 }
 
-/** Every example row of a customer's data, in file order: customer.json, the tables, handoff.json. */
-export function exampleRows(data: CustomerData): ExampleRow[] {
+/** Every example row of a customer's data, in file order: customer.json (or the workbook), the tables, handoff.json. */
+export function exampleRows(data: CustomerData, customerFile = CUSTOMER_SOURCE): ExampleRow[] {
   const json = (file: string, doc: object | Handoff | null) =>
     markedPaths(doc, "").map(([field, value]) => ({ file, line: null, field, value }));
   const { slug: _s, customer, handoff, present: _p, ...tables } = data;
@@ -41,5 +41,5 @@ export function exampleRows(data: CustomerData): ExampleRow[] {
         return hit ? [{ file: src.file, line: src.line, field: hit[0], value: hit[1] as string }] : [];
       }),
   );
-  return [...json(CUSTOMER_SOURCE, customer), ...rows, ...json("handoff.json", handoff)];
+  return [...json(customerFile, customer), ...rows, ...json("handoff.json", handoff)];
 }
