@@ -124,6 +124,15 @@ describe("the customer's copy of a sparse customer", () => {
     expect(internal).toContain("handoff.html");
     expect(internal).toContain("closeout-tracker.html");
     expect(internal).toContain("sparse-en-handoff-internal.pdf");
+    // There, milepost's standard checklist stands in for the closeout table, and the handoff says what to add.
+    const en = translator("en-GB");
+    const tracker = words(await readFile(join(dir("internal"), "sparse-en", "closeout-tracker.html"), "utf8"));
+    expect(squeeze(tracker)).toContain(squeeze(en("tracker.standardBody")));
+    expect(squeeze(tracker)).toContain(squeeze(en("std.sign_off")));
+    const handoff = (await readPdf(join(dir("internal"), "sparse-en", "sparse-en-handoff-internal.pdf"))).pages.join(
+      " ",
+    );
+    expect(squeeze(handoff)).toContain(squeeze(en("handoff.missing")));
     // Sentiment is the account team's: neither the pages nor report.json of the customer's copy hold it.
     const r = await report("customer", "sparse-en");
     expect(r.stakeholderMap!.map((p) => [p.name, p.influence, p.sentiment, p.change])).toEqual([
