@@ -336,7 +336,6 @@ describe("print document (print-qbr.html)", () => {
       "milestones",
       "outcomes",
       "review",
-      "voice",
       "audiences",
       "sources",
     ]);
