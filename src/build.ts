@@ -18,10 +18,12 @@ import {
   type AudiencePdf,
   type Pack,
 } from "./documents.ts";
-import { notWritten, packNeedsData, printFailed, reportWarnings } from "./issues.ts";
+import { exampleIssues, notWritten, packNeedsData, printFailed, reportWarnings } from "./issues.ts";
 import { checkNarrative } from "./narrative.ts";
 import type { Copy, CopyReport, Report } from "./model/contract.ts";
 import { copyOf } from "./model/copy.ts";
+import { exampleRows } from "./model/examples.ts";
+import { dataGaps } from "./model/gaps.ts";
 import { buildReport } from "./model/report.ts";
 import {
   configDigest,
@@ -212,7 +214,10 @@ export async function prepareCustomer(
   const data = issues.some((i) => i.severity === "error") ? null : validated.data;
   if (!data) return { data: null, report: null, issues, shownDir: raw.dir };
   const report = buildReport(data, { asOf: opts.asOf, period: opts.period });
-  return { data, report, issues: [...issues, ...reportWarnings(report, raw.dir)], shownDir: raw.dir };
+  // init's example rows: the customer's copy is refused while one remains; validate and the internal copy warn.
+  const refuse = (opts.copy ?? "customer") === "customer" && !opts.dryRun;
+  const examples = exampleIssues(exampleRows(data, raw.customer!.file), raw.dir, refuse);
+  return { data, report, issues: [...issues, ...examples, ...reportWarnings(report, raw.dir)], shownDir: raw.dir };
 }
 
 /** Which packs to build for a customer, or the issues that say what is missing (the registry says what each needs). */
@@ -495,6 +500,7 @@ async function prepareSite(
     key: null,
   });
   if (!data || !report) return failed();
+  if (issues.some((i) => i.code === "example-row" && i.severity === "error")) return failed();
   const chosen = choosePacks(data, opts.pack, opts.asOf, shownDir);
   if (chosen.packs.length === 0 || chosen.issues.some((i) => i.severity === "error")) return failed(chosen.issues);
   const layout = layoutFor(config, data.customer, chosen.packs.includes("qbr") ? opts.audiences! : []);
@@ -505,17 +511,18 @@ async function prepareSite(
   const narrative = await checkNarrative(content, report);
   if ([...issues, ...narrative].some((i) => i.severity === "error")) return failed([...chosen.issues, ...narrative]);
   const shown = boundSeries(report);
+  const gaps = copy === "internal" ? dataGaps(data, report) : [];
   // The folder as the person named it (--data), but never a path outside where they ran milepost.
   const folder = shownDir.startsWith("..") || isAbsolute(shownDir) ? `${basename(opts.dataDir)}/${slug}` : shownDir;
   return {
     slug,
     issues: [...issues, ...chosen.issues, ...narrative, ...shown.bounded.map((b) => boundedWarning(b, shownDir))],
-    report: copyOf(opts.fullSeries ? report : shown.report, copy),
+    report: copyOf(opts.fullSeries ? report : shown.report, copy, gaps),
     packs: chosen.packs,
     // The pages read the figures, never the measurement rows: they stay out of the render.
     site: {
       slug,
-      report: copyOf(shown.report, copy),
+      report: copyOf(shown.report, copy, gaps),
       data: { ...branded.data, measurements: [] },
       packs: chosen.packs,
       content,

@@ -3,6 +3,7 @@
 // a section or a pack is an entry here plus its component (templates/sections/<component>.astro) and its labels.
 import type { PlainLabel } from "../templates/i18n/index.ts";
 import type { SiteCustomer } from "./render.ts";
+import type { DataGap } from "./model/gaps.ts";
 import { handoffParts as modelParts, type HandoffPart } from "./model/handoff.ts";
 import type { Customer, TableName } from "./schema.ts";
 
@@ -92,11 +93,22 @@ interface BuiltInSection extends SectionDef {
 
 const internal = (c: SiteCustomer) => c.report.internal;
 
+/** The data gaps a pack's Data gaps page lists (the internal copy's): its own, and init's example rows in both. */
+export function gapsOf(c: SiteCustomer, pack: DataGap["pack"]): DataGap[] {
+  return (internal(c)?.gaps ?? []).filter((g) => g.kind === "example" || g.pack === pack);
+}
+
 const SECTION_LIST = [
   // QBR
   { id: "brief", title: "brief.title", component: "qbr/Brief", cover: true },
   { id: "summary", title: "summary.title", component: "qbr/Summary" },
-  { id: "milestones", title: "milestones.title", component: "qbr/Milestones" },
+  {
+    id: "milestones",
+    title: "milestones.title",
+    component: "qbr/Milestones",
+    has: (c) => c.report.milestones.length > 0,
+    siteWhenEmpty: true,
+  },
   {
     id: "outcomes",
     title: "outcomes.title",
@@ -105,6 +117,7 @@ const SECTION_LIST = [
     siteWhenEmpty: true,
   },
   { id: "review", title: "review.title", component: "qbr/Review" },
+  { id: "voice", title: "voice.title", component: "qbr/Voice", has: (c) => c.report.voice != null },
   { id: "audiences", title: "audiences.title", component: "qbr/Audiences", has: (c) => c.report.audiences.length > 0 },
   { id: "trend", title: "trend.title", component: "qbr/Trend", has: (c) => c.report.healthTrend != null },
   {
@@ -135,6 +148,13 @@ const SECTION_LIST = [
     audience: "internal",
     has: (c) => (internal(c)?.todos.length ?? 0) > 0,
   },
+  {
+    id: "gaps",
+    title: "gaps.title",
+    component: "qbr/Gaps",
+    audience: "internal",
+    has: (c) => gapsOf(c, "qbr").length > 0,
+  },
   // Close-out
   { id: "co-brief", title: "brief.title", component: "closeout/Brief", cover: true },
   {
@@ -145,7 +165,13 @@ const SECTION_LIST = [
     siteWhenEmpty: true,
     missing: "missing.criteria",
   },
-  { id: "tracker", title: "tracker.title", component: "closeout/Tracker", has: (c) => c.report.closeout !== null },
+  {
+    id: "tracker",
+    title: "tracker.title",
+    component: "closeout/Tracker",
+    // milepost's standard checklist is the account team's: the internal copy only.
+    has: (c) => c.report.closeout !== null && (!c.report.closeout.standard || c.report.copy === "internal"),
+  },
   {
     id: "signoff",
     title: "signoff.title",
@@ -197,7 +223,7 @@ const SECTION_LIST = [
     id: "agenda",
     title: "agenda.title",
     component: "closeout/Agenda",
-    has: (c) => c.report.closingAgenda !== null,
+    has: (c) => (c.report.closingAgenda?.topics.length ?? 0) > 0,
   },
   {
     id: "co-notes",
@@ -205,6 +231,13 @@ const SECTION_LIST = [
     component: "closeout/Internal",
     audience: "internal",
     has: (c) => (internal(c)?.triage.length ?? 0) + (internal(c)?.coaching.length ?? 0) > 0,
+  },
+  {
+    id: "co-gaps",
+    title: "gaps.title",
+    component: "closeout/Gaps",
+    audience: "internal",
+    has: (c) => gapsOf(c, "closeout").length > 0,
   },
 ] as const satisfies readonly BuiltInSection[];
 
@@ -240,7 +273,7 @@ const PACK_LIST = [
         file: "index.html",
         nav: "nav.summary",
         title: "summary.title",
-        sections: ["brief", "summary", "outcomes", "notes"],
+        sections: ["brief", "summary", "outcomes", "notes", "gaps"],
       },
       {
         file: "milestones.html",
@@ -248,7 +281,7 @@ const PACK_LIST = [
         title: "milestones.title",
         sections: ["milestones", "outcomes"],
       },
-      { file: "review.html", nav: "nav.review", title: "review.title", sections: ["review"] },
+      { file: "review.html", nav: "nav.review", title: "review.title", sections: ["review", "voice"] },
       {
         file: "account.html",
         nav: "nav.account",
@@ -280,6 +313,7 @@ const PACK_LIST = [
           "milestones",
           "outcomes",
           "review",
+          "voice",
           "trend",
           "actions",
           "commercial",
@@ -289,6 +323,7 @@ const PACK_LIST = [
           "audiences",
           "sources",
           "notes",
+          "gaps",
         ],
         style: "qbr-doc",
       },
@@ -314,7 +349,7 @@ const PACK_LIST = [
         file: "next-steps.html",
         nav: "nav.nextSteps",
         title: "nav.nextSteps",
-        sections: ["opportunities", "postclose", "agenda", "co-notes"],
+        sections: ["opportunities", "postclose", "agenda", "co-notes", "co-gaps"],
       },
     ],
     print: [
@@ -337,6 +372,7 @@ const PACK_LIST = [
           "postclose",
           "agenda",
           "co-notes",
+          "co-gaps",
         ],
         style: "co-print",
       },
@@ -459,7 +495,8 @@ export function pagesOf(c: SiteCustomer): (PageDef & { pack: Pack })[] {
     PACK_DEFS[p].pages
       .filter((page) => page.has?.(c) ?? true)
       .map((page) => ({ ...page, pack: p, sections: pageSections(c, p, page) }))
-      .filter((page) => page.sections.length > 0),
+      // The customer's copy leaves out a page its data does not fill; the internal copy shows what is missing there.
+      .filter((page) => page.sections.length > 0 && (c.report.copy === "internal" || sectionsOf(c, page).length > 0)),
   );
 }
 
@@ -481,6 +518,8 @@ export function printDocsOf(packs: readonly Pack[]): (PrintDef & { pack: Pack })
 export function printDocsFor(c: SiteCustomer): (PrintDef & { pack: Pack })[] {
   const layout = c.layout;
   return printDocsOf(c.packs).flatMap((d) => {
+    // A document of one section its data does not fill (the handoff) is the internal copy's only: it says what to add.
+    if (d.standalone && c.report.copy !== "internal" && sectionsOf(c, d).length === 0) return [];
     if (!layout) return [d];
     // A document of one section (the handoff) goes with that section when it is turned off.
     if (d.standalone) return d.sections.some((id) => layout.sections[d.pack].includes(id)) ? [d] : [];

@@ -423,6 +423,14 @@ export const errorCatalogue = {
       "A pack asked for needs a table or engagement.end the customer does not have (a warning with --pack all, when the other pack is built).",
     fix: "Add what the message names, or build another pack.",
   },
+  "example-row": {
+    title: "An example row of milepost init",
+    severity: "error or warning",
+    stage: "build",
+    message:
+      "A row (or a customer.json or handoff.json entry) still carries the [example] mark milepost init wrote: an error when building the customer's copy, which is not built while one remains; a warning with --copy internal and in validate.",
+    fix: "Replace the row with the customer's data, or delete it.",
+  },
   "browser-stopped": {
     title: "Chromium stopped while printing",
     severity: "error",

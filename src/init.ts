@@ -6,6 +6,7 @@ import ExcelJS from "exceljs";
 import { UsageError } from "./errors.ts";
 import { SLUG, slugFor } from "./load.ts";
 import { addDays } from "./model/dates.ts";
+import { EXAMPLE_MARK } from "./model/examples.ts";
 import { allowedValues, dateFormatOf, isOptional, rowTables, type TableName } from "./schema.ts";
 import { WORKBOOK } from "./workbook.ts";
 
@@ -53,7 +54,10 @@ function quarterBefore(day: string): string {
   return q === 0 ? `${year - 1}-Q4` : `${year}-Q${q}`;
 }
 
-/** The example customer, its dates around `today`. */
+/** Words of an example row, marked so that the build finds them until they are replaced (src/model/examples.ts). */
+const ex = (words: string) => `${words} ${EXAMPLE_MARK}`;
+
+/** The example customer, its dates around `today`; every row carries EXAMPLE_MARK in one of its words. */
 function example(slug: string, locale: string, today: string) {
   const day = (n: number) => addDays(today, n);
   const start = day(-60);
@@ -67,16 +71,18 @@ function example(slug: string, locale: string, today: string) {
     locale,
     currency: CURRENCY[locale.split("-")[1]?.toUpperCase() ?? ""] ?? "USD",
     dateFormat: dateFormatOf(locale),
-    provider: { name: "Your company" },
-    engagement: { name: "Reporting automation", start, goLive: day(-30), end },
-    costs: [{ item: "Implementation fee", amount: 10000, per: "once", start }],
-    stakeholders: [{ name: "Alex Example", role: "Chief Operating Officer", audience: "executive" }],
-    goals: [{ id: "g1", statement: "Weekly reporting takes minutes, not hours", level: "strategic", metrics: ["m1"] }],
+    provider: { name: ex("Your company") },
+    engagement: { name: ex("Reporting automation"), start, goLive: day(-30), end },
+    costs: [{ item: ex("Implementation fee"), amount: 10000, per: "once", start }],
+    stakeholders: [{ name: ex("Alex Example"), role: "Chief Operating Officer", audience: "executive" }],
+    goals: [
+      { id: "g1", statement: ex("Weekly reporting takes minutes, not hours"), level: "strategic", metrics: ["m1"] },
+    ],
   };
-  const rows: Record<TableName, Record<string, string | number>> = {
+  const rows: Record<TableName, Record<string, string | number> | null> = {
     metrics: {
       id: "m1",
-      name: "Weekly report preparation",
+      name: ex("Weekly report preparation"),
       category: "time",
       unit: "hours/week",
       direction: "down",
@@ -87,10 +93,10 @@ function example(slug: string, locale: string, today: string) {
       value_per_unit: 50,
       per: "week",
     },
-    measurements: { metric_id: "m1", date: day(-14), value: 8, source: "Timesheets" },
+    measurements: { metric_id: "m1", date: day(-14), value: 8, source: ex("Timesheets") },
     milestones: {
       id: "ms1",
-      name: "Weekly report under 6 hours",
+      name: ex("Weekly report under 6 hours"),
       phase: "early_win",
       target_date: day(30),
       status: "in_progress",
@@ -105,30 +111,30 @@ function example(slug: string, locale: string, today: string) {
     },
     deliverables: {
       id: "D1",
-      name: "Automated weekly report",
+      name: ex("Automated weekly report"),
       owner: "Your company",
       due_date: day(60),
       status: "in_progress",
     },
     closeout: {
       phase: "delivery",
-      item: "Closing meeting with the sponsor",
+      item: ex("Closing meeting with the sponsor"),
       owner: "Your company",
       due_date: addDays(end, 5),
     },
-    training: { date: day(-7), title: "Weekly report walkthrough", audience: "Analysts", attendees: 6 },
-    retrospective: { kind: "went_well", text: "Baselines were measured before the work started." },
+    training: { date: day(-7), title: ex("Weekly report walkthrough"), audience: "Analysts", attendees: 6 },
+    retrospective: { kind: "went_well", text: ex("Baselines were measured before the work started.") },
     csat: {
       respondent: "Alex Example",
       role: "Chief Operating Officer",
       date: day(-7),
       score: 5,
       scale: 5,
-      comment: "Clear progress every week.",
+      comment: ex("Clear progress every week."),
     },
     opportunities: {
       id: "o1",
-      title: "Partner order import",
+      title: ex("Partner order import"),
       signal: "manual_work",
       observation: "Partner orders are still typed in by hand.",
       implication: "Typing errors reach the forecast.",
@@ -141,26 +147,27 @@ function example(slug: string, locale: string, today: string) {
       horizon: "quick_win",
       effort: "2 weeks",
     },
-    financials: { item: "Implementation fee", budget: 10000, actual: 10000, invoiced: 10000, paid: 5000 },
-    usage: { date: day(-14), measure: "Active users", value: 18 },
-    support: { period: today.slice(0, 7), opened: 6, closed: 5, sla_met: 100 },
+    financials: { item: ex("Implementation fee"), budget: 10000, actual: 10000, invoiced: 10000, paid: 5000 },
+    usage: { date: day(-14), measure: ex("Active users"), value: 18 },
+    // No words to carry the mark: its headers only.
+    support: null,
     actions: {
-      commitment: "Name an owner for the weekly report",
+      commitment: ex("Name an owner for the weekly report"),
       owner: "Alex Example",
       side: "customer",
       due: day(30),
       status: "open",
     },
-    health: { period: quarterBefore(today), rag: "green", note: "First quarter on the new report." },
+    health: { period: quarterBefore(today), rag: "green", note: ex("First quarter on the new report.") },
   };
   const handoff = {
-    summary: "What was built, who owns it and where to get help.",
+    summary: ex("What was built, who owns it and where to get help."),
     systems: [
-      { name: "Weekly report", description: "Built every Monday at 06:00 from the CRM.", owner: "Alex Example" },
+      { name: ex("Weekly report"), description: "Built every Monday at 06:00 from the CRM.", owner: "Alex Example" },
     ],
-    documentation: [{ title: "Runbook", url: "https://example.com/runbook" }],
+    documentation: [{ title: ex("Runbook"), url: "https://example.com/runbook" }],
     support: {
-      contacts: [{ tier: "1", name: "Help desk", email: "help@example.com", hours: "Mon–Fri 9–17" }],
+      contacts: [{ tier: "1", name: ex("Help desk"), email: "help@example.com", hours: "Mon–Fri 9–17" }],
       escalation: ["Help desk", "Your company account lead"],
     },
   };
@@ -184,6 +191,7 @@ function readme(slug: string, xlsx: boolean): string {
     `# ${slug}`,
     "",
     `Written by \`milepost init\`: every table with its headers and one example row, which validates as it is.`,
+    `Each example carries ${EXAMPLE_MARK} in its words: the customer's copy is not built while one remains.`,
     "Replace the examples with the customer's data; delete a table you do not need (only",
     `${xlsx ? "the customer sheet" : "customer.json"} is required). Check with \`milepost validate ${slug}\`; preview with \`milepost dev ${slug}\`.`,
     "Dates are YYYY-MM-DD (or in the customer's dateFormat); numbers are plain decimals (12.5, no currency signs).",
@@ -246,12 +254,10 @@ export async function initCustomer(opts: {
   } else {
     await writeFile(join(dir, "customer.json"), json({ $schema: schema("customer"), ...customer }));
     files.push("customer.json");
-    for (const [table, row] of Object.entries(rows) as [TableName, Record<string, string | number>][]) {
+    for (const [table, row] of Object.entries(rows) as [TableName, Record<string, string | number> | null][]) {
       const columns = Object.keys(rowTables[table].shape);
-      await writeFile(
-        join(dir, `${table}.csv`),
-        `${columns.join(",")}\n${columns.map((c) => csvCell(row[c])).join(",")}\n`,
-      );
+      const example = row ? `${columns.map((c) => csvCell(row[c])).join(",")}\n` : "";
+      await writeFile(join(dir, `${table}.csv`), `${columns.join(",")}\n${example}`);
       files.push(`${table}.csv`);
     }
   }
@@ -349,7 +355,7 @@ async function writeWorkbook(
     sheetOf(
       table,
       columnNotes(table).map(({ column, note }) => ({ header: column, note })),
-      [rows[table]],
+      rows[table] ? [rows[table]] : [],
     );
   }
   await book.xlsx.writeFile(path);

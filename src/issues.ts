@@ -3,6 +3,7 @@
 // facts; these turn them into DataIssues (file, problem, fix).
 import type { DataIssue } from "./errors.ts";
 import type { Report } from "./model/contract.ts";
+import type { ExampleRow } from "./model/examples.ts";
 import { BrowserStopped } from "./pdf.ts";
 
 /** Words the model's structured warnings; `dir` is the customer's folder as messages name it, e.g. "data/acme". */
@@ -59,6 +60,25 @@ export function reportWarnings(report: Report, dir: string): DataIssue[] {
         };
     }
   });
+}
+
+/**
+ * The example rows `milepost init` wrote that are still in the data, one issue each: errors when `refuse` (building
+ * the customer's copy), warnings otherwise (the internal copy, validate).
+ */
+export function exampleIssues(rows: ExampleRow[], dir: string, refuse: boolean): DataIssue[] {
+  return rows.map((row) => ({
+    severity: refuse ? "error" : "warning",
+    code: "example-row",
+    file: `${dir}/${row.file}`,
+    ...(row.line === null ? {} : { line: row.line }),
+    field: row.field,
+    value: row.value,
+    problem: refuse
+      ? "is an example milepost init wrote; the customer's copy is not built while one remains"
+      : "is an example milepost init wrote; the customer's copy will refuse it",
+    fix: "replace it with the customer's data, or delete it",
+  }));
 }
 
 /** A pack the customer's data cannot fill: an error when it was asked for by name, a warning when every pack was. */

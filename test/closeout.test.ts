@@ -5,7 +5,7 @@ import { access, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import type { CustomerResult } from "../src/build.ts";
-import { handoffParts, PACK_DEFS, PRINT_DEFS, sectionsOf } from "../src/documents.ts";
+import { handoffParts, PACK_DEFS, pagesOf, PRINT_DEFS, sectionsOf } from "../src/documents.ts";
 import { loadCustomer } from "../src/load.ts";
 import { STANDARD_CHECKLIST } from "../src/model/closeout.ts";
 import { CLOSEOUT_PHASES, SIGNALS } from "../src/schema.ts";
@@ -25,6 +25,8 @@ const results = JSON.parse(inject("portfolioResults")) as CustomerResult[];
 
 /** acme: everything; closeout-standard: no closeout table; closeout-triage: one of each triage, a late survey. */
 const CUSTOMERS = ["acme", "closeout-standard", "closeout-triage"] as const;
+/** The customers with handoff data: the customer's copy prints a handoff document only for them. */
+const HANDOFF = ["acme", "closeout-triage"] as const;
 /** The pack's site pages and print documents, as the document registry lists them. */
 const [overview, tracker, handoff, retrospective, nextSteps] = PACK_DEFS.closeout.pages.map((p) => p.file);
 const CLOSEOUT_PAGES = { overview, tracker, handoff, retrospective, nextSteps };
@@ -79,7 +81,7 @@ const attrs = (page: string, name: string) =>
   [...page.matchAll(new RegExp(`\\sdata-${name}="([^"]+)"`, "g"))].map((m) => m[1]);
 
 describe("the close-out pack of the fixture portfolio", () => {
-  it.each(CUSTOMERS)("%s: is built with its five pages, two print pages and two PDFs", async (slug) => {
+  it.each(HANDOFF)("%s: is built with its five pages, two print pages and two PDFs", async (slug) => {
     const result = results.find((r) => r.slug === slug)!;
     expect(result.status).toBe("built");
     expect(result.packs).toContain("closeout");
@@ -89,16 +91,35 @@ describe("the close-out pack of the fixture portfolio", () => {
     for (const page of PAGES) await expect(access(join(out, slug, page))).resolves.toBeUndefined();
   });
 
+  it("closeout-standard: leaves out of the customer's copy the pages and the handoff PDF its data does not fill", async () => {
+    const result = results.find((r) => r.slug === "closeout-standard")!;
+    expect(result.status).toBe("built");
+    expect(result.files.filter((f) => f.endsWith(".pdf"))).toEqual([
+      "closeout-standard/closeout-standard-qbr-2026-Q3.pdf",
+      "closeout-standard/closeout-standard-closeout-2026-Q3.pdf",
+    ]);
+    const kept = [overview, tracker, nextSteps, "print-closeout.html"];
+    for (const page of PAGES)
+      if (kept.includes(page)) await expect(access(join(out, "closeout-standard", page))).resolves.toBeUndefined();
+      else await expect(access(join(out, "closeout-standard", page)), page).rejects.toThrow();
+  });
+
   it("is not built for a customer whose engagement has no end", () => {
     expect(results.find((r) => r.slug === "bare")!.packs).not.toContain("closeout");
   });
 
   it.each(CUSTOMERS.flatMap((slug) => PAGES.map((page) => [slug, page])))(
-    "%s/%s: every figure equals report.json",
+    "%s/%s: every figure equals report.json (where the page is built)",
     async (slug, page) => {
       const r = await report(slug);
       const f = formatter(r.customer.locale, r.customer.currency);
       const t = translator(r.customer.locale);
+      const built = await access(join(out, slug, page)).then(
+        () => true,
+        () => false,
+      );
+      expect(built || slug === "closeout-standard").toBe(true);
+      if (!built) return;
       const found = figures(await html(slug, page));
       if (slug === "acme") expect(found.length).toBeGreaterThan(0);
       for (const fig of found) {
@@ -133,9 +154,15 @@ describe("the close-out pack of the fixture portfolio", () => {
     ]);
   });
 
-  it.each(CUSTOMERS)("%s: links the five close-out pages from every page of the site", async (slug) => {
+  it.each(CUSTOMERS)("%s: links the close-out pages its data fills from every page of the site", async (slug) => {
     const nav = (await html(slug, CLOSEOUT_PAGES.tracker)).match(/<nav aria-label[\s\S]*?<\/nav>/)![0];
-    for (const href of Object.values(CLOSEOUT_PAGES)) expect(nav).toContain(`href="${href}"`);
+    const pages = pagesOf(await site(slug))
+      .filter((p) => p.pack === "closeout")
+      .map((p) => p.file);
+    expect(pages.length).toBe(slug === "closeout-standard" ? 3 : 5);
+    for (const href of Object.values(CLOSEOUT_PAGES))
+      if (pages.includes(href)) expect(nav).toContain(`href="${href}"`);
+      else expect(nav).not.toContain(`href="${href}"`);
     expect(nav).toMatch(/href="closeout-tracker.html" aria-current="page"/);
   });
 });
@@ -166,7 +193,7 @@ describe("outcomes vs original success criteria", () => {
 });
 
 describe("close-out tracker", () => {
-  it("shows the standard checklist, and says so, when there is no closeout table (closeout-standard)", async () => {
+  it("leaves milepost's standard checklist out of the customer's copy when there is no closeout table (closeout-standard)", async () => {
     const r = await report("closeout-standard");
     expect(r.closeout).toMatchObject({
       standard: true,
@@ -177,22 +204,16 @@ describe("close-out tracker", () => {
       doneShare: null,
       overdue: 0,
     });
-    const page = await html("closeout-standard", CLOSEOUT_PAGES.tracker);
-    expect(page).toContain('data-notice="standard-checklist"');
-    expect(text(page)).toContain(
-      "No close-out table was provided, so this is milepost's standard close-out checklist.",
-    );
+    // The checklist is the account team's (test/sparse.test.ts reads it in the internal copy): no page shows it.
     const t = translator("en-AU");
-    const shown = text(page);
     const keys = [...STANDARD_CHECKLIST.delivery, ...STANDARD_CHECKLIST.transition, ...STANDARD_CHECKLIST.closure];
-    let from = 0;
-    for (const key of keys) {
-      const at = shown.indexOf(t(key as PlainLabel), from);
-      expect(at, key).toBeGreaterThan(from);
-      from = at;
+    for (const page of [CLOSEOUT_PAGES.tracker, CLOSEOUT_PAGES.nextSteps, "print-closeout.html"]) {
+      const shown = await html("closeout-standard", page);
+      expect(shown).not.toContain('data-notice="standard-checklist"');
+      expect(attrs(shown, "section"), page).not.toContain("tracker");
+      for (const key of keys) expect(text(shown), `${page} ${key}`).not.toContain(t(key as PlainLabel));
+      expect(text(shown)).not.toContain("Standard checklist");
     }
-    expect(new Set(attrs(page, "state"))).toEqual(new Set(["standard"]));
-    expect(text(await html("closeout-standard", "print-closeout.html"))).toContain("Standard checklist");
   });
 
   it("counts done and overdue items by phase (closeout-triage)", async () => {
@@ -274,7 +295,7 @@ describe("handoff document", () => {
   });
 
   it("prints on its own: the overview, then each part the data fills", async () => {
-    for (const slug of CUSTOMERS) {
+    for (const slug of HANDOFF) {
       const page = await html(slug, "print-handoff.html");
       const parts = ["handoff-overview", ...handoffParts(await site(slug)).map((p) => p.id)];
       expect(attrs(page, "toc-for"), slug).toEqual(parts);
@@ -282,9 +303,10 @@ describe("handoff document", () => {
     }
   });
 
-  it("says what to add when there is no handoff data (closeout-standard)", async () => {
-    const page = await html("closeout-standard", "print-handoff.html");
-    expect(page).toContain('data-notice="no-handoff"');
+  it("is left out of the customer's copy when there is no handoff data (closeout-standard)", async () => {
+    for (const page of [CLOSEOUT_PAGES.handoff, "print-handoff.html"])
+      await expect(access(join(out, "closeout-standard", page)), page).rejects.toThrow();
+    expect(await html("closeout-standard", "print-closeout.html")).not.toContain('data-notice="no-handoff"');
   });
 });
 
@@ -392,9 +414,12 @@ describe("closing meeting agenda", () => {
     expect(shown).not.toContain("Propose now");
   });
 
-  it("asks for owners and dates of the standard checklist (closeout-standard)", async () => {
+  it("leaves the standard checklist's owners and dates out of the customer's agenda (closeout-standard)", async () => {
     const shown = text(await html("closeout-standard", CLOSEOUT_PAGES.nextSteps));
-    expect(shown).toContain("No close-out checklist was recorded: agree owners and dates for the standard checklist.");
+    expect(shown).toContain("Closing meeting agenda");
+    expect(shown).not.toContain("No close-out checklist was recorded");
+    const open = (await report("closeout-standard")).closingAgenda!.topics.find((t) => t.topic === "open_items");
+    expect(open).toMatchObject({ standardChecklist: false, deliverables: ["D2", "D3"], checklist: [] });
   });
 });
 
@@ -428,13 +453,14 @@ describe("the close-out PDFs", () => {
     }
   });
 
-  it("closeout-standard: says the checklist is the standard one", async () => {
+  it("closeout-standard: holds no standard checklist", async () => {
     const body = (await readPdf(pdf("closeout-standard", "closeout"))).pages.join(" ");
-    expect(body).toContain("Standard checklist");
-    expect(body).toContain(translator("en-AU")("std.cs_handover"));
+    expect(body).toContain("Deliverables sign-off");
+    expect(body).not.toContain("Standard checklist");
+    expect(body).not.toContain(translator("en-AU")("std.cs_handover"));
   });
 
-  it.each(CUSTOMERS)("%s: the handoff document stands alone", async (slug) => {
+  it.each(HANDOFF)("%s: the handoff document stands alone", async (slug) => {
     const { pages } = await readPdf(pdf(slug, "handoff"));
     expect(pages.length).toBeGreaterThanOrEqual(2);
     expect(pages.length).toBeLessThanOrEqual(6);

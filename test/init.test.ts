@@ -70,7 +70,11 @@ describe("initCustomer({dataDir, slug, locale, xlsx})", () => {
       "usage.csv",
     ]);
     const { result, lines } = await validate(dataDir, "acme-au");
-    expect(lines).toEqual([]);
+    // Every example is marked, and validate names each (support.csv has no words to mark: its headers only).
+    expect(result.issues.map((i) => [i.code, i.severity])).toEqual(Array(22).fill(["example-row", "warning"]));
+    expect(lines[7]).toBe(
+      "data/acme-au/milestones.csv:2 name: \"Weekly report under 6 hours [example]\" is an example milepost init wrote; the customer's copy will refuse it — replace it with the customer's data, or delete it",
+    );
     expect(result.status).toBe("built");
     expect(result.report).toMatchObject({
       customer: { name: "Acme Au", locale: "en-AU", currency: "AUD" },
@@ -81,7 +85,7 @@ describe("initCustomer({dataDir, slug, locale, xlsx})", () => {
     expect(customer).toMatchObject({ dateFormat: "DMY", engagement: { start: "2026-08-01" } });
     expect(resolve(dir, customer.$schema)).toBe(join(ROOT, "schemas", "customer.schema.json"));
     expect(await readFile(join(dir, "metrics.csv"), "utf8")).toBe(
-      "id,name,category,unit,direction,baseline,baseline_date,target,target_date,value_per_unit,per\nm1,Weekly report preparation,time,hours/week,down,12,2026-08-01,2,2027-01-28,50,week\n",
+      "id,name,category,unit,direction,baseline,baseline_date,target,target_date,value_per_unit,per\nm1,Weekly report preparation [example],time,hours/week,down,12,2026-08-01,2,2027-01-28,50,week\n",
     );
     const readme = await readFile(join(dir, "README.md"), "utf8");
     expect(readme).toContain(
@@ -95,7 +99,9 @@ describe("initCustomer({dataDir, slug, locale, xlsx})", () => {
     await initCustomer({ dataDir, slug: "taiwan-precision", locale: "zh-TW", xlsx: true, today: TODAY });
     const dir = join(dataDir, "taiwan-precision");
     expect((await readdir(dir)).sort()).toEqual(["README.md", "customer.xlsx", "evidence", "handoff.json"]);
-    expect((await validate(dataDir, "taiwan-precision")).lines).toEqual([]);
+    expect((await validate(dataDir, "taiwan-precision")).result.issues.map((i) => i.code)).toEqual(
+      Array(22).fill("example-row"),
+    );
 
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(join(dir, "customer.xlsx"));

@@ -17,6 +17,7 @@ import type { OpportunityGroups, TriagedOpportunity } from "./opportunities.ts";
 import type { GoalOutcomes } from "./outcomes.ts";
 import type { Qbr } from "./qbr.ts";
 import type { Per } from "./value.ts";
+import type { Voice } from "./voice.ts";
 
 /** report.json as a build writes it: one copy of the Report below, the customer's or the internal (src/model/copy.ts decides what each holds). */
 export type { Copy, CopyReport, Expansion, InternalNotes } from "./copy.ts";
@@ -59,6 +60,8 @@ export interface Report extends AccountFigures {
   qbr: Qbr | null;
   /** Satisfaction survey results; null when there is no csat table. */
   csat: Csat | null;
+  /** The voice of the customer in the QBR: CSAT and NPS with their trend, two quotes; null without survey answers. */
+  voice: Voice | null;
   /** The close-out window and checklist; null when the engagement has no end date. */
   closeout: Closeout | null;
   /** Every opportunity triaged, in file order. */

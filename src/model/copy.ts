@@ -4,6 +4,7 @@
 import type { AgendaTopic } from "./agenda.ts";
 import type { Triage, TriageReason, TriagedOpportunity } from "./opportunities.ts";
 import type { Report } from "./contract.ts";
+import type { DataGap } from "./gaps.ts";
 
 export type Copy = "customer" | "internal";
 
@@ -28,6 +29,8 @@ export interface InternalNotes {
   triage: { id: string; title: string; triage: Triage; reason: TriageReason }[];
   /** Coaching for the closing meeting: when to send the survey, which opportunities to raise, mention or route. */
   coaching: CoachingTopic[];
+  /** What the data leaves out, by file and field (src/model/gaps.ts): the Data gaps page. */
+  gaps: DataGap[];
 }
 
 /** report.json as a copy holds it. */
@@ -43,8 +46,8 @@ export interface CopyReport extends Omit<Report, "opportunities" | "opportunityG
   internal?: InternalNotes;
 }
 
-/** The copy of `report` for `copy`. */
-export function copyOf(report: Report, copy: Copy): CopyReport {
+/** The copy of `report` for `copy`; the internal copy lists `gaps`, the data's gaps (dataGaps). */
+export function copyOf(report: Report, copy: Copy, gaps: DataGap[] = []): CopyReport {
   const { opportunities, opportunityGroups, closingAgenda } = report;
   const proposed = opportunities.filter((o) => o.triage === "propose_now");
   const ids = new Set(proposed.map((o) => o.id));
@@ -57,18 +60,38 @@ export function copyOf(report: Report, copy: Copy): CopyReport {
       longTerm: opportunityGroups.longTerm.filter((id) => ids.has(id)),
       unplanned: opportunityGroups.unplanned.filter((id) => ids.has(id)),
     },
+    stakeholderMap: customerMap(report.stakeholderMap),
     closingAgenda: closingAgenda && {
       meetingDate: closingAgenda.meetingDate,
-      topics: closingAgenda.topics.filter((t): t is CustomerTopic => !isCoaching(t)),
+      topics: closingAgenda.topics.filter((t): t is CustomerTopic => !isCoaching(t)).flatMap(withoutStandard),
     },
     copy,
   };
-  return copy === "customer" ? customer : { ...customer, internal: internalNotes(report) };
+  return copy === "customer"
+    ? customer
+    : { ...customer, stakeholderMap: report.stakeholderMap, internal: internalNotes(report, gaps) };
+}
+
+/** The stakeholder map the customer reads: names, roles and influence; sentiment and its change are the account team's. */
+function customerMap(map: Report["stakeholderMap"]): Report["stakeholderMap"] {
+  const people = map?.map((p) => ({ ...p, sentiment: null, change: null }));
+  return people?.some((p) => p.influence !== null) ? people : null;
+}
+
+/** A topic without milepost's standard checklist, which is the account team's; an open-items topic it alone filled goes. */
+function withoutStandard(t: CustomerTopic): CustomerTopic[] {
+  if (t.topic !== "open_items" || !t.standardChecklist) return [t];
+  return t.deliverables.length + t.checklist.length > 0 ? [{ ...t, standardChecklist: false }] : [];
+}
+
+/** Whether a copy shows the value and return: the customer's only with a cost or a monetized outcome to show. */
+export function showsReturn(report: CopyReport): boolean {
+  return report.copy === "internal" || report.roi.costs.length > 0 || report.roi.metrics.length > 0;
 }
 
 const isCoaching = (t: AgendaTopic): t is CoachingTopic => t.topic === "csat" || t.topic === "opportunities";
 
-function internalNotes(report: Report): InternalNotes {
+function internalNotes(report: Report, gaps: DataGap[]): InternalNotes {
   const corrected = (metric: string) =>
     report.milestones.some((m) => m.metricId === metric && m.status !== "achieved" && m.nextSteps);
   const uncorrected = (report.qbr?.risks ?? []).filter((r) =>
@@ -83,5 +106,6 @@ function internalNotes(report: Report): InternalNotes {
     ],
     triage: report.opportunities.map(({ id, title, triage, reason }) => ({ id, title, triage, reason })),
     coaching: report.closingAgenda?.topics.filter(isCoaching) ?? [],
+    gaps,
   };
 }

@@ -7,6 +7,7 @@ import { audienceViews } from "./audiences.ts";
 import { closeout, roundCloseout } from "./closeout.ts";
 import type { Report } from "./contract.ts";
 import { roundCsat, summarizeCsat } from "./csat.ts";
+import { voiceOf } from "./voice.ts";
 import { parsePeriod, toDay } from "./dates.ts";
 import { reconcile, roundFinancials } from "./financials.ts";
 import { summarizeHandoff } from "./handoff.ts";
@@ -132,6 +133,7 @@ export function buildReport(data: CustomerData, opts: ReportOptions): Report {
     audiences: audienceViews({ stakeholders: customer.stakeholders, goals, metrics, milestones }),
     qbr: period ? qbr(period, assessed, assessedMetrics) : null,
     csat,
+    voice: voiceOf(data.csat, asOf),
     closeout: closeoutFigures,
     opportunities,
     opportunityGroups,

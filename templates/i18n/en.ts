@@ -278,6 +278,7 @@ export default {
   "sources.milestone": "status and dates",
   "sources.roi": "costs and the monetized outcomes' measurements",
   "sources.lines": "Files are those of {folder}; line numbers count the header as line 1.",
+  "sources.linesCustomer": "Line numbers count the header as line 1.",
   // The close-out pack: outcomes vs criteria, tracker, sign-off, handoff, retrospective, CSAT, financials,
   // opportunities, closing agenda. Standard checklist items arrive from the model as `std.*` keys.
   "nav.closeout": "Close-out",
@@ -450,6 +451,12 @@ export default {
   "csat.respondent": "Respondent",
   "csat.score": "Score",
   "csat.comment": "Comment",
+  "voice.title": "Voice of the customer",
+  "voice.trend.up": "up {change} since {date}",
+  "voice.trend.down": "down {change} since {date}",
+  "voice.trend.same": "unchanged since {date}",
+  "voice.trend.new": "first answers this quarter",
+  "voice.quotes": "In their words",
   "fin.title": "Financial reconciliation",
   "fin.budget": "Budget",
   "fin.actual": "Actual",
@@ -630,6 +637,19 @@ export default {
   "internal.agreeCorrection": "{name}: no course correction is recorded. Agree one in this review.",
   "internal.triage": "Triage of every opportunity",
   "internal.coaching": "For the closing meeting",
+  "gaps.title": "Data gaps",
+  "gaps.intro":
+    "What the data leaves out, by file and field. The customer's copy leaves out, without a word, every part these would fill: fill them to complete the pack.",
+  "gaps.col.file": "File",
+  "gaps.col.field": "Field",
+  "gaps.col.item": "Item",
+  "gaps.col.what": "What to do",
+  "gaps.kind.table": "Not provided: add it. The sections it fills are left out of the customer's copy.",
+  "gaps.kind.field": "Empty: fill it in. The customer's copy leaves the field out.",
+  "gaps.kind.standard":
+    "No close-out table: the tracker shows milepost's standard checklist, in this copy only. Agree an owner and a due date for each item and record them in closeout.csv.",
+  "gaps.kind.example":
+    "An example row written by milepost init: replace it with the customer's data or delete it. The customer's copy is not built while one remains.",
   "opp.proposed":
     "The expansions we propose, each framed in five lines from what was observed to the next step, with its horizon, effort and price.",
   "brief.title": "At a glance",

@@ -279,6 +279,7 @@ export default {
   "sources.milestone": "状況と日付",
   "sources.roi": "費用と金額換算する成果指標の測定値",
   "sources.lines": "ファイルは{folder}のものです。行番号はヘッダー行を1行目として数えています。",
+  "sources.linesCustomer": "行番号はヘッダー行を1行目として数えています。",
   // The close-out pack: outcomes vs criteria, tracker, sign-off, handoff, retrospective, CSAT, financials,
   // opportunities, closing agenda. Standard checklist items arrive from the model as `std.*` keys.
   "nav.closeout": "完了報告",
@@ -445,6 +446,12 @@ export default {
   "csat.respondent": "回答者",
   "csat.score": "スコア",
   "csat.comment": "コメント",
+  "voice.title": "お客様の声",
+  "voice.trend.up": "{date} から {change} 上昇",
+  "voice.trend.down": "{date} から {change} 低下",
+  "voice.trend.same": "{date} から変化なし",
+  "voice.trend.new": "今四半期に初めての回答",
+  "voice.quotes": "お客様のことば",
   "fin.title": "費用の精算",
   "fin.budget": "予算",
   "fin.actual": "実績",
@@ -625,6 +632,19 @@ export default {
   "internal.agreeCorrection": "{name}：軌道修正策が記録されていません。本レビューで合意してください。",
   "internal.triage": "すべての機会の仕分け",
   "internal.coaching": "クロージング会議に向けて",
+  "gaps.title": "データの不足",
+  "gaps.intro":
+    "データに欠けているもの（ファイルとフィールド別）。お客様向けの版では、これらが埋めるはずの部分を何も言わずに省いています。埋めると資料が完成します。",
+  "gaps.col.file": "ファイル",
+  "gaps.col.field": "フィールド",
+  "gaps.col.item": "項目",
+  "gaps.col.what": "対応",
+  "gaps.kind.table": "提供されていません。追加してください。これが埋めるセクションはお客様向けの版から省かれます。",
+  "gaps.kind.field": "空欄です。記入してください。お客様向けの版ではこのフィールドを省いています。",
+  "gaps.kind.standard":
+    "クローズアウトの表がありません。トラッカーは milepost の標準チェックリストを、この版でのみ表示します。各項目の担当者と期限を決め、closeout.csv に記録してください。",
+  "gaps.kind.example":
+    "milepost init が書いた例の行です。お客様のデータに置き換えるか、削除してください。残っている間、お客様向けの版は作成されません。",
   "opp.proposed":
     "ご提案する拡大案です。それぞれ観察から次のステップまでの五行で、時間軸、工数、価格とともに示します。",
   "brief.title": "概要",

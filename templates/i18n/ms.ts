@@ -287,6 +287,7 @@ export default {
   "sources.milestone": "status dan tarikh",
   "sources.roi": "kos dan ukuran hasil yang dinilai dengan wang",
   "sources.lines": "Fail-fail ini terletak dalam {folder}; nombor baris mengira baris pengepala sebagai baris 1.",
+  "sources.linesCustomer": "Nombor baris mengira baris pengepala sebagai baris 1.",
   // The close-out pack: outcomes vs criteria, tracker, sign-off, handoff, retrospective, CSAT, financials,
   // opportunities, closing agenda. Standard checklist items arrive from the model as `std.*` keys.
   "nav.closeout": "Penutupan",
@@ -457,6 +458,12 @@ export default {
   "csat.respondent": "Responden",
   "csat.score": "Skor",
   "csat.comment": "Komen",
+  "voice.title": "Suara pelanggan",
+  "voice.trend.up": "naik {change} sejak {date}",
+  "voice.trend.down": "turun {change} sejak {date}",
+  "voice.trend.same": "tidak berubah sejak {date}",
+  "voice.trend.new": "jawapan pertama suku ini",
+  "voice.quotes": "Kata-kata mereka",
   "fin.title": "Penyelarasan kewangan",
   "fin.budget": "Bajet",
   "fin.actual": "Sebenar",
@@ -640,6 +647,19 @@ export default {
   "internal.agreeCorrection": "{name}: tiada pembetulan haluan direkodkan. Persetujui satu dalam semakan ini.",
   "internal.triage": "Saringan setiap peluang",
   "internal.coaching": "Untuk mesyuarat penutup",
+  "gaps.title": "Jurang data",
+  "gaps.intro":
+    "Apa yang tiada dalam data, mengikut fail dan medan. Salinan pelanggan meninggalkan, tanpa sebarang kata, setiap bahagian yang akan diisi olehnya: isikannya untuk melengkapkan pek.",
+  "gaps.col.file": "Fail",
+  "gaps.col.field": "Medan",
+  "gaps.col.item": "Perkara",
+  "gaps.col.what": "Tindakan",
+  "gaps.kind.table": "Tidak diberikan: tambahkannya. Bahagian yang diisinya ditinggalkan daripada salinan pelanggan.",
+  "gaps.kind.field": "Kosong: isikannya. Salinan pelanggan meninggalkan medan ini.",
+  "gaps.kind.standard":
+    "Tiada jadual penutupan: penjejak menunjukkan senarai semak standard milepost, dalam salinan ini sahaja. Persetujui pemilik dan tarikh akhir bagi setiap perkara dan rekodkannya dalam closeout.csv.",
+  "gaps.kind.example":
+    "Baris contoh yang ditulis oleh milepost init: gantikannya dengan data pelanggan atau padamkannya. Salinan pelanggan tidak dibina selagi ada baris sedemikian.",
   "opp.proposed":
     "Perluasan yang kami cadangkan, setiap satu dirangka dalam lima baris daripada pemerhatian hingga langkah seterusnya, dengan tempoh, usaha dan harganya.",
   "brief.title": "Ringkasan",

@@ -68,7 +68,9 @@ function view(c: SiteCustomer, doc: PageDef | (PrintDef & { pack: Pack }), print
   const filled = sectionsOf(c, doc).map((s) => s.id);
   const all = listedSections(c, doc);
   const standalone = print && (doc as PrintDef).standalone === true;
-  const sections = all.filter((s) => filled.includes(s.id) || standalone || (!print && s.siteWhenEmpty));
+  // A section its data leaves empty says what to add: the internal copy's site pages only.
+  const internal = c.report.copy === "internal";
+  const sections = all.filter((s) => filled.includes(s.id) || standalone || (!print && internal && s.siteWhenEmpty));
   const pages = print ? [] : pagesOf(c);
   return {
     file,

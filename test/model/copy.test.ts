@@ -65,7 +65,39 @@ describe("copyOf(report, copy)", () => {
         { id: "noise", title: "Automate month-end close", triage: "noise", reason: "not_priority" },
       ],
       coaching: full.closingAgenda!.topics.filter((t) => t.topic === "csat" || t.topic === "opportunities"),
+      gaps: [],
     });
+  });
+
+  it("leaves milepost's standard checklist out of the customer's closing agenda, and lists the data gaps it is given", () => {
+    const openItems = full.closingAgenda!.topics.find((t) => t.topic === "open_items");
+    expect(openItems).toMatchObject({ standardChecklist: true, deliverables: [], checklist: [] });
+    expect(customerCopy.closingAgenda!.topics.map((t) => t.topic)).not.toContain("open_items");
+    const gap = {
+      kind: "standard",
+      pack: "closeout",
+      file: "closeout.csv",
+      line: null,
+      field: null,
+      item: null,
+    } as const;
+    expect(copyOf(full, "internal", [gap]).internal!.gaps).toEqual([gap]);
+    expect(copyOf(full, "customer", [gap])).not.toHaveProperty("internal");
+  });
+
+  it("keeps the stakeholders' sentiment and its change out of the customer's copy", () => {
+    const person = {
+      name: "Kim",
+      role: "CFO",
+      audience: "finance",
+      influence: "high",
+      sentiment: "detractor",
+      change: "declined",
+    } as const;
+    const withMap = { ...full, stakeholderMap: [person] };
+    expect(copyOf(withMap, "customer").stakeholderMap).toEqual([{ ...person, sentiment: null, change: null }]);
+    expect(copyOf(withMap, "internal").stakeholderMap).toEqual([person]);
+    expect(copyOf({ ...full, stakeholderMap: [{ ...person, influence: null }] }, "customer").stakeholderMap).toBeNull();
   });
 
   it("is otherwise the same report in both copies", () => {

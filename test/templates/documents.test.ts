@@ -64,7 +64,10 @@ describe("the document registry", () => {
 
   it("orders a customer's pages and print documents by pack, leaving out a page its data does not fill", () => {
     const customer = (packs: Pack[], audiences: number) =>
-      ({ packs, report: { audiences: Array(audiences).fill({}) } }) as unknown as SiteCustomer;
+      ({
+        packs,
+        report: { copy: "internal", milestones: [{}], audiences: Array(audiences).fill({}) },
+      }) as unknown as SiteCustomer;
     expect(pagesOf(customer(["qbr", "closeout"], 1)).map((p) => p.file)).toEqual([
       "index.html",
       "milestones.html",
@@ -91,7 +94,7 @@ describe("a customer's layout (milepost.config.json) in the registry", () => {
     slug: "acme",
     packs: ["qbr", "closeout"],
     data: { present: [] },
-    report: { metrics: [{}], audiences: [{}], closeout: {}, handoff: {} },
+    report: { metrics: [{}], milestones: [{}], audiences: [{}], closeout: {}, handoff: {} },
     layout: {
       sections: { qbr, closeout: ["criteria", "tracker", "csat"] },
       custom: [{ id: "roadmap", pack: "qbr", title: "Roadmap" }],
@@ -119,8 +122,9 @@ describe("a customer's layout (milepost.config.json) in the registry", () => {
       "summary",
       "outcomes",
       "notes",
+      "gaps",
     ]);
-    expect(printDocsFor(internal).map((d) => d.sections.at(-1))).toEqual(["notes", "outcomes", "co-notes"]);
+    expect(printDocsFor(internal).map((d) => d.sections.at(-1))).toEqual(["gaps", "outcomes", "co-gaps"]);
   });
 
   it("prints each pack's document in the layout's order, the handoff only when its section is on, and after the QBR each audience's short PDF", () => {
@@ -165,6 +169,7 @@ describe("documentPaths(pack)", () => {
     report: {
       copy,
       metrics: [],
+      milestones: [],
       audiences: [],
       goalOutcomes: null,
       closeout: null,
@@ -197,7 +202,7 @@ describe("documentPaths(pack)", () => {
       { path: "both/index", sections: ["brief", "summary", "outcomes"], missing: [] },
       { path: "both/milestones", sections: ["milestones", "outcomes"], missing: [] },
       { path: "both/review", sections: ["review"], missing: [] },
-      { path: "both/print-qbr", sections: ["brief", "summary", "milestones", "review", "sources"], missing: [] },
+      { path: "both/print-qbr", sections: ["brief", "summary", "review", "sources"], missing: [] },
     ]);
     const closeout = await paths("closeout");
     expect(closeout.filter((p) => p.path.startsWith("co/")).map((p) => p.path)).toEqual([
@@ -223,6 +228,21 @@ describe("documentPaths(pack)", () => {
   it("notes the tables to add on the internal copy's pages only: they are for the CSM", async () => {
     vi.resetModules();
     const customer = await paths("closeout", "customer");
-    expect(customer.find((p) => p.path === "co/retrospective")!.missing).toEqual([]);
+    expect(customer.every((p) => p.missing.length === 0)).toBe(true);
+  });
+
+  it("leaves out of the customer's copy every section, page and PDF its data does not fill", async () => {
+    vi.resetModules();
+    expect(await paths("qbr", "customer")).toEqual([
+      { path: "both/index", sections: ["brief", "summary"], missing: [] },
+      { path: "both/review", sections: ["review"], missing: [] },
+      { path: "both/print-qbr", sections: ["brief", "summary", "review", "sources"], missing: [] },
+    ]);
+    const closeout = await paths("closeout", "customer");
+    expect(closeout.filter((p) => p.path.startsWith("co/")).map((p) => [p.path, p.sections])).toEqual([
+      ["co/index", ["co-brief"]],
+      ["co/closeout", ["co-brief"]],
+      ["co/print-closeout", ["co-brief"]],
+    ]);
   });
 });
