@@ -4,6 +4,8 @@ import { rmSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { basename, isAbsolute, join, relative } from "node:path";
 import { checkpoint } from "./checkpoint.ts";
+import { COPY_FILE } from "./share/internal.ts";
+import { sharedTokenIssues, tokenHolders, type TokenHolder } from "./share/tokens.ts";
 import { defaultConfig, layoutFor, loadConfig, overrideIssues, type Config } from "./config.ts";
 import { diskError, formatIssue, MilepostError, UsageError, type DataIssue } from "./errors.ts";
 import { listCustomerFolders, loadCustomer, misnamedFolder, SLUG } from "./load.ts";
@@ -200,12 +202,21 @@ export async function prepareCustomer(
     ? [
         ...validated.issues,
         ...overrideIssues(config, validated.data.customer, raw.customer!, `${raw.dir}/${raw.customer!.file}`),
+        ...(await tokenIssues(opts, slug)),
       ]
     : validated.issues;
   const data = issues.some((i) => i.severity === "error") ? null : validated.data;
   if (!data) return { data: null, report: null, issues, shownDir: raw.dir };
   const report = buildReport(data, { asOf: opts.asOf, period: opts.period });
   return { data, report, issues: [...issues, ...reportWarnings(report, raw.dir)], shownDir: raw.dir };
+}
+
+const holders = new WeakMap<BuildOptions, Promise<TokenHolder[]>>();
+
+/** A token that another customer folder of the data holds too, or the sample data's outside it (read once per build). */
+async function tokenIssues(opts: BuildOptions, slug: string): Promise<DataIssue[]> {
+  if (!holders.has(opts)) holders.set(opts, tokenHolders(opts.dataDir));
+  return sharedTokenIssues(opts.dataDir, slug, await holders.get(opts)!, join(PACKAGE_ROOT, "data"));
 }
 
 /** Which packs to build for a customer, or the issues that say what is missing (the registry says what each needs). */
@@ -573,6 +584,8 @@ async function finishBatch(
     try {
       const mine = files.get(c.slug)!;
       await writeKey(join(siteDir, c.slug), { key, packs, files: mine, issues: found });
+      // The copy goes into the folder with its files, so no later step has to trust the manifest for it.
+      await writeFile(join(siteDir, c.slug, COPY_FILE), `${opts.copy ?? "customer"}\n`);
       await effects.publish(join(siteDir, c.slug), opts.outDir, c.slug, c.label);
     } catch (err) {
       const disk = diskError(err, join(opts.outDir, c.slug));

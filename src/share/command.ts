@@ -14,6 +14,7 @@ interface Flags {
   "base-url"?: string;
   endpoint?: string;
   protect?: boolean;
+  unprotect?: boolean;
   expires?: string;
   prune?: boolean;
   drafts?: string;
@@ -53,6 +54,11 @@ export async function shareCommand(
     );
   if (flags.expires && flags.expires < today)
     throw new UsageError(`--expires ${flags.expires} is in the past`, `write a day from ${today} on`);
+  if (flags.protect && flags.unprotect)
+    throw new UsageError(
+      "--protect or --unprotect?",
+      "give one of them: --unprotect publishes in clear a share that was protected",
+    );
   if (flags["base-url"] && !/^https?:\/\//.test(flags["base-url"]))
     throw new UsageError(
       `--base-url ${flags["base-url"]} is not a web address`,
@@ -66,6 +72,7 @@ export async function shareCommand(
     baseUrl: flags["base-url"],
     customers: args.length ? args : "all",
     protect: flags.protect ?? false,
+    unprotect: flags.unprotect ?? false,
     expires: flags.expires ?? null,
     prune: flags.prune ?? false,
     sharesFile: resolve(flags.shares),
