@@ -3,8 +3,10 @@
 // pruned; shares.csv on this machine keeps the links and passcodes. (src/publish.ts is the
 // build's swap into dist/, not this.)
 import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
+import { checkpoint } from "../checkpoint.ts";
 import { MilepostError, type DataIssue } from "../errors.ts";
 import type { ErrorCode } from "../errors-data.ts";
 import { loadCustomer } from "../load.ts";
@@ -65,8 +67,8 @@ export interface PublishResult {
   deleted: number;
 }
 
-/** A share folder's name: a token as validation accepts it. */
-const SHARE_TOKEN = /^[A-Za-z0-9_-]{22,}$/;
+/** The entry points of a share, uploaded last (in this order): a reader finds the old share or the new one whole. */
+const ENTRY = ["lock.json", "index.html"];
 
 interface Manifest {
   customers: {
@@ -94,7 +96,7 @@ interface Known {
 export async function publish(opts: PublishOptions): Promise<PublishResult> {
   refuseOddTarget(opts);
   const shownFrom = relative(process.cwd(), opts.from) || ".";
-  await readManifest(opts.from);
+  if (!existsSync(opts.from)) await readManifest(opts.from);
   // The build's lock: no build swaps a folder in while this publish reads it.
   const release = await holdBuildFolder(opts.from, shownFrom);
   try {
@@ -189,31 +191,31 @@ async function publishHeld(opts: PublishOptions): Promise<PublishResult> {
       stale.push(key);
     } else if (keys !== null && !keys.has(key)) stale.push(key);
   }
-  // The marker goes last, so a share whose delete failed is still known as milepost's next time.
-  stale.sort((a, b) => Number(a.endsWith(`/${MARKER}`)) - Number(b.endsWith(`/${MARKER}`)));
+  // shares.csv first, so a passcode is kept whatever happens to the deletes; then again without what was pruned.
+  const rowsWithout = (gone: Set<string>) => {
+    const rows = new Map(previous.filter((r) => !gone.has(r.token)).map((r) => [r.token, r]));
+    for (const s of shares) {
+      if (s.status !== "published" && s.status !== "unchanged") continue;
+      const before = rowByToken.get(s.token!);
+      rows.set(s.token!, {
+        customer: s.name,
+        slug: s.slug,
+        link: s.link!,
+        expires: s.expires ?? "",
+        token: s.token!,
+        passcode: s.protected ? (s.passcode ?? before?.passcode ?? "") : "",
+        published: s.status === "published" ? opts.today : (before?.published ?? opts.today),
+        digest: s.protected ? (digests.get(s.slug) ?? before?.digest ?? "") : "",
+      });
+    }
+    return [...rows.values()].sort((a, b) => a.slug.localeCompare(b.slug));
+  };
+  await writeShares(opts.sharesFile, rowsWithout(new Set()));
+  checkpoint("share:pruning");
   const left = stale.length ? await removeInOrder(target, stale) : [];
   const live = new Set(left.map((l) => l.key.split("/")[0]));
   const pruned = new Set([...pruning].filter((t) => !live.has(t)));
-
-  const rows = new Map(previous.filter((r) => !pruned.has(r.token)).map((r) => [r.token, r]));
-  for (const s of shares) {
-    if (s.status !== "published" && s.status !== "unchanged") continue;
-    const before = rowByToken.get(s.token!);
-    rows.set(s.token!, {
-      customer: s.name,
-      slug: s.slug,
-      link: s.link!,
-      expires: s.expires ?? "",
-      token: s.token!,
-      passcode: s.protected ? (s.passcode ?? before?.passcode ?? "") : "",
-      published: s.status === "published" ? opts.today : (before?.published ?? opts.today),
-      digest: s.protected ? (digests.get(s.slug) ?? before?.digest ?? "") : "",
-    });
-  }
-  await writeShares(
-    opts.sharesFile,
-    [...rows.values()].sort((a, b) => a.slug.localeCompare(b.slug)),
-  );
+  if (pruned.size > 0) await writeShares(opts.sharesFile, rowsWithout(pruned));
   if (left.length > 0)
     throw notRemoved(
       left,
@@ -413,7 +415,8 @@ async function publishOne(
         digest: source,
       };
     }
-    if (wasProtected && !row?.passcode)
+    // A protected publish that never finished (its marker lists no files) never showed its passcode: a new one is fine.
+    if (wasProtected && !row?.passcode && marker?.files)
       return fail(
         relative(process.cwd(), opts.sharesFile),
         "passcode",
@@ -430,9 +433,8 @@ async function publishOne(
   // Protected: the marker says so before any file moves, so an interrupted run is never taken for an open share.
   if (opts.protect && !marker?.protected)
     await writeMarker(target, token, { milepost: 1, owner, protected: true, source: null, files: null });
+  checkpoint("share:marked");
   const keys = new Set<string>([`${token}/${MARKER}`]);
-  // The entry points last: a reader finds the old share or the new one whole, never a page without its files.
-  const last = (f: ShareFile) => f.path === "index.html" || f.path === "lock.json";
   const sums: Record<string, string> = {};
   const upload = async (f: ShareFile) => {
     const key = `${token}/${f.path}`;
@@ -441,15 +443,15 @@ async function publishOne(
     if (await put({ key, body: f.body, type: f.type, cache: f.cache })) share.uploaded++;
   };
   await pool(
-    files.filter((f) => !last(f)),
+    files.filter((f) => !ENTRY.includes(f.path)),
     8,
     upload,
   );
-  for (const f of files
-    .filter(last)
-    .sort((a, b) => a.path.localeCompare(b.path))
-    .reverse())
+  checkpoint("share:files");
+  for (const f of ENTRY.map((path) => files.find((x) => x.path === path)).filter((f) => f !== undefined)) {
     await upload(f);
+    checkpoint(`share:${f.path}`);
+  }
   const done: Marker = { milepost: 1, owner, protected: opts.protect, source, files: sums };
   if (!marker || JSON.stringify(marker) !== JSON.stringify(done)) await writeMarker(target, token, done);
   share.status = share.uploaded > 0 ? "published" : "unchanged";
