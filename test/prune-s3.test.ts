@@ -128,7 +128,8 @@ describe("publish --prune to S3 that denies deletes", () => {
     const e = err as MilepostError;
     expect(e.title).toBe(`${before.length - 1} files were not deleted: 1 share is still live`);
     expect(e.message.split("\n")[0]).toBe(`Still live: ${old}`);
-    expect(e.message).toContain(`  s3://shares/q3/${old}/index.html — AccessDenied: Access Denied`);
+    expect(e.message).toContain(`\n  s3://shares/q3/${old}/acme-qbr-2026-Q3.pdf — AccessDenied: Access Denied\n`);
+    expect(e.message.endsWith(`\n  … and ${before.length - 1 - 10} more`)).toBe(true);
     expect(e.hint).toBe(
       "allow s3:DeleteObject on the prefix to the credentials publish uses (a bucket policy or IAM), then run the same publish again",
     );

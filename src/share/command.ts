@@ -67,7 +67,7 @@ export async function shareCommand(
   const result = await publish({
     from: resolve(flags.from),
     dataDir: resolve(flags.data),
-    to: flags.to.startsWith("s3://") ? flags.to : resolve(flags.to),
+    to: /^s3:/i.test(flags.to) ? flags.to : resolve(flags.to),
     endpoint: flags.endpoint,
     baseUrl: flags["base-url"],
     customers: args.length ? args : "all",
