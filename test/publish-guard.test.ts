@@ -300,11 +300,9 @@ describe("milepost publish refuses odd targets (exit 2)", () => {
 
 describe("publish --protect killed at each step", () => {
   const steps = ["share:marked", "share:files", "share:lock.json", "share:index.html", "share:pruning"];
-  const cases = [
-    ...steps.map((step) => [step, "SIGKILL"] as const),
-    ["share:files", "SIGINT"] as const,
-    ["share:lock.json", "SIGTERM"] as const,
-  ];
+  const cases = (["SIGKILL", "SIGINT", "SIGTERM"] as const).flatMap((signal) =>
+    steps.map((step) => [step, signal] as const),
+  );
   it.each(cases)(
     "at %s by %s: nothing in clear, never taken for an open share, sealed whole by the next run",
     async (step, signal) => {
@@ -337,4 +335,29 @@ describe("publish --protect killed at each step", () => {
       expect((await readShares(shares))[0].passcode).toMatch(/^[0-9a-z]{4}(-[0-9a-z]{4}){3}$/);
     },
   );
+
+  it("over a protected share whose pack changed, killed as it seals again: refused in clear, sealed whole with the same passcode", async () => {
+    const to = join(dir, "resealed");
+    const shares = join(dir, "resealed.csv");
+    const changed = join(dir, "dist-changed");
+    await copyBuilt(from, changed);
+    const args = ["publish", "acme", "--data", data, "--to", to, "--shares", shares, "--protect"];
+    expect((await milepost([...args, "--from", from], dir)).code).toBe(0);
+    const passcode = (await readShares(shares))[0].passcode;
+    await writeFile(
+      join(changed, "acme", "theme.css"),
+      `${await readFile(join(changed, "acme", "theme.css"), "utf8")}\n`,
+    );
+    const killed = await milepost([...args, "--from", changed], dir, { MILEPOST_KILL_AT: "share:files" });
+    expect(killed.signal).toBe("SIGKILL");
+    const open = await milepost(args.slice(0, -1).concat("--from", changed), dir);
+    expect(open.stdout).toContain("was published with a passcode");
+    const sealed = await milepost([...args, "--from", changed, "--json"], dir);
+    expect(sealed.code, sealed.stderr).toBe(0);
+    expect(JSON.parse(sealed.stdout).shares[0]).toMatchObject({ status: "published", passcode: null });
+    expect((await readShares(shares))[0].passcode).toBe(passcode);
+    const share = join(to, tokens.acme);
+    const marker = JSON.parse(await readFile(join(share, MARKER), "utf8")) as Marker;
+    expect((await listFiles(share)).sort()).toEqual([MARKER, ...Object.keys(marker.files!)].sort());
+  });
 });
