@@ -5,6 +5,8 @@ import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { basename, isAbsolute, join, relative } from "node:path";
 import { checkpoint } from "./checkpoint.ts";
 import { removeWork } from "./parent.ts";
+import { COPY_FILE } from "./share/internal.ts";
+import { sharedTokenIssues, tokenHolders, type TokenHolder } from "./share/tokens.ts";
 import { defaultConfig, layoutFor, loadConfig, overrideIssues, type Config } from "./config.ts";
 import { diskError, formatIssue, MilepostError, UsageError, type DataIssue } from "./errors.ts";
 import { listCustomerFolders, loadCustomer, misnamedFolder, SLUG } from "./load.ts";
@@ -209,6 +211,7 @@ export async function prepareCustomer(
     ? [
         ...validated.issues,
         ...overrideIssues(config, validated.data.customer, raw.customer!, `${raw.dir}/${raw.customer!.file}`),
+        ...(await tokenIssues(opts, slug)),
       ]
     : validated.issues;
   const data = issues.some((i) => i.severity === "error") ? null : validated.data;
@@ -218,6 +221,14 @@ export async function prepareCustomer(
   const refuse = (opts.copy ?? "customer") === "customer" && !opts.dryRun;
   const examples = exampleIssues(exampleRows(data, raw.customer!.file), raw.dir, refuse);
   return { data, report, issues: [...issues, ...examples, ...reportWarnings(report, raw.dir)], shownDir: raw.dir };
+}
+
+const holders = new WeakMap<BuildOptions, Promise<TokenHolder[]>>();
+
+/** A token that another customer folder of the data holds too, or the sample data's outside it (read once per build). */
+async function tokenIssues(opts: BuildOptions, slug: string): Promise<DataIssue[]> {
+  if (!holders.has(opts)) holders.set(opts, tokenHolders(opts.dataDir));
+  return sharedTokenIssues(opts.dataDir, slug, await holders.get(opts)!, join(PACKAGE_ROOT, "data"));
 }
 
 /** Which packs to build for a customer, or the issues that say what is missing (the registry says what each needs). */
@@ -605,6 +616,8 @@ async function finishBatch(
       const mine = files.get(c.slug)!;
       const made = Object.fromEntries(names.map((n) => [n, inputs]));
       await writeKey(join(siteDir, c.slug), { key, packs, files: mine, issues: found, inputs, made });
+      // The copy goes into the folder with its files, so no later step has to trust the manifest for it.
+      await writeFile(join(siteDir, c.slug, COPY_FILE), `${opts.copy ?? "customer"}\n`);
       await effects.publish(join(siteDir, c.slug), opts.outDir, c.slug, c.label, opts.clean ?? false);
     } catch (err) {
       const disk = diskError(err, join(opts.outDir, c.slug));

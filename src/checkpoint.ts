@@ -4,6 +4,8 @@
 
 /** Marks a point of the build, e.g. "rendered" or "publish:between-renames". */
 export function checkpoint(name: string, browser?: { kill: (signal: NodeJS.Signals) => unknown } | null): void {
-  if (process.env.MILEPOST_KILL_AT === name) process.kill(process.pid, "SIGKILL");
+  // MILEPOST_KILL_SIGNAL: SIGINT or SIGTERM instead, as Ctrl-C or a stopped job would.
+  if (process.env.MILEPOST_KILL_AT === name)
+    process.kill(process.pid, (process.env.MILEPOST_KILL_SIGNAL as NodeJS.Signals | undefined) ?? "SIGKILL");
   if (browser && process.env.MILEPOST_KILL_BROWSER_AT === name) browser.kill("SIGKILL");
 }

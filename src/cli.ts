@@ -60,6 +60,7 @@ Options for publish (after a build):
                          baseUrl; without either, links are the target's local paths)
   --endpoint <url>       an S3-compatible endpoint (MinIO, R2, …), path-style
   --protect              seal each pack with a passcode (shown once, kept in shares.csv)
+  --unprotect            publish in clear a share that was protected (never done without it)
   --expires YYYY-MM-DD   the last day links open (customer.json's share.expires wins)
   --prune                delete expired shares, old tokens and customers no longer published
   --drafts <folder>      write an email draft (.eml) per customer with its PDFs attached (needs --base-url)
@@ -102,6 +103,7 @@ export async function main(argv: string[], today = localToday()): Promise<number
         "base-url": { type: "string" },
         endpoint: { type: "string" },
         protect: { type: "boolean" },
+        unprotect: { type: "boolean" },
         expires: { type: "string" },
         prune: { type: "boolean" },
         drafts: { type: "string" },

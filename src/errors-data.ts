@@ -351,8 +351,24 @@ export const errorCatalogue = {
     title: "A share token that can be guessed",
     severity: "error",
     stage: "validate",
-    message: "share.token has fewer than 128 random bits (22 or more URL-safe characters).",
-    fix: "Generate one (the message gives the command), or run milepost share rotate.",
+    message:
+      "share.token is not 22 URL-safe characters holding 128 random bits, or does not look random (words, runs, repeated characters).",
+    fix: "Run milepost share rotate <slug> to write a new one.",
+  },
+  "shared-share-token": {
+    title: "A share token two customers hold",
+    severity: "error",
+    stage: "validate",
+    message:
+      "Another customer folder (a copy, or a link to the same folder) holds the same share.token: both would be published under one link.",
+    fix: "Give each customer its own token: milepost share rotate <slug>.",
+  },
+  "sample-share-token": {
+    title: "The sample data's share token",
+    severity: "error",
+    stage: "validate",
+    message: "share.token is one of milepost's sample customers', which anyone can read.",
+    fix: "Run milepost share rotate <slug> to give the customer its own.",
   },
 
   // Narrative MDX (src/narrative.ts)
@@ -482,6 +498,38 @@ export const errorCatalogue = {
     message:
       "A built file names a local folder (the data or output folder); publishing stops so no local path reaches the customer.",
     fix: "Rebuild the customer with the current milepost.",
+  },
+  "token-of-another": {
+    title: "A token published for another customer",
+    severity: "error",
+    stage: "publish",
+    message:
+      "shares.csv, or the marker of the share in the target, ties the customer's share.token to another customer: the link was sent to them.",
+    fix: "Run milepost share rotate <slug> to give the customer its own link.",
+  },
+  "protection-dropped": {
+    title: "A protected share published without --protect",
+    severity: "error",
+    stage: "publish",
+    message:
+      "The share was published with a passcode (shares.csv or the marker in the target says so); publishing it without --protect would put it in clear under the same link.",
+    fix: "Add --protect (the passcode stays the same), or --unprotect to publish it in clear on purpose.",
+  },
+  "passcode-unknown": {
+    title: "The passcode of a protected share is not in shares.csv",
+    severity: "error",
+    stage: "publish",
+    message:
+      "The target holds the customer's share protected, its pack changed, and shares.csv holds no passcode for it: sealing it again would change the passcode the customer has.",
+    fix: "Publish with the shares.csv that holds the passcode (--shares), or give the customer a new link and passcode with milepost share rotate <slug>.",
+  },
+  "internal-copy": {
+    title: "The internal copy in a folder to publish",
+    severity: "error",
+    stage: "publish",
+    message:
+      "The customer's built folder holds the internal copy (its .milepost-copy file, a page or PDF marked internal, or an …-internal.pdf), whatever manifest.json says.",
+    fix: "Build the customer's copy (milepost build <slug>, without --copy internal), then publish.",
   },
 } as const satisfies Record<string, ErrorData>;
 

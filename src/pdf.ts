@@ -324,6 +324,7 @@ async function printOne(page: Page, url: string, job: PrintJob, browser: ChildPr
     author: document.querySelector<HTMLMetaElement>('meta[name="author"]')?.content ?? "",
     subject: document.querySelector<HTMLMetaElement>('meta[name="description"]')?.content ?? "",
     keywords: document.querySelector<HTMLMetaElement>('meta[name="keywords"]')?.content ?? "",
+    copy: document.querySelector<HTMLMetaElement>('meta[name="milepost-copy"]')?.content,
   }));
   // Sections listed in the table of contents: their ids and titles.
   const sections = await page.$$eval("[data-toc-for]", (cells) =>

@@ -12,6 +12,8 @@ export interface PdfInfo {
   keywords: string;
   /** The document's creation date (YYYY-MM-DD): the as-of date, not the clock. */
   date?: string;
+  /** "internal" for the internal copy: written into the trailer (/MilepostCopy), which publish reads. */
+  copy?: string;
 }
 
 /** A bookmark: its title and the 1-based page it opens. */
@@ -160,7 +162,7 @@ export function finishPdf(pdf: Uint8Array, info: PdfInfo, bookmarks: Bookmark[])
   for (const id of ids) xref += `${id} 1\n${String(offsets.get(id)).padStart(10, "0")} 00000 n \n`;
   const fileId = /\/ID\s*\[[^\]]*\]/.exec(reader.trailer)?.[0] ?? "";
   const newSize = Math.max(size, ...ids.map((id) => id + 1));
-  const update = `${body}${xref}trailer\n<< /Size ${newSize} /Root ${rootId} 0 R /Info ${infoId} 0 R /Prev ${reader.startxref} ${fileId} >>\nstartxref\n${xrefAt}\n%%EOF\n`;
+  const update = `${body}${xref}trailer\n<< /Size ${newSize} /Root ${rootId} 0 R /Info ${infoId} 0 R /Prev ${reader.startxref} ${fileId}${info.copy === "internal" ? " /MilepostCopy /internal" : ""} >>\nstartxref\n${xrefAt}\n%%EOF\n`;
   const out = new Uint8Array(pdf.length + update.length);
   out.set(pdf);
   out.set(new TextEncoder().encode(update), pdf.length);

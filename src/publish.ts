@@ -1,6 +1,7 @@
 // Stage 6: move each finished customer folder into the output, replacing the old one only
 // once the new one is complete, and keep dist/manifest.json up to date. The output folder is
 // held by one build at a time, and what a killed build left there is put right at the next start.
+import { existsSync } from "node:fs";
 import { copyFile, cp, link, mkdir, open, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { checkpoint } from "./checkpoint.ts";
@@ -69,6 +70,13 @@ export async function claimOutput(outDir: string): Promise<() => Promise<void>> 
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
       const pid = Number((await readFile(lock, "utf8").catch(() => "")).trim());
+      if (alive(pid) && pid !== process.pid && existsSync(join(outDir, `.milepost-publishing-${pid}`))) {
+        throw new MilepostError(
+          "milepost publish is reading the output folder",
+          `milepost publish (process ${pid}) is publishing from ${outDir} now.`,
+          "Wait for it to finish, or build into another folder with --out.",
+        );
+      }
       if (alive(pid) && pid !== process.pid) {
         throw new MilepostError(
           "Another build is writing to the output folder",

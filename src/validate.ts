@@ -8,6 +8,7 @@ import { emailProblem } from "./emails.ts";
 import { evidenceProblem, logoProblem } from "./inert.ts";
 import { meets } from "./model/metrics.ts";
 import { nearest } from "./nearest.ts";
+import { tokenProblem } from "./share/tokens.ts";
 import {
   allowedValues,
   customerSchema,
@@ -653,14 +654,15 @@ function crossCheck(data: CustomerData, raw: RawCustomer, at: (f: string) => str
       error(customerFile, undefined, field, logo, bad.problem, bad.fix, bad.code);
     }
   }
-  if (c.share && !/^[A-Za-z0-9_-]{22,}$/.test(c.share.token)) {
+  const tokenIssue = c.share && tokenProblem(c.share.token);
+  if (c.share && tokenIssue) {
     error(
       customerFile,
       undefined,
       "share.token",
       c.share.token,
-      "is not a safe share token (it needs at least 128 random bits)",
-      "generate one with: node -e \"console.log(require('crypto').randomBytes(16).toString('base64url'))\"",
+      tokenIssue,
+      `run milepost share rotate ${raw.slug} to give the customer a new one`,
       "weak-share-token",
     );
   }

@@ -71,6 +71,16 @@ describe("claimOutput(outDir)", () => {
       hint: "Wait for it to finish, or build into another folder with --out.",
     });
   });
+
+  it("refuses a folder a running publish reads (src/share/lock.ts holds the same lock)", async () => {
+    const out = await mkdtemp(join(tmpdir(), "milepost-claim-"));
+    await writeFile(join(out, LOCK), `${process.ppid}\n`);
+    await writeFile(join(out, `.milepost-publishing-${process.ppid}`), "");
+    await expect(claimOutput(out)).rejects.toMatchObject({
+      title: "milepost publish is reading the output folder",
+      message: `milepost publish (process ${process.ppid}) is publishing from ${out} now.`,
+    });
+  });
 });
 
 describe("publishCustomer(from, outDir, slug, label)", () => {

@@ -276,7 +276,16 @@ describe("a protected share in Chromium", () => {
   it("publishes nothing of the customer in clear, not even its fonts: only the unlock page, lock.json and sealed blobs", async () => {
     const files = await listFiles(join(dir, "public", tokens.acme));
     const clear = files.filter((f) => !f.startsWith("x/"));
-    expect(clear).toEqual(["icon.svg", "index.html", "lock.json", "sw.js", "unlock.css", "unlock.js"]);
+    // .milepost-share.json: the share's marker (a hash of token and customer, the state, the files' MD5s).
+    expect(clear).toEqual([
+      ".milepost-share.json",
+      "icon.svg",
+      "index.html",
+      "lock.json",
+      "sw.js",
+      "unlock.css",
+      "unlock.js",
+    ]);
     for (const f of files) {
       const text = (await readFile(join(dir, "public", tokens.acme, f))).toString("latin1");
       for (const secret of [

@@ -57,8 +57,13 @@ describe("publish(portfolio → folder)", () => {
     expect(headers).toContain("frame-ancestors 'none'");
     expect(headers).toContain("  Cache-Control: private, no-cache\n");
     for (const slug of Object.keys(tokens)) {
-      const built = (await listFiles(join(out, slug))).filter((f) => f !== "report.json" && f !== ".milepost-key.json");
-      expect(await listFiles(join(dir, "public", tokens[slug])), slug).toEqual(built);
+      const built = (await listFiles(join(out, slug))).filter(
+        (f) => !["report.json", ".milepost-key.json", ".milepost-copy"].includes(f),
+      );
+      // Beside them, the marker that makes the share milepost's (src/share/marker.ts).
+      expect(await listFiles(join(dir, "public", tokens[slug])), slug).toEqual(
+        [".milepost-share.json", ...built].sort(),
+      );
     }
     expect(published.filter((f) => f.endsWith("report.json") || f.includes("customer.json"))).toEqual([]);
     const rows = await readShares(join(dir, "shares.csv"));
@@ -292,7 +297,9 @@ describe("milepost publish (command line)", () => {
       process.stdout.write = write;
     }
     // Every file of the built folder but report.json and the build key; robots.txt and _headers at the root besides.
-    const files = (await listFiles(join(out, "bare"))).filter((f) => f !== "report.json" && f !== ".milepost-key.json");
+    const files = (await listFiles(join(out, "bare"))).filter(
+      (f) => !["report.json", ".milepost-key.json", ".milepost-copy"].includes(f),
+    );
     expect(lines.join("")).toBe(`✓ Bare Minimum Ltd — ${files.length} files uploaded
     link      https://packs.example.com/q3/${tokens.bare}/
     expires   2026-12-31

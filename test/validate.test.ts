@@ -125,7 +125,7 @@ describe("validateCustomer(raw)", () => {
     const { errors } = await validateAcme({ "customer.json": JSON.stringify(customer, null, 2), "csat.json": "[]" });
     expect(errors).toEqual([
       "data/acme/csat.csv and csat.json are both present — keep one of them and delete or rename the other",
-      "data/acme/customer.json share.token: \"acme2026\" is not a safe share token (it needs at least 128 random bits) — generate one with: node -e \"console.log(require('crypto').randomBytes(16).toString('base64url'))\"",
+      'data/acme/customer.json share.token: "acme2026" is not a share token: 22 URL-safe characters holding 128 random bits — run milepost share rotate acme to give the customer a new one',
     ]);
   });
 

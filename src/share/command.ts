@@ -17,6 +17,7 @@ interface Flags {
   config: string;
   endpoint?: string;
   protect?: boolean;
+  unprotect?: boolean;
   expires?: string;
   prune?: boolean;
   drafts?: string;
@@ -56,6 +57,11 @@ export async function shareCommand(
     );
   if (flags.expires && flags.expires < today)
     throw new UsageError(`--expires ${flags.expires} is in the past`, `write a day from ${today} on`);
+  if (flags.protect && flags.unprotect)
+    throw new UsageError(
+      "--protect or --unprotect?",
+      "give one of them: --unprotect publishes in clear a share that was protected",
+    );
   if (flags["base-url"] && !/^https?:\/\//.test(flags["base-url"]))
     throw new UsageError(
       `--base-url ${flags["base-url"]} is not a web address`,
@@ -74,11 +80,12 @@ export async function shareCommand(
   const result = await publish({
     from: resolve(flags.from),
     dataDir: resolve(flags.data),
-    to: flags.to.startsWith("s3://") ? flags.to : resolve(flags.to),
+    to: /^s3:/i.test(flags.to) ? flags.to : resolve(flags.to),
     endpoint: flags.endpoint,
     baseUrl,
     customers: args.length ? args : "all",
     protect: flags.protect ?? false,
+    unprotect: flags.unprotect ?? false,
     expires: flags.expires ?? null,
     prune: flags.prune ?? false,
     sharesFile: resolve(flags.shares),

@@ -5,9 +5,15 @@ import { randomBytes } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { MilepostError } from "../errors.ts";
+import { tokenProblem } from "./tokens.ts";
 
-/** A new share token: 128 random bits, URL-safe (22 characters). */
-export const newToken = () => randomBytes(16).toString("base64url");
+/** A new share token: 128 random bits, URL-safe (22 characters), drawn again in the rare case it looks patterned. */
+export function newToken(): string {
+  for (;;) {
+    const token = randomBytes(16).toString("base64url");
+    if (!tokenProblem(token)) return token;
+  }
+}
 
 /** Writes a new token into `<dataDir>/<slug>/customer.json` and returns it. */
 export async function rotate(dataDir: string, slug: string, token = newToken()): Promise<string> {

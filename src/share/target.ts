@@ -1,9 +1,16 @@
 // Where shares are published: a folder, or S3-compatible object storage. Both list what is
 // there with each file's MD5, so a publish uploads only what changed and prune deletes the rest.
-import { createHash } from "node:crypto";
-import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+// A listing that fails is an error, never an empty target; a delete that fails is reported.
+import { createHash, randomBytes } from "node:crypto";
+import { mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
-import { DeleteObjectsCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import {
+  DeleteObjectsCommand,
+  GetObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client,
+} from "@aws-sdk/client-s3";
 
 export interface TargetFile {
   /** Relative to the target's root, e.g. "Q2x…/index.html". */
@@ -18,8 +25,18 @@ export interface Target {
   label: string;
   /** Every file under the root with the MD5 (hex) of its bytes. */
   list(): Promise<Map<string, string>>;
+  /** A file's bytes, or null when there is none. */
+  read(key: string): Promise<Uint8Array | null>;
+  /** Writes a file so a reader sees the old bytes or the new, never part of them. */
   put(file: TargetFile): Promise<void>;
-  remove(keys: string[]): Promise<void>;
+  /** Deletes the files; returns those still there, with why. */
+  remove(keys: string[]): Promise<Unremoved[]>;
+}
+
+/** A file a delete left in place, e.g. { key: "Q2x…/index.html", reason: "AccessDenied: Access Denied" }. */
+export interface Unremoved {
+  key: string;
+  reason: string;
 }
 
 export const md5 = (body: Uint8Array) => createHash("md5").update(body).digest("hex");
@@ -35,35 +52,64 @@ export function folderTarget(root: string): Target {
     label: `${root.replace(/\/+$/, "")}/`,
     async list() {
       const found = new Map<string, string>();
-      const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
+      // A target that does not exist yet holds nothing; any other failure (a folder that cannot be read) is an error.
+      const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(
+        (err: NodeJS.ErrnoException) => {
+          if (err.code === "ENOENT") return [];
+          throw err;
+        },
+      );
       for (const e of entries.filter((x) => x.isFile())) {
         const path = join(e.parentPath, e.name);
         found.set(relative(root, path).split(sep).join("/"), md5(await readFile(path)));
       }
       return found;
     },
+    async read(key) {
+      return readFile(join(root, ...key.split("/"))).catch((err: NodeJS.ErrnoException) => {
+        if (err.code === "ENOENT") return null;
+        throw err;
+      });
+    },
     async put(file) {
       const path = join(root, ...file.key.split("/"));
       await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, file.body);
+      const partial = join(dirname(path), `.${randomBytes(6).toString("hex")}.partial`);
+      try {
+        await writeFile(partial, file.body);
+        await rename(partial, path);
+      } catch (err) {
+        await rm(partial, { force: true });
+        throw err;
+      }
     },
     async remove(keys) {
-      for (const key of keys) await rm(join(root, ...key.split("/")), { force: true });
-      await removeEmptyFolders(root);
+      const left: Unremoved[] = [];
+      const folders = new Set<string>();
+      for (const key of keys) {
+        const path = join(root, ...key.split("/"));
+        try {
+          await rm(path, { force: true });
+          folders.add(dirname(path));
+        } catch (err) {
+          left.push({ key, reason: (err as Error).message });
+        }
+      }
+      // Only the folders files were deleted from, and their parents up to the root, once empty.
+      for (const folder of [...folders].sort((a, b) => b.length - a.length)) {
+        for (let dir = folder; dir.startsWith(`${root}${sep}`); dir = dirname(dir)) {
+          if (
+            !(await rmdir(dir).then(
+              () => true,
+              () => false,
+            ))
+          )
+            break;
+        }
+      }
+      return left;
     },
   };
-}
-
-async function removeEmptyFolders(dir: string): Promise<boolean> {
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => null);
-  if (!entries) return false;
-  let empty = true;
-  for (const e of entries) {
-    if (e.isDirectory() && (await removeEmptyFolders(join(dir, e.name))))
-      await rm(join(dir, e.name), { recursive: true });
-    else empty = false;
-  }
-  return empty;
 }
 
 /**
@@ -92,6 +138,15 @@ export function s3Target(bucket: string, prefix: string, endpoint?: string): Tar
       } while (token);
       return found;
     },
+    async read(key) {
+      try {
+        const object = await client.send(new GetObjectCommand({ Bucket: bucket, Key: root + key }));
+        return await object.Body!.transformToByteArray();
+      } catch (err) {
+        if ((err as Error).name === "NoSuchKey") return null;
+        throw err;
+      }
+    },
     async put(file) {
       await client.send(
         new PutObjectCommand({
@@ -105,14 +160,24 @@ export function s3Target(bucket: string, prefix: string, endpoint?: string): Tar
       );
     },
     async remove(keys) {
+      const left: Unremoved[] = [];
       for (let i = 0; i < keys.length; i += 1000) {
-        await client.send(
-          new DeleteObjectsCommand({
-            Bucket: bucket,
-            Delete: { Objects: keys.slice(i, i + 1000).map((k) => ({ Key: root + k })), Quiet: true },
-          }),
-        );
+        const batch = keys.slice(i, i + 1000);
+        try {
+          // Quiet: the answer lists only the keys that were not deleted, each with its error.
+          const answer = await client.send(
+            new DeleteObjectsCommand({
+              Bucket: bucket,
+              Delete: { Objects: batch.map((k) => ({ Key: root + k })), Quiet: true },
+            }),
+          );
+          for (const e of answer.Errors ?? [])
+            left.push({ key: (e.Key ?? "").slice(root.length), reason: `${e.Code ?? "Error"}: ${e.Message ?? ""}` });
+        } catch (err) {
+          left.push(...batch.map((key) => ({ key, reason: (err as Error).message })));
+        }
       }
+      return left;
     },
   };
 }
