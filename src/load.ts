@@ -29,7 +29,14 @@ export interface RawCustomer {
   slug: string;
   dir: string;
   /** customer.json as read, or rebuilt from customer.xlsx (`lines`: the sheet row of each field path, e.g. "engagement.start"). */
-  customer: { file: string; value: unknown; text: string; lines?: Map<string, number> } | null;
+  customer: {
+    file: string;
+    value: unknown;
+    text: string;
+    lines?: Map<string, number>;
+    /** In a workbook, the sheet of each list entry by its path, e.g. "costs.0" → "customer.xlsx[costs]". */
+    files?: Map<string, string>;
+  } | null;
   handoff: { file: string; value: unknown; text: string } | null;
   tables: Partial<Record<TableName, RawTable>>;
   /** Tables whose file could not be read at all: their rows are unknown, so nothing may be checked against them. */

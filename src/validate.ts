@@ -5,11 +5,12 @@ import type { DataIssue } from "./errors.ts";
 import type { ErrorCode } from "./errors-data.ts";
 import type { RawCustomer, RawTable } from "./load.ts";
 import { evidenceProblem, logoProblem } from "./inert.ts";
+import { takeOffMarks } from "./marks.ts";
 import { meets } from "./model/metrics.ts";
 import { nearest } from "./nearest.ts";
 import {
   allowedValues,
-  customerSchema,
+  customerSchemaIn,
   DATE_FORMATS,
   dateFormatOf,
   handoffSchema,
@@ -17,8 +18,11 @@ import {
   rowTables,
   rowTablesFor,
   type CustomerData,
+  NUMBER_FORMATS,
+  numberFormatOf,
   type DateFormat,
   type Metric,
+  type NumberFormat,
   type TableName,
 } from "./schema.ts";
 
@@ -35,15 +39,19 @@ export function validateCustomer(raw: RawCustomer): Validated {
   const issues: DataIssue[] = [...raw.issues];
   const at = (file: string) => `${raw.dir}/${file}`;
 
+  const { dates, numbers } = formatsFrom(raw.customer?.value);
+  const customerSchema = customerSchemaIn(dates, numbers);
   const customer = raw.customer ? validateDocument(raw.customer, customerSchema, at, issues) : null;
   const handoff = raw.handoff ? validateDocument(raw.handoff, handoffSchema, at, issues) : null;
 
-  const schemas = rowTablesFor(dateFormatFrom(raw.customer?.value));
+  const marks = takeOffMarks(raw, currencyFrom(raw.customer?.value), numbers, at);
+  const schemas = rowTablesFor(dates, numbers);
   const tables: Record<string, unknown[]> = {};
   for (const name of Object.keys(rowTables) as TableName[]) {
     const table = raw.tables[name];
     tables[name] = table ? validateTable(table, schemas[name], at, issues) : [];
   }
+  issues.push(...marks);
   const data = {
     slug: raw.slug,
     customer: customer!,
@@ -63,11 +71,28 @@ function byFileAndLine(issues: DataIssue[]): DataIssue[] {
   return issues.toSorted((a, b) => files.indexOf(a.file) - files.indexOf(b.file) || (a.line ?? 0) - (b.line ?? 0));
 }
 
-/** The customer's dateFormat, else its locale's, read from customer.json even when other fields are wrong. */
-function dateFormatFrom(customer: unknown): DateFormat {
-  const { dateFormat, locale } = (customer ?? {}) as { dateFormat?: unknown; locale?: unknown };
-  if (DATE_FORMATS.includes(dateFormat as DateFormat)) return dateFormat as DateFormat;
-  return typeof locale === "string" ? dateFormatOf(locale) : "YMD";
+/** The customer's dateFormat and numberFormat, else its locale's, read from customer.json even when other fields are wrong. */
+export function formatsFrom(customer: unknown): { dates: DateFormat; numbers: NumberFormat } {
+  const { dateFormat, numberFormat, locale } = (customer ?? {}) as Record<string, unknown>;
+  const known = typeof locale === "string" && /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(locale);
+  return {
+    dates: DATE_FORMATS.includes(dateFormat as DateFormat)
+      ? (dateFormat as DateFormat)
+      : known
+        ? dateFormatOf(locale)
+        : "YMD",
+    numbers: NUMBER_FORMATS.includes(numberFormat as NumberFormat)
+      ? (numberFormat as NumberFormat)
+      : known
+        ? numberFormatOf(locale)
+        : "1,234.5",
+  };
+}
+
+/** The customer's currency code as written, when it is one. */
+function currencyFrom(customer: unknown): string | null {
+  const { currency } = (customer ?? {}) as { currency?: unknown };
+  return typeof currency === "string" && /^[A-Z]{3}$/.test(currency) ? currency : null;
 }
 
 function validateTable(table: RawTable, schema: z.ZodObject, at: (f: string) => string, issues: DataIssue[]) {
@@ -157,7 +182,7 @@ function validateTable(table: RawTable, schema: z.ZodObject, at: (f: string) => 
 
 /** Validates a JSON document against its schema, adding every issue (unknown keys too) with its line. */
 export function validateDocument<T extends z.ZodType>(
-  doc: { file: string; value: unknown; text: string; lines?: Map<string, number> },
+  doc: { file: string; value: unknown; text: string; lines?: Map<string, number>; files?: Map<string, string> },
   schema: T,
   at: (f: string) => string,
   issues: DataIssue[],
@@ -174,7 +199,7 @@ export function validateDocument<T extends z.ZodType>(
       .map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`))
       .join("")
       .replace(/^\./, "");
-    issues.push(describe(issue, value, { file: at(doc.file), line: lineOf(doc, issue.path), field }));
+    issues.push(describe(issue, value, { file: at(fileOf(doc, issue.path)), line: lineOf(doc, issue.path), field }));
   }
   return null;
 }
@@ -210,7 +235,7 @@ function unknownKeys(
   schema: z.ZodType,
   path: PropertyKey[],
   known: string[],
-  doc: { file: string; text: string; lines?: Map<string, number> },
+  doc: { file: string; text: string; lines?: Map<string, number>; files?: Map<string, string> },
   at: (f: string) => string,
   issues: DataIssue[],
 ): void {
@@ -232,7 +257,7 @@ function unknownKeys(
       .map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`))
       .join("")
       .replace(/^\./, "");
-    const where = { file: at(doc.file), line: lineOf(doc, here), field };
+    const where = { file: at(fileOf(doc, here)), line: lineOf(doc, here), field };
     const absentOptional = keys.filter((k) => !(k in value) && isOptional(shape[k]));
     const sibling = nearest(key, absentOptional);
     const elsewhere = known.filter((p) => p.endsWith(`.${key}`) || p === key);
@@ -259,6 +284,15 @@ function unknownKeys(
         : `remove it; the keys ${named ? `of ${named}` : "here"} are: ${keys.filter((k) => k !== "$schema").join(", ")}`,
     });
   }
+}
+
+/** The file a field of a document is in: in a workbook, the sheet its list entry is on (costs[0] on sheet costs). */
+function fileOf(doc: { file: string; files?: Map<string, string> }, path: readonly PropertyKey[]): string {
+  for (let n = path.length; n > 0 && doc.files; n--) {
+    const file = doc.files.get(path.slice(0, n).map(String).join("."));
+    if (file !== undefined) return file;
+  }
+  return doc.file;
 }
 
 /** The line of a field of a document: its sheet row in a workbook (or its list entry's), else its key's line in the JSON text. */
