@@ -54,7 +54,7 @@ export function reportWarnings(report: Report, dir: string): DataIssue[] {
         return {
           ...at,
           value: String(w.actual),
-          problem: `differs from the cost "${w.item}" in customer.json, which comes to ${w.costTotal} over its dates; the packs use the actual, ${w.actual}`,
+          problem: `differs from the cost "${w.item}" in customer.json, which comes to ${w.costTotal} from its start up to its end (the end day not counted: end is exclusive); the packs use the actual, ${w.actual}`,
           fix: "correct whichever is wrong, so that the cost in customer.json and the financials row agree",
         };
     }

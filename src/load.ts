@@ -151,12 +151,17 @@ export async function loadCustomer(dir: string, slug: string, displayDir = dir):
     if (files.has("customer.json")) both("customer.json", "customer");
     raw.customer = workbook.customer;
   } else if (!files.has("customer.json")) {
+    const near = nearMisses(files);
     raw.issues.push({
       severity: "error",
       code: "no-customer-json",
       file: at("customer.json"),
-      problem: "is missing",
-      fix: `every customer folder needs a customer.json (or a ${WORKBOOK} with a customer sheet) with at least name, locale, currency and engagement (see README, data contract)`,
+      problem: near.length
+        ? `is missing, but the folder holds ${near.map((f) => JSON.stringify(f)).join(" and ")}`
+        : "is missing",
+      fix: near.length
+        ? `rename ${JSON.stringify(near[0])} to customer.json${near.length > 1 ? " (and delete the other copies)" : ""}`
+        : `every customer folder needs a customer.json (or a ${WORKBOOK} with a customer sheet) with at least name, locale, currency and engagement (see README, data contract)`,
     });
   } else {
     raw.customer = await readJsonDocument(dir, "customer.json", at, raw.issues);
@@ -183,6 +188,17 @@ export async function loadCustomer(dir: string, slug: string, displayDir = dir):
     else raw.unreadable.add(name);
   }
   return raw;
+}
+
+/** Files beside where customer.json should be that are most likely it: `customer (1).json`, `Customer.JSON`, `customer.json.txt`. */
+function nearMisses(files: Set<string>): string[] {
+  return [...files]
+    .filter((f) => !f.includes("/"))
+    .filter((f) => {
+      const name = f.toLowerCase().replace(/\s*(\(\d+\)|-? ?copy( \d+)?|のコピー|副本)\s*/g, "");
+      return name.startsWith("customer") && /\.json(\.\w+)?$|\.json\b/.test(name);
+    })
+    .sort();
 }
 
 /** Every file under `dir`, relative to it; a link counts as a file only when it leads to one inside `dir`. */

@@ -1,7 +1,7 @@
 // Currency symbols and % signs in number cells, taken off where the column's unit makes them
 // unambiguous: money columns in the customer's own currency, and values of a metric whose unit
 // is %. Each column where a mark was taken off gets one note naming its lines.
-import type { DataIssue } from "./errors.ts";
+import { lineWord, type DataIssue } from "./errors.ts";
 import type { RawCustomer, RawRow } from "./load.ts";
 import { readIn, withoutMark, type NumberFormat, type UnitMark } from "./numbers.ts";
 import type { TableName } from "./schema.ts";
@@ -74,7 +74,10 @@ export function takeOffMarks(
   }
   return [...notes.values()].map(({ lines, ...note }) =>
     lines.length
-      ? { ...note, problem: `${note.problem} (also on line${lines.length > 1 ? "s" : ""} ${lines.join(", ")})` }
+      ? {
+          ...note,
+          problem: `${note.problem} (also on ${lineWord(note.file)}${lines.length > 1 ? "s" : ""} ${lines.join(", ")})`,
+        }
       : note,
   );
 }

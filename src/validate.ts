@@ -1,7 +1,7 @@
 // Stage 2: raw tables → typed rows (zod, one schema per table) and the cross-file rules of
 // data contract v1. Every problem of a customer is collected; none stops the others.
 import type { z } from "zod";
-import type { DataIssue } from "./errors.ts";
+import { lineWord, placeIn, type DataIssue } from "./errors.ts";
 import type { ErrorCode } from "./errors-data.ts";
 import type { RawCustomer, RawTable } from "./load.ts";
 import { evidenceProblem, logoProblem } from "./inert.ts";
@@ -38,6 +38,8 @@ type Issue = z.core.$ZodIssue;
 export function validateCustomer(raw: RawCustomer): Validated {
   const issues: DataIssue[] = [...raw.issues];
   const at = (file: string) => `${raw.dir}/${file}`;
+  // Without its customer document nothing else can be read as meant (dates, numbers, currency): its error alone.
+  if (!raw.customer) return { data: null, issues: customerDocumentIssues(raw) };
 
   const { dates, numbers } = formatsFrom(raw.customer?.value);
   const customerSchema = customerSchemaIn(dates, numbers);
@@ -63,6 +65,12 @@ export function validateCustomer(raw: RawCustomer): Validated {
   crossCheck(data, raw, at, issues);
   const failed = !customer || issues.some((i) => i.severity === "error");
   return { data: failed ? null : data, issues: byFileAndLine(issues) };
+}
+
+/** The errors of a folder whose customer document is missing or unreadable: those about it, else all. */
+function customerDocumentIssues(raw: RawCustomer): DataIssue[] {
+  const about = raw.issues.filter((i) => /\/customer\.(json|xlsx)(\[|$)/.test(i.file) && i.severity === "error");
+  return about.length ? about : raw.issues;
 }
 
 /** Issues file by file (in the order files were first named), top to bottom within each. */
@@ -259,8 +267,10 @@ function unknownKeys(
       .replace(/^\./, "");
     const where = { file: at(fileOf(doc, here)), line: lineOf(doc, here), field };
     const absentOptional = keys.filter((k) => !(k in value) && isOptional(shape[k]));
-    const sibling = nearest(key, absentOptional);
-    const elsewhere = known.filter((p) => p.endsWith(`.${key}`) || p === key);
+    // A key written in another case (closeoutdays) is the known key misspelt, even when that key is given too.
+    const sibling = keys.find((k) => k.toLowerCase() === key.toLowerCase()) ?? nearest(key, absentOptional);
+    const lower = key.toLowerCase();
+    const elsewhere = known.filter((p) => p.toLowerCase().endsWith(`.${lower}`) || p.toLowerCase() === lower);
     const named = path.filter((p) => typeof p === "string").join(".");
     if (sibling || elsewhere.length === 1) {
       const meant = sibling ?? elsewhere[0];
@@ -402,7 +412,7 @@ function crossCheck(data: CustomerData, raw: RawCustomer, at: (f: string) => str
           "give each row its own id",
           "duplicate-id",
         );
-      else seen.set(row.id, `${row.file}:${row.line}`);
+      else seen.set(row.id, placeIn(row.file, row.line));
     }
   }
 
@@ -524,7 +534,8 @@ function crossCheck(data: CustomerData, raw: RawCustomer, at: (f: string) => str
   }
   for (const { file, field, id, lines } of unknownIds.values()) {
     const like = nearest(id, metricIds);
-    const more = lines.length > 1 ? ` (also on line${lines.length > 2 ? "s" : ""} ${lines.slice(1).join(", ")})` : "";
+    const more =
+      lines.length > 1 ? ` (also on ${lineWord(file)}${lines.length > 2 ? "s" : ""} ${lines.slice(1).join(", ")})` : "";
     error(
       file,
       lines[0],
@@ -590,7 +601,7 @@ function crossCheck(data: CustomerData, raw: RawCustomer, at: (f: string) => str
           row.line,
           "period",
           period,
-          `is given twice in ${table} (first on line ${first})`,
+          `is given twice in ${table} (first on ${lineWord(raw.tables[table]!.file)} ${first})`,
           "keep one row per period",
           "duplicate-period",
         );

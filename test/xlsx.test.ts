@@ -11,6 +11,7 @@ import ExcelJS from "exceljs";
 import { afterAll, describe, expect, it } from "vitest";
 import { build } from "../src/build.ts";
 import { formatIssue } from "../src/errors.ts";
+import { initCustomer } from "../src/init.ts";
 
 const ACME = join(import.meta.dirname, "fixtures", "data", "acme");
 const roots: string[] = [];
@@ -144,6 +145,48 @@ describe.each(Object.entries(writers))("a workbook written by %s", (_, writer) =
       'error  data/acme/customer.xlsx, sheet measurements, row 19 value: "#DIV/0!" is an Excel error, not a value (a formula that cannot be worked out) — correct the formula in Excel, or type the value, and save the workbook again',
       'error  data/acme/customer.xlsx, sheet metrics, row 2 baseline: "15%" is not a number — write 15 (without the % sign)',
       'error  data/acme/customer.xlsx, sheet metrics, row 4 baseline: "1.234,5" is not written in numberFormat 1,234.5 — write 1234.5 (or set "numberFormat": "1.234,5" for the customer)',
+    ]);
+  });
+});
+
+describe("a workbook's customer sheet and its list sheets", () => {
+  it("reads dates in the sheet's dateFormat and names the sheet and row each value is on", async () => {
+    const root = await mkdtemp(join(tmpdir(), "milepost-xlsx-customer-"));
+    roots.push(root);
+    const dataDir = join(root, "data");
+    await initCustomer({ dataDir, slug: "us-co", locale: "en-US", xlsx: true, today: "2026-09-30" });
+    const file = join(dataDir, "us-co", "customer.xlsx");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const customer = book.getWorksheet("customer")!;
+    const rowOf = (field: string) => {
+      let found = 0;
+      customer.eachRow((row, n) => {
+        if (row.getCell(1).value === field) found = n;
+      });
+      return found || customer.rowCount + 1;
+    };
+    customer.getRow(rowOf("dateFormat")).values = ["dateFormat", "MDY"];
+    customer.getRow(rowOf("engagement.end")).values = ["engagement.end", "03/31/2027"];
+    const costs = book.getWorksheet("costs")!;
+    costs.getRow(2).getCell(2).value = "twelve";
+    await book.xlsx.writeFile(file);
+    const [result] = await build({
+      dataDir,
+      contentDir: join(root, "content"),
+      outDir: join(root, "dist"),
+      customers: ["us-co"],
+      pack: "all",
+      asOf: "2026-09-30",
+      period: null,
+      pdf: false,
+      dryRun: true,
+    });
+    const shown = relative(process.cwd(), dataDir);
+    expect(
+      result.issues.filter((i) => i.severity === "error").map((i) => formatIssue(i).replaceAll(shown, "data")),
+    ).toEqual([
+      'data/us-co/customer.xlsx, sheet costs, row 2 costs[0].amount: "twelve" is not a number — write a plain decimal number such as 12.5',
     ]);
   });
 });
