@@ -119,6 +119,14 @@ export const errorCatalogue = {
     message: "customer.xlsx cannot be read as an Excel workbook.",
     fix: "Open it in Excel and save it again as an Excel Workbook (.xlsx).",
   },
+  "bad-import-map": {
+    title: "An import map milepost cannot follow",
+    severity: "error",
+    stage: "load",
+    message:
+      "milepost.map.json has a key or value its schema does not take, or names a file that is not in the customer's folder.",
+    fix: "Correct it as the message says (README, Import maps; schemas/milepost.map.schema.json).",
+  },
   "cell-error": {
     title: "An Excel error in a cell",
     severity: "error",

@@ -1,10 +1,11 @@
 // Stage 1: read a customer folder into raw tables. Every row remembers its file and line.
 // Nothing here knows what a field means; validate.ts does.
 import { readdir, readFile, realpath, stat } from "node:fs/promises";
-import { join, sep } from "node:path";
+import { dirname, join, sep } from "node:path";
 import { parse } from "csv-parse/sync";
 import { decodeText } from "./encoding.ts";
 import type { DataIssue } from "./errors.ts";
+import { applyTableMap, readImportMap, type ImportMap } from "./importmap.ts";
 import { rowTables, type TableName } from "./schema.ts";
 import { readWorkbook, WORKBOOK } from "./workbook.ts";
 
@@ -45,6 +46,10 @@ export interface RawCustomer {
   /** Files that are links to somewhere outside the folder, e.g. "evidence/demo.png". */
   outsideLinks: Set<string>;
   issues: DataIssue[];
+  /** The import map (milepost.map.json) that applied, if any: its formats win for the tables. */
+  map: ImportMap | null;
+  /** What the import map did, in words, e.g. "data/acme/milepost.map.json: measurements: column "datum" read as date". */
+  mappings: string[];
 }
 
 /** `Target Date` → `target_date`, ` Metric-ID ` → `metric_id`. */
@@ -119,10 +124,33 @@ export async function loadCustomer(dir: string, slug: string, displayDir = dir):
     files,
     outsideLinks,
     issues: [],
+    map: null,
+    mappings: [],
   };
   const at = (file: string) => `${displayDir}/${file}`;
+  const imported = await readImportMap(dirname(dir), dir, displayDir, raw.issues);
+  raw.map = imported?.map ?? null;
+  const mapped = (name: TableName) => raw.map?.tables?.[name];
+  const explain = (done: string[]) => raw.mappings.push(...done.map((d) => `${imported!.files.join(" + ")}: ${d}`));
 
-  const pick = (name: string): string | null => {
+  const pick = (name: TableName): string | null => {
+    const file = mapped(name)?.file;
+    if (file) {
+      if (files.has(file)) {
+        explain([`${name}: read from ${file}`]);
+        return file;
+      }
+      raw.issues.push({
+        severity: "error",
+        code: "bad-import-map",
+        file: `${imported!.files.at(-1)}`,
+        field: `tables.${name}.file`,
+        value: file,
+        problem: `is not a file in ${displayDir}/`,
+        fix: `check the file's name, or remove tables.${name}.file to read ${name}.csv`,
+      });
+      return null;
+    }
     const csv = `${name}.csv`;
     const json = `${name}.json`;
     if (files.has(csv) && files.has(json)) {
@@ -138,7 +166,14 @@ export async function loadCustomer(dir: string, slug: string, displayDir = dir):
     return files.has(csv) ? csv : files.has(json) ? json : null;
   };
 
-  const workbook = files.has(WORKBOOK) ? await readWorkbook(join(dir, WORKBOOK), at, raw.issues) : null;
+  const sheets = new Map(
+    Object.entries(raw.map?.tables ?? {}).flatMap(([name, m]) =>
+      m?.sheet ? [[normalizeHeader(m.sheet), name as TableName] as const] : [],
+    ),
+  );
+  const workbook = files.has(WORKBOOK) ? await readWorkbook(join(dir, WORKBOOK), at, raw.issues, sheets) : null;
+  for (const [sheet, name] of sheets)
+    if (workbook?.tables[name]) explain([`${name}: read from the sheet ${sheet} of ${WORKBOOK}`]);
   const both = (file: string, sheet: string) =>
     raw.issues.push({
       severity: "error",
@@ -174,6 +209,7 @@ export async function loadCustomer(dir: string, slug: string, displayDir = dir):
     if (sheet) {
       if (file) both(file, name);
       raw.tables[name] = sheet;
+      if (mapped(name)) explain(applyTableMap(sheet, name, mapped(name)!));
       continue;
     }
     if (!file) continue;
@@ -184,6 +220,7 @@ export async function loadCustomer(dir: string, slug: string, displayDir = dir):
         : file.endsWith(".csv")
           ? parseCsv(text, file, at, raw.issues)
           : parseJsonRows(text, file, at, raw.issues);
+    if (table && mapped(name)) explain(applyTableMap(table, name, mapped(name)!));
     if (table) raw.tables[name] = table;
     else raw.unreadable.add(name);
   }

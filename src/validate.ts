@@ -46,8 +46,8 @@ export function validateCustomer(raw: RawCustomer): Validated {
   const customer = raw.customer ? validateDocument(raw.customer, customerSchema, at, issues) : null;
   const handoff = raw.handoff ? validateDocument(raw.handoff, handoffSchema, at, issues) : null;
 
-  const marks = takeOffMarks(raw, currencyFrom(raw.customer?.value), numbers, at);
-  const schemas = rowTablesFor(dates, numbers);
+  const marks = takeOffMarks(raw, currencyFrom(raw.customer?.value), raw.map?.numberFormat ?? numbers, at);
+  const schemas = rowTablesFor(raw.map?.dateFormat ?? dates, raw.map?.numberFormat ?? numbers);
   const tables: Record<string, unknown[]> = {};
   for (const name of Object.keys(rowTables) as TableName[]) {
     const table = raw.tables[name];

@@ -34,6 +34,8 @@ export async function readWorkbook(
   path: string,
   at: (f: string) => string,
   issues: DataIssue[],
+  /** Sheets an import map names for a table, by their normalised name, e.g. "report_1" → measurements. */
+  sheetsAs: Map<string, TableName> = new Map(),
 ): Promise<RawWorkbook | null> {
   // Loaded on first use: most portfolios have no workbook, and exceljs takes half a second to load.
   const { default: Excel } = await import("exceljs");
@@ -53,7 +55,7 @@ export async function readWorkbook(
   const result: RawWorkbook = { tables: {}, customer: null };
   const lists: Record<string, RawTable> = {};
   for (const sheet of book.worksheets) {
-    const name = normalizeHeader(sheet.name);
+    const name = sheetsAs.get(normalizeHeader(sheet.name)) ?? normalizeHeader(sheet.name);
     if (name === "customer") continue;
     const table = readSheet(sheet, at, issues);
     if (name in rowTables) result.tables[name as TableName] = table;
