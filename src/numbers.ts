@@ -119,8 +119,12 @@ function describeSymbols(s: string): string {
 
 const CURRENCY_MARK = /[$€£¥￥₩₹円元]|RM|NT|[A-Z]{3}/i;
 
+const marksOf = new Map<string, string[]>();
+
 /** The marks a currency is written with, besides its ISO code: `USD` → ["$", "US$"]. */
 function currencyMarks(currency: string): string[] {
+  const known = marksOf.get(currency);
+  if (known) return known;
   const marks = new Set([currency]);
   for (const locale of ["en-US", "en", "de-DE", "ja-JP", "zh-TW", "zh-CN", "ko-KR", "ms-MY", "fr-FR", "pt-BR"])
     for (const display of ["symbol", "narrowSymbol"] as const) {
@@ -131,7 +135,9 @@ function currencyMarks(currency: string): string[] {
     }
   if (currency === "JPY" || currency === "CNY") marks.add(currency === "JPY" ? "円" : "元");
   if (currency === "TWD") marks.add("元");
-  return [...marks].sort((a, b) => b.length - a.length);
+  const sorted = [...marks].sort((a, b) => b.length - a.length);
+  marksOf.set(currency, sorted);
+  return sorted;
 }
 
 /** What a numeric column's unit makes unambiguous: money in the customer's currency, or a percentage. */
