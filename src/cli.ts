@@ -1,12 +1,14 @@
 // The command line: turns flags into BuildOptions, prints results. The work lives in build.ts.
 import { fstatSync } from "node:fs";
-import { readFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { readFile, stat, writeFile } from "node:fs/promises";
+import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { build, defaultEffects, resolveCustomers, type BuildOptions, type CustomerResult } from "./build.ts";
 import { AUDIENCE_PDFS, PACK_DEFS, PACKS, type AudiencePdf, type Pack } from "./documents.ts";
 import { diskError, formatIssue, MilepostError, UsageError } from "./errors.ts";
 import { startDev } from "./dev.ts";
+import { exampleImportMap, MAP_FILE } from "./importmap.ts";
+import { loadCustomer } from "./load.ts";
 import { merge } from "./merge.ts";
 import { COPIES, type Copy } from "./model/copy.ts";
 import { localToday, requireDataFolder, resolveDates } from "./options.ts";
@@ -18,7 +20,7 @@ const HELP = `milepost — QBR and close-out packs (site + PDF) from customer-su
 Usage:
   milepost validate [slug…] [--data <folder>] [--content <folder>] [--period YYYY-Qn | --as-of YYYY-MM-DD]
                                        check the data of some or all customers (nothing is written)
-  milepost init <slug> [--locale xx-YY] [--xlsx] [--data <folder>]
+  milepost init <slug> [--locale xx-YY] [--xlsx] [--map] [--data <folder>]
                                        start a customer: every table with its headers and one example row
   milepost dev <slug> [--port n]       preview a customer's site, rebuilt and reloaded on every change
   milepost build [slug…|--all] [options]
@@ -97,6 +99,7 @@ export async function main(argv: string[], today = localToday()): Promise<number
         version: { type: "boolean" },
         locale: { type: "string" },
         xlsx: { type: "boolean" },
+        map: { type: "boolean" },
         port: { type: "string" },
         to: { type: "string" },
         from: { type: "string", default: "dist" },
@@ -135,6 +138,11 @@ export async function main(argv: string[], today = localToday()): Promise<number
         xlsx: values.xlsx ?? false,
         today,
       });
+      if (values.map) {
+        const path = join(resolve(values.data), slugs[0], MAP_FILE);
+        await writeFile(path, exampleImportMap());
+        written.push(relative(process.cwd(), path) || path);
+      }
       process.stdout.write(
         `Wrote ${written.length} files:\n${written.map((f) => `  ${f}`).join("\n")}\nReplace the example rows with the customer's data, then: milepost validate ${slugs[0]}\n`,
       );
@@ -190,7 +198,8 @@ export async function main(argv: string[], today = localToday()): Promise<number
         `${JSON.stringify({ asOf: opts.asOf, period: opts.period, customers: results }, null, 2)}\n`,
       );
     } else {
-      printResults(results, command, values.out, (performance.now() - started) / 1000);
+      const mapped = command === "validate" ? await mappingsApplied(opts.dataDir, results) : new Map();
+      printResults(results, command, values.out, (performance.now() - started) / 1000, mapped);
     }
     return results.some((r) => r.status === "failed") ? 1 : 0;
   } catch (err) {
@@ -279,7 +288,26 @@ async function version(): Promise<string> {
   return pkg.version;
 }
 
-function printResults(results: CustomerResult[], command: string, out: string, seconds: number): void {
+/** What each customer's import map did (milepost.map.json), for validate to explain; only customers with a map are read again. */
+async function mappingsApplied(dataDir: string, results: CustomerResult[]): Promise<Map<string, string[]>> {
+  const found = new Map<string, string[]>();
+  const anywhere = async (path: string) => (await stat(path).catch(() => null)) !== null;
+  const shared = await anywhere(join(dataDir, MAP_FILE));
+  for (const { slug } of results) {
+    const dir = join(dataDir, slug);
+    if (!shared && !(await anywhere(join(dir, MAP_FILE)))) continue;
+    found.set(slug, (await loadCustomer(dir, slug, relative(process.cwd(), dir) || dir)).mappings);
+  }
+  return found;
+}
+
+function printResults(
+  results: CustomerResult[],
+  command: string,
+  out: string,
+  seconds: number,
+  mapped = new Map<string, string[]>(),
+): void {
   const write = (s: string) => process.stdout.write(`${s}\n`);
   for (const r of results) {
     const errors = r.issues.filter((i) => i.severity === "error");
@@ -294,6 +322,7 @@ function printResults(results: CustomerResult[], command: string, out: string, s
     write(
       `${mark} ${r.slug} — ${what}${warnings.length ? `, ${warnings.length} warning${warnings.length === 1 ? "" : "s"}` : ""}`,
     );
+    for (const line of mapped.get(r.slug) ?? []) write(`    map      ${line}`);
     for (const issue of [...errors, ...warnings])
       write(`    ${issue.severity === "error" ? "error" : "warning"}  ${formatIssue(issue)}`);
   }

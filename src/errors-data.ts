@@ -119,6 +119,22 @@ export const errorCatalogue = {
     message: "customer.xlsx cannot be read as an Excel workbook.",
     fix: "Open it in Excel and save it again as an Excel Workbook (.xlsx).",
   },
+  "bad-import-map": {
+    title: "An import map milepost cannot follow",
+    severity: "error",
+    stage: "load",
+    message:
+      "milepost.map.json has a key or value its schema does not take, or names a file that is not in the customer's folder.",
+    fix: "Correct it as the message says (README, Import maps; schemas/milepost.map.schema.json).",
+  },
+  "cell-error": {
+    title: "An Excel error in a cell",
+    severity: "error",
+    stage: "load",
+    message:
+      "A cell of customer.xlsx holds an Excel error such as #REF! or #DIV/0! (a formula that cannot be worked out).",
+    fix: "Correct the formula in Excel, or type the value, and save the workbook again.",
+  },
   "unknown-sheet": {
     title: "A sheet milepost does not know",
     severity: "warning",
@@ -178,8 +194,16 @@ export const errorCatalogue = {
     severity: "error",
     stage: "validate",
     message:
-      "A value is not of the field's type or format: a number written as `12,5` or `$4,500`, an ambiguous date, a word not among the allowed ones.",
-    fix: "Write the value the message gives, e.g. 12.5, 2026-03-15, or one of the allowed words.",
+      "A value is not of the field's type or format: a number not written in the customer's numberFormat (`1.234` when it is 1,234.5 and the value could be either), an ambiguous date, a Minguo or Japanese era date, a word not among the allowed ones.",
+    fix: "Write the value the message gives, e.g. 12.5, 2026-03-15, or one of the allowed words; or set numberFormat or dateFormat for the customer.",
+  },
+  "mark-taken-off": {
+    title: "A currency symbol or % sign taken off a number",
+    severity: "warning",
+    stage: "validate",
+    message:
+      "A number in a money column carries the customer's currency symbol, or one in a percent column a % sign; it was read without it.",
+    fix: "Nothing, if the reading is right; write plain numbers to leave the note out.",
   },
   "duplicate-id": {
     title: "An id used twice",

@@ -37,6 +37,15 @@ export function formatIssue(issue: DataIssue): string {
   return `${where}${field}${value} ${issue.problem} — ${issue.fix}`;
 }
 
+/** What a place in a file is called: "row" on a sheet of a workbook ("customer.xlsx[metrics]"), else "line". */
+export const lineWord = (file: string) => (/\.xlsx\[.+\]$/.test(file) ? "row" : "line");
+
+/** A place in a file as a message names it: "metrics.csv:4", or "customer.xlsx, sheet metrics, row 4". */
+export function placeIn(file: string, line: number): string {
+  const sheet = /^(.*\.xlsx)\[(.+)\]$/.exec(file);
+  return sheet ? `${sheet[1]}, sheet ${sheet[2]}, row ${line}` : `${file}:${line}`;
+}
+
 function quote(value: unknown): string {
   const s = typeof value === "string" ? value : JSON.stringify(value);
   const short = s.length > 60 ? `${s.slice(0, 57)}…` : s;

@@ -7,7 +7,7 @@ import { UsageError } from "./errors.ts";
 import { SLUG, slugFor } from "./load.ts";
 import { addDays } from "./model/dates.ts";
 import { EXAMPLE_MARK } from "./model/examples.ts";
-import { allowedValues, dateFormatOf, isOptional, rowTables, type TableName } from "./schema.ts";
+import { allowedValues, dateFormatOf, isOptional, numberFormatOf, rowTables, type TableName } from "./schema.ts";
 import { WORKBOOK } from "./workbook.ts";
 
 const SCHEMAS = join(import.meta.dirname, "..", "schemas");
@@ -71,6 +71,7 @@ function example(slug: string, locale: string, today: string) {
     locale,
     currency: CURRENCY[locale.split("-")[1]?.toUpperCase() ?? ""] ?? "USD",
     dateFormat: dateFormatOf(locale),
+    numberFormat: numberFormatOf(locale),
     provider: { name: ex("Your company") },
     engagement: { name: ex("Reporting automation"), start, goLive: day(-30), end },
     costs: [{ item: ex("Implementation fee"), amount: 10000, per: "once", start }],
@@ -194,7 +195,7 @@ function readme(slug: string, xlsx: boolean): string {
     `Each example carries ${EXAMPLE_MARK} in its words: the customer's copy is not built while one remains.`,
     "Replace the examples with the customer's data; delete a table you do not need (only",
     `${xlsx ? "the customer sheet" : "customer.json"} is required). Check with \`milepost validate ${slug}\`; preview with \`milepost dev ${slug}\`.`,
-    "Dates are YYYY-MM-DD (or in the customer's dateFormat); numbers are plain decimals (12.5, no currency signs).",
+    "Dates are YYYY-MM-DD (or in the customer's dateFormat); numbers are written in the customer's numberFormat (12.5 in 1,234.5, 12,5 in 1.234,5), without currency signs.",
     "",
     ...(xlsx
       ? [
@@ -292,6 +293,7 @@ async function writeWorkbook(
     ["locale", "language of the pages: en-US, en-AU, ja-JP, zh-TW, ms-MY…"],
     ["currency", "ISO 4217 code, e.g. USD, JPY, TWD, MYR"],
     ["dateFormat", "how dates other than YYYY-MM-DD are read: DMY, MDY or YMD"],
+    ["numberFormat", "how numbers are written: 1,234.5, 1.234,5, 1 234,5 or 1'234.5"],
     ["provider.name", "your company, shown as the sender"],
     ["engagement.name", "the engagement's name"],
     ["engagement.start", "the first day (a date)"],
@@ -303,6 +305,7 @@ async function writeWorkbook(
     locale: customer.locale,
     currency: customer.currency,
     dateFormat: customer.dateFormat,
+    numberFormat: customer.numberFormat,
     "provider.name": customer.provider.name,
     "engagement.name": customer.engagement.name,
     "engagement.start": customer.engagement.start,

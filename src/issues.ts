@@ -55,8 +55,8 @@ export function reportWarnings(report: Report, dir: string): DataIssue[] {
         return {
           ...at,
           value: String(w.actual),
-          problem: `differs from the cost "${w.item}" in customer.json, which comes to ${w.costTotal} over its dates; the packs use the actual, ${w.actual}`,
-          fix: "correct whichever is wrong, so that the cost in customer.json and the financials row agree",
+          problem: `differs from the cost "${w.item}" in customer.json, which comes to ${w.costTotal} from its start up to its end (the end day not counted: end is exclusive); the packs use the actual, ${w.actual}`,
+          fix: "correct whichever is wrong, so that the cost in customer.json and the financials row agree (a cost's end is the first day it no longer runs: one through 30 September 2026 ends 2026-10-01)",
         };
     }
   });

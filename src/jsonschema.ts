@@ -2,6 +2,7 @@
 // (VS Code and others, through "$schema") check and complete them as they are typed.
 import { z } from "zod";
 import { configSchema } from "./config.ts";
+import { importMapSchema } from "./importmap.ts";
 import { customerSchema, handoffSchema } from "./schema.ts";
 
 /** The documents with a schema, by the name of their file in schemas/ (`customer` → schemas/customer.schema.json). */
@@ -9,6 +10,7 @@ const DOCUMENTS = {
   customer: { schema: customerSchema, title: "milepost customer.json" },
   handoff: { schema: handoffSchema, title: "milepost handoff.json" },
   "milepost.config": { schema: configSchema, title: "milepost.config.json" },
+  "milepost.map": { schema: importMapSchema, title: "milepost.map.json, an import map" },
 } as const;
 
 /** Each schema file's name and text, e.g. ["customer.schema.json", "{…}\n"]. */

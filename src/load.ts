@@ -1,10 +1,11 @@
 // Stage 1: read a customer folder into raw tables. Every row remembers its file and line.
 // Nothing here knows what a field means; validate.ts does.
 import { readdir, readFile, realpath, stat } from "node:fs/promises";
-import { join, sep } from "node:path";
+import { dirname, join, sep } from "node:path";
 import { parse } from "csv-parse/sync";
 import { decodeText } from "./encoding.ts";
 import type { DataIssue } from "./errors.ts";
+import { applyTableMap, readImportMap, type ImportMap } from "./importmap.ts";
 import { rowTables, type TableName } from "./schema.ts";
 import { readWorkbook, WORKBOOK } from "./workbook.ts";
 
@@ -29,7 +30,14 @@ export interface RawCustomer {
   slug: string;
   dir: string;
   /** customer.json as read, or rebuilt from customer.xlsx (`lines`: the sheet row of each field path, e.g. "engagement.start"). */
-  customer: { file: string; value: unknown; text: string; lines?: Map<string, number> } | null;
+  customer: {
+    file: string;
+    value: unknown;
+    text: string;
+    lines?: Map<string, number>;
+    /** In a workbook, the sheet of each list entry by its path, e.g. "costs.0" → "customer.xlsx[costs]". */
+    files?: Map<string, string>;
+  } | null;
   handoff: { file: string; value: unknown; text: string } | null;
   tables: Partial<Record<TableName, RawTable>>;
   /** Tables whose file could not be read at all: their rows are unknown, so nothing may be checked against them. */
@@ -38,6 +46,10 @@ export interface RawCustomer {
   /** Files that are links to somewhere outside the folder, e.g. "evidence/demo.png". */
   outsideLinks: Set<string>;
   issues: DataIssue[];
+  /** The import map (milepost.map.json) that applied, if any: its formats win for the tables. */
+  map: ImportMap | null;
+  /** What the import map did, in words, e.g. "data/acme/milepost.map.json: measurements: column "datum" read as date". */
+  mappings: string[];
 }
 
 /** `Target Date` → `target_date`, ` Metric-ID ` → `metric_id`. */
@@ -112,10 +124,33 @@ export async function loadCustomer(dir: string, slug: string, displayDir = dir):
     files,
     outsideLinks,
     issues: [],
+    map: null,
+    mappings: [],
   };
   const at = (file: string) => `${displayDir}/${file}`;
+  const imported = await readImportMap(dirname(dir), dir, displayDir, raw.issues);
+  raw.map = imported?.map ?? null;
+  const mapped = (name: TableName) => raw.map?.tables?.[name];
+  const explain = (done: string[]) => raw.mappings.push(...done.map((d) => `${imported!.files.join(" + ")}: ${d}`));
 
-  const pick = (name: string): string | null => {
+  const pick = (name: TableName): string | null => {
+    const file = mapped(name)?.file;
+    if (file) {
+      if (files.has(file)) {
+        explain([`${name}: read from ${file}`]);
+        return file;
+      }
+      raw.issues.push({
+        severity: "error",
+        code: "bad-import-map",
+        file: `${imported!.files.at(-1)}`,
+        field: `tables.${name}.file`,
+        value: file,
+        problem: `is not a file in ${displayDir}/`,
+        fix: `check the file's name, or remove tables.${name}.file to read ${name}.csv`,
+      });
+      return null;
+    }
     const csv = `${name}.csv`;
     const json = `${name}.json`;
     if (files.has(csv) && files.has(json)) {
@@ -131,7 +166,14 @@ export async function loadCustomer(dir: string, slug: string, displayDir = dir):
     return files.has(csv) ? csv : files.has(json) ? json : null;
   };
 
-  const workbook = files.has(WORKBOOK) ? await readWorkbook(join(dir, WORKBOOK), at, raw.issues) : null;
+  const sheets = new Map(
+    Object.entries(raw.map?.tables ?? {}).flatMap(([name, m]) =>
+      m?.sheet ? [[normalizeHeader(m.sheet), name as TableName] as const] : [],
+    ),
+  );
+  const workbook = files.has(WORKBOOK) ? await readWorkbook(join(dir, WORKBOOK), at, raw.issues, sheets) : null;
+  for (const [sheet, name] of sheets)
+    if (workbook?.tables[name]) explain([`${name}: read from the sheet ${sheet} of ${WORKBOOK}`]);
   const both = (file: string, sheet: string) =>
     raw.issues.push({
       severity: "error",
@@ -144,12 +186,17 @@ export async function loadCustomer(dir: string, slug: string, displayDir = dir):
     if (files.has("customer.json")) both("customer.json", "customer");
     raw.customer = workbook.customer;
   } else if (!files.has("customer.json")) {
+    const near = nearMisses(files);
     raw.issues.push({
       severity: "error",
       code: "no-customer-json",
       file: at("customer.json"),
-      problem: "is missing",
-      fix: `every customer folder needs a customer.json (or a ${WORKBOOK} with a customer sheet) with at least name, locale, currency and engagement (see README, data contract)`,
+      problem: near.length
+        ? `is missing, but the folder holds ${near.map((f) => JSON.stringify(f)).join(" and ")}`
+        : "is missing",
+      fix: near.length
+        ? `rename ${JSON.stringify(near[0])} to customer.json${near.length > 1 ? " (and delete the other copies)" : ""}`
+        : `every customer folder needs a customer.json (or a ${WORKBOOK} with a customer sheet) with at least name, locale, currency and engagement (see README, data contract)`,
     });
   } else {
     raw.customer = await readJsonDocument(dir, "customer.json", at, raw.issues);
@@ -162,6 +209,7 @@ export async function loadCustomer(dir: string, slug: string, displayDir = dir):
     if (sheet) {
       if (file) both(file, name);
       raw.tables[name] = sheet;
+      if (mapped(name)) explain(applyTableMap(sheet, name, mapped(name)!));
       continue;
     }
     if (!file) continue;
@@ -172,10 +220,22 @@ export async function loadCustomer(dir: string, slug: string, displayDir = dir):
         : file.endsWith(".csv")
           ? parseCsv(text, file, at, raw.issues)
           : parseJsonRows(text, file, at, raw.issues);
+    if (table && mapped(name)) explain(applyTableMap(table, name, mapped(name)!));
     if (table) raw.tables[name] = table;
     else raw.unreadable.add(name);
   }
   return raw;
+}
+
+/** Files beside where customer.json should be that are most likely it: `customer (1).json`, `Customer.JSON`, `customer.json.txt`. */
+function nearMisses(files: Set<string>): string[] {
+  return [...files]
+    .filter((f) => !f.includes("/"))
+    .filter((f) => {
+      const name = f.toLowerCase().replace(/\s*(\(\d+\)|-? ?copy( \d+)?|のコピー|副本)\s*/g, "");
+      return name.startsWith("customer") && /\.json(\.\w+)?$|\.json\b/.test(name);
+    })
+    .sort();
 }
 
 /** Every file under `dir`, relative to it; a link counts as a file only when it leads to one inside `dir`. */

@@ -2,6 +2,11 @@
 // Cells arrive as strings (CSV) or JSON values; the field types below accept both,
 // read them strictly and explain what to write when a value cannot be read.
 import { z } from "zod";
+import { DATE_FORMATS, readDate, type DateFormat } from "./dates.ts";
+import { NUMBER_FORMATS, readNumber, type NumberFormat } from "./numbers.ts";
+
+export { DATE_FORMATS, dateFormatOf, readDate, type DateFormat } from "./dates.ts";
+export { NUMBER_FORMATS, numberFormatOf, suggestNumber, type NumberFormat } from "./numbers.ts";
 
 /** Marks an issue's fix text; read back by validate.ts when it words the error. */
 function fail(ctx: z.RefinementCtx, message: string, fix: string): typeof z.NEVER {
@@ -10,91 +15,6 @@ function fail(ctx: z.RefinementCtx, message: string, fix: string): typeof z.NEVE
 }
 
 const blankToUndefined = (v: unknown) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v);
-
-/** How a customer's spreadsheets write dates besides YYYY-MM-DD: day first, month first, or only year first. */
-export const DATE_FORMATS = ["DMY", "MDY", "YMD"] as const;
-export type DateFormat = (typeof DATE_FORMATS)[number];
-
-/** The date format people of a locale write: month first in the US and the Philippines, year first in East Asia, else day first. */
-export function dateFormatOf(locale: string): DateFormat {
-  const [lang, region] = locale.split("-").map((p) => p.toUpperCase());
-  if (["US", "PH"].includes(region)) return "MDY";
-  if (["JA", "ZH", "KO", "HU", "LT", "MN"].includes(lang)) return "YMD";
-  return "DMY";
-}
-
-type DateReading = { date: string } | { problem: string; fix: string };
-
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
-
-/** `2026-02-30` → null; `2026-3-5` → "2026-03-05". */
-function calendarDay(y: number, m: number, d: number): string | null {
-  const t = new Date(Date.UTC(y, m - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d
-    ? t.toISOString().slice(0, 10)
-    : null;
-}
-
-/** Reads a date cell: YYYY-MM-DD (or YYYY/MM/DD) always, D/M/YYYY or M/D/YYYY in the customer's `format`; otherwise what to write. */
-export function readDate(raw: string | number, format: DateFormat): DateReading {
-  const s = String(raw).trim();
-  const ymd = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/.exec(s);
-  if (ymd) {
-    const date = calendarDay(+ymd[1], +ymd[3], +ymd[4]);
-    return date ? { date } : { problem: "is not a day in the calendar", fix: "check the month and day" };
-  }
-  if (/^\d{5}(\.\d+)?$/.test(s) && +s >= 20000 && +s < 80000) {
-    const meant = new Date(EXCEL_EPOCH + Math.floor(+s) * 86_400_000).toISOString().slice(0, 10);
-    return {
-      problem: "is an Excel date serial number, not a date",
-      fix: `write ${meant} (the day it stands for), and format the column as YYYY-MM-DD in Excel`,
-    };
-  }
-  const dm = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})$/.exec(s);
-  if (!dm) return { problem: "is not a date", fix: "write it as YYYY-MM-DD, e.g. 2026-09-30" };
-  const [a, b, y] = [+dm[1], +dm[3], dm[4].length === 2 ? 2000 + +dm[4] : +dm[4]];
-  const dayFirst = calendarDay(y, b, a);
-  const monthFirst = calendarDay(y, a, b);
-  if (dm[4].length === 2) {
-    const meant = (format === "MDY" ? (monthFirst ?? dayFirst) : (dayFirst ?? monthFirst)) ?? `${y}-01-31`;
-    return { problem: "has a two-digit year", fix: `write it as YYYY-MM-DD with the whole year, e.g. ${meant}` };
-  }
-  if (format === "DMY" && dayFirst) return { date: dayFirst };
-  if (format === "MDY" && monthFirst) return { date: monthFirst };
-  const spell = (iso: string) => `${+iso.slice(8)} ${MONTHS[+iso.slice(5, 7) - 1]}`;
-  const readings = [...new Set([dayFirst, monthFirst].filter((d): d is string => d !== null))];
-  if (readings.length === 0)
-    return {
-      problem: "is not a day in the calendar",
-      fix: "check the day and month, and write the date as YYYY-MM-DD",
-    };
-  if (format !== "YMD") {
-    const order = format === "DMY" ? "day first" : "month first";
-    return {
-      problem: `is not a day in the calendar read ${order} (dateFormat ${format})`,
-      fix: `if it is ${format === "DMY" ? "month" : "day"} first, write ${readings[0]}`,
-    };
-  }
-  if (readings.length === 1) return { problem: "is not a date", fix: `write it as YYYY-MM-DD: ${readings[0]}` };
-  return {
-    problem: "is not a date",
-    fix: `write it as YYYY-MM-DD: ${readings[0]} (${spell(readings[0])}) or ${readings[1]} (${spell(readings[1])}), or set "dateFormat" in customer.json`,
-  };
-}
 
 /** A date cell in the customer's `format`; always read into YYYY-MM-DD. */
 export function dateIn(format: DateFormat) {
@@ -107,53 +27,12 @@ export function dateIn(format: DateFormat) {
 /** A calendar date written YYYY-MM-DD. */
 export const date = dateIn("YMD").meta({ format: "date", description: "a date, YYYY-MM-DD" });
 
-const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
-
-/** A plain decimal number. Anything a person might write differently is rejected with the fix. */
-export const number = z.union([z.number(), z.string()]).transform((raw, ctx) => {
-  if (typeof raw === "number") {
-    if (Number.isFinite(raw)) return raw;
-    return fail(ctx, "is not a number", "write a plain decimal such as 12.5");
-  }
-  const s = raw.trim();
-  if (!PLAIN_NUMBER.test(s)) return fail(ctx, "is not a number", `write ${suggestNumber(s)}`);
-  const n = Number(s);
-  return Number.isFinite(n)
-    ? n
-    : fail(ctx, "is too large to be a number", "check the value and write it in plain digits");
-});
-
-/** A number that cannot be below zero: amounts of money, counts. */
-const amount = number.superRefine((n, ctx) => {
-  if (n < 0)
-    ctx.addIssue({ code: "custom", message: "is below zero", params: { fix: "write an amount of zero or more" } });
-});
-
-/** What to write instead of `s`: the plain decimal a person most likely meant. */
-export function suggestNumber(written: string): string {
-  const s = written.normalize("NFKC");
-  if (/^[+-]?0x/i.test(s.trim())) return "a plain decimal number such as 12.5";
-  const digits = s.replace(/[^\d.,+-]/g, "");
-  const symbols =
-    digits !== s.replace(/\s/g, "") ? ` (without ${describeSymbols(s)})` : s !== written ? " (in plain digits)" : "";
-  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(digits)) {
-    const plain = digits.replace(/,/g, "");
-    const ambiguous =
-      !symbols && /^[+-]?\d{1,3},\d{3}$/.test(digits)
-        ? ` (or ${digits.replace(",", ".")} if the comma is a decimal mark)`
-        : "";
-    return `${plain}${ambiguous || symbols || " (without thousands separators)"}`;
-  }
-  if (/^[+-]?\d{1,3}(\.\d{3})+,\d+$/.test(digits)) return `${digits.replace(/\./g, "").replace(",", ".")}${symbols}`;
-  if (/^[+-]?\d*,\d+$/.test(digits)) return `${digits.replace(",", ".")}${symbols}`;
-  if (PLAIN_NUMBER.test(digits)) return `${digits}${symbols}`;
-  return "a plain decimal number such as 12.5";
-}
-
-function describeSymbols(s: string): string {
-  if (s.includes("%")) return "the % sign";
-  if (/[$€£¥￥₩₹円元]|RM|NT|USD|JPY|MYR|TWD/i.test(s)) return "the currency symbol";
-  return "the unit";
+/** A number cell written in the customer's `format`; anything that does not fit is refused with the fix. */
+export function numberIn(format: NumberFormat) {
+  return z.union([z.number(), z.string()]).transform((raw, ctx) => {
+    const reading = readNumber(raw, format);
+    return "value" in reading ? reading.value : fail(ctx, reading.problem, reading.fix);
+  });
 }
 
 /** One of a fixed set of words; case, spaces and hyphens are forgiven ("In Progress" = in_progress). */
@@ -188,8 +67,45 @@ const text = z
 const optional = <T extends z.ZodType>(t: T) => z.preprocess(blankToUndefined, t.optional());
 const optText = optional(text);
 const optDate = optional(date);
-const optNumber = optional(number);
-const optAmount = optional(amount);
+
+/** A whole number: seats, tickets, people (`fix` says what to write). */
+const whole = (n: z.ZodType<number>, fix: string) =>
+  n.superRefine((v, ctx) => {
+    if (!Number.isInteger(v)) ctx.addIssue({ code: "custom", message: "is not a whole number", params: { fix } });
+  });
+
+/** The number fields of the contract, each reading its cells in the customer's `format`. */
+function numberFields(format: NumberFormat) {
+  const number = numberIn(format);
+  /** A number that cannot be below zero: amounts of money, counts. */
+  const amount = number.superRefine((v, ctx) => {
+    if (v < 0)
+      ctx.addIssue({ code: "custom", message: "is below zero", params: { fix: "write an amount of zero or more" } });
+  });
+  /** A share written in percent, 0 to 100. */
+  const percent = number.superRefine((v, ctx) => {
+    if (v < 0 || v > 100)
+      ctx.addIssue({
+        code: "custom",
+        message: "is not a percentage from 0 to 100",
+        params: { fix: "write the percentage without the % sign, e.g. 95 (not 0.95)" },
+      });
+  });
+  return {
+    number,
+    amount,
+    optNumber: optional(number),
+    optAmount: optional(amount),
+    count: whole(amount, "write a whole number, e.g. 12"),
+    attendees: optional(whole(amount, "write the number of people, e.g. 12")),
+    percent,
+  };
+}
+
+const byDefault = numberFields("1,234.5");
+/** A plain decimal number, written 1,234.5. */
+export const number = byDefault.number;
+const { amount, optNumber, optAmount, count, attendees, percent } = byDefault;
 export const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: "is not a colour" });
 
 export const PHASES = ["early_win", "foundation", "growth", "maturity", "strategic"] as const;
@@ -214,26 +130,6 @@ export const INFLUENCES = ["high", "medium", "low"] as const;
 export const SENTIMENTS = ["champion", "supporter", "neutral", "detractor"] as const;
 export const CHANGES = ["new", "improved", "unchanged", "declined"] as const;
 export const REFERENCE_ASKS = ["case_study", "reference_call", "logo", "quote"] as const;
-
-/** A whole number of zero or more: seats, tickets, people. */
-const count = amount.superRefine((n, ctx) => {
-  if (!Number.isInteger(n))
-    ctx.addIssue({
-      code: "custom",
-      message: "is not a whole number",
-      params: { fix: "write a whole number, e.g. 12" },
-    });
-});
-
-/** A share written in percent, 0 to 100. */
-const percent = number.superRefine((n, ctx) => {
-  if (n < 0 || n > 100)
-    ctx.addIssue({
-      code: "custom",
-      message: "is not a percentage from 0 to 100",
-      params: { fix: "write the percentage without the % sign, e.g. 95 (not 0.95)" },
-    });
-});
 
 /** A quarter, e.g. "2026-Q3". */
 const quarter = z
@@ -277,80 +173,89 @@ export const audienceSectionsSchema = z.object({
 /** The JSON Schema an editor checks the file against, e.g. "../../schemas/customer.schema.json". */
 const $schema = z.string().optional();
 
-export const customerSchema = z.object({
-  $schema,
-  name: text,
-  locale: z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, { message: "is not a BCP 47 locale" }),
-  currency: z.string().regex(/^[A-Z]{3}$/, { message: "is not an ISO 4217 currency code" }),
-  paper: z.enum(["a4", "letter"]).optional(),
-  dateFormat: z.enum(DATE_FORMATS).optional(),
-  brand: z.object({ logo: z.string().optional(), color: hexColor.optional() }).optional(),
-  provider: z.object({ name: text, logo: z.string().optional() }).optional(),
-  engagement: z.object({
+/** customer.json, its dates and numbers read in the customer's formats (the workbook's customer sheet writes them as cells). */
+export function customerSchemaIn(dates: DateFormat = "YMD", numbers: NumberFormat = "1,234.5") {
+  const date = dateIn(dates).meta({ format: "date", description: "a date, YYYY-MM-DD" });
+  const { amount, count } = numberFields(numbers);
+  return z.object({
+    $schema,
     name: text,
-    start: date,
-    goLive: date.optional(),
-    end: date.optional(),
-    closeoutDays: z.number().int().positive().default(30),
-  }),
-  costs: z
-    .array(
-      z.object({
-        item: text,
-        amount,
-        per: oneOf(["once", ...PERIODS] as const),
-        start: date,
-        end: date.optional(),
-      }),
-    )
-    .default([]),
-  stakeholders: z
-    .array(
-      z.object({
-        name: text,
-        role: text,
-        audience: oneOf(AUDIENCES),
-        email: z.string().optional(),
-        influence: oneOf(INFLUENCES).optional(),
-        sentiment: oneOf(SENTIMENTS).optional(),
-        change: oneOf(CHANGES).optional(),
-      }),
-    )
-    .default([]),
-  goals: z
-    .array(
-      z.object({
-        id: text,
-        statement: text,
-        level: oneOf(["strategic", "tactical", "operational"] as const),
-        metrics: z.array(z.string()).default([]),
-      }),
-    )
-    .default([]),
-  share: z.object({ token: z.string(), expires: date.optional() }).optional(),
-  contract: z
-    .object({
+    locale: z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, { message: "is not a BCP 47 locale" }),
+    currency: z.string().regex(/^[A-Z]{3}$/, { message: "is not an ISO 4217 currency code" }),
+    paper: z.enum(["a4", "letter"]).optional(),
+    dateFormat: z.enum(DATE_FORMATS).optional(),
+    numberFormat: z.enum(NUMBER_FORMATS).optional(),
+    brand: z.object({ logo: z.string().optional(), color: hexColor.optional() }).optional(),
+    provider: z.object({ name: text, logo: z.string().optional() }).optional(),
+    engagement: z.object({
+      name: text,
       start: date,
-      end: date,
-      renewalDate: date.optional(),
-      seats: count.optional(),
-      annualValue: amount.optional(),
-      seatsMeasure: text.optional(),
-    })
-    .optional(),
-  acceptors: z.array(z.object({ name: text, role: text })).optional(),
-  postClose: z
-    .object({
-      owner: text,
-      role: text,
-      email: z.string().optional(),
-      checkins: z.array(z.number().int().positive()).optional(),
-    })
-    .optional(),
-  reference: z.object({ ask: oneOf(REFERENCE_ASKS), by: date.optional(), note: text.optional() }).optional(),
-  sections: z.object({ qbr: packSectionsSchema.optional(), closeout: packSectionsSchema.optional() }).optional(),
-  audiences: audienceSectionsSchema.optional(),
-});
+      goLive: date.optional(),
+      end: date.optional(),
+      closeoutDays: z.number().int().positive().default(30),
+    }),
+    costs: z
+      .array(
+        z.object({
+          item: text,
+          amount,
+          per: oneOf(["once", ...PERIODS] as const),
+          start: date,
+          end: date.optional(),
+        }),
+      )
+      .default([]),
+    stakeholders: z
+      .array(
+        z.object({
+          name: text,
+          role: text,
+          audience: oneOf(AUDIENCES),
+          email: z.string().optional(),
+          influence: oneOf(INFLUENCES).optional(),
+          sentiment: oneOf(SENTIMENTS).optional(),
+          change: oneOf(CHANGES).optional(),
+        }),
+      )
+      .default([]),
+    goals: z
+      .array(
+        z.object({
+          id: text,
+          statement: text,
+          level: oneOf(["strategic", "tactical", "operational"] as const),
+          metrics: z.array(z.string()).default([]),
+        }),
+      )
+      .default([]),
+    share: z.object({ token: z.string(), expires: date.optional() }).optional(),
+    contract: z
+      .object({
+        start: date,
+        end: date,
+        renewalDate: date.optional(),
+        seats: count.optional(),
+        annualValue: amount.optional(),
+        seatsMeasure: text.optional(),
+      })
+      .optional(),
+    acceptors: z.array(z.object({ name: text, role: text })).optional(),
+    postClose: z
+      .object({
+        owner: text,
+        role: text,
+        email: z.string().optional(),
+        checkins: z.array(z.number().int().positive()).optional(),
+      })
+      .optional(),
+    reference: z.object({ ask: oneOf(REFERENCE_ASKS), by: date.optional(), note: text.optional() }).optional(),
+    sections: z.object({ qbr: packSectionsSchema.optional(), closeout: packSectionsSchema.optional() }).optional(),
+    audiences: audienceSectionsSchema.optional(),
+  });
+}
+
+/** customer.json as its JSON Schema describes it: dates YYYY-MM-DD, numbers as JSON numbers. */
+export const customerSchema = customerSchemaIn();
 
 export const metricSchema = z.object({
   id: text,
@@ -426,16 +331,7 @@ export const trainingSchema = z.object({
   date,
   title: text,
   audience: optText,
-  attendees: optional(
-    amount.superRefine((n, ctx) => {
-      if (!Number.isInteger(n))
-        ctx.addIssue({
-          code: "custom",
-          message: "is not a whole number",
-          params: { fix: "write the number of people, e.g. 12" },
-        });
-    }),
-  ),
+  attendees,
   materials: optText,
 });
 
@@ -565,26 +461,33 @@ export const rowTables = {
 } as const;
 export type TableName = keyof typeof rowTables;
 
-const DATED = new Map<z.ZodType, (format: DateFormat) => z.ZodType>([
-  [date, dateIn],
-  [optDate, (format) => optional(dateIn(format))],
-]);
-const byFormat = new Map<DateFormat, typeof rowTables>();
+/** The readers of each date and number field, by the default's identity, for a customer's formats. */
+function readersFor(dates: DateFormat, numbers: NumberFormat): Map<z.ZodType, z.ZodType> {
+  const n = numberFields(numbers);
+  return new Map<z.ZodType, z.ZodType>([
+    [date, dateIn(dates)],
+    [optDate, optional(dateIn(dates))],
+    ...(Object.entries(byDefault) as [keyof typeof n, z.ZodType][]).map(([k, t]): [z.ZodType, z.ZodType] => [t, n[k]]),
+  ]);
+}
+const byFormat = new Map<string, typeof rowTables>();
 
-/** The row tables reading dates in the customer's `format` (YYYY-MM-DD is always read). */
-export function rowTablesFor(format: DateFormat): typeof rowTables {
-  let tables = byFormat.get(format);
+/** The row tables reading dates and numbers in the customer's formats (YYYY-MM-DD is always read). */
+export function rowTablesFor(dates: DateFormat, numbers: NumberFormat = "1,234.5"): typeof rowTables {
+  const key = `${dates} ${numbers}`;
+  let tables = byFormat.get(key);
   if (!tables) {
+    const readers = readersFor(dates, numbers);
     const entries = Object.entries(rowTables).map(([name, schema]) => [
       name,
       z.object(
         Object.fromEntries(
-          Object.entries(schema.shape).map(([field, type]) => [field, DATED.get(type as z.ZodType)?.(format) ?? type]),
+          Object.entries(schema.shape).map(([field, type]) => [field, readers.get(type as z.ZodType) ?? type]),
         ),
       ),
     ]);
     tables = Object.fromEntries(entries) as typeof rowTables;
-    byFormat.set(format, tables);
+    byFormat.set(key, tables);
   }
   return tables;
 }

@@ -1,17 +1,18 @@
 // Stage 2: raw tables → typed rows (zod, one schema per table) and the cross-file rules of
 // data contract v1. Every problem of a customer is collected; none stops the others.
 import type { z } from "zod";
-import type { DataIssue } from "./errors.ts";
+import { lineWord, placeIn, type DataIssue } from "./errors.ts";
 import type { ErrorCode } from "./errors-data.ts";
 import type { RawCustomer, RawTable } from "./load.ts";
 import { emailProblem } from "./emails.ts";
 import { evidenceProblem, logoProblem } from "./inert.ts";
+import { takeOffMarks } from "./marks.ts";
 import { meets } from "./model/metrics.ts";
 import { nearest } from "./nearest.ts";
 import { tokenProblem } from "./share/tokens.ts";
 import {
   allowedValues,
-  customerSchema,
+  customerSchemaIn,
   DATE_FORMATS,
   dateFormatOf,
   handoffSchema,
@@ -19,8 +20,11 @@ import {
   rowTables,
   rowTablesFor,
   type CustomerData,
+  NUMBER_FORMATS,
+  numberFormatOf,
   type DateFormat,
   type Metric,
+  type NumberFormat,
   type TableName,
 } from "./schema.ts";
 
@@ -36,16 +40,22 @@ type Issue = z.core.$ZodIssue;
 export function validateCustomer(raw: RawCustomer): Validated {
   const issues: DataIssue[] = [...raw.issues];
   const at = (file: string) => `${raw.dir}/${file}`;
+  // Without its customer document nothing else can be read as meant (dates, numbers, currency): its error alone.
+  if (!raw.customer) return { data: null, issues: customerDocumentIssues(raw) };
 
+  const { dates, numbers } = formatsFrom(raw.customer?.value);
+  const customerSchema = customerSchemaIn(dates, numbers);
   const customer = raw.customer ? validateDocument(raw.customer, customerSchema, at, issues) : null;
   const handoff = raw.handoff ? validateDocument(raw.handoff, handoffSchema, at, issues) : null;
 
-  const schemas = rowTablesFor(dateFormatFrom(raw.customer?.value));
+  const marks = takeOffMarks(raw, currencyFrom(raw.customer?.value), raw.map?.numberFormat ?? numbers, at);
+  const schemas = rowTablesFor(raw.map?.dateFormat ?? dates, raw.map?.numberFormat ?? numbers);
   const tables: Record<string, unknown[]> = {};
   for (const name of Object.keys(rowTables) as TableName[]) {
     const table = raw.tables[name];
     tables[name] = table ? validateTable(table, schemas[name], at, issues) : [];
   }
+  issues.push(...marks);
   const data = {
     slug: raw.slug,
     customer: customer!,
@@ -59,17 +69,40 @@ export function validateCustomer(raw: RawCustomer): Validated {
   return { data: failed ? null : data, issues: byFileAndLine(issues) };
 }
 
+/** The errors of a folder whose customer document is missing or unreadable: those about it, else all. */
+function customerDocumentIssues(raw: RawCustomer): DataIssue[] {
+  const about = raw.issues.filter((i) => /\/customer\.(json|xlsx)(\[|$)/.test(i.file) && i.severity === "error");
+  return about.length ? about : raw.issues;
+}
+
 /** Issues file by file (in the order files were first named), top to bottom within each. */
 function byFileAndLine(issues: DataIssue[]): DataIssue[] {
   const files = [...new Set(issues.map((i) => i.file))];
   return issues.toSorted((a, b) => files.indexOf(a.file) - files.indexOf(b.file) || (a.line ?? 0) - (b.line ?? 0));
 }
 
-/** The customer's dateFormat, else its locale's, read from customer.json even when other fields are wrong. */
-function dateFormatFrom(customer: unknown): DateFormat {
-  const { dateFormat, locale } = (customer ?? {}) as { dateFormat?: unknown; locale?: unknown };
-  if (DATE_FORMATS.includes(dateFormat as DateFormat)) return dateFormat as DateFormat;
-  return typeof locale === "string" ? dateFormatOf(locale) : "YMD";
+/** The customer's dateFormat and numberFormat, else its locale's, read from customer.json even when other fields are wrong. */
+export function formatsFrom(customer: unknown): { dates: DateFormat; numbers: NumberFormat } {
+  const { dateFormat, numberFormat, locale } = (customer ?? {}) as Record<string, unknown>;
+  const known = typeof locale === "string" && /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(locale);
+  return {
+    dates: DATE_FORMATS.includes(dateFormat as DateFormat)
+      ? (dateFormat as DateFormat)
+      : known
+        ? dateFormatOf(locale)
+        : "YMD",
+    numbers: NUMBER_FORMATS.includes(numberFormat as NumberFormat)
+      ? (numberFormat as NumberFormat)
+      : known
+        ? numberFormatOf(locale)
+        : "1,234.5",
+  };
+}
+
+/** The customer's currency code as written, when it is one. */
+function currencyFrom(customer: unknown): string | null {
+  const { currency } = (customer ?? {}) as { currency?: unknown };
+  return typeof currency === "string" && /^[A-Z]{3}$/.test(currency) ? currency : null;
 }
 
 function validateTable(table: RawTable, schema: z.ZodObject, at: (f: string) => string, issues: DataIssue[]) {
@@ -159,7 +192,7 @@ function validateTable(table: RawTable, schema: z.ZodObject, at: (f: string) => 
 
 /** Validates a JSON document against its schema, adding every issue (unknown keys too) with its line. */
 export function validateDocument<T extends z.ZodType>(
-  doc: { file: string; value: unknown; text: string; lines?: Map<string, number> },
+  doc: { file: string; value: unknown; text: string; lines?: Map<string, number>; files?: Map<string, string> },
   schema: T,
   at: (f: string) => string,
   issues: DataIssue[],
@@ -176,7 +209,7 @@ export function validateDocument<T extends z.ZodType>(
       .map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`))
       .join("")
       .replace(/^\./, "");
-    issues.push(describe(issue, value, { file: at(doc.file), line: lineOf(doc, issue.path), field }));
+    issues.push(describe(issue, value, { file: at(fileOf(doc, issue.path)), line: lineOf(doc, issue.path), field }));
   }
   return null;
 }
@@ -212,7 +245,7 @@ function unknownKeys(
   schema: z.ZodType,
   path: PropertyKey[],
   known: string[],
-  doc: { file: string; text: string; lines?: Map<string, number> },
+  doc: { file: string; text: string; lines?: Map<string, number>; files?: Map<string, string> },
   at: (f: string) => string,
   issues: DataIssue[],
 ): void {
@@ -234,10 +267,12 @@ function unknownKeys(
       .map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`))
       .join("")
       .replace(/^\./, "");
-    const where = { file: at(doc.file), line: lineOf(doc, here), field };
+    const where = { file: at(fileOf(doc, here)), line: lineOf(doc, here), field };
     const absentOptional = keys.filter((k) => !(k in value) && isOptional(shape[k]));
-    const sibling = nearest(key, absentOptional);
-    const elsewhere = known.filter((p) => p.endsWith(`.${key}`) || p === key);
+    // A key written in another case (closeoutdays) is the known key misspelt, even when that key is given too.
+    const sibling = keys.find((k) => k.toLowerCase() === key.toLowerCase()) ?? nearest(key, absentOptional);
+    const lower = key.toLowerCase();
+    const elsewhere = known.filter((p) => p.toLowerCase().endsWith(`.${lower}`) || p.toLowerCase() === lower);
     const named = path.filter((p) => typeof p === "string").join(".");
     if (sibling || elsewhere.length === 1) {
       const meant = sibling ?? elsewhere[0];
@@ -261,6 +296,15 @@ function unknownKeys(
         : `remove it; the keys ${named ? `of ${named}` : "here"} are: ${keys.filter((k) => k !== "$schema").join(", ")}`,
     });
   }
+}
+
+/** The file a field of a document is in: in a workbook, the sheet its list entry is on (costs[0] on sheet costs). */
+function fileOf(doc: { file: string; files?: Map<string, string> }, path: readonly PropertyKey[]): string {
+  for (let n = path.length; n > 0 && doc.files; n--) {
+    const file = doc.files.get(path.slice(0, n).map(String).join("."));
+    if (file !== undefined) return file;
+  }
+  return doc.file;
 }
 
 /** The line of a field of a document: its sheet row in a workbook (or its list entry's), else its key's line in the JSON text. */
@@ -378,7 +422,7 @@ function crossCheck(data: CustomerData, raw: RawCustomer, at: (f: string) => str
           "give each row its own id",
           "duplicate-id",
         );
-      else seen.set(row.id, `${row.file}:${row.line}`);
+      else seen.set(row.id, placeIn(row.file, row.line));
     }
   }
 
@@ -500,7 +544,8 @@ function crossCheck(data: CustomerData, raw: RawCustomer, at: (f: string) => str
   }
   for (const { file, field, id, lines } of unknownIds.values()) {
     const like = nearest(id, metricIds);
-    const more = lines.length > 1 ? ` (also on line${lines.length > 2 ? "s" : ""} ${lines.slice(1).join(", ")})` : "";
+    const more =
+      lines.length > 1 ? ` (also on ${lineWord(file)}${lines.length > 2 ? "s" : ""} ${lines.slice(1).join(", ")})` : "";
     error(
       file,
       lines[0],
@@ -566,7 +611,7 @@ function crossCheck(data: CustomerData, raw: RawCustomer, at: (f: string) => str
           row.line,
           "period",
           period,
-          `is given twice in ${table} (first on line ${first})`,
+          `is given twice in ${table} (first on ${lineWord(raw.tables[table]!.file)} ${first})`,
           "keep one row per period",
           "duplicate-period",
         );

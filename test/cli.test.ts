@@ -49,7 +49,9 @@ describe("milepost (CLI)", () => {
     await writeFile(metrics, lines.join("\n"));
     const run = await milepost(["validate", "acme"], cwd);
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('error  data/acme/metrics.csv:4 baseline: "12,5" is not a number — write 12.5');
+    expect(run.stdout).toContain(
+      'error  data/acme/metrics.csv:4 baseline: "12,5" is not written in numberFormat 1,234.5 — write 12.5 (or set "numberFormat": "1.234,5" for the customer)',
+    );
   });
 
   it("keeps the previous output of a customer whose data fails, and exits 1", async () => {

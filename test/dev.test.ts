@@ -50,7 +50,7 @@ it("serves the site, rebuilds on a data change, shows data errors in the page as
     const broken = await (await fetch(`${dev.origin}/milestones.html`)).text();
     expect(broken).toContain("<h1>acme has 1 data error</h1>");
     expect(broken).toContain(
-      `error  ${relative(process.cwd(), join(root, "data", "acme"))}/metrics.csv:2 baseline: &quot;12,5&quot; is not a number — write 12.5`,
+      `error  ${relative(process.cwd(), join(root, "data", "acme"))}/metrics.csv:2 baseline: &quot;12,5&quot; is not written in numberFormat 1,234.5 — write 12.5 (or set &quot;numberFormat&quot;: &quot;1.234,5&quot; for the customer)`,
     );
   } finally {
     await dev.close();

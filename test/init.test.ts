@@ -139,7 +139,7 @@ describe("initCustomer({dataDir, slug, locale, xlsx})", () => {
     expect(lines).toEqual([
       'data/taiwan-precision/customer.xlsx, sheet customer, row 5 dateFormat: "dd/mm" is not one of the allowed values — write one of: DMY, MDY, YMD',
       'data/taiwan-precision/customer.xlsx, sheet metrics, row 2 direction: "sideways" is not one of the allowed values — write one of: down, up',
-      'data/taiwan-precision/customer.xlsx, sheet metrics, row 2 baseline: "12,5" is not a number — write 12.5',
+      'data/taiwan-precision/customer.xlsx, sheet metrics, row 2 baseline: "12,5" is not written in numberFormat 1,234.5 — write 12.5 (or set "numberFormat": "1.234,5" for the customer)',
       'data/taiwan-precision/customer.xlsx, sheet metrics, row 3 baseline_date: "31/10/2026" is not a date — write it as YYYY-MM-DD: 2026-10-31',
     ]);
   });

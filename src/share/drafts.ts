@@ -6,7 +6,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import MailComposer from "nodemailer/lib/mail-composer";
 import type { Report } from "../model/contract.ts";
-import { customerSchema } from "../schema.ts";
+import { readCustomer } from "../customer.ts";
 import { translator } from "../../templates/i18n/index.ts";
 import { formatFigure } from "../../templates/lib/figure.ts";
 import { formatter } from "../../templates/lib/format.ts";
@@ -26,9 +26,7 @@ export async function writeDrafts(
   await mkdir(opts.into, { recursive: true });
   const written: string[] = [];
   for (const share of result.shares.filter((s) => s.status === "published" || s.status === "unchanged")) {
-    const customer = customerSchema.parse(
-      JSON.parse(await readFile(join(opts.dataDir, share.slug, "customer.json"), "utf8")),
-    );
+    const { customer } = await readCustomer(opts.dataDir, share.slug);
     const to = customer.stakeholders.filter((s) => s.email).map((s) => ({ name: s.name, address: s.email! }));
     const built = manifest.customers.find((c) => c.slug === share.slug);
     if (!to.length || !built) continue;

@@ -91,6 +91,8 @@ interface Known {
   /** As customer.json writes them, even when the folder has errors (its published share is kept). */
   token: string | null;
   expires: string | null;
+  /** Where the customer is kept, as errors name it: "customer.json" or "customer.xlsx[customer]". */
+  file: string;
 }
 
 export async function publish(opts: PublishOptions): Promise<PublishResult> {
@@ -321,7 +323,7 @@ async function publishOne(
   const token = customer.share?.token;
   if (!token)
     return fail(
-      `${dataDir}/customer.json`,
+      `${dataDir}/${known.file}`,
       "share.token",
       undefined,
       "is missing: a share link needs one",
@@ -485,6 +487,7 @@ async function knownCustomers(dataDir: string): Promise<Map<string, Known>> {
       issues,
       token: typeof share?.token === "string" ? share.token : null,
       expires: typeof share?.expires === "string" ? share.expires : null,
+      file: raw.customer?.file ?? "customer.json",
     });
   }
   return known;

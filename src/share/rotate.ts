@@ -1,9 +1,9 @@
-// `milepost share rotate <slug>`: a new share token in the customer's customer.json, the rest
-// of the file left as it was written. The next `publish --prune` moves the share to the new
-// token and deletes the old link.
+// `milepost share rotate <slug>`: a new share token where the customer is kept — customer.json, the
+// rest of the file left as it was written, or the customer sheet of customer.xlsx. The next
+// `publish --prune` moves the share to the new token and deletes the old link.
 import { randomBytes } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
-import { join, relative } from "node:path";
+import { readCustomer, type KeptCustomer } from "../customer.ts";
 import { MilepostError } from "../errors.ts";
 import { tokenProblem } from "./tokens.ts";
 
@@ -15,31 +15,38 @@ export function newToken(): string {
   }
 }
 
-/** Writes a new token into `<dataDir>/<slug>/customer.json` and returns it. */
+/** Writes a new token where `<dataDir>/<slug>` keeps its customer (customer.json or customer.xlsx) and returns it. */
 export async function rotate(dataDir: string, slug: string, token = newToken()): Promise<string> {
-  const file = join(dataDir, slug, "customer.json");
-  const shown = relative(process.cwd(), file);
-  const text = await readFile(file, "utf8").catch((err) => {
-    throw new MilepostError(
-      `${shown} cannot be read`,
-      (err as Error).message,
-      `check the customer's name (${slug}) and --data`,
-      { cause: err },
-    );
-  });
-  let value: { share?: unknown };
-  try {
-    value = JSON.parse(text);
-  } catch (err) {
-    throw new MilepostError(
-      `${shown} is not valid JSON`,
-      (err as Error).message,
-      "fix the file (milepost validate shows where), then rotate again",
-      { cause: err },
-    );
-  }
-  await writeFile(file, withToken(text, value, token));
+  await writeShareToken(await readCustomer(dataDir, slug), token);
   return token;
+}
+
+/** Writes `token` as the customer's share.token where it keeps it: customer.json's text, or the workbook's customer sheet. */
+export async function writeShareToken(kept: Pick<KeptCustomer, "path" | "kind">, token: string): Promise<void> {
+  if (kept.kind === "json") {
+    const text = await readFile(kept.path, "utf8");
+    await writeFile(kept.path, withToken(text, JSON.parse(text) as { share?: unknown }, token));
+    return;
+  }
+  const { default: Excel } = await import("exceljs");
+  const book = new Excel.Workbook();
+  await book.xlsx.readFile(kept.path);
+  const sheet = book.worksheets.find((s) => s.name.trim().toLowerCase() === "customer");
+  if (!sheet)
+    throw new MilepostError(
+      `${kept.path} has no customer sheet`,
+      "its share token has nowhere to go",
+      "add a sheet named customer (field | value)",
+    );
+  let row: number | undefined;
+  sheet.eachRow({ includeEmpty: false }, (r, n) => {
+    if (String(r.getCell(1).value ?? "").trim() === "share.token") row = n;
+  });
+  const target = sheet.getRow(row ?? sheet.rowCount + 1);
+  target.getCell(1).value = "share.token";
+  target.getCell(2).value = token;
+  target.commit();
+  await book.xlsx.writeFile(kept.path);
 }
 
 /** customer.json's text with `token` as share.token: replaced in place, or a share block added before the last brace. */
