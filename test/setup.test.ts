@@ -81,7 +81,7 @@ describe("scripts/setup.sh", () => {
 
 describe("scripts/setup-tests.sh", () => {
   it("as another user prints the sudo line for the servers missing", () => {
-    const { bin, calls } = sandbox(["nginx"], 1000);
+    const { bin, calls } = sandbox(["nginx", "soffice"], 1000);
     const r = run("setup-tests.sh", bin);
     expect([r.status, r.stderr]).toEqual([
       1,
