@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { readConfig } from "../build.ts";
 import { diskError, formatIssue, UsageError } from "../errors.ts";
 import { writeDrafts } from "./drafts.ts";
-import { checkPlaces, elsewhere } from "./places.ts";
+import { checkPlaces, elsewhere, refuseOddTarget } from "./places.ts";
 import { publish, type PublishResult } from "./publish.ts";
 import { rotate } from "./rotate.ts";
 
@@ -69,6 +69,8 @@ export async function shareCommand(
     );
   // The flag wins; else milepost.config.json's (a mistake in the file stops here, as it stops a build).
   const baseUrl = flags["base-url"] ?? (await readConfig({ configDir: resolve(flags.config) })).baseUrl ?? undefined;
+  // The target first (publish() checks it again for callers of the API), then where the secrets go.
+  refuseOddTarget({ to: flags.to, from: flags.from, dataDir: flags.data });
   await checkPlaces({
     to: flags.to,
     shares: flags.shares,
