@@ -60,7 +60,9 @@ describe("milepost publish without --base-url", () => {
     await mkdir(cwd, { recursive: true });
     const { code, stdout } = await cli(cwd, publishBare());
     expect(code).toBe(0);
-    const files = (await listFiles(join(out, "bare"))).filter((f) => f !== "report.json" && f !== ".milepost-key.json");
+    const files = (await listFiles(join(out, "bare"))).filter(
+      (f) => f !== "report.json" && f !== ".milepost-key.json" && f !== ".milepost-copy",
+    );
     expect(stdout).toBe(`✓ Bare Minimum Ltd — ${files.length} files uploaded
     link      ${join(cwd, "site")}/${tokens.bare}/
     expires   never (a static link lasts until it is pruned)

@@ -2,12 +2,13 @@
 // --protect --drafts, each command reading the customer as build does, and the new share token
 // written into the workbook's customer sheet.
 import { execFile } from "node:child_process";
-import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import ExcelJS from "exceljs";
 import { afterAll, describe, expect, it } from "vitest";
+import { EXAMPLE_MARK } from "../src/model/examples.ts";
 
 const BIN = join(import.meta.dirname, "..", "bin", "milepost.js");
 let root: string;
@@ -41,7 +42,18 @@ describe("a workbook-only customer", () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(workbook);
     book.getWorksheet("stakeholders")!.getCell("D2").value = "alex@example.com";
+    // The customer's own words in place of init's examples: the customer's copy is refused while one remains.
+    const own = (text: string) => text.replaceAll(` ${EXAMPLE_MARK}`, "");
+    book.eachSheet((sheet) =>
+      sheet.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (typeof cell.value === "string") cell.value = own(cell.value);
+        }),
+      ),
+    );
     await book.xlsx.writeFile(workbook);
+    const handoff = join(root, "data", "kiso", "handoff.json");
+    await writeFile(handoff, own(await readFile(handoff, "utf8")));
     expect(book.getWorksheet("stakeholders")!.getCell("D1").value).toBe("email");
 
     const built = await milepost("build", "kiso", "--period", "2026-Q3", "--no-pdf", "--out", "dist");
@@ -63,6 +75,8 @@ describe("a workbook-only customer", () => {
       "--protect",
       "--drafts",
       "drafts",
+      "--base-url",
+      "https://packs.example.com/q3/",
     );
     expect(published.code, published.stdout + published.stderr).toBe(0);
     expect(published.stdout).toContain(token);
