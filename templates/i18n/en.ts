@@ -89,6 +89,7 @@ export default {
   "chart.date": "Date",
   "chart.value": "Value",
   "chart.source": "Source",
+  "chart.note": "Note",
   "roi.title": "Value and return",
   "roi.valueToDate": "Value realized to date",
   "roi.costToDate": "Cost to date",

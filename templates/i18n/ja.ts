@@ -89,6 +89,7 @@ export default {
   "chart.date": "日付",
   "chart.value": "値",
   "chart.source": "出典",
+  "chart.note": "注記",
   "roi.title": "価値と投資対効果",
   "roi.valueToDate": "これまでに実現した価値",
   "roi.costToDate": "これまでの費用",

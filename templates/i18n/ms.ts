@@ -90,6 +90,7 @@ export default {
   "chart.date": "Tarikh",
   "chart.value": "Nilai",
   "chart.source": "Sumber",
+  "chart.note": "Nota",
   "roi.title": "Nilai dan pulangan",
   "roi.valueToDate": "Nilai direalisasikan setakat ini",
   "roi.costToDate": "Kos setakat ini",

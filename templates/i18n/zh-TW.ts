@@ -85,6 +85,7 @@ export default {
   "chart.date": "日期",
   "chart.value": "數值",
   "chart.source": "來源",
+  "chart.note": "備註",
   "roi.title": "價值與投資報酬",
   "roi.valueToDate": "迄今實現價值",
   "roi.costToDate": "迄今成本",
