@@ -32,6 +32,18 @@ export interface ChartLabels {
   note: string;
 }
 
+/** What a chart is built from: the figures of report.json it plots, the customer's locale and the words. */
+export type ChartMetric = Pick<
+  MetricFigures,
+  "unit" | "baseline" | "baselineDate" | "target" | "targetDate" | "series" | "forecast"
+>;
+export interface ChartInput {
+  metric: ChartMetric;
+  locale: string;
+  currency: string;
+  labels: ChartLabels;
+}
+
 /** One plotted measurement: x in days since 1970-01-01, with what the tooltip tells of it. */
 export interface ChartPoint {
   x: number;
@@ -93,7 +105,7 @@ function clipLine(a: [number, number], b: [number, number], lo: number, hi: numb
 
 /** A metric's history: measurements from the baseline, the baseline and target lines, the forecast. */
 export function metricChart(
-  m: MetricFigures,
+  m: ChartMetric,
   f: Format,
   labels: ChartLabels,
 ): ChartConfiguration<"line", ChartPoint[]> {
@@ -266,6 +278,8 @@ export function metricChart(
           },
         },
         tooltip: {
+          // The measurements' tooltips; the lines are named by the legend and the target's label.
+          filter: (item) => item.datasetIndex === 0,
           callbacks: {
             title: (items) => (items[0] ? f.date((items[0].raw as ChartPoint).date) : ""),
             label: (item) => `${item.dataset.label}: ${f.value((item.raw as ChartPoint).y, m.unit)}`,

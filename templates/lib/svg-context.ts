@@ -328,6 +328,6 @@ export class SvgContext {
       .join("");
     const { width, height } = this.canvas;
     const close = this.openRole ? "</g>" : "";
-    return `<svg viewBox="0 0 ${width} ${height}"${attrs}>${this.out.join("")}${close}</svg>`;
+    return `<svg${attrs} viewBox="0 0 ${width} ${height}">${this.out.join("")}${close}</svg>`;
   }
 }

@@ -103,7 +103,7 @@ describe("metricChart(metric, f, labels)", () => {
 describe("chartSvg(config)", () => {
   it("draws chart.js's chart as vector lines and real text with rounded coordinates", () => {
     const svg = chartSvg(metricChart(metric(), formatter("en-US", "USD"), labels), { class: "chart-svg" });
-    expect(svg).toMatch(/^<svg viewBox="0 0 300 190" class="chart-svg">/);
+    expect(svg).toMatch(/^<svg class="chart-svg" viewBox="0 0 300 190">/);
     expect(svg).not.toMatch(/<image|data:image/);
     expect(texts(svg)).toEqual(expect.arrayContaining(["Measured", "Baseline", "Target", "Forecast", "Nov 2025"]));
     for (const n of svg.match(/-?\d+\.\d+/g) ?? []) expect(n.split(".")[1].length, n).toBe(1);
