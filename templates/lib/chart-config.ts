@@ -218,14 +218,15 @@ export function metricChart(
           grid: { display: false },
           border: { color: COLOURS.muted },
           afterBuildTicks: (axis) => {
-            const step = [1, 2, 3, 6, 12, 24, 60].find((s) => monthStarts(start, end, s).length <= 6) ?? 60;
+            // Four month ticks at most: a CJK date ("2026年10月") is about six ems wide at 9 px.
+            const step = [1, 2, 3, 6, 12, 24, 60].find((s) => monthStarts(start, end, s).length <= 4) ?? 60;
             axis.ticks = monthStarts(start, end, step).map((value) => ({ value }));
           },
           ticks: {
             font,
             color: COLOURS.ink,
             maxRotation: 0,
-            autoSkipPadding: 6,
+            autoSkipPadding: 10,
             callback: (v) => f.shortDate(isoOf(Number(v))),
           },
         },

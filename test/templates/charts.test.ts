@@ -4,6 +4,7 @@ import { type ChartPoint, metricChart } from "../../templates/lib/chart-config.t
 import { chartSvg } from "../../templates/lib/chart-svg.ts";
 import { formatter } from "../../templates/lib/format.ts";
 import { barWidth } from "../../templates/lib/charts.ts";
+import { textWidth } from "../../templates/lib/svg-context.ts";
 
 const labels = {
   measured: "Measured",
@@ -105,8 +106,26 @@ describe("chartSvg(config)", () => {
     const svg = chartSvg(metricChart(metric(), formatter("en-US", "USD"), labels), { class: "chart-svg" });
     expect(svg).toMatch(/^<svg class="chart-svg" viewBox="0 0 300 190">/);
     expect(svg).not.toMatch(/<image|data:image/);
-    expect(texts(svg)).toEqual(expect.arrayContaining(["Measured", "Baseline", "Target", "Forecast", "Nov 2025"]));
+    expect(texts(svg)).toEqual(expect.arrayContaining(["Measured", "Baseline", "Target", "Forecast", "Jan 2026"]));
     for (const n of svg.match(/-?\d+\.\d+/g) ?? []) expect(n.split(".")[1].length, n).toBe(1);
+  });
+
+  it("spaces month ticks so that no two labels touch, in every language, over a long span too", () => {
+    for (const targetDate of ["2026-09-30", "2027-06-30", "2029-12-31"])
+      for (const locale of ["en-US", "ja-JP", "zh-TW", "ms-MY"]) {
+        const svg = chartSvg(metricChart(metric({ targetDate }), formatter(locale, "USD"), labels));
+        const group = /<g class="x-ticks">(.*?)<\/g>/.exec(svg)![1];
+        const ticks = [...group.matchAll(/<text x="([\d.]+)"[^>]*>([^<]*)<\/text>/g)].map((m) => ({
+          x: Number(m[1]),
+          w: textWidth(m[2], 9),
+        }));
+        expect(ticks.length, `${locale} ${targetDate}`).toBeGreaterThanOrEqual(2);
+        ticks.forEach(
+          (t, i) =>
+            i > 0 &&
+            expect(t.x - ticks[i - 1].x, `${locale} ${targetDate}`).toBeGreaterThan((t.w + ticks[i - 1].w) / 2 + 4),
+        );
+      }
   });
 
   it("gives the same bytes for the same figures", () => {
