@@ -104,11 +104,7 @@ function clipLine(a: [number, number], b: [number, number], lo: number, hi: numb
 }
 
 /** A metric's history: measurements from the baseline, the baseline and target lines, the forecast. */
-export function metricChart(
-  m: ChartMetric,
-  f: Format,
-  labels: ChartLabels,
-): ChartConfiguration<"line", ChartPoint[]> {
+export function metricChart(m: ChartMetric, f: Format, labels: ChartLabels): ChartConfiguration<"line", ChartPoint[]> {
   const start = dayOf(m.baselineDate);
   const lastPoint = m.series.length ? dayOf(m.series[m.series.length - 1].date) : start;
   const forecastEnd = m.forecast.date ? dayOf(m.forecast.date) : null;
