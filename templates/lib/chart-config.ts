@@ -30,6 +30,8 @@ export interface ChartLabels {
   /** Tooltip words: "Source", "Note". */
   source: string;
   note: string;
+  /** The range picker of a long series (site only): its name, its buttons, and what it draws ("{count}", "{from}", "{to}"). */
+  range?: { name: string; months3: string; year: string; all: string; shown: { one: string; other: string } };
 }
 
 /** What a chart is built from: the figures of report.json it plots, the customer's locale and the words. */
@@ -93,6 +95,40 @@ function monthStarts(from: number, to: number, step: number): number[] {
     if (m % step === 0) out.push(day);
     m += 1;
   }
+}
+
+/** A series is long — the live chart gets a range picker — past this many measurements or this many days. */
+export const LONG_SERIES = { points: 24, days: 366 } as const;
+
+/** Whether a metric's history is long enough for a range picker: more than 24 measurements, or over a year. */
+export function isLongSeries(m: Pick<ChartMetric, "baselineDate" | "series">): boolean {
+  if (m.series.length > LONG_SERIES.points) return true;
+  const last = m.series.at(-1);
+  return last !== undefined && dayOf(last.date) - dayOf(m.baselineDate) > LONG_SERIES.days;
+}
+
+/** The range picker's choices: the last so many days of measurements, or all of them (days null). */
+export const RANGES = [
+  { key: "months3", days: 92 },
+  { key: "year", days: 366 },
+  { key: "all", days: null },
+] as const;
+export type RangeKey = (typeof RANGES)[number]["key"];
+
+/**
+ * The x axis's bounds (days) for a range: the last `days` up to the latest measurement, with a little room
+ * after it, within the chart's own [start, end]; the whole chart for "all". Null when the range would show
+ * the whole chart anyway (the picker leaves that button out).
+ */
+export function rangeWindow(
+  chart: { start: number; end: number; last: number },
+  days: number | null,
+): { min: number; max: number } | null {
+  const whole = { min: chart.start, max: chart.end };
+  if (days === null) return whole;
+  const min = chart.last - days;
+  if (min <= chart.start) return null;
+  return { min, max: Math.min(chart.end, chart.last + Math.max(7, Math.round(days / 12))) };
 }
 
 /** The part of the segment a–b whose values lie within [lo, hi]. */
@@ -215,8 +251,10 @@ export function metricChart(m: ChartMetric, f: Format, labels: ChartLabels): Cha
           border: { color: COLOURS.muted },
           afterBuildTicks: (axis) => {
             // Four month ticks at most: a CJK date ("2026年10月") is about six ems wide at 9 px.
-            const step = [1, 2, 3, 6, 12, 24, 60].find((s) => monthStarts(start, end, s).length <= 4) ?? 60;
-            axis.ticks = monthStarts(start, end, step).map((value) => ({ value }));
+            // The axis's own bounds: the whole chart, or the range picked on the site.
+            const [from, to] = [axis.min, axis.max];
+            const step = [1, 2, 3, 6, 12, 24, 60].find((s) => monthStarts(from, to, s).length <= 4) ?? 60;
+            axis.ticks = monthStarts(from, to, step).map((value) => ({ value }));
           },
           ticks: {
             font,

@@ -1,6 +1,8 @@
 // On a site page, chart.js takes over each chart from its build-time SVG with the same configuration:
 // tooltips with each measurement's value, date, source row and note, legend toggles. The SVG stays in
-// the page for print and for anyone without script; the data table stays one click away.
+// the page for print and for anyone without script; the data table stays one click away. A long series
+// (isLongSeries) gets a range picker: buttons for the last 3 months, the last year or all, which rescale
+// the x axis; a line under them says how many measurements are drawn, and from when to when.
 import {
   Chart,
   type ChartConfiguration,
@@ -13,8 +15,19 @@ import {
   Title,
   Tooltip,
 } from "chart.js";
-import { CHART, type ChartInput, metricChart, milepostMarks } from "../lib/chart-config.ts";
-import { formatter } from "../lib/format.ts";
+import {
+  CHART,
+  type ChartInput,
+  type ChartPoint,
+  RANGES,
+  type RangeKey,
+  dayOf,
+  isoOf,
+  metricChart,
+  milepostMarks,
+  rangeWindow,
+} from "../lib/chart-config.ts";
+import { type Format, formatter } from "../lib/format.ts";
 
 // The parts of chart.js the charts use, and no more (the site's bundle stays small).
 Chart.register(LineController, LineElement, PointElement, LinearScale, Legend, Tooltip, Title, milepostMarks);
@@ -54,5 +67,58 @@ for (const figure of document.querySelectorAll<HTMLElement>("figure.chart[data-c
     aspectRatio: CHART.width / CHART.height,
   };
   delete options.devicePixelRatio;
-  new Chart(canvas, { ...config, options, plugins: [spoken] } as ChartConfiguration);
+  const chart = new Chart(canvas, { ...config, options, plugins: [spoken] } as ChartConfiguration);
+  if (input.labels.range) rangePicker(chart, input, formatter(input.locale, input.currency), box);
+}
+
+/** Buttons under a long series's chart that rescale its x axis to the last 3 months, the last year, or all. */
+function rangePicker(chart: Chart, input: ChartInput, f: Format, box: HTMLElement) {
+  const words = input.labels.range!;
+  const { baselineDate, series } = input.metric;
+  const x = chart.options.scales!.x!;
+  const whole = { start: dayOf(baselineDate), end: Number(x.max), last: dayOf(series.at(-1)?.date ?? baselineDate) };
+  const group = document.createElement("div");
+  group.className = "chart-range";
+  group.setAttribute("role", "group");
+  group.setAttribute("aria-label", words.name);
+  const shown = document.createElement("p");
+  shown.className = "chart-range-shown";
+  shown.setAttribute("aria-live", "polite");
+  const buttons: HTMLButtonElement[] = [];
+  const pick = (key: RangeKey, bounds: { min: number; max: number }) => {
+    x.min = bounds.min;
+    x.max = bounds.max;
+    // Within a range, what lies left of it is cut at the axis (print and "all" draw every line whole).
+    for (const d of chart.data.datasets)
+      (d as { clip?: unknown }).clip = key === "all" ? false : { left: 0, right: 8, top: false, bottom: false };
+    chart.update();
+    for (const b of buttons) b.setAttribute("aria-pressed", String(b.value === key));
+    const drawn = (chart.data.datasets[0].data as ChartPoint[]).filter(
+      (p) => p.x >= bounds.min && p.x <= bounds.max && p.source !== input.labels.baseline,
+    );
+    box.dataset.range = key;
+    box.dataset.from = isoOf(bounds.min);
+    box.dataset.to = isoOf(bounds.max);
+    const plural = new Intl.PluralRules(input.locale).select(drawn.length) === "one" ? "one" : "other";
+    shown.textContent = drawn.length
+      ? words.shown[plural]
+          .replace("{count}", f.number(drawn.length, 0))
+          .replace("{from}", f.date(drawn[0].date))
+          .replace("{to}", f.date(drawn[drawn.length - 1].date))
+      : "";
+  };
+  for (const { key, days } of RANGES) {
+    const bounds = rangeWindow(whole, days);
+    if (!bounds) continue;
+    const button = document.createElement("button");
+    button.type = "button";
+    button.value = key;
+    button.textContent = words[key];
+    button.addEventListener("click", () => pick(key, bounds));
+    buttons.push(button);
+    group.append(button);
+  }
+  if (buttons.length < 2) return;
+  box.append(group, shown);
+  pick("all", rangeWindow(whole, null)!);
 }

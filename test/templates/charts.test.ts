@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { MetricFigures } from "../../src/model/contract.ts";
-import { type ChartPoint, metricChart } from "../../templates/lib/chart-config.ts";
+import {
+  type ChartPoint,
+  dayOf,
+  isLongSeries,
+  metricChart,
+  RANGES,
+  rangeWindow,
+} from "../../templates/lib/chart-config.ts";
 import { chartSvg } from "../../templates/lib/chart-svg.ts";
 import { formatter } from "../../templates/lib/format.ts";
 import { barWidth } from "../../templates/lib/charts.ts";
@@ -145,6 +152,53 @@ describe("chartSvg(config)", () => {
     expect(at("on_track")).toContain('fill="#1d7a4c"');
     expect(at("behind")).toMatch(/<path d="M[^"]*Z" fill="#8a5300"/);
     expect(at("missed")).toContain('stroke="#b02f23"');
+  });
+});
+
+describe("the range picker of a long series", () => {
+  const daily = (n: number, from = "2024-01-01") =>
+    Array.from({ length: n }, (_, i) => ({
+      date: new Date(Date.parse(`${from}T00:00:00Z`) + i * 86_400_000).toISOString().slice(0, 10),
+      value: 100 - i / 10,
+      source: `measurements.csv:${i + 2}`,
+      origin: null,
+      note: null,
+    }));
+
+  it("is offered past 24 measurements or a year of them, and not for a short series", () => {
+    expect(isLongSeries(metric())).toBe(false);
+    expect(isLongSeries(metric({ series: daily(24, "2025-10-02") }))).toBe(false);
+    expect(isLongSeries(metric({ series: daily(25, "2025-10-02") }))).toBe(true);
+    const yearAndMore = [daily(1, "2025-10-02")[0], { ...daily(1, "2026-10-10")[0], value: 60 }];
+    expect(isLongSeries(metric({ series: yearAndMore }))).toBe(true);
+  });
+
+  it("rescales the x axis to the last 3 months or year of measurements, or the whole chart", () => {
+    const whole = { start: dayOf("2024-01-01"), end: dayOf("2026-06-30"), last: dayOf("2026-03-31") };
+    const [months3, year, all] = RANGES.map((r) => rangeWindow(whole, r.days));
+    expect(all).toEqual({ min: whole.start, max: whole.end });
+    expect(months3).toEqual({ min: whole.last - 92, max: whole.last + 8 });
+    expect(year).toEqual({ min: whole.last - 366, max: whole.last + 31 });
+    // Room after the latest measurement, never past the chart's end.
+    expect(rangeWindow({ ...whole, end: whole.last + 3 }, 92)).toEqual({ min: whole.last - 92, max: whole.last + 3 });
+    // A range that would show everything anyway is left out.
+    expect(rangeWindow({ ...whole, start: whole.last - 200 }, 366)).toBeNull();
+  });
+
+  it("draws month ticks within the range picked, and the print SVG over the whole chart as before", () => {
+    const m = metric({ baselineDate: "2024-01-01", series: daily(800) });
+    const config = metricChart(m, formatter("en-US", "USD"), labels);
+    const svg = chartSvg(config);
+    const ticks = (s: string) =>
+      [...(/<g class="x-ticks">(.*?)<\/g>/.exec(s)?.[1] ?? "").matchAll(/>([^<]+)<\/text>/g)].map((t) => t[1]);
+    const x = config.options!.scales!.x!;
+    const window = rangeWindow({ start: Number(x.min), end: Number(x.max), last: dayOf(m.series.at(-1)!.date) }, 92)!;
+    const zoomed = chartSvg({
+      ...config,
+      options: { ...config.options, scales: { ...config.options!.scales, x: { ...x, ...window } } },
+    });
+    expect(ticks(svg)).toContain("Jan 2025");
+    expect(ticks(zoomed)).toEqual(["Jan 2026", "Feb 2026", "Mar 2026"]);
   });
 });
 
