@@ -75,8 +75,14 @@ for (const figure of document.querySelectorAll<HTMLElement>("figure.chart[data-c
 function rangePicker(chart: Chart, input: ChartInput, f: Format, box: HTMLElement) {
   const words = input.labels.range!;
   const { baselineDate, series } = input.metric;
-  const x = chart.options.scales!.x!;
-  const whole = { start: dayOf(baselineDate), end: Number(x.max), last: dayOf(series.at(-1)?.date ?? baselineDate) };
+  // The configuration's own x axis options: chart.js merges them anew on each update, so looked up each time.
+  const xAxis = () => (chart.config.options as ChartConfiguration<"line">["options"])!.scales!.x!;
+  const yAxis = () => (chart.config.options as ChartConfiguration<"line">["options"])!.scales!.y!;
+  const whole = {
+    start: dayOf(baselineDate),
+    end: Number(xAxis().max),
+    last: dayOf(series.at(-1)?.date ?? baselineDate),
+  };
   const group = document.createElement("div");
   group.className = "chart-range";
   group.setAttribute("role", "group");
@@ -86,19 +92,28 @@ function rangePicker(chart: Chart, input: ChartInput, f: Format, box: HTMLElemen
   shown.setAttribute("aria-live", "polite");
   const buttons: HTMLButtonElement[] = [];
   const pick = (key: RangeKey, bounds: { min: number; max: number }) => {
-    x.min = bounds.min;
-    x.max = bounds.max;
-    // Within a range, what lies left of it is cut at the axis (print and "all" draw every line whole).
+    const drawn = (chart.data.datasets[0].data as ChartPoint[]).filter(
+      (p, i) => i > 0 && p.x >= bounds.min && p.x <= bounds.max,
+    );
+    Object.assign(xAxis(), bounds);
+    // The y axis fits what the range draws, and the target; "all" gets the chart's own.
+    const y = yAxis();
+    if (key === "all") Object.assign(y, { min: undefined, max: undefined });
+    else {
+      const values = [input.metric.target, ...drawn.map((p) => p.y)];
+      const [lo, hi] = [Math.min(...values), Math.max(...values)];
+      const pad = (hi - lo) * 0.08 || Math.abs(hi) * 0.1 || 1;
+      Object.assign(y, { min: lo - pad, max: hi + pad });
+    }
+    // Within a range, what lies outside it is cut at the plot's edge (print and "all" draw every line whole).
     for (const d of chart.data.datasets)
-      (d as { clip?: unknown }).clip = key === "all" ? false : { left: 0, right: 8, top: false, bottom: false };
+      (d as { clip?: unknown }).clip = key === "all" ? false : { left: 0, right: 8, top: 4, bottom: 4 };
     chart.update();
     for (const b of buttons) b.setAttribute("aria-pressed", String(b.value === key));
-    const drawn = (chart.data.datasets[0].data as ChartPoint[]).filter(
-      (p) => p.x >= bounds.min && p.x <= bounds.max && p.source !== input.labels.baseline,
-    );
     box.dataset.range = key;
-    box.dataset.from = isoOf(bounds.min);
-    box.dataset.to = isoOf(bounds.max);
+    // The bounds the axis was drawn with, for the tests.
+    box.dataset.from = isoOf(chart.scales.x.min);
+    box.dataset.to = isoOf(chart.scales.x.max);
     const plural = new Intl.PluralRules(input.locale).select(drawn.length) === "one" ? "one" : "other";
     shown.textContent = drawn.length
       ? words.shown[plural]
