@@ -35,10 +35,12 @@ export async function watchedPage(browser: Browser): Promise<Watched> {
   return w;
 }
 
-/** Whether the first chart of the page is drawn: its measurement line has points and a size on the page. */
+/** Whether the first chart of the page is drawn: live by chart.js on a canvas with a size, or its build-time SVG's measurement line. */
 export async function chartDrawn(page: Page): Promise<boolean> {
   return page.evaluate(() => {
-    const line = document.querySelector<SVGPathElement>("svg.chart-svg path.measured");
+    const canvas = document.querySelector<HTMLCanvasElement>("figure.chart.live canvas.chart-live");
+    if (canvas) return canvas.getBoundingClientRect().width > 0 && canvas.width > 0;
+    const line = document.querySelector<SVGPathElement>("svg.chart-svg .measured path");
     if (!line || (line.getAttribute("d")?.match(/[ML]/g)?.length ?? 0) < 2) return false;
     const box = line.getBoundingClientRect();
     return box.width > 0 || box.height > 0;

@@ -1,9 +1,26 @@
 import { describe, expect, it } from "vitest";
 import type { MetricFigures } from "../../src/model/contract.ts";
-import { CHART, chartGeometry, textWidth } from "../../templates/lib/charts.ts";
+import {
+  type ChartPoint,
+  dayOf,
+  isLongSeries,
+  metricChart,
+  RANGES,
+  rangeWindow,
+} from "../../templates/lib/chart-config.ts";
+import { chartSvg } from "../../templates/lib/chart-svg.ts";
 import { formatter } from "../../templates/lib/format.ts";
+import { barWidth } from "../../templates/lib/charts.ts";
+import { textWidth } from "../../templates/lib/svg-context.ts";
 
-const labels = { measured: "Measured", baseline: "Baseline", target: "Target", forecast: "Forecast" };
+const labels = {
+  measured: "Measured",
+  baseline: "Baseline",
+  target: "Target",
+  forecast: "Forecast",
+  source: "Source",
+  note: "Note",
+};
 
 /** A metric measured monthly from its baseline date, falling toward its target. */
 function metric(overrides: Partial<MetricFigures> = {}): MetricFigures {
@@ -11,8 +28,11 @@ function metric(overrides: Partial<MetricFigures> = {}): MetricFigures {
     date,
     value: 110 - i * 8,
     source: `metrics.csv:${i + 2}`,
+    origin: i === 1 ? "Ops survey" : null,
+    note: i === 2 ? "Holiday week" : null,
   }));
   return {
+    name: "Hours on manual dispatch",
     unit: "hours/week",
     baseline: 120,
     baselineDate: "2025-10-01",
@@ -24,63 +44,166 @@ function metric(overrides: Partial<MetricFigures> = {}): MetricFigures {
   } as unknown as MetricFigures;
 }
 
-const overlap = (a: { at: number; label: string }, b: { at: number; label: string }, font: number) =>
-  Math.abs(a.at - b.at) < (textWidth(a.label, font) + textWidth(b.label, font)) / 2;
+/** The text of every <text> element of an SVG, in order. */
+const texts = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
 
-describe("chartGeometry(metric, f, labels)", () => {
-  it("writes month ticks with four-digit years, in every language, none touching the next", () => {
-    for (const locale of ["en-US", "ja-JP", "zh-TW", "ms-MY"]) {
-      const g = chartGeometry(metric(), formatter(locale, "USD"), labels);
-      expect(g.xTicks.length, locale).toBeGreaterThanOrEqual(2);
-      for (const t of g.xTicks) expect(t.label, locale).toMatch(/\b20\d\d\b|20\d\d年/);
-      g.xTicks.forEach((t, i) => i > 0 && expect(overlap(g.xTicks[i - 1], t, CHART.font), locale).toBe(false));
-    }
-    expect(chartGeometry(metric(), formatter("ja-JP", "JPY"), labels).xTicks[0].label).toMatch(/^\d{4}年\d{1,2}月$/);
+describe("metricChart(metric, f, labels)", () => {
+  it("plots the baseline then each measurement, carrying its date, source row and note for the tooltip", () => {
+    const config = metricChart(metric(), formatter("en-US", "USD"), labels);
+    const measured = config.data.datasets[0].data as ChartPoint[];
+    expect(measured.map((p) => p.date)).toEqual([
+      "2025-10-01",
+      "2025-11-01",
+      "2025-12-01",
+      "2026-01-01",
+      "2026-02-01",
+      "2026-03-01",
+    ]);
+    expect(measured[0]).toMatchObject({ y: 120, source: "Baseline" });
+    expect(measured[2]).toMatchObject({ y: 102, source: "metrics.csv:3 · Ops survey", note: null });
+    expect(measured[3]).toMatchObject({ note: "Holiday week" });
+    expect(config.data.datasets.map((d) => d.label)).toEqual(["Measured", "Baseline", "Target", "Forecast"]);
   });
 
-  it("spaces ticks out over a long span instead of crowding them", () => {
-    const g = chartGeometry(metric({ targetDate: "2028-12-31" }), formatter("en-US", "USD"), labels);
-    expect(g.xTicks.length).toBeLessThanOrEqual(6);
-    g.xTicks.forEach((t, i) => i > 0 && expect(overlap(g.xTicks[i - 1], t, CHART.font)).toBe(false));
-  });
-
-  it("titles the y axis with the unit and labels the target line with its value", () => {
-    const g = chartGeometry(metric(), formatter("en-US", "USD"), labels);
-    expect(g.unit).toBe("hours/week");
-    expect(g.targetLabel.text).toBe("Target 70 hours/week");
-    expect(g.targetLabel.y).toBeGreaterThan(g.plot.y0);
-    const pct = chartGeometry(
-      metric({ unit: "%", baseline: 2.4, target: 1.2, series: [] }),
-      formatter("en-US", "USD"),
-      labels,
-    );
-    expect(pct.yTicks.every((t) => t.label.endsWith("%"))).toBe(true);
-  });
-
-  it("keeps the legend on one line inside the chart, shrinking its type when the words are long", () => {
-    const long = {
-      measured: "Ukuran sebenar",
-      baseline: "Garis dasar asal",
-      target: "Sasaran akhir",
-      forecast: "Unjuran trend",
-    };
-    for (const words of [labels, long]) {
-      const g = chartGeometry(metric(), formatter("ms-MY", "MYR"), words);
-      const last = g.legend.items.at(-1)!;
-      expect(last.x + 2 * g.legend.font + textWidth(last.label, g.legend.font)).toBeLessThanOrEqual(CHART.width);
-      expect(g.legend.items[0].x).toBeGreaterThanOrEqual(0);
-    }
-  });
-
-  it("clips the trend line to the plot and leaves it out without enough data", () => {
-    const g = chartGeometry(metric(), formatter("en-US", "USD"), labels);
-    for (const [, y] of g.forecast!) expect(y >= g.plot.y0 - 0.1 && y <= g.plot.y1 + 0.1).toBe(true);
-    const none = chartGeometry(
+  it("leaves the forecast out without enough data, and keeps it inside the plot's range otherwise", () => {
+    const none = metricChart(
       metric({ forecast: { slope: null, intercept: null, status: "insufficient_data", date: null } as never }),
       formatter("en-US", "USD"),
       labels,
     );
-    expect(none.forecast).toBeNull();
-    expect(none.legend.items.map((i) => i.key)).toEqual(["measured", "baseline", "target"]);
+    expect(none.data.datasets.map((d) => d.label)).toEqual(["Measured", "Baseline", "Target"]);
+    const steep = metricChart(
+      metric({ forecast: { slope: -5, intercept: 118, status: "behind", date: null } as never }),
+      formatter("en-US", "USD"),
+      labels,
+    );
+    const forecast = steep.data.datasets[3].data as ChartPoint[];
+    for (const p of forecast) expect(p.y).toBeGreaterThanOrEqual(70 - 50 * 0.08 - 1e-9);
+  });
+
+  it("labels months with four-digit years and values with the unit, in the customer's language", () => {
+    for (const [locale, year] of [
+      ["en-US", /2026/],
+      ["ja-JP", /2026年/],
+      ["zh-TW", /2026年/],
+      ["ms-MY", /2026/],
+    ] as const) {
+      const svg = chartSvg(metricChart(metric(), formatter(locale, "USD"), labels));
+      const words = texts(svg);
+      expect(
+        words.some((w) => year.test(w)),
+        locale,
+      ).toBe(true);
+      expect(words, locale).toContain("hours/week");
+      expect(words, locale).toContain("Target 70 hours/week");
+    }
+    const pct = chartSvg(
+      metricChart(metric({ unit: "%", baseline: 2.4, target: 1.2, series: [] }), formatter("en-US", "USD"), labels),
+    );
+    expect(
+      texts(pct)
+        .filter((w) => /^\d/.test(w) && !/20\d\d/.test(w))
+        .every((w) => w.endsWith("%")),
+    ).toBe(true);
+  });
+});
+
+describe("chartSvg(config)", () => {
+  it("draws chart.js's chart as vector lines and real text with rounded coordinates", () => {
+    const svg = chartSvg(metricChart(metric(), formatter("en-US", "USD"), labels), { class: "chart-svg" });
+    expect(svg).toMatch(/^<svg class="chart-svg" viewBox="0 0 300 190">/);
+    expect(svg).not.toMatch(/<image|data:image/);
+    expect(texts(svg)).toEqual(expect.arrayContaining(["Measured", "Baseline", "Target", "Forecast", "Jan 2026"]));
+    for (const n of svg.match(/-?\d+\.\d+/g) ?? []) expect(n.split(".")[1].length, n).toBe(1);
+  });
+
+  it("spaces month ticks so that no two labels touch, in every language, over a long span too", () => {
+    for (const targetDate of ["2026-09-30", "2027-06-30", "2029-12-31"])
+      for (const locale of ["en-US", "ja-JP", "zh-TW", "ms-MY"]) {
+        const svg = chartSvg(metricChart(metric({ targetDate }), formatter(locale, "USD"), labels));
+        const group = /<g class="x-ticks">(.*?)<\/g>/.exec(svg)![1];
+        const ticks = [...group.matchAll(/<text x="([\d.]+)"[^>]*>([^<]*)<\/text>/g)].map((m) => ({
+          x: Number(m[1]),
+          w: textWidth(m[2], 9),
+        }));
+        expect(ticks.length, `${locale} ${targetDate}`).toBeGreaterThanOrEqual(2);
+        ticks.forEach(
+          (t, i) =>
+            i > 0 &&
+            expect(t.x - ticks[i - 1].x, `${locale} ${targetDate}`).toBeGreaterThan((t.w + ticks[i - 1].w) / 2 + 4),
+        );
+      }
+  });
+
+  it("gives the same bytes for the same figures", () => {
+    const draw = () => chartSvg(metricChart(metric(), formatter("ja-JP", "JPY"), labels));
+    expect(draw()).toBe(draw());
+  });
+
+  it("marks the status at the last measurement with its own shape and colour", () => {
+    const at = (status: string) =>
+      chartSvg(
+        metricChart(
+          metric({ forecast: { slope: -0.25, intercept: 118, status, date: null } as never }),
+          formatter("en-US", "USD"),
+          labels,
+        ),
+      );
+    expect(at("on_track")).toContain('fill="#1d7a4c"');
+    expect(at("behind")).toMatch(/<path d="M[^"]*Z" fill="#8a5300"/);
+    expect(at("missed")).toContain('stroke="#b02f23"');
+  });
+});
+
+describe("the range picker of a long series", () => {
+  const daily = (n: number, from = "2024-01-01") =>
+    Array.from({ length: n }, (_, i) => ({
+      date: new Date(Date.parse(`${from}T00:00:00Z`) + i * 86_400_000).toISOString().slice(0, 10),
+      value: 100 - i / 10,
+      source: `measurements.csv:${i + 2}`,
+      origin: null,
+      note: null,
+    }));
+
+  it("is offered past 24 measurements or a year of them, and not for a short series", () => {
+    expect(isLongSeries(metric())).toBe(false);
+    expect(isLongSeries(metric({ series: daily(24, "2025-10-02") }))).toBe(false);
+    expect(isLongSeries(metric({ series: daily(25, "2025-10-02") }))).toBe(true);
+    const yearAndMore = [daily(1, "2025-10-02")[0], { ...daily(1, "2026-10-10")[0], value: 60 }];
+    expect(isLongSeries(metric({ series: yearAndMore }))).toBe(true);
+  });
+
+  it("rescales the x axis to the last 3 months or year of measurements, or the whole chart", () => {
+    const whole = { start: dayOf("2024-01-01"), end: dayOf("2026-06-30"), last: dayOf("2026-03-31") };
+    const [months3, year, all] = RANGES.map((r) => rangeWindow(whole, r.days));
+    expect(all).toEqual({ min: whole.start, max: whole.end });
+    expect(months3).toEqual({ min: whole.last - 92, max: whole.last + 8 });
+    expect(year).toEqual({ min: whole.last - 366, max: whole.last + 31 });
+    // Room after the latest measurement, never past the chart's end.
+    expect(rangeWindow({ ...whole, end: whole.last + 3 }, 92)).toEqual({ min: whole.last - 92, max: whole.last + 3 });
+    // A range that would show everything anyway is left out.
+    expect(rangeWindow({ ...whole, start: whole.last - 200 }, 366)).toBeNull();
+  });
+
+  it("draws month ticks within the range picked, and the print SVG over the whole chart as before", () => {
+    const m = metric({ baselineDate: "2024-01-01", series: daily(800) });
+    const config = metricChart(m, formatter("en-US", "USD"), labels);
+    const svg = chartSvg(config);
+    const ticks = (s: string) =>
+      [...(/<g class="x-ticks">(.*?)<\/g>/.exec(s)?.[1] ?? "").matchAll(/>([^<]+)<\/text>/g)].map((t) => t[1]);
+    const x = config.options!.scales!.x!;
+    const window = rangeWindow({ start: Number(x.min), end: Number(x.max), last: dayOf(m.series.at(-1)!.date) }, 92)!;
+    const zoomed = chartSvg({
+      ...config,
+      options: { ...config.options, scales: { ...config.options!.scales, x: { ...x, ...window } } },
+    });
+    expect(ticks(svg)).toContain("Jan 2025");
+    expect(ticks(zoomed)).toEqual(["Jan 2026", "Feb 2026", "Mar 2026"]);
+  });
+});
+
+describe("barWidth(progress)", () => {
+  it("clamps progress to 0–100 %", () => {
+    expect([barWidth(null), barWidth(-1), barWidth(0.4621), barWidth(2)]).toEqual(["0%", "0%", "46.2%", "100%"]);
   });
 });
