@@ -95,13 +95,16 @@ describe("writeShares(file, rows)", () => {
 describe("milepost publish --to . (command line)", () => {
   it("refuses before it reads or writes anything: exit 2, the folder left empty", async () => {
     const cwd = await scratch();
+    // The build and the data live elsewhere, as when a CSM publishes from the web root.
+    const project = await scratch();
     const errors: string[] = [];
     const write = process.stderr.write.bind(process.stderr);
     process.stderr.write = ((s: string) => (errors.push(s), true)) as typeof process.stderr.write;
     const before = process.cwd();
     try {
       process.chdir(cwd);
-      expect(await main(["publish", "--all", "--to", ".", "--protect"], "2026-12-01")).toBe(2);
+      const from = ["--from", join(project, "dist"), "--data", join(project, "data")];
+      expect(await main(["publish", "--all", "--to", ".", "--protect", ...from], "2026-12-01")).toBe(2);
     } finally {
       process.chdir(before);
       process.stderr.write = write;
