@@ -362,6 +362,7 @@ export const metricSchema = z.object({
   baseline_date: date,
   target: number,
   target_date: date,
+  revised_target_date: optDate,
   value_per_unit: optAmount,
   per: optional(oneOf(PERIODS)),
 });

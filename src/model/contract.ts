@@ -101,6 +101,8 @@ export interface MetricFigures {
   baselineDate: string;
   target: number;
   targetDate: string;
+  /** The metric's own revised_target_date (the pages say "rescheduled"); a milestone's revised date never stands for it. */
+  revisedTargetDate: string | null;
   /** The latest measurement on or before asOf; the baseline when there is none. */
   current: number;
   /** The date of `current` (the baseline date when there is no measurement yet). */
@@ -119,8 +121,9 @@ export interface MetricFigures {
   stale: boolean;
   /**
    * The slope of the least-squares line through the baseline and the measurements (value(day) = intercept + slope ×
-   * (day − baselineDate)); the projection starts from the latest measurement. dueDate: target date, or a revised
-   * milestone date that stands for it; shortfall: how far a missed target was missed, in the metric's unit.
+   * (day − baselineDate)); the projection starts from the latest measurement. dueDate: revisedTargetDate, else
+   * targetDate; shortfall: how far a missed target was missed, in the metric's unit; pace: on_track / behind, which
+   * pace decided (overall: every point, the recent pace agreeing; recent: the latest measurements' pace, short).
    */
   forecast: {
     date: string | null;
@@ -129,6 +132,7 @@ export interface MetricFigures {
     intercept: number | null;
     dueDate: string;
     shortfall: number | null;
+    pace: "overall" | "recent" | null;
   };
   /** True when value_per_unit and per are both given. */
   monetized: boolean;
@@ -174,6 +178,8 @@ export interface MilestoneFigures {
   contradicted: boolean;
   /** Achieved with neither evidence files nor a measurement that meets the threshold. */
   unverified: boolean;
+  /** Achieved after targetDate: the pages mark it late. */
+  late: boolean;
   targetDate: string;
   revisedTargetDate: string | null;
   revisionReason: string | null;

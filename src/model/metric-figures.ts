@@ -1,6 +1,6 @@
 // A metric's entry of report.json (MetricFigures), rounded here and nowhere else, with the unrounded figures the QBR
 // and the ROI read (docs/report-json.md, "metrics").
-import type { Measurement, Metric, Milestone } from "../schema.ts";
+import type { Measurement, Metric } from "../schema.ts";
 import type { MetricFigures } from "./contract.ts";
 import { daysBetween } from "./dates.ts";
 import { changeVsBaseline, current, forecast, progress, progressState, seriesOf } from "./metrics.ts";
@@ -39,6 +39,7 @@ export function assessMetric(
     baselineDate: metric.baseline_date,
     target: metric.target,
     targetDate: metric.target_date,
+    revisedTargetDate: metric.revised_target_date ?? null,
     current: now.value,
     currentDate: now.date,
     progress: orNull(raw, fraction),
@@ -54,6 +55,7 @@ export function assessMetric(
       intercept: orNull(trend.intercept, significant),
       dueDate: trend.dueDate,
       shortfall: orNull(trend.shortfall, (x) => roundTo(x, 4)),
+      pace: trend.pace,
     },
     monetized: m !== null,
     valuePerUnit: metric.value_per_unit ?? null,
@@ -73,15 +75,9 @@ export function assessMetric(
 }
 
 /**
- * The day a metric's target is due: its target_date, unless a milestone on the metric whose threshold is the
- * metric's target (or that has none) was rescheduled: then the latest such revised_target_date.
+ * The day a metric's target is due: its own revised_target_date, else its target_date. A milestone's revised date
+ * reschedules the milestone, never the metric (issue 20).
  */
-export function dueDateOf(metric: Metric, milestones: readonly Milestone[]): string {
-  let due = metric.target_date;
-  for (const m of milestones) {
-    if (m.metric_id !== metric.id || m.revised_target_date === undefined) continue;
-    if ((m.threshold ?? metric.target) !== metric.target) continue;
-    if (m.revised_target_date > due) due = m.revised_target_date;
-  }
-  return due;
+export function dueDateOf(metric: Metric): string {
+  return metric.revised_target_date ?? metric.target_date;
 }

@@ -28,7 +28,7 @@ export type Risk =
       kind: "metric";
       id: string;
       status: "behind" | "missed" | "not_converging";
-      /** The day the target is due (target_date, or a revised milestone date standing for it). */
+      /** The day the target is due: the metric's revised_target_date, else its target_date. */
       targetDate: string;
       /** The day the trend reaches the target; null when missed or not converging. */
       forecastDate: string | null;
@@ -43,7 +43,10 @@ export interface Qbr {
   next: Period;
   /** Milestones achieved inside the quarter, by achievedOn then file order. */
   achieved: string[];
-  /** Milestones not achieved as of the date whose revised (else original) target date lies in the next quarter, by that date. */
+  /**
+   * Milestones not achieved whose revised (else original) target date falls after the as-of date, in the rest of
+   * this quarter or in the next, by that date. Overdue ones are risks, never plan.
+   */
   nextQuarter: string[];
   /** Delayed milestones first (file order), then metrics missed, behind or not converging (file order). */
   risks: Risk[];
@@ -52,7 +55,7 @@ export interface Qbr {
 }
 
 /** The QBR of `period`, from milestones and metrics already assessed as of the report date. */
-export function qbr(period: Period, assessed: readonly Assessed[], metrics: readonly QbrMetric[]): Qbr {
+export function qbr(period: Period, assessed: readonly Assessed[], metrics: readonly QbrMetric[], asOf: string): Qbr {
   const next = nextPeriod(period);
   const achieved = assessed
     .filter((a) => a.assessment.achievedOn !== null && inPeriod(a.assessment.achievedOn, period))
@@ -65,7 +68,7 @@ export function qbr(period: Period, assessed: readonly Assessed[], metrics: read
       date: dueOn(a.milestone),
       order,
     }))
-    .filter((x) => inPeriod(x.date, next))
+    .filter((x) => x.date > asOf && x.date <= next.end)
     .sort(byDateThenOrder);
 
   const risks: Risk[] = [];

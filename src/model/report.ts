@@ -46,9 +46,7 @@ export function buildReport(data: CustomerData, opts: ReportOptions): Report {
     const metric = milestone.metric_id !== undefined ? (metricById.get(milestone.metric_id) ?? null) : null;
     return { milestone, assessment: assessMilestone(milestone, metric, metric ? rowsOf(metric) : [], asOf) };
   });
-  const assessedMetrics = data.metrics.map((metric) =>
-    assessMetric(metric, rowsOf(metric), asOf, dueDateOf(metric, data.milestones)),
-  );
+  const assessedMetrics = data.metrics.map((metric) => assessMetric(metric, rowsOf(metric), asOf, dueDateOf(metric)));
   const metrics = assessedMetrics.map((a) => a.figures);
 
   const ledger = costLedger(customer.costs, data.financials, customer.engagement);
@@ -111,7 +109,7 @@ export function buildReport(data: CustomerData, opts: ReportOptions): Report {
       assessed,
       asOf,
       assessedMetrics
-        .filter((a) => a.forecast.dueDate < asOf)
+        .filter((a) => a.forecast.dueDate <= asOf)
         .map((a) => ({ id: a.metric.id, met: a.forecast.status === "reached" })),
     ),
     nextMilestone: nextMilestone(assessed, asOf),
@@ -130,7 +128,7 @@ export function buildReport(data: CustomerData, opts: ReportOptions): Report {
       milestones,
     ),
     audiences: audienceViews({ stakeholders: customer.stakeholders, goals, metrics, milestones }),
-    qbr: period ? qbr(period, assessed, assessedMetrics) : null,
+    qbr: period ? qbr(period, assessed, assessedMetrics, asOf) : null,
     csat,
     closeout: closeoutFigures,
     opportunities,

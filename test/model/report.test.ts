@@ -124,6 +124,7 @@ describe("buildReport(data, {asOf, period})", () => {
       baselineDate: "2026-01-01",
       target: 2,
       targetDate: "2026-12-31",
+      revisedTargetDate: null,
       current: 3,
       currentDate: "2026-02-15",
       progress: 0.9231, // 12/13
@@ -141,6 +142,7 @@ describe("buildReport(data, {asOf, period})", () => {
         intercept: 14.6568,
         dueDate: "2026-12-31",
         shortfall: null,
+        pace: "overall",
       },
       monetized: true,
       valuePerUnit: 80,
