@@ -198,6 +198,13 @@ export const CATEGORIES = ["time", "cost", "revenue", "quality", "efficiency", "
 export const PERIODS = ["week", "month", "quarter", "year"] as const;
 export const AUDIENCES = ["executive", "finance", "it", "user"] as const;
 export const CLOSEOUT_PHASES = ["delivery", "transition", "closure"] as const;
+/** What a close-out item can stand for: the data that, once it exists, makes the item done. */
+export const CLOSEOUT_STANDS_FOR = [
+  "satisfaction_survey",
+  "retrospective",
+  "financial_reconciliation",
+  "sign_off",
+] as const;
 export const SIGNALS = [
   "usage_gap",
   "manual_work",
@@ -420,6 +427,7 @@ export const closeoutSchema = z.object({
   owner: optText,
   due_date: optDate,
   done_date: optDate,
+  stands_for: optional(oneOf(CLOSEOUT_STANDS_FOR)),
   notes: optText,
 });
 

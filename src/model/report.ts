@@ -67,9 +67,6 @@ export function buildReport(data: CustomerData, opts: ReportOptions): Report {
     metrics: g.metrics.filter((id) => metricById.has(id)),
   }));
 
-  const csat = data.present.includes("csat")
-    ? roundCsat(summarizeCsat(data.csat, customer.engagement.end, asOf))
-    : null;
   const opportunities = triageAll(data.opportunities);
   const opportunityGroups = groupByHorizon(opportunities);
   const closeoutInput = {
@@ -78,8 +75,22 @@ export function buildReport(data: CustomerData, opts: ReportOptions): Report {
     closeoutPresent: data.present.includes("closeout"),
     deliverables: data.deliverables,
     deliverablesPresent: data.present.includes("deliverables"),
+    evidence: {
+      responses: data.csat.map((r) => r.date),
+      retrospective: data.present.includes("retrospective") && data.retrospective.length > 0,
+      financials: data.present.includes("financials")
+        ? data.financials.flatMap((f) => (f.date !== undefined ? [f.date] : []))
+        : null,
+    },
   };
-  const closeoutFigures = roundCloseout(closeout(closeoutInput, asOf));
+  const closeoutNow = closeout(closeoutInput, asOf);
+  const closeoutFigures = roundCloseout(closeoutNow);
+  // The survey's timing is judged on the day it was sent: the done date of the item that stands for it.
+  const surveySent = (c: ReturnType<typeof closeout>) =>
+    c?.items.find((i) => i.standsFor === "satisfaction_survey" && i.doneBy === "done_date")?.doneDate ?? null;
+  const csat = data.present.includes("csat")
+    ? roundCsat(summarizeCsat(data.csat, customer.engagement.end, asOf, surveySent(closeoutNow)))
+    : null;
   const end = customer.engagement.end;
   const outcomesInput = {
     goals: customer.goals,
@@ -141,7 +152,9 @@ export function buildReport(data: CustomerData, opts: ReportOptions): Report {
         ? closingAgenda({
             outcomes: goalOutcomes(outcomesInput, meeting),
             closeout: agendaCloseout,
-            csat: data.present.includes("csat") ? summarizeCsat(data.csat, end, meeting) : null,
+            csat: data.present.includes("csat")
+              ? summarizeCsat(data.csat, end, meeting, surveySent(agendaCloseout))
+              : null,
             opportunities: opportunityGroups,
             handoff: data.handoff,
             engagementEnd: end,
