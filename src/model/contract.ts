@@ -79,6 +79,18 @@ export interface Report extends AccountFigures {
   closingAgenda: ClosingAgenda | null;
   /** Things the build should tell the team about (not errors). */
   warnings: ReportWarning[];
+  /** The judgement ledger: every verdict the packs state, once, with its reason (src/model/verdicts.ts). */
+  verdicts: Verdict[];
+}
+
+/** One verdict of the ledger: the item judged, the verdict, and the rule that gave it. */
+export interface Verdict {
+  /** e.g. "target:m2", "milestone:ms3", "goal:g1", "target:m2@2026-09-15" (as of another day than asOf) */
+  item: string;
+  /** e.g. "missed" */
+  verdict: string;
+  /** The rule that decided it, e.g. "due_and_short" */
+  reason: string;
 }
 
 /** A goal from customer.json. */
@@ -220,6 +232,8 @@ export interface RoiFigures {
   unverifiedMetrics: string[];
   /** First day cumulative value ≥ cumulative cost (> 0); null if not by asOf. */
   paybackDate: string | null;
+  /** The same over the verified metrics only: "paid back" is said without qualification only when this is set. */
+  verifiedPaybackDate: string | null;
   /** Annual value at the current improvements. */
   runRate: number;
   /** The monetized metrics' ids. */

@@ -19,6 +19,7 @@ import { goalOutcomes, roundOutcomes } from "./outcomes.ts";
 import { qbr } from "./qbr.ts";
 import { roiFigures } from "./roi.ts";
 import { headline } from "./summary.ts";
+import { verdictLedger } from "./verdicts.ts";
 import { warnings } from "./warnings.ts";
 
 /** What buildReport needs besides the data. */
@@ -163,7 +164,20 @@ export function buildReport(data: CustomerData, opts: ReportOptions): Report {
         : null,
     warnings: warnings(data, assessed, csat, asOf, ledger.disagreements, metrics),
   };
-  return { ...core, ...accountFigures(data, core, ledger.entries, asOf, period) };
+  const account = accountFigures(data, core, ledger.entries, asOf, period);
+  const verdicts = verdictLedger({
+    asOf,
+    engagementEnd: end ?? null,
+    health: core.health,
+    metrics,
+    milestones,
+    roi: core.roi,
+    goalOutcomes: outcomes,
+    csat,
+    closeout: closeoutFigures,
+    actions: account.actions?.actions ?? null,
+  });
+  return { ...core, ...account, verdicts };
 }
 
 function groupMeasurements(rows: readonly Measurement[]): Map<string, Measurement[]> {

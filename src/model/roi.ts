@@ -31,6 +31,7 @@ export function roiFigures(
   const unverifiedMetrics = monetized
     .filter((m) => !valueVerified(m, milestones, seriesOf(m, rowsOf(m), asOf)))
     .map((m) => m.id);
+  const verified = monetized.filter((m) => !unverifiedMetrics.includes(m.id));
   const verifiedValue = metrics.reduce((s, a) => s + (unverifiedMetrics.includes(a.metric.id) ? 0 : (a.value ?? 0)), 0);
   return {
     roi: {
@@ -41,6 +42,7 @@ export function roiFigures(
       verifiedRoi: orNull(roi(verifiedValue, cost), fraction),
       unverifiedMetrics,
       paybackDate: paybackDate(monetized, monetized.flatMap(rowsOf), ledger.map(asCost), asOf),
+      verifiedPaybackDate: paybackDate(verified, verified.flatMap(rowsOf), ledger.map(asCost), asOf),
       runRate: money(metrics.reduce((s, a) => s + (a.runRate ?? 0), 0)),
       metrics: monetized.map((m) => m.id),
       costs: costs.map(({ entry: e, toDate }) => ({

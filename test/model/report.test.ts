@@ -231,6 +231,7 @@ describe("buildReport(data, {asOf, period})", () => {
       verifiedRoi: -1,
       unverifiedMetrics: ["M1"],
       paybackDate: "2026-03-20",
+      verifiedPaybackDate: null,
       runRate: 50091.43,
       metrics: ["M1"],
       costs: [
@@ -421,6 +422,7 @@ describe("buildReport(data, {asOf, period})", () => {
       verifiedRoi: null,
       unverifiedMetrics: [],
       paybackDate: null,
+      verifiedPaybackDate: null,
       runRate: 0,
       metrics: [],
       costs: [],
