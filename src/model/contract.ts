@@ -274,13 +274,15 @@ export type ReportWarning =
       source: string;
     }
   | {
-      /** The first CSAT response came more than 2 days after the engagement end, or none has by then. */
+      /** The survey was sent, or else the first CSAT response came, more than 2 days after the engagement end, or none has by then. */
       code: "csat-late";
       field: "date";
-      /** The first response's date; null when none came by asOf. */
+      /** The day the survey was sent when known, else the first response's date; null when none came by asOf. */
       value: string | null;
+      /** True when `value` is the day the survey was sent. */
+      sent: boolean;
       engagementEnd: string;
-      /** Days from engagement end to the first response (or to asOf when none came). */
+      /** Days from engagement end to `value` (or to asOf when there is none). */
       days: number;
       source: string;
     }

@@ -467,6 +467,7 @@ describe("buildReport(data, {asOf, period})", () => {
       code: "csat-late",
       field: "date",
       value: "2026-07-06",
+      sent: false,
       engagementEnd: "2026-06-30",
       days: 6,
       source: "csat.csv:2",
