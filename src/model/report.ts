@@ -160,6 +160,8 @@ export function buildReport(data: CustomerData, opts: ReportOptions): Report {
             handoff: data.handoff,
             engagementEnd: end,
             asOf: meeting,
+            reportDate: asOf,
+            stillOpen: closeoutNow ?? undefined,
           })
         : null,
     warnings: warnings(data, assessed, csat, asOf, ledger.disagreements, metrics),

@@ -50,7 +50,8 @@ export default {
   "forecast.reached": "Target reached on {date}",
   "forecast.on_track": "On track to reach the target by {date}",
   "forecast.behind": "At the current pace the target is reached on {date}, after the target date",
-  "forecast.behind_recent": "At the recent pace (its latest measurements) the target is reached on {date}, after the target date",
+  "forecast.behind_recent":
+    "At the recent pace (its latest measurements) the target is reached on {date}, after the target date",
   "forecast.not_converging": "Not converging: the trend moves away from the target",
   "forecast.insufficient_data": "Too few measurements for a forecast",
   "roi.verifiedWhy":
@@ -416,7 +417,8 @@ export default {
   "csat.lateNone":
     "No response had come {days, plural, one {# day} other {# days}} after the engagement ended on {end}, although answers were due within 48 hours. Send the survey now.",
   "csat.onTime": "Sent on time: answers began within 48 hours of the end on {end} (by {due}).",
-  "csat.lateSent": "The survey was sent on {sent}, {days, plural, one {# day} other {# days}} after the engagement ended on {end}, later than the 48 hours it was due in: read these scores with the delay in mind.",
+  "csat.lateSent":
+    "The survey was sent on {sent}, {days, plural, one {# day} other {# days}} after the engagement ended on {end}, later than the 48 hours it was due in: read these scores with the delay in mind.",
   "csat.onTimeSent": "Sent on time: on {sent}, within 48 hours of the end on {end}.",
   "csat.awaiting": "Answers are due by {due}, 48 hours after the engagement ended.",
   "csat.responses": "Responses",
@@ -482,6 +484,9 @@ export default {
   "frame.nextStep": "Next step",
   "agenda.title": "Closing meeting agenda",
   "agenda.intro": "Drawn from the data in this pack, in the order to take it.",
+  "agenda.heldTitle": "Closing meeting outcome",
+  "agenda.held":
+    "The closing meeting was held on {date}: the goals as they stood that day, and what stays open as of {asOf}.",
   "agenda.outcomes": "Confirm the outcomes against the success criteria",
   "agenda.open_items": "Agree how the open items close",
   "agenda.handoff_owners": "Confirm who owns what from now on",

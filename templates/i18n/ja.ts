@@ -411,7 +411,8 @@ export default {
   "csat.lateNone":
     "{end} のプロジェクト終了から {days} 日が経っても回答がありません。回答期限は終了後 48 時間でした。すぐに調査を送ってください。",
   "csat.onTime": "期限内に送付済み：{end} の終了から 48 時間以内（{due} まで）に回答が始まりました。",
-  "csat.lateSent": "調査の送付は {sent}、{end} のプロジェクト終了から {days} 日後で、期限の 48 時間を過ぎていました。この遅れを踏まえてスコアをご覧ください。",
+  "csat.lateSent":
+    "調査の送付は {sent}、{end} のプロジェクト終了から {days} 日後で、期限の 48 時間を過ぎていました。この遅れを踏まえてスコアをご覧ください。",
   "csat.onTimeSent": "期限内に送付済み：{end} の終了から 48 時間以内の {sent} に送付しました。",
   "csat.awaiting": "回答期限は {due}（プロジェクト終了の 48 時間後）です。",
   "csat.responses": "回答数",
@@ -475,6 +476,8 @@ export default {
   "frame.nextStep": "次のステップ",
   "agenda.title": "完了会議のアジェンダ",
   "agenda.intro": "本資料のデータから、進める順に作成しています。",
+  "agenda.heldTitle": "完了会議の結果",
+  "agenda.held": "完了会議は {date} に開催しました：同日時点の目標の評価と、{asOf} 時点で未完了の項目です。",
   "agenda.outcomes": "成功基準に対する成果を確認する",
   "agenda.open_items": "未完了項目の完了方法を合意する",
   "agenda.handoff_owners": "今後の担当者を確認する",

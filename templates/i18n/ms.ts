@@ -417,7 +417,8 @@ export default {
     "Tiada maklum balas {days} hari selepas penglibatan tamat pada {end}, walhal jawapan sepatutnya diterima dalam masa 48 jam. Hantar tinjauan sekarang.",
   "csat.onTime":
     "Dihantar tepat pada masanya: jawapan mula diterima dalam masa 48 jam selepas tamat pada {end} (menjelang {due}).",
-  "csat.lateSent": "Tinjauan dihantar pada {sent}, {days} hari selepas penglibatan tamat pada {end}, melepasi tempoh 48 jam: baca skor ini dengan mengambil kira kelewatan tersebut.",
+  "csat.lateSent":
+    "Tinjauan dihantar pada {sent}, {days} hari selepas penglibatan tamat pada {end}, melepasi tempoh 48 jam: baca skor ini dengan mengambil kira kelewatan tersebut.",
   "csat.onTimeSent": "Dihantar tepat pada masanya: pada {sent}, dalam masa 48 jam selepas tamat pada {end}.",
   "csat.awaiting": "Jawapan dijangka menjelang {due}, 48 jam selepas penglibatan tamat.",
   "csat.responses": "Maklum balas",
@@ -482,6 +483,9 @@ export default {
   "frame.nextStep": "Langkah seterusnya",
   "agenda.title": "Agenda mesyuarat penutupan",
   "agenda.intro": "Dijana daripada data dalam pek ini, mengikut turutan perbincangan.",
+  "agenda.heldTitle": "Hasil mesyuarat penutupan",
+  "agenda.held":
+    "Mesyuarat penutupan diadakan pada {date}: matlamat seperti pada hari itu, dan perkara yang masih terbuka setakat {asOf}.",
   "agenda.outcomes": "Sahkan hasil berbanding kriteria kejayaan",
   "agenda.open_items": "Persetujui cara perkara tertunggak diselesaikan",
   "agenda.handoff_owners": "Sahkan pemilik setiap sistem mulai sekarang",
@@ -624,7 +628,8 @@ export default {
   "brief.nextMilestone": "Seterusnya: {name}, pada {date}.",
   "brief.value": "Nilai setakat ini {value} berbanding kos {cost}: ROI {roi}.",
   "brief.payback": "Pulangan modal dicapai pada {date}.",
-  "brief.paybackClaimed": "Pulangan modal dicapai pada {date} berdasarkan nilai yang dituntut; nilai yang disahkan belum mencapainya.",
+  "brief.paybackClaimed":
+    "Pulangan modal dicapai pada {date} berdasarkan nilai yang dituntut; nilai yang disahkan belum mencapainya.",
   "brief.breakEven": "Pada kadar semasa, pulang modal dijangka pada {date}.",
   "brief.noBreakEven": "Pada kadar semasa, pulang modal lebih daripada lima tahun lagi.",
   "brief.decisions": "Keputusan untuk anda",

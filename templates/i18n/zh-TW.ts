@@ -399,7 +399,8 @@ export default {
     "第一份回覆於 {first} 收到，距專案於 {end} 結束已過 {days} 天。在結束後 48 小時內寄出的調查，回覆較多也較即時；解讀分數時請考量這段延遲。",
   "csat.lateNone": "專案於 {end} 結束 {days} 天後仍未收到回覆，而回覆應在 48 小時內取得。請立即寄出調查。",
   "csat.onTime": "準時寄出：在 {end} 結束後 48 小時內（{due} 前）開始收到回覆。",
-  "csat.lateSent": "調查於 {sent} 寄出，距專案於 {end} 結束已過 {days} 天，超過 48 小時的期限；解讀分數時請考量這段延遲。",
+  "csat.lateSent":
+    "調查於 {sent} 寄出，距專案於 {end} 結束已過 {days} 天，超過 48 小時的期限；解讀分數時請考量這段延遲。",
   "csat.onTimeSent": "準時寄出：於 {end} 結束後 48 小時內的 {sent} 寄出。",
   "csat.awaiting": "回覆期限為 {due}，即專案結束後 48 小時。",
   "csat.responses": "回覆數",
@@ -463,6 +464,8 @@ export default {
   "frame.nextStep": "下一步",
   "agenda.title": "結案會議議程",
   "agenda.intro": "依本文件的數據產生，並依進行順序排列。",
+  "agenda.heldTitle": "結案會議結果",
+  "agenda.held": "結案會議已於 {date} 舉行：目標依當日狀態評定，並列出截至 {asOf} 仍未完成的項目。",
   "agenda.outcomes": "對照成功標準確認成果",
   "agenda.open_items": "議定未完成項目的結案方式",
   "agenda.handoff_owners": "確認往後各項目的負責人",
