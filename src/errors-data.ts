@@ -224,6 +224,14 @@ export const errorCatalogue = {
     message: "A measurement is dated before its metric's baseline_date.",
     fix: "Correct the date, or move the metric's baseline_date earlier.",
   },
+  "row-after-today": {
+    title: "A row dated after today",
+    severity: "warning",
+    stage: "validate",
+    message:
+      "A row is dated after today: a typo'd year, or a month-first date read day-first. No figure counts it until then; rows after the as-of date but not after today are not warned about.",
+    fix: "Check the year, and whether the day and month were swapped (customer.json's dateFormat says which comes first).",
+  },
   "achieved-without-date": {
     title: "An achieved milestone with no date",
     severity: "error",

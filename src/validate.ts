@@ -3,6 +3,7 @@
 import type { z } from "zod";
 import type { DataIssue } from "./errors.ts";
 import type { ErrorCode } from "./errors-data.ts";
+import { rowsAfterToday } from "./future.ts";
 import type { RawCustomer, RawTable } from "./load.ts";
 import { evidenceProblem, logoProblem } from "./inert.ts";
 import { meets } from "./model/metrics.ts";
@@ -30,8 +31,8 @@ export interface Validated {
 
 type Issue = z.core.$ZodIssue;
 
-/** Validates a loaded customer folder. */
-export function validateCustomer(raw: RawCustomer): Validated {
+/** Validates a loaded customer folder; with `today`, a row dated after it is a warning (row-after-today). */
+export function validateCustomer(raw: RawCustomer, today?: string): Validated {
   const issues: DataIssue[] = [...raw.issues];
   const at = (file: string) => `${raw.dir}/${file}`;
 
@@ -53,6 +54,7 @@ export function validateCustomer(raw: RawCustomer): Validated {
   } as CustomerData;
 
   crossCheck(data, raw, at, issues);
+  if (today !== undefined) issues.push(...rowsAfterToday(data, today, at));
   const failed = !customer || issues.some((i) => i.severity === "error");
   return { data: failed ? null : data, issues: byFileAndLine(issues) };
 }

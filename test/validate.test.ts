@@ -9,7 +9,7 @@ import { validateCustomer } from "../src/validate.ts";
 const FIXTURES = join(import.meta.dirname, "fixtures");
 
 /** A copy of the acme fixture with some files replaced, validated as "data/acme". */
-async function validateAcme(files: Record<string, string | null> = {}) {
+async function validateAcme(files: Record<string, string | null> = {}, today?: string) {
   const dir = await mkdtemp(join(tmpdir(), "milepost-validate-"));
   await cp(join(FIXTURES, "data", "acme"), dir, { recursive: true });
   for (const [name, text] of Object.entries(files)) {
@@ -19,7 +19,7 @@ async function validateAcme(files: Record<string, string | null> = {}) {
       await writeFile(join(dir, name), text);
     }
   }
-  const { data, issues } = validateCustomer(await loadCustomer(dir, "acme", "data/acme"));
+  const { data, issues } = validateCustomer(await loadCustomer(dir, "acme", "data/acme"), today);
   const lines = (severity: string) => issues.filter((i) => i.severity === severity).map(formatIssue);
   return { data, errors: lines("error"), warnings: lines("warning") };
 }
@@ -27,6 +27,18 @@ async function validateAcme(files: Record<string, string | null> = {}) {
 const METRICS_HEADER = "id,name,category,unit,direction,baseline,baseline_date,target,target_date,value_per_unit,per";
 
 describe("validateCustomer(raw)", () => {
+  it("a row dated after today is a located warning; rows after the as-of date but not after today stay quiet", async () => {
+    const measurements = await readFile(join(FIXTURES, "data", "acme", "measurements.csv"), "utf8");
+    const typo = `${measurements.trimEnd()}\nm1,2062-09-01,3,Timesheets,\nm1,2026-12-01,3,Timesheets,\n`;
+    const { data, warnings, errors } = await validateAcme({ "measurements.csv": typo }, "2026-12-06");
+    expect(errors).toEqual([]);
+    expect(warnings).toEqual([
+      'data/acme/measurements.csv:23 date: "2062-09-01" is after today (2026-12-06), so no figure counts this row yet — check the year, and whether the day and month were swapped (customer.json\'s dateFormat says which comes first)',
+    ]);
+    expect(data!.measurements.some((m) => m.date === "2062-09-01")).toBe(true);
+    expect((await validateAcme({ "measurements.csv": typo })).warnings).toEqual([]);
+  });
+
   it("accepts the acme fixture as it is", async () => {
     const { data, errors, warnings } = await validateAcme();
     expect(errors).toEqual([]);

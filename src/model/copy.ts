@@ -38,7 +38,7 @@ export interface CopyReport extends Omit<Report, "opportunities" | "opportunityG
   /** Those expansions by horizon (ids). */
   opportunityGroups: { quickWins: string[]; longTerm: string[]; unplanned: string[] };
   /** The closing meeting's agenda without the coaching topics; null without an engagement end. */
-  closingAgenda: { meetingDate: string; topics: CustomerTopic[] } | null;
+  closingAgenda: { meetingDate: string; held: boolean; topics: CustomerTopic[] } | null;
   /** Only in the internal copy. */
   internal?: InternalNotes;
 }
@@ -59,6 +59,7 @@ export function copyOf(report: Report, copy: Copy): CopyReport {
     },
     closingAgenda: closingAgenda && {
       meetingDate: closingAgenda.meetingDate,
+      held: closingAgenda.held,
       topics: closingAgenda.topics.filter((t): t is CustomerTopic => !isCoaching(t)),
     },
     copy,

@@ -88,7 +88,7 @@ export function reportClaims(r: Report): Claim[] {
     for (const t of r.closingAgenda?.topics ?? [])
       if (t.topic === "outcomes")
         for (const g of t.goals)
-          add(itemOf("goal", g.id, r.closingAgenda!.meetingDate, on), g.verdict, "closingAgenda");
+          add(itemOf("goal", g.id, r.closingAgenda!.meetingDate, r.asOf), g.verdict, "closingAgenda");
   }
   if (r.csat && ledger.has("survey") && (r.csat.sentDate !== null || r.csat.responses > 0))
     add("survey", r.csat.late ? "late" : "on_time", "csat.late");
