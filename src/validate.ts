@@ -3,6 +3,7 @@
 import type { z } from "zod";
 import type { DataIssue } from "./errors.ts";
 import type { ErrorCode } from "./errors-data.ts";
+import { criterionThresholds } from "./criteria.ts";
 import { rowsAfterToday } from "./future.ts";
 import type { RawCustomer, RawTable } from "./load.ts";
 import { evidenceProblem, logoProblem } from "./inert.ts";
@@ -55,6 +56,7 @@ export function validateCustomer(raw: RawCustomer, today?: string): Validated {
 
   crossCheck(data, raw, at, issues);
   if (today !== undefined) issues.push(...rowsAfterToday(data, today, at));
+  if (customer && raw.customer) issues.push(...criterionThresholds(data, at(raw.customer.file)));
   const failed = !customer || issues.some((i) => i.severity === "error");
   return { data: failed ? null : data, issues: byFileAndLine(issues) };
 }

@@ -27,6 +27,20 @@ async function validateAcme(files: Record<string, string | null> = {}, today?: s
 const METRICS_HEADER = "id,name,category,unit,direction,baseline,baseline_date,target,target_date,value_per_unit,per";
 
 describe("validateCustomer(raw)", () => {
+  it("a success criterion is judged by one threshold: a goal naming another number than its metric's target warns", async () => {
+    const json = await readFile(join(FIXTURES, "data", "acme", "customer.json"), "utf8");
+    const goal = (words: string) => ({
+      "customer.json": json.replace("Leadership trusts the sales forecast", words),
+    });
+    const { warnings, errors } = await validateAcme(goal("Raise forecast accuracy above 85 %"));
+    expect(errors).toEqual([]);
+    expect(warnings).toEqual([
+      "data/acme/customer.json goals[0].statement: \"Raise forecast accuracy above 85 %\" names 85 as its threshold, but the pack judges the goal by its metric's target (m2 90%) — write the metric's target in the goal's words, or set the metric's target to the goal's number",
+    ]);
+    expect((await validateAcme(goal("Raise forecast accuracy to 90%"))).warnings).toEqual([]);
+    expect((await validateAcme(goal("Leadership trusts the forecast of all 38 branches"))).warnings).toEqual([]);
+  });
+
   it("a row dated after today is a located warning; rows after the as-of date but not after today stay quiet", async () => {
     const measurements = await readFile(join(FIXTURES, "data", "acme", "measurements.csv"), "utf8");
     const typo = `${measurements.trimEnd()}\nm1,2062-09-01,3,Timesheets,\nm1,2026-12-01,3,Timesheets,\n`;
