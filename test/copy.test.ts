@@ -79,7 +79,9 @@ describe("page one is the brief, in every language", () => {
               roi: formatFigure(f, t, "percent", r.roi.roi),
             }),
             r.roi.paybackDate
-              ? t("brief.payback", { date: date(r.roi.paybackDate) })
+              ? t(r.roi.verifiedPaybackDate ? "brief.payback" : "brief.paybackClaimed", {
+                  date: date(r.roi.paybackDate),
+                })
               : b.breakEven
                 ? t("brief.breakEven", { date: date(b.breakEven) })
                 : t("brief.noBreakEven"),
