@@ -618,6 +618,7 @@ export default {
   "brief.nextDecisions": "本レビューでは{n}件のご判断をお願いします。最初の期限は{date}です。",
   "brief.nextMilestone": "次は{name}（期日{date}）です。",
   "brief.value": "これまでの価値{value}、コスト{cost}。ROIは{roi}です。",
+  "brief.valueBasis": "価値は、金額換算できる{n}件の成果（全{total}件中）で算出しています。",
   "brief.payback": "{date}に投資を回収しました。",
   "brief.paybackClaimed": "申告値ベースでは{date}に投資を回収しましたが、検証済みの価値ではまだ回収していません。",
   "brief.breakEven": "現在のペースでは、{date}に損益分岐点に達する見込みです。",

@@ -627,6 +627,7 @@ export default {
   "brief.nextDecisions": "Semakan ini memohon {n} keputusan daripada anda, yang pertama sebelum {date}.",
   "brief.nextMilestone": "Seterusnya: {name}, pada {date}.",
   "brief.value": "Nilai setakat ini {value} berbanding kos {cost}: ROI {roi}.",
+  "brief.valueBasis": "Nilai dikira pada {n} daripada {total} hasil, iaitu yang mempunyai nilai wang.",
   "brief.payback": "Pulangan modal dicapai pada {date}.",
   "brief.paybackClaimed":
     "Pulangan modal dicapai pada {date} berdasarkan nilai yang dituntut; nilai yang disahkan belum mencapainya.",

@@ -597,6 +597,7 @@ export default {
   "brief.nextDecisions": "本次回顧請您做出{n}項決定，第一項請於{date}前決定。",
   "brief.nextMilestone": "下一步：{name}，預定{date}。",
   "brief.value": "至今價值{value}，成本{cost}；投資報酬率{roi}。",
+  "brief.valueBasis": "價值僅計入有金額的 {n} 項成果（共 {total} 項）。",
   "brief.payback": "已於{date}回收投資。",
   "brief.paybackClaimed": "以申報值計已於{date}回收投資；經驗證的價值尚未回收。",
   "brief.breakEven": "依目前速度，預計於{date}達到損益兩平。",
