@@ -627,7 +627,8 @@ export default {
     "This review asks you for {n, plural, one {# decision} other {# decisions}}, the first by {date}.",
   "brief.nextMilestone": "Next: {name}, due {date}.",
   "brief.value": "Value to date {value} against a cost of {cost}: ROI {roi}.",
-  "brief.valueBasis": "Value is counted on {n} of {total, plural, one {# outcome} other {# outcomes}}: those that carry a money value.",
+  "brief.valueBasis":
+    "Value is counted on {n} of {total, plural, one {# outcome} other {# outcomes}}: those that carry a money value.",
   "brief.payback": "Paid back on {date}.",
   "brief.paybackClaimed": "Paid back on {date} on the value claimed; the verified value has not paid back yet.",
   "brief.breakEven": "At the current run-rate, break-even is projected on {date}.",
