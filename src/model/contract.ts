@@ -150,8 +150,12 @@ export interface MetricFigures {
   monetized: boolean;
   valuePerUnit: number | null;
   per: Per | null;
-  /** Money realized by asOf; null unless monetized. */
+  /** Money realized by asOf; null unless monetized. Includes projectedValueToDate. */
   valueToDate: number | null;
+  /** The part of valueToDate after the last measurement, at the last measured level (never verified); null unless monetized. */
+  projectedValueToDate: number | null;
+  /** The last measurement's date when value after it up to asOf is projected; null when measured on asOf, unmeasured or not monetized. */
+  projectedFrom: string | null;
   /** Annual value at the current improvement; null unless monetized. */
   runRate: number | null;
   /** Measurements on or before asOf, oldest first. */
@@ -224,7 +228,14 @@ export interface RoiFigures {
   costToDate: number;
   /** (value − cost) / cost; null when cost is 0. */
   roi: number | null;
-  /** Value of the metrics whose achieved milestones are all verified (or, without a milestone, whose measurements all name a source). */
+  /** The part of valueToDate after each metric's last measurement, at its last measured level. */
+  projectedValueToDate: number;
+  /** The earliest day from which a monetized metric's value is projected; null when none is. */
+  projectedFrom: string | null;
+  /**
+   * Measured value (up to each metric's last measurement, never projected) of the metrics whose achieved milestones
+   * are all verified (or, without a milestone, whose measurements all name a source).
+   */
   verifiedValueToDate: number;
   /** (verified value − cost) / cost; null when cost is 0. */
   verifiedRoi: number | null;
@@ -232,7 +243,7 @@ export interface RoiFigures {
   unverifiedMetrics: string[];
   /** First day cumulative value ≥ cumulative cost (> 0); null if not by asOf. */
   paybackDate: string | null;
-  /** The same over the verified metrics only: "paid back" is said without qualification only when this is set. */
+  /** The same over the verified metrics' measured value only: "paid back" is said without qualification only when this is set. */
   verifiedPaybackDate: string | null;
   /** Annual value at the current improvements. */
   runRate: number;

@@ -7,13 +7,25 @@ import { changeVsBaseline, current, forecast, progress, progressState, seriesOf 
 import { ref } from "./provenance.ts";
 import type { QbrMetric } from "./qbr.ts";
 import { fraction, money, orNull, roundTo, significant } from "./round.ts";
-import { isMonetized, runRate, valueToDate, type MonetizedMetric } from "./value.ts";
+import {
+  isMonetized,
+  projectedFrom,
+  projectedValueToDate,
+  runRate,
+  valueToDate,
+  type MonetizedMetric,
+} from "./value.ts";
 
 /** A latest measurement older than this many days before asOf makes a metric stale. */
 export const STALE_DAYS = 45;
 
-/** A metric assessed as of a date: its report.json figures and the unrounded value and run-rate. */
-export type AssessedMetric = QbrMetric & { value: number | null; runRate: number | null; figures: MetricFigures };
+/** A metric assessed as of a date: its report.json figures and the unrounded value (of which `projected` after its last measurement) and run-rate. */
+export type AssessedMetric = QbrMetric & {
+  value: number | null;
+  projected: number | null;
+  runRate: number | null;
+  figures: MetricFigures;
+};
 
 /** A metric's figures for the report, with the unrounded figures the QBR and the ROI read. */
 export function assessMetric(
@@ -28,6 +40,7 @@ export function assessMetric(
   const raw = progress(metric, now.value);
   const m: MonetizedMetric | null = isMonetized(metric) ? metric : null;
   const value = m ? valueToDate(m, series, asOf) : null;
+  const projected = m ? projectedValueToDate(m, series, asOf) : null;
   const rate = m ? runRate(m, series, asOf) : null;
   const figures: MetricFigures = {
     id: metric.id,
@@ -61,6 +74,8 @@ export function assessMetric(
     valuePerUnit: metric.value_per_unit ?? null,
     per: metric.per ?? null,
     valueToDate: orNull(value, money),
+    projectedValueToDate: orNull(projected, money),
+    projectedFrom: m ? projectedFrom(m, series, asOf) : null,
     runRate: orNull(rate, money),
     series: series.map((r) => ({
       date: r.date,
@@ -71,7 +86,7 @@ export function assessMetric(
     })),
     sources: [ref(metric.src), ...series.map((r) => ref(r.src))],
   };
-  return { metric, progress: raw, forecast: trend, value, runRate: rate, figures };
+  return { metric, progress: raw, forecast: trend, value, projected, runRate: rate, figures };
 }
 
 /**

@@ -57,6 +57,8 @@ export default {
   "roi.verifiedWhy":
     "Verified ROI counts only value backed by evidence: the value of {names} rests on a milestone achieved without evidence, or on measurements that name no source.",
   "roi.verifiedRoi": "Verified ROI",
+  "value.projected": "projected from {date} at the last measured level",
+  "roi.verifiedWhyProjected": "Value projected from {date} at the last measured level is not counted as verified.",
   "metric.staleAsOf": "latest measurement {date}: figures as of that day",
   "meta.quarterToDate": "quarter to date",
   "health.how":
@@ -627,6 +629,7 @@ export default {
     "This review asks you for {n, plural, one {# decision} other {# decisions}}, the first by {date}.",
   "brief.nextMilestone": "Next: {name}, due {date}.",
   "brief.value": "Value to date {value} against a cost of {cost}: ROI {roi}.",
+  "brief.valueProjected": "It includes value projected from {date} at the last measured level.",
   "brief.valueBasis":
     "Value is counted on {n} of {total, plural, one {# outcome} other {# outcomes}}: those that carry a money value.",
   "brief.payback": "Paid back on {date}.",

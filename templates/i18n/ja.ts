@@ -56,6 +56,8 @@ export default {
   "roi.verifiedWhy":
     "検証済み ROI はエビデンスのある価値だけを計上します。{names} の価値は、エビデンスのない達成または出典のない測定値に基づくため除いています。",
   "roi.verifiedRoi": "検証済み ROI",
+  "value.projected": "{date} 以降は最後の測定値での見込み",
+  "roi.verifiedWhyProjected": "{date} 以降の、最後の測定値による見込みの価値は検証済みに含めていません。",
   "metric.staleAsOf": "最新の測定は {date}：数値は同日時点",
   "meta.quarterToDate": "四半期累計",
   "health.how":
@@ -618,6 +620,7 @@ export default {
   "brief.nextDecisions": "本レビューでは{n}件のご判断をお願いします。最初の期限は{date}です。",
   "brief.nextMilestone": "次は{name}（期日{date}）です。",
   "brief.value": "これまでの価値{value}、コスト{cost}。ROIは{roi}です。",
+  "brief.valueProjected": "うち{date}以降の価値は、最後の測定値による見込みです。",
   "brief.valueBasis": "価値は、金額換算できる{n}件の成果（全{total}件中）で算出しています。",
   "brief.payback": "{date}に投資を回収しました。",
   "brief.paybackClaimed": "申告値ベースでは{date}に投資を回収しましたが、検証済みの価値ではまだ回収していません。",

@@ -57,6 +57,9 @@ export default {
   "roi.verifiedWhy":
     "ROI disahkan mengira nilai yang berbukti sahaja: nilai {names} bergantung pada pencapaian tanpa bukti, atau ukuran tanpa sumber.",
   "roi.verifiedRoi": "ROI disahkan",
+  "value.projected": "diunjurkan dari {date} pada tahap ukuran terakhir",
+  "roi.verifiedWhyProjected":
+    "Nilai yang diunjurkan dari {date} pada tahap ukuran terakhir tidak dikira sebagai disahkan.",
   "metric.staleAsOf": "ukuran terkini {date}: angka setakat hari itu",
   "meta.quarterToDate": "suku tahun setakat ini",
   "health.how":
@@ -627,6 +630,7 @@ export default {
   "brief.nextDecisions": "Semakan ini memohon {n} keputusan daripada anda, yang pertama sebelum {date}.",
   "brief.nextMilestone": "Seterusnya: {name}, pada {date}.",
   "brief.value": "Nilai setakat ini {value} berbanding kos {cost}: ROI {roi}.",
+  "brief.valueProjected": "Ini termasuk nilai yang diunjurkan dari {date} pada tahap ukuran terakhir.",
   "brief.valueBasis": "Nilai dikira pada {n} daripada {total} hasil, iaitu yang mempunyai nilai wang.",
   "brief.payback": "Pulangan modal dicapai pada {date}.",
   "brief.paybackClaimed":

@@ -54,6 +54,8 @@ export default {
   "roi.verifiedWhy":
     "已驗證投資報酬率僅計入有佐證的價值：{names} 的價值依據尚無佐證的里程碑或未註明來源的量測值，故不計入。",
   "roi.verifiedRoi": "已驗證投資報酬率",
+  "value.projected": "{date} 起以最後量測水準推估",
+  "roi.verifiedWhyProjected": "{date} 起以最後量測水準推估的價值不計入已驗證價值。",
   "metric.staleAsOf": "最新量測為 {date}：數值以該日為準",
   "meta.quarterToDate": "本季迄今",
   "health.how": "判定規則：到期項目全部達成且有佐證為綠色；有項目未達成或缺乏佐證為黃色；全部未達成為紅色。",
@@ -597,6 +599,7 @@ export default {
   "brief.nextDecisions": "本次回顧請您做出{n}項決定，第一項請於{date}前決定。",
   "brief.nextMilestone": "下一步：{name}，預定{date}。",
   "brief.value": "至今價值{value}，成本{cost}；投資報酬率{roi}。",
+  "brief.valueProjected": "其中{date}起的價值以最後量測水準推估。",
   "brief.valueBasis": "價值僅計入有金額的 {n} 項成果（共 {total} 項）。",
   "brief.payback": "已於{date}回收投資。",
   "brief.paybackClaimed": "以申報值計已於{date}回收投資；經驗證的價值尚未回收。",
