@@ -47,11 +47,15 @@ export function milestoneVerdict(m: Pick<MilestoneFigures, "status" | "late">): 
 }
 
 /**
- * Payback: verified when the verified value alone has paid back; claimed when only the value with unverified
- * metrics has ("paid back" is then never said without that qualification); not_yet otherwise.
+ * Payback: verified when the verified value alone has paid back, on the verified date ("claimed_earlier" when the
+ * value claimed paid back before it: pages show both dates); claimed when only the value with unverified or
+ * projected value has ("paid back" is then never said without that qualification); not_yet otherwise.
  */
 export function paybackVerdict(roi: Pick<RoiFigures, "paybackDate" | "verifiedPaybackDate">): Omit<Verdict, "item"> {
-  if (roi.verifiedPaybackDate !== null) return { verdict: "verified", reason: "verified_value_covers_cost" };
+  if (roi.verifiedPaybackDate !== null)
+    return roi.paybackDate !== null && roi.paybackDate !== roi.verifiedPaybackDate
+      ? { verdict: "verified", reason: "claimed_earlier" }
+      : { verdict: "verified", reason: "verified_value_covers_cost" };
   if (roi.paybackDate !== null) return { verdict: "claimed", reason: "only_with_unverified_value" };
   return { verdict: "not_yet", reason: "value_below_cost" };
 }

@@ -102,6 +102,7 @@ export default {
   "roi.payback": "Payback",
   "roi.paybackNotYet": "not yet reached",
   "roi.paybackClaimed": "claimed: the verified value has not paid back yet",
+  "roi.paybackClaimedOn": "on the value claimed: {date}",
   "roi.runRate": "Annual run-rate",
   "roi.inputs": "How these figures are calculated",
   "roi.notMonetized": "not monetized",
@@ -235,6 +236,7 @@ export default {
   "calc.noRoi": "No cost to date, so no return on investment.",
   "calc.step4": "4. Payback",
   "calc.payback": "Cumulative value first matched cumulative cost on {date}.",
+  "calc.paybackVerified": "the verified value alone: {date}",
   "calc.noPayback": "Cumulative value has not yet matched cumulative cost.",
   "calc.runRateNote": "Annual run-rate = current improvement × value per unit × 365.25 days ÷ days per period.",
   "audiences.title": "Views by audience",
@@ -633,6 +635,7 @@ export default {
   "brief.valueBasis":
     "Value is counted on {n} of {total, plural, one {# outcome} other {# outcomes}}: those that carry a money value.",
   "brief.payback": "Paid back on {date}.",
+  "brief.paybackBoth": "Paid back on {date} on the verified value ({claimed} on the value claimed).",
   "brief.paybackClaimed": "Paid back on {date} on the value claimed; the verified value has not paid back yet.",
   "brief.breakEven": "At the current run-rate, break-even is projected on {date}.",
   "brief.noBreakEven": "At the current run-rate, break-even is more than five years away.",

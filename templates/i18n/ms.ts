@@ -103,6 +103,7 @@ export default {
   "roi.payback": "Tempoh pulang modal",
   "roi.paybackNotYet": "belum dicapai",
   "roi.paybackClaimed": "dituntut: nilai yang disahkan belum pulang modal",
+  "roi.paybackClaimedOn": "berdasarkan nilai yang dituntut: {date}",
   "roi.runRate": "Kadar larian tahunan",
   "roi.inputs": "Cara angka ini dikira",
   "roi.notMonetized": "tidak dinilai dengan wang",
@@ -236,6 +237,7 @@ export default {
   "calc.noRoi": "Tiada kos setakat ini, jadi tiada pulangan pelaburan.",
   "calc.step4": "4. Tempoh pulang modal",
   "calc.payback": "Nilai terkumpul mula menyamai kos terkumpul pada {date}.",
+  "calc.paybackVerified": "nilai yang disahkan sahaja: {date}",
   "calc.noPayback": "Nilai terkumpul belum menyamai kos terkumpul.",
   "calc.runRateNote": "Kadar tahunan = penambahbaikan semasa × nilai seunit × 365.25 hari ÷ hari setempoh.",
   "audiences.title": "Paparan mengikut audiens",
@@ -633,6 +635,8 @@ export default {
   "brief.valueProjected": "Ini termasuk nilai yang diunjurkan dari {date} pada tahap ukuran terakhir.",
   "brief.valueBasis": "Nilai dikira pada {n} daripada {total} hasil, iaitu yang mempunyai nilai wang.",
   "brief.payback": "Pulangan modal dicapai pada {date}.",
+  "brief.paybackBoth":
+    "Pulangan modal dicapai pada {date} berdasarkan nilai yang disahkan ({claimed} berdasarkan nilai yang dituntut).",
   "brief.paybackClaimed":
     "Pulangan modal dicapai pada {date} berdasarkan nilai yang dituntut; nilai yang disahkan belum mencapainya.",
   "brief.breakEven": "Pada kadar semasa, pulang modal dijangka pada {date}.",

@@ -45,6 +45,18 @@ describe("verdict functions", () => {
     expect(paybackVerdict({ paybackDate: null, verifiedPaybackDate: null }).verdict).toBe("not_yet");
   });
 
+  it("paid back is said with the verified date; where the value claimed paid back earlier, both are shown", () => {
+    // harimau-retail: the value claimed paid back on 16 Jun, the verified value on 24 Jun.
+    expect(paybackVerdict({ paybackDate: "2026-06-16", verifiedPaybackDate: "2026-06-24" })).toEqual({
+      verdict: "verified",
+      reason: "claimed_earlier",
+    });
+    expect(paybackVerdict({ paybackDate: "2026-06-24", verifiedPaybackDate: "2026-06-24" })).toEqual({
+      verdict: "verified",
+      reason: "verified_value_covers_cost",
+    });
+  });
+
   it("a close-out item is done by its date or its data, to agree when standard, else overdue or open", () => {
     expect(trackerVerdict({ done: true, overdue: false, standard: false, doneBy: "data" })).toEqual({
       verdict: "done",
