@@ -46,6 +46,8 @@ export interface GoalMilestone {
   id: string;
   status: MilestoneStatus;
   achievedOn: string | null;
+  /** True when achieved after its target date: the pages mark it late (verdict achieved_late). */
+  late: boolean;
 }
 
 /** One goal and the verdict on it. */
@@ -124,7 +126,7 @@ export function goalOutcomes(input: OutcomesInput, closeDate: string): GoalOutco
       .filter((m) => m.metric_id !== undefined && goal.metrics.includes(m.metric_id))
       .map((m): GoalMilestone => {
         const a = assessMilestone(m, metricById.get(m.metric_id!) ?? null, input.measurements, closeDate);
-        return { id: m.id, status: a.status, achievedOn: a.achievedOn };
+        return { id: m.id, status: a.status, achievedOn: a.achievedOn, late: a.late };
       });
     return {
       id: goal.id,

@@ -2,7 +2,7 @@
 import type { Metric } from "../schema.ts";
 import { inPeriod, nextPeriod, type Period } from "./dates.ts";
 import type { Forecast } from "./metrics.ts";
-import { dueOn, type Assessed } from "./milestones.ts";
+import { dueOn, standingRevision, type Assessed } from "./milestones.ts";
 import { ref } from "./provenance.ts";
 import { roundTo } from "./round.ts";
 
@@ -20,6 +20,8 @@ export type Risk =
       id: string;
       targetDate: string;
       revisedTargetDate: string | null;
+      /** True when the revised date still lies ahead (on or after asOf): the decision asked is to accept it, else to agree a new date. */
+      revisionStands: boolean;
       reason: string | null;
       confidence: "high" | "medium" | "low" | null;
       source: string;
@@ -79,6 +81,7 @@ export function qbr(period: Period, assessed: readonly Assessed[], metrics: read
       id: m.id,
       targetDate: m.target_date,
       revisedTargetDate: m.revised_target_date ?? null,
+      revisionStands: standingRevision({ revisedTargetDate: m.revised_target_date ?? null }, asOf) !== null,
       reason: m.revision_reason ?? null,
       confidence: m.confidence ?? null,
       source: ref(m.src),

@@ -103,7 +103,6 @@ export function verdictLedger(r: LedgerInput): Verdict[] {
     add(`target:${m.id}`, metricTargetVerdict(m));
     add(`forecast:${m.id}`, metricForecastVerdict(m));
   }
-  const milestoneOf = new Map(r.milestones.map((m) => [m.id, m]));
   for (const m of r.milestones) add(`milestone:${m.id}`, milestoneVerdict(m));
   add("health", { verdict: r.health.rag, reason: r.health.rule });
   add("payback", paybackVerdict(r.roi));
@@ -119,8 +118,7 @@ export function verdictLedger(r: LedgerInput): Verdict[] {
       }
       for (const gm of g.milestones) {
         const item = itemOf("milestone", gm.id, on, asOf);
-        const late = gm.achievedOn !== null && gm.achievedOn > (milestoneOf.get(gm.id)?.targetDate ?? gm.achievedOn);
-        if (!seen.has(item)) add(item, milestoneVerdict({ status: gm.status, late }));
+        if (!seen.has(item)) add(item, milestoneVerdict(gm));
         seen.add(item);
       }
     }

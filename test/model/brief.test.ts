@@ -28,6 +28,7 @@ const qbr: Qbr = {
       id: "ms2",
       targetDate: "2026-08-31",
       revisedTargetDate: "2026-11-15",
+      revisionStands: true,
       reason: null,
       confidence: null,
       source: "milestones.csv:3",

@@ -117,8 +117,8 @@ describe("goalOutcomes(input, closeDate)", () => {
   });
 
   it("lists the milestones of the goal's metrics with their status at the close date", () => {
-    expect(out.goals[0].milestones).toEqual([{ id: "MS1", status: "achieved", achievedOn: "2026-06-01" }]);
-    expect(out.goals[3].milestones).toEqual([{ id: "MS2", status: "delayed", achievedOn: null }]);
+    expect(out.goals[0].milestones).toEqual([{ id: "MS1", status: "achieved", achievedOn: "2026-06-01", late: true }]);
+    expect(out.goals[3].milestones).toEqual([{ id: "MS2", status: "delayed", achievedOn: null, late: false }]);
     expect(out.goals[2].milestones).toEqual([]);
   });
 

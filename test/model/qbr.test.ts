@@ -77,11 +77,21 @@ describe("qbr(period, assessed, metrics, asOf)", () => {
         id: "slipped",
         targetDate: "2026-08-31",
         revisedTargetDate: "2026-11-30",
+        revisionStands: true,
         reason: "Data migration",
         confidence: "medium",
         source: "milestones.csv:3",
       },
     ]);
+  });
+
+  it("a delayed milestone's revised date asks to be accepted only while it lies ahead, never decided by a page", () => {
+    const slipped = milestone({ id: "slipped", target_date: "2026-07-31", revised_target_date: "2026-09-01" });
+    const risk = (on: string) =>
+      qbr(Q3, [{ milestone: slipped, assessment: assessMilestone(slipped, null, [], on) }], [], on).risks[0];
+    expect(risk("2026-08-15")).toMatchObject({ kind: "milestone", revisionStands: true });
+    expect(risk("2026-09-01")).toMatchObject({ kind: "milestone", revisionStands: true });
+    expect(risk("2026-09-20")).toMatchObject({ kind: "milestone", revisionStands: false });
   });
 
   it("lists metrics missed, behind or not converging as risks", () => {
