@@ -72,6 +72,20 @@ describe("one verdict per item across every page, document and report.json", () 
     }
   });
 
+  it("marks every decision page one asks for: its state and its decide-by date", () => {
+    let decisions = 0;
+    for (const b of built) {
+      const onPage = new Set(b.claims.filter((c) => c.where.includes(".html")).map((c) => c.item));
+      for (const c of b.claims.filter(
+        (c) => c.where.startsWith("brief.decisions") && /^decide-by:|^decision:\D/.test(c.item),
+      )) {
+        decisions++;
+        expect(onPage, `${b.label} ${b.slug}`).toContain(c.item);
+      }
+    }
+    expect(decisions).toBeGreaterThan(0);
+  });
+
   it("finds no item with two verdicts", () => {
     const found = built.flatMap((b) =>
       contradictions(b.claims).map((c) => ({

@@ -178,6 +178,7 @@ export function buildReport(data: CustomerData, opts: ReportOptions): Report {
     csat,
     closeout: closeoutFigures,
     actions: account.actions?.actions ?? null,
+    decisions: account.brief.decisions,
   });
   return { ...core, ...account, verdicts };
 }

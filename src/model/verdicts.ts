@@ -2,6 +2,7 @@
 // module of its kind, listed here with the rule that gave it. Pages only place these verdicts, each with a
 // data-verdict="item:verdict" mark (templates/lib/verdict.ts); docs/value-model.md, "The judgement ledger".
 import type { ActionFigures } from "./account.ts";
+import type { Decision } from "./brief.ts";
 import type { Closeout, CloseoutEntry, DeliverableSignoff } from "./closeout.ts";
 import type { MetricFigures, MilestoneFigures, RoiFigures, Verdict } from "./contract.ts";
 import { csatTiming, type Csat } from "./csat.ts";
@@ -78,6 +79,29 @@ export function deliverableVerdict(
   return d.overdue ? { verdict: "overdue", reason: "due_not_accepted" } : { verdict: "open", reason: "not_yet_due" };
 }
 
+/** A decision's key in the ledger: "renewal", "milestone:ms2", "metric:m1", "expansion:o1". */
+export function decisionKey(d: Decision): string {
+  return d.kind === "renewal" ? "renewal" : `${d.kind}:${d.id}`;
+}
+
+/**
+ * A decision the review asks for: due when its decide-by date is the report date, else open (nothing records a
+ * decision taken); the recommendation is its reason.
+ */
+export function decisionVerdict(d: Decision, asOf: string): Omit<Verdict, "item"> {
+  return { verdict: d.by <= asOf ? "due" : "open", reason: d.recommend };
+}
+
+/**
+ * A decision's decide-by date, as the verdict: on the date it decides when that falls within 30 days, before the
+ * renewal for a renewal, else 30 days from the report date.
+ */
+export function decideByVerdict(d: Decision): Omit<Verdict, "item"> {
+  const reason =
+    d.kind === "renewal" ? "before_renewal" : "date" in d && d.date === d.by ? "on_its_date" : "within_30_days";
+  return { verdict: d.by, reason };
+}
+
 /** What the ledger reads of the report. */
 export interface LedgerInput {
   asOf: string;
@@ -90,9 +114,11 @@ export interface LedgerInput {
   csat: Csat | null;
   closeout: Closeout | null;
   actions: readonly ActionFigures[] | null;
+  /** Page one's decisions, by decide-by date. */
+  decisions: readonly Decision[];
 }
 
-/** Every verdict of the report, each item once: metrics, milestones, health, payback, goals, survey, close-out, actions. */
+/** Every verdict of the report, each item once: metrics, milestones, health, payback, goals, survey, close-out, actions, decisions. */
 export function verdictLedger(r: LedgerInput): Verdict[] {
   const out: Verdict[] = [];
   const add = (item: string, v: Omit<Verdict, "item"> | null) => {
@@ -132,6 +158,10 @@ export function verdictLedger(r: LedgerInput): Verdict[] {
     for (const d of r.closeout.deliverables?.items ?? []) add(`deliverable:${d.id}`, deliverableVerdict(d));
   }
   r.actions?.forEach((a, n) => add(`action:${n + 1}`, { verdict: a.outcome, reason: a.outcome }));
+  for (const d of r.decisions) {
+    add(`decision:${decisionKey(d)}`, decisionVerdict(d, asOf));
+    add(`decide-by:${decisionKey(d)}`, decideByVerdict(d));
+  }
   return out;
 }
 

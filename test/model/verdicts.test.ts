@@ -5,6 +5,9 @@ import { describe, expect, it } from "vitest";
 import { addDays, parsePeriod } from "../../src/model/dates.ts";
 import { buildReport } from "../../src/model/report.ts";
 import {
+  decideByVerdict,
+  decisionKey,
+  decisionVerdict,
   deliverableVerdict,
   itemOf,
   metricForecastVerdict,
@@ -14,7 +17,7 @@ import {
   trackerVerdict,
 } from "../../src/model/verdicts.ts";
 import type { CustomerData } from "../../src/schema.ts";
-import { contradictions, reportClaims } from "../support/verdicts.ts";
+import { contradictions, pageClaims, reportClaims } from "../support/verdicts.ts";
 import { closeoutItem, cost, csat, customer, customerData, measurement, metric, milestone } from "./factories.ts";
 
 const START = "2026-01-01";
@@ -55,6 +58,25 @@ describe("verdict functions", () => {
       verdict: "verified",
       reason: "verified_value_covers_cost",
     });
+  });
+
+  it("a decision has its own ledger items: its state (open, due on its decide-by date) and its decide-by date", () => {
+    const accept = {
+      kind: "milestone",
+      id: "ms2",
+      recommend: "accept_revised_date",
+      date: "2026-10-10",
+      by: "2026-10-10",
+    } as const;
+    expect(decisionKey(accept)).toBe("milestone:ms2");
+    expect(decisionVerdict(accept, "2026-09-30")).toEqual({ verdict: "open", reason: "accept_revised_date" });
+    expect(decisionVerdict(accept, "2026-10-10").verdict).toBe("due");
+    expect(decideByVerdict(accept)).toEqual({ verdict: "2026-10-10", reason: "on_its_date" });
+    const renewal = { kind: "renewal", recommend: "renew", seats: null, by: "2026-11-01" } as const;
+    expect(decisionKey(renewal)).toBe("renewal");
+    expect(decideByVerdict(renewal)).toEqual({ verdict: "2026-11-01", reason: "before_renewal" });
+    const reset = { kind: "metric", id: "m1", recommend: "reset_target", date: null, by: "2026-10-30" } as const;
+    expect(decideByVerdict(reset).reason).toBe("within_30_days");
   });
 
   it("a close-out item is done by its date or its data, to agree when standard, else overdue or open", () => {
@@ -202,6 +224,28 @@ describe("the consistency oracle over report.json", () => {
       }),
       { numRuns: 400 },
     );
+  });
+
+  it("lists each of page one's decisions in the ledger, and fails when a page states another decide-by date", () => {
+    const data = customerData({
+      milestones: [milestone({ target_date: "2026-08-31", revised_target_date: "2026-10-10" })],
+      present: ["milestones"],
+    });
+    const r = buildReport(data, { asOf: "2026-09-30", period: "2026-Q3" });
+    expect(r.brief.decisions).toHaveLength(1);
+    expect(r.verdicts).toContainEqual({
+      item: "decision:milestone:MS1",
+      verdict: "open",
+      reason: "accept_revised_date",
+    });
+    expect(r.verdicts).toContainEqual({
+      item: "decide-by:milestone:MS1",
+      verdict: "2026-10-10",
+      reason: "on_its_date",
+    });
+    expect(contradictions(reportClaims(r))).toEqual([]);
+    const page = pageClaims('<p data-verdict="decide-by:milestone:MS1:2026-10-30">', "index.html");
+    expect(contradictions([...reportClaims(r), ...page]).map((c) => c.item)).toEqual(["decide-by:milestone:MS1"]);
   });
 
   it("fails when one item is stated with two verdicts", () => {

@@ -2,7 +2,7 @@
 // claims; one item with two verdicts is a contradiction. The same oracle reads report.json (the ledger and every
 // section that restates a verdict) and the built pages (their data-verdict marks).
 import type { Report } from "../../src/model/contract.ts";
-import { itemOf, metricTargetVerdict, milestoneVerdict } from "../../src/model/verdicts.ts";
+import { decisionKey, itemOf, metricTargetVerdict, milestoneVerdict } from "../../src/model/verdicts.ts";
 import { decode } from "./files.ts";
 
 /** One verdict stated somewhere: the item, the verdict, and where it was stated. */
@@ -61,9 +61,11 @@ export function reportClaims(r: Report): Claim[] {
     if (d.kind === "milestone") add(`milestone:${d.id}`, "delayed", where);
     if ("date" in d && d.date !== null)
       add(`decision:${i}`, d.by <= d.date ? "before its date" : "after its date", where);
+    add(`decision:${decisionKey(d)}`, d.by <= r.asOf ? "due" : "open", where);
+    add(`decide-by:${decisionKey(d)}`, d.by, where);
     if (i > 0) add(`decision-order:${i}`, r.brief.decisions[i - 1].by <= d.by ? "ordered" : "out of order", where);
   });
-  for (const item of out.filter((c) => c.item.startsWith("decision")).map((c) => c.item))
+  for (const item of out.filter((c) => /^decision(-order)?:\d+$/.test(c.item)).map((c) => c.item))
     add(item, item.startsWith("decision-order") ? "ordered" : "before its date", "rule");
 
   // Health counts what the ledger judges: each due target met or missed, each due milestone achieved or not.
