@@ -67,6 +67,8 @@ export interface BuildOptions {
   pack: Pack | "all";
   asOf: string;
   period: string | null;
+  /** The user's local date: a row dated after it is a located warning (row-after-today); absent, no such check. */
+  today?: string;
   pdf: boolean;
   debug?: boolean;
   /** Only validate and compute; write nothing (validate, --json). */
@@ -206,7 +208,7 @@ export async function prepareCustomer(
 ): Promise<{ data: CustomerData | null; report: Report | null; issues: DataIssue[]; shownDir: string }> {
   const dir = join(opts.dataDir, slug);
   const raw = await loadCustomer(dir, slug, relative(process.cwd(), dir) || dir);
-  const validated = validateCustomer(raw);
+  const validated = validateCustomer(raw, opts.today);
   const issues = validated.data
     ? [
         ...validated.issues,

@@ -179,6 +179,7 @@ export async function main(argv: string[], today = localToday()): Promise<number
       pack: (values.pack ?? "all") as Pack | "all",
       asOf: dates.asOf,
       period: dates.period,
+      today,
       pdf: !values["no-pdf"],
       debug,
       dryRun: command === "validate",

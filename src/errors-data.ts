@@ -248,6 +248,22 @@ export const errorCatalogue = {
     message: "A measurement is dated before its metric's baseline_date.",
     fix: "Correct the date, or move the metric's baseline_date earlier.",
   },
+  "criterion-threshold-differs": {
+    title: "A goal's words name another threshold than its metric's target",
+    severity: "warning",
+    stage: "validate",
+    message:
+      "A goal's statement names a number (e.g. above 90 %) that none of its metrics has as its target; the pack judges the goal by the metrics' targets and shows them beside the verdict.",
+    fix: "Write the metric's target in the goal's words, or set the metric's target to the goal's number.",
+  },
+  "row-after-today": {
+    title: "A row dated after today",
+    severity: "warning",
+    stage: "validate",
+    message:
+      "A row is dated after today: a typo'd year, or a month-first date read day-first. No figure counts it until then; rows after the as-of date but not after today are not warned about.",
+    fix: "Check the year, and whether the day and month were swapped (customer.json's dateFormat says which comes first).",
+  },
   "achieved-without-date": {
     title: "An achieved milestone with no date",
     severity: "error",

@@ -114,6 +114,13 @@ export const CATEGORIES = ["time", "cost", "revenue", "quality", "efficiency", "
 export const PERIODS = ["week", "month", "quarter", "year"] as const;
 export const AUDIENCES = ["executive", "finance", "it", "user"] as const;
 export const CLOSEOUT_PHASES = ["delivery", "transition", "closure"] as const;
+/** What a close-out item can stand for: the data that, once it exists, makes the item done. */
+export const CLOSEOUT_STANDS_FOR = [
+  "satisfaction_survey",
+  "retrospective",
+  "financial_reconciliation",
+  "sign_off",
+] as const;
 export const SIGNALS = [
   "usage_gap",
   "manual_work",
@@ -267,6 +274,7 @@ export const metricSchema = z.object({
   baseline_date: date,
   target: number,
   target_date: date,
+  revised_target_date: optDate,
   value_per_unit: optAmount,
   per: optional(oneOf(PERIODS)),
 });
@@ -324,6 +332,7 @@ export const closeoutSchema = z.object({
   owner: optText,
   due_date: optDate,
   done_date: optDate,
+  stands_for: optional(oneOf(CLOSEOUT_STANDS_FOR)),
   notes: optText,
 });
 

@@ -3,6 +3,8 @@
 import type { z } from "zod";
 import { lineWord, placeIn, type DataIssue } from "./errors.ts";
 import type { ErrorCode } from "./errors-data.ts";
+import { criterionThresholds } from "./criteria.ts";
+import { rowsAfterToday } from "./future.ts";
 import type { RawCustomer, RawTable } from "./load.ts";
 import { emailProblem } from "./emails.ts";
 import { evidenceProblem, logoProblem } from "./inert.ts";
@@ -36,8 +38,8 @@ export interface Validated {
 
 type Issue = z.core.$ZodIssue;
 
-/** Validates a loaded customer folder. */
-export function validateCustomer(raw: RawCustomer): Validated {
+/** Validates a loaded customer folder; with `today`, a row dated after it is a warning (row-after-today). */
+export function validateCustomer(raw: RawCustomer, today?: string): Validated {
   const issues: DataIssue[] = [...raw.issues];
   const at = (file: string) => `${raw.dir}/${file}`;
   // Without its customer document nothing else can be read as meant (dates, numbers, currency): its error alone.
@@ -65,6 +67,8 @@ export function validateCustomer(raw: RawCustomer): Validated {
   } as CustomerData;
 
   crossCheck(data, raw, at, issues);
+  if (today !== undefined) issues.push(...rowsAfterToday(data, today, at));
+  if (customer && raw.customer) issues.push(...criterionThresholds(data, at(raw.customer.file)));
   const failed = !customer || issues.some((i) => i.severity === "error");
   return { data: failed ? null : data, issues: byFileAndLine(issues) };
 }

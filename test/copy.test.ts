@@ -78,11 +78,18 @@ describe("page one is the brief, in every language", () => {
               cost: formatFigure(f, t, "money", r.roi.costToDate),
               roi: formatFigure(f, t, "percent", r.roi.roi),
             }),
-            r.roi.paybackDate
-              ? t("brief.payback", { date: date(r.roi.paybackDate) })
-              : b.breakEven
-                ? t("brief.breakEven", { date: date(b.breakEven) })
-                : t("brief.noBreakEven"),
+            r.roi.verifiedPaybackDate
+              ? r.roi.paybackDate !== r.roi.verifiedPaybackDate
+                ? t("brief.paybackBoth", {
+                    date: date(r.roi.verifiedPaybackDate),
+                    claimed: date(r.roi.paybackDate!),
+                  })
+                : t("brief.payback", { date: date(r.roi.verifiedPaybackDate) })
+              : r.roi.paybackDate
+                ? t("brief.paybackClaimed", { date: date(r.roi.paybackDate) })
+                : b.breakEven
+                  ? t("brief.breakEven", { date: date(b.breakEven) })
+                  : t("brief.noBreakEven"),
           ]),
       ...(r.contract ? [t("brief.renewal", { date: date(r.contract.renewalDate) })] : []),
       ...b.decisions.flatMap((d) => [

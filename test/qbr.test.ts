@@ -136,7 +136,7 @@ describe("executive summary (index.html)", () => {
     const page = await html("index.html");
     expect(page).toContain('data-figure="health.rag"');
     expect(text(page)).toContain(
-      "Needs attention — Met so far: 3 of the 5 items due (3 milestones, 2 metric targets). Rule: green when everything due is met and evidenced; yellow when something due is not met or lacks evidence; red when nothing due is met.",
+      "Needs attention — Met so far: 3 of the 6 items due (3 milestones, 3 metric targets). Rule: green when everything due is met and evidenced; yellow when something due is not met or lacks evidence; red when nothing due is met.",
     );
     const headline = /<table class="headline-outcomes">([\s\S]*?)<\/table>/.exec(page)![1];
     expect([...headline.matchAll(/<tr data-metric="(\w+)">/g)].map((m) => m[1])).toEqual(report.headline);
@@ -151,10 +151,11 @@ describe("executive summary (index.html)", () => {
       "Forecast model connected to the CRM: rescheduled to Nov 30, 2026 (first due Jun 30, 2026).",
     );
     expect(summary).not.toContain("Confirm the revised date");
-    expect(summary).toContain("Forecast accuracy: at the current pace the target is reached on Jul 28, 2027.");
+    // Due on 30 Sept, the as-of day, and short: missed that day (issue 20: a target is due on its date).
+    expect(summary).toContain("Forecast accuracy: target missed since Sep 30, 2026, 9.5 pp short.");
     expect(summary).toContain("Manual data entry: target missed since Jun 30, 2026, 6 hours/month short.");
     expect(summary).toContain(
-      "Return on investment (ROI) 15% Verified ROI −75% Payback Jul 7, 2026 Verified ROI counts only value backed by evidence: the value of Weekly report preparation rests on a milestone achieved without evidence",
+      "Return on investment (ROI) 15% Verified ROI −75% Payback Jul 7, 2026 (claimed: the verified value has not paid back yet) Verified ROI counts only value backed by evidence: the value of Weekly report preparation rests on a milestone achieved without evidence",
     );
     // A to-do for the CSM: in the internal copy's notes only (test/copy.test.ts).
     expect(summary).not.toContain("Report preparation down to 3 hours a week: achieved but not yet evidenced.");
@@ -267,7 +268,7 @@ describe("quarterly review (review.html)", () => {
     expect(risks).toContain("Reason: CRM upgrade moved to August; the API changed.");
     expect(risks).toContain("Course correction: Finish the CRM field mapping with Riley Chen.");
     expect(risks).toContain(
-      "Forecast accuracy Behind pace At the current pace the target is reached on Jul 28, 2027, after the target date.",
+      "Forecast accuracy Target missed Target missed since Sep 30, 2026: now 80.5%, 9.5 pp short of 90%.",
     );
     expect(risks).toContain(
       "Manual data entry Target missed Target missed since Jun 30, 2026: now 16 hours/month, 6 hours/month short of 10 hours/month.",

@@ -9,7 +9,7 @@ import { validateCustomer } from "../src/validate.ts";
 const FIXTURES = join(import.meta.dirname, "fixtures");
 
 /** A copy of the acme fixture with some files replaced, validated as "data/acme". */
-async function validateAcme(files: Record<string, string | null> = {}) {
+async function validateAcme(files: Record<string, string | null> = {}, today?: string) {
   const dir = await mkdtemp(join(tmpdir(), "milepost-validate-"));
   await cp(join(FIXTURES, "data", "acme"), dir, { recursive: true });
   for (const [name, text] of Object.entries(files)) {
@@ -19,7 +19,7 @@ async function validateAcme(files: Record<string, string | null> = {}) {
       await writeFile(join(dir, name), text);
     }
   }
-  const { data, issues } = validateCustomer(await loadCustomer(dir, "acme", "data/acme"));
+  const { data, issues } = validateCustomer(await loadCustomer(dir, "acme", "data/acme"), today);
   const lines = (severity: string) => issues.filter((i) => i.severity === severity).map(formatIssue);
   return { data, errors: lines("error"), warnings: lines("warning") };
 }
@@ -27,6 +27,32 @@ async function validateAcme(files: Record<string, string | null> = {}) {
 const METRICS_HEADER = "id,name,category,unit,direction,baseline,baseline_date,target,target_date,value_per_unit,per";
 
 describe("validateCustomer(raw)", () => {
+  it("a success criterion is judged by one threshold: a goal naming another number than its metric's target warns", async () => {
+    const json = await readFile(join(FIXTURES, "data", "acme", "customer.json"), "utf8");
+    const goal = (words: string) => ({
+      "customer.json": json.replace("Leadership trusts the sales forecast", words),
+    });
+    const { warnings, errors } = await validateAcme(goal("Raise forecast accuracy above 85 %"));
+    expect(errors).toEqual([]);
+    expect(warnings).toEqual([
+      "data/acme/customer.json goals[0].statement: \"Raise forecast accuracy above 85 %\" names 85 as its threshold, but the pack judges the goal by its metric's target (m2 90%) — write the metric's target in the goal's words, or set the metric's target to the goal's number",
+    ]);
+    expect((await validateAcme(goal("Raise forecast accuracy to 90%"))).warnings).toEqual([]);
+    expect((await validateAcme(goal("Leadership trusts the forecast of all 38 branches"))).warnings).toEqual([]);
+  });
+
+  it("a row dated after today is a located warning; rows after the as-of date but not after today stay quiet", async () => {
+    const measurements = await readFile(join(FIXTURES, "data", "acme", "measurements.csv"), "utf8");
+    const typo = `${measurements.trimEnd()}\nm1,2062-09-01,3,Timesheets,\nm1,2026-12-01,3,Timesheets,\n`;
+    const { data, warnings, errors } = await validateAcme({ "measurements.csv": typo }, "2026-12-06");
+    expect(errors).toEqual([]);
+    expect(warnings).toEqual([
+      'data/acme/measurements.csv:23 date: "2062-09-01" is after today (2026-12-06), so no figure counts this row yet — check the year, and whether the day and month were swapped (customer.json\'s dateFormat says which comes first)',
+    ]);
+    expect(data!.measurements.some((m) => m.date === "2062-09-01")).toBe(true);
+    expect((await validateAcme({ "measurements.csv": typo })).warnings).toEqual([]);
+  });
+
   it("accepts the acme fixture as it is", async () => {
     const { data, errors, warnings } = await validateAcme();
     expect(errors).toEqual([]);
@@ -87,7 +113,7 @@ describe("validateCustomer(raw)", () => {
       "milestones.csv": null,
     });
     expect(warnings).toContain(
-      "data/acme/metrics.csv:1 owner_email: is not a column milepost knows; it is ignored — check the spelling if you meant one of: id, name, category, unit, direction, baseline, baseline_date, target, target_date, value_per_unit, per",
+      "data/acme/metrics.csv:1 owner_email: is not a column milepost knows; it is ignored — check the spelling if you meant one of: id, name, category, unit, direction, baseline, baseline_date, target, target_date, revised_target_date, value_per_unit, per",
     );
     expect(errors).toEqual([
       "data/acme/metrics.csv:1 target_date: column is missing — add a column named target_date to the header row",

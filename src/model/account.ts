@@ -41,7 +41,7 @@ export interface AdoptionMeasure {
 /** Support tickets by period, the latest shown last. */
 export interface Support {
   periods: { period: string; opened: number; closed: number; slaMet: number; backlog: number; source: string }[];
-  /** Σ opened − Σ closed over every period shown. */
+  /** Open at the latest period's end: opened − closed carried from the first row, never below zero. */
   backlog: number;
   /** The latest period's figures and the one before; null when there is only one. */
   latest: string;
@@ -157,17 +157,18 @@ export function periodStart(period: string): string {
 
 /** Support periods that started by asOf (at most the last eight), oldest first; null without any. */
 export function support(rows: readonly SupportPeriod[], asOf: string): Support | null {
-  const shown = rows
+  const started = rows
     .filter((r) => periodStart(r.period) <= asOf)
-    .toSorted((a, b) => (periodStart(a.period) < periodStart(b.period) ? -1 : 1))
-    .slice(-8);
-  if (shown.length === 0) return null;
+    .toSorted((a, b) => (periodStart(a.period) < periodStart(b.period) ? -1 : 1));
+  if (started.length === 0) return null;
+  // The backlog is carried from the first row (not the first shown) and never falls below zero.
   let backlog = 0;
-  const periods = shown.map((r) => {
-    backlog += r.opened - r.closed;
+  const all = started.map((r) => {
+    backlog = Math.max(0, backlog + r.opened - r.closed);
     return { period: r.period, opened: r.opened, closed: r.closed, slaMet: r.sla_met, backlog, source: ref(r.src) };
   });
-  return { periods, backlog, latest: shown.at(-1)!.period, previous: shown.at(-2)?.period ?? null };
+  const periods = all.slice(-8);
+  return { periods, backlog, latest: periods.at(-1)!.period, previous: periods.at(-2)?.period ?? null };
 }
 
 /** The quarter before `period`. */

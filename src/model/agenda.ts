@@ -60,6 +60,8 @@ export type AgendaTopic =
 export interface ClosingAgenda {
   /** The day of the closing meeting (engagement end, or asOf when that comes first): the agenda reads no data dated later. */
   meetingDate: string;
+  /** True when the meeting was held before the report date: the page gives its outcome, not an agenda. */
+  held: boolean;
   topics: AgendaTopic[];
 }
 
@@ -71,7 +73,11 @@ export interface AgendaInput {
   opportunities: OpportunityGroups;
   handoff: Handoff | null;
   engagementEnd: string;
+  /** The meeting's day. */
   asOf: string;
+  /** The report date and the close-out as of it: open items are what stays open then, never what is done by then. */
+  reportDate?: string;
+  stillOpen?: Closeout;
 }
 
 /**
@@ -82,7 +88,8 @@ export interface AgendaInput {
  */
 export function closingAgenda(input: AgendaInput): ClosingAgenda {
   const topics: AgendaTopic[] = [];
-  const { outcomes, closeout, opportunities } = input;
+  const { outcomes, opportunities } = input;
+  const closeout = input.stillOpen ?? input.closeout;
   if (outcomes.goals.length > 0) {
     topics.push({ topic: "outcomes", goals: outcomes.goals.map((g) => ({ id: g.id, verdict: g.verdict })) });
   }
@@ -114,5 +121,5 @@ export function closingAgenda(input: AgendaInput): ClosingAgenda {
   if (proposeNow.length + defer.length + changeRequests.length > 0) {
     topics.push({ topic: "opportunities", proposeNow, defer, changeRequests });
   }
-  return { meetingDate: input.asOf, topics };
+  return { meetingDate: input.asOf, held: input.reportDate !== undefined && input.asOf < input.reportDate, topics };
 }

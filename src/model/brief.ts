@@ -38,9 +38,9 @@ export interface Brief {
   next: { decision: number } | { milestone: string } | null;
   /** The projected day cumulative value reaches cumulative cost at the current run-rate, when payback is not yet reached; null when it is, or never within five years. */
   breakEven: string | null;
-  /** At most three, most urgent first. */
+  /** At most three, by decide-by date (earliest first; same day: renewal, risks, expansion). */
   decisions: Decision[];
-  /** Milestones due next quarter (ids) and the open commitments due in it (indexes into actions). */
+  /** Milestones due after asOf by next quarter's end (ids) and the open commitments due by then, none overdue (indexes into actions). */
   plan: { milestones: string[]; actions: number[] };
 }
 
@@ -71,6 +71,7 @@ interface BriefInput extends BriefCore {
 /** The brief as of asOf. */
 export function brief(input: BriefInput): Brief {
   const { asOf, qbr, contract } = input;
+  // Decide within 30 days, never after the date the decision is about (a forecast or revised date ahead).
   const soon = (date: string | null) => {
     const limit = addDays(asOf, DECIDE_WITHIN);
     return date !== null && date >= asOf && date < limit ? date : limit;
@@ -93,16 +94,17 @@ export function brief(input: BriefInput): Brief {
         id: r.id,
         recommend: revised !== null ? "accept_revised_date" : "agree_new_date",
         date: revised,
-        by: soon(null),
+        by: soon(revised),
       });
     } else {
+      const date = r.status === "behind" ? r.forecastDate : null;
       decisions.push({
         kind: "metric",
         id: r.id,
         recommend:
           r.status === "behind" ? "accept_forecast" : r.status === "missed" ? "reset_target" : "course_correct",
-        date: r.status === "behind" ? r.forecastDate : null,
-        by: soon(null),
+        date,
+        by: soon(date),
       });
     }
   }
@@ -115,7 +117,7 @@ export function brief(input: BriefInput): Brief {
     input.headline
       .filter((id) => (progressOf.get(id) ?? 0) > 0)
       .toSorted((a, b) => progressOf.get(b)! - progressOf.get(a)!)[0] ?? null;
-  const top = decisions.slice(0, 3);
+  const top = orderDecisions(decisions).slice(0, 3);
   const actions = input.actions;
   const next = qbr?.next;
   return {
@@ -131,12 +133,21 @@ export function brief(input: BriefInput): Brief {
     decisions: top,
     plan: {
       milestones: qbr?.nextQuarter ?? [],
-      actions: actions && next ? actions.plan.filter((i) => actions.actions[i].due <= next.end) : [],
+      // Overdue commitments are overdue, never plan.
+      actions:
+        actions && next
+          ? actions.plan.filter((i) => actions.actions[i].outcome === "open" && actions.actions[i].due <= next.end)
+          : [],
     },
   };
 }
 
 const later = (a: string, b: string) => (a > b ? a : b);
+
+/** Decisions by their decide-by date, earliest first; the same day keeps the order they were raised in. */
+export function orderDecisions(decisions: readonly Decision[]): Decision[] {
+  return decisions.toSorted((a, b) => (a.by < b.by ? -1 : a.by > b.by ? 1 : 0));
+}
 
 /** Most days ahead a break-even is projected. */
 const HORIZON_DAYS = 5 * 365;

@@ -5,7 +5,14 @@ import type { Measurement } from "../schema.ts";
 import { entryDays, type LedgerEntry } from "./ledger.ts";
 import { seriesOf } from "./metrics.ts";
 import { fraction, significant } from "./round.ts";
-import { improvement, improvementDays, perDays, type MonetizedMetric } from "./value.ts";
+import {
+  improvement,
+  improvementDays,
+  perDays,
+  projectedFrom,
+  projectedImprovementDays,
+  type MonetizedMetric,
+} from "./value.ts";
 
 /**
  * One monetized metric: unitDays × value_per_unit ÷ perDays = value to date;
@@ -23,6 +30,10 @@ export interface ValueStep {
   daysPerYear: number;
   /** The first measurement's date, from which value accrues; null before any. */
   since: string | null;
+  /** The last measurement's date when the value after it is projected at that level up to asOf; null otherwise. */
+  projectedFrom: string | null;
+  /** The part of unitDays after projectedFrom (the last measured improvement × the days since). */
+  projectedUnitDays: number;
 }
 
 /** One cost: amount × days ÷ perDays = cost to date (a recurring cost); amount × days ÷ spanDays (an actual spread over its span); a once-cost counts once from its start. */
@@ -57,6 +68,8 @@ export function valueStep(metric: MonetizedMetric, measurements: readonly Measur
     perDays: perDays(metric.per),
     daysPerYear: DAYS_PER_YEAR,
     since: series[0]?.date ?? null,
+    projectedFrom: projectedFrom(metric, series, asOf),
+    projectedUnitDays: fraction(projectedImprovementDays(metric, series, asOf)),
   };
 }
 

@@ -1,5 +1,5 @@
 // The close-out window after the engagement ends: three phases, checklist, deliverables sign-off (docs/value-model.md, "Close-out").
-import type { CloseoutItem, Customer, Deliverable } from "../schema.ts";
+import type { CloseoutItem, Customer, Deliverable, CLOSEOUT_STANDS_FOR } from "../schema.ts";
 import { CLOSEOUT_PHASES } from "../schema.ts";
 import { addDays, daysBetween } from "./dates.ts";
 import { ref } from "./provenance.ts";
@@ -38,6 +38,10 @@ export interface CloseoutEntry {
   done: boolean;
   /** Not done and due before the as-of date (never for standard items: nothing says whether they are done). */
   overdue: boolean;
+  /** The data the item stands for (`stands_for`), null when none is named. */
+  standsFor: StandsFor | null;
+  /** How done was decided: the row's done_date, or the data it stands for existing by the as-of date; null when open. */
+  doneBy: "done_date" | "data" | null;
   notes: string | null;
   source: string | null;
 }
@@ -125,6 +129,44 @@ export function closeoutPhases(
   }));
 }
 
+/** satisfaction_survey | retrospective | financial_reconciliation | sign_off */
+export type StandsFor = (typeof CLOSEOUT_STANDS_FOR)[number];
+
+/**
+ * The day the data an item stands for came to exist, as of `asOf`; undefined while it does not. null: it exists
+ * and carries no date of its own (a retrospective table). satisfaction_survey: the first response;
+ * financial_reconciliation: the latest dated financials row (null when none is dated); sign_off: the last
+ * acceptance once every deliverable not superseded is accepted.
+ */
+export function evidenceOn(kind: StandsFor, data: CloseoutEvidence, asOf: string): string | null | undefined {
+  const onOrBefore = (dates: readonly string[]) => dates.filter((d) => d <= asOf).sort();
+  switch (kind) {
+    case "satisfaction_survey":
+      return onOrBefore(data.responses)[0];
+    case "retrospective":
+      return data.retrospective ? null : undefined;
+    case "financial_reconciliation": {
+      if (data.financials === null) return undefined;
+      return onOrBefore(data.financials).at(-1) ?? null;
+    }
+    case "sign_off": {
+      const d = data.deliverables;
+      if (d === null || d.total === 0 || d.accepted < d.total) return undefined;
+      return onOrBefore(d.items.flatMap((i) => (i.acceptedDate ? [i.acceptedDate] : []))).at(-1) ?? null;
+    }
+  }
+}
+
+/** The data close-out items may stand for (see `evidenceOn`); null where the table is absent. */
+export interface CloseoutEvidence {
+  /** The csat responses' dates. */
+  responses: readonly string[];
+  retrospective: boolean;
+  /** The financials rows' dates (undated rows left out); null without a financials table. */
+  financials: readonly string[] | null;
+  deliverables: Deliverables | null;
+}
+
 /** The inputs the close-out reads. */
 export interface CloseoutInput {
   engagement: Customer["engagement"];
@@ -133,6 +175,8 @@ export interface CloseoutInput {
   closeoutPresent: boolean;
   deliverables: readonly Deliverable[];
   deliverablesPresent: boolean;
+  /** The data items may stand for; absent: an item is done by its done_date only. */
+  evidence?: Omit<CloseoutEvidence, "deliverables">;
 }
 
 /** The close-out as of `asOf`; null when the engagement has no end date. */
@@ -140,6 +184,7 @@ export function closeout(input: CloseoutInput, asOf: string): Closeout | null {
   const { engagement } = input;
   if (engagement.end === undefined) return null;
   const windows = closeoutPhases(engagement.end, engagement.closeoutDays);
+  const signoff = input.deliverablesPresent ? deliverables(input.deliverables, asOf) : null;
   const phaseEnd = (phase: CloseoutPhaseName) => windows.find((w) => w.phase === phase)!.end;
 
   const items: CloseoutEntry[] = input.closeoutPresent
@@ -148,7 +193,14 @@ export function closeout(input: CloseoutInput, asOf: string): Closeout | null {
           .filter((row) => row.phase === phase)
           .map((row) => {
             const due = row.due_date ?? phaseEnd(phase);
-            const done = row.done_date !== undefined && row.done_date <= asOf;
+            const byDate = row.done_date !== undefined && row.done_date <= asOf;
+            // A close-out item is done when the data it stands for exists, dated by that data (else its due day).
+            const data =
+              !byDate && row.stands_for && input.evidence
+                ? evidenceOn(row.stands_for, { ...input.evidence, deliverables: signoff }, asOf)
+                : undefined;
+            const done = byDate || data !== undefined;
+            const doneDate = byDate ? row.done_date! : data !== undefined ? (data ?? (due <= asOf ? due : asOf)) : null;
             return {
               phase,
               key: null,
@@ -157,9 +209,11 @@ export function closeout(input: CloseoutInput, asOf: string): Closeout | null {
               owner: row.owner ?? null,
               due,
               dueDefaulted: row.due_date === undefined,
-              doneDate: done ? (row.done_date as string) : null,
+              doneDate,
               done,
               overdue: !done && due < asOf,
+              standsFor: row.stands_for ?? null,
+              doneBy: byDate ? ("done_date" as const) : done ? ("data" as const) : null,
               notes: row.notes ?? null,
               source: ref(row.src),
             };
@@ -177,6 +231,8 @@ export function closeout(input: CloseoutInput, asOf: string): Closeout | null {
           doneDate: null,
           done: false,
           overdue: false,
+          standsFor: null,
+          doneBy: null,
           notes: null,
           source: null,
         })),
@@ -208,7 +264,7 @@ export function closeout(input: CloseoutInput, asOf: string): Closeout | null {
     total: items.length,
     doneShare: share(done, items.length),
     overdue: items.filter((i) => i.overdue).length,
-    deliverables: input.deliverablesPresent ? deliverables(input.deliverables, asOf) : null,
+    deliverables: signoff,
   };
 }
 

@@ -82,6 +82,18 @@ export interface Report extends AccountFigures {
   closingAgenda: ClosingAgenda | null;
   /** Things the build should tell the team about (not errors). */
   warnings: ReportWarning[];
+  /** The judgement ledger: every verdict the packs state, once, with its reason (src/model/verdicts.ts). */
+  verdicts: Verdict[];
+}
+
+/** One verdict of the ledger: the item judged, the verdict, and the rule that gave it. */
+export interface Verdict {
+  /** e.g. "target:m2", "milestone:ms3", "goal:g1", "target:m2@2026-09-15" (as of another day than asOf) */
+  item: string;
+  /** e.g. "missed" */
+  verdict: string;
+  /** The rule that decided it, e.g. "due_and_short" */
+  reason: string;
 }
 
 /** A goal from customer.json. */
@@ -104,6 +116,8 @@ export interface MetricFigures {
   baselineDate: string;
   target: number;
   targetDate: string;
+  /** The metric's own revised_target_date (the pages say "rescheduled"); a milestone's revised date never stands for it. */
+  revisedTargetDate: string | null;
   /** The latest measurement on or before asOf; the baseline when there is none. */
   current: number;
   /** The date of `current` (the baseline date when there is no measurement yet). */
@@ -122,8 +136,9 @@ export interface MetricFigures {
   stale: boolean;
   /**
    * The slope of the least-squares line through the baseline and the measurements (value(day) = intercept + slope ×
-   * (day − baselineDate)); the projection starts from the latest measurement. dueDate: target date, or a revised
-   * milestone date that stands for it; shortfall: how far a missed target was missed, in the metric's unit.
+   * (day − baselineDate)); the projection starts from the latest measurement. dueDate: revisedTargetDate, else
+   * targetDate; shortfall: how far a missed target was missed, in the metric's unit; pace: on_track / behind, which
+   * pace decided (overall: every point, the recent pace agreeing; recent: the latest measurements' pace, short).
    */
   forecast: {
     date: string | null;
@@ -132,13 +147,18 @@ export interface MetricFigures {
     intercept: number | null;
     dueDate: string;
     shortfall: number | null;
+    pace: "overall" | "recent" | null;
   };
   /** True when value_per_unit and per are both given. */
   monetized: boolean;
   valuePerUnit: number | null;
   per: Per | null;
-  /** Money realized by asOf; null unless monetized. */
+  /** Money realized by asOf; null unless monetized. Includes projectedValueToDate. */
   valueToDate: number | null;
+  /** The part of valueToDate after the last measurement, at the last measured level (never verified); null unless monetized. */
+  projectedValueToDate: number | null;
+  /** The last measurement's date when value after it up to asOf is projected; null when measured on asOf, unmeasured or not monetized. */
+  projectedFrom: string | null;
   /** Annual value at the current improvement; null unless monetized. */
   runRate: number | null;
   /** Measurements on or before asOf, oldest first. */
@@ -177,6 +197,8 @@ export interface MilestoneFigures {
   contradicted: boolean;
   /** Achieved with neither evidence files nor a measurement that meets the threshold. */
   unverified: boolean;
+  /** Achieved after targetDate: the pages mark it late. */
+  late: boolean;
   targetDate: string;
   revisedTargetDate: string | null;
   revisionReason: string | null;
@@ -209,7 +231,14 @@ export interface RoiFigures {
   costToDate: number;
   /** (value − cost) / cost; null when cost is 0. */
   roi: number | null;
-  /** Value of the metrics whose achieved milestones are all verified (or, without a milestone, whose measurements all name a source). */
+  /** The part of valueToDate after each metric's last measurement, at its last measured level. */
+  projectedValueToDate: number;
+  /** The earliest day from which a monetized metric's value is projected; null when none is. */
+  projectedFrom: string | null;
+  /**
+   * Measured value (up to each metric's last measurement, never projected) of the metrics whose achieved milestones
+   * are all verified (or, without a milestone, whose measurements all name a source).
+   */
   verifiedValueToDate: number;
   /** (verified value − cost) / cost; null when cost is 0. */
   verifiedRoi: number | null;
@@ -217,6 +246,8 @@ export interface RoiFigures {
   unverifiedMetrics: string[];
   /** First day cumulative value ≥ cumulative cost (> 0); null if not by asOf. */
   paybackDate: string | null;
+  /** The same over the verified metrics' measured value only: "paid back" is said without qualification only when this is set. */
+  verifiedPaybackDate: string | null;
   /** Annual value at the current improvements. */
   runRate: number;
   /** The monetized metrics' ids. */
@@ -257,13 +288,15 @@ export type ReportWarning =
       source: string;
     }
   | {
-      /** The first CSAT response came more than 2 days after the engagement end, or none has by then. */
+      /** The survey was sent, or else the first CSAT response came, more than 2 days after the engagement end, or none has by then. */
       code: "csat-late";
       field: "date";
-      /** The first response's date; null when none came by asOf. */
+      /** The day the survey was sent when known, else the first response's date; null when none came by asOf. */
       value: string | null;
+      /** True when `value` is the day the survey was sent. */
+      sent: boolean;
       engagementEnd: string;
-      /** Days from engagement end to the first response (or to asOf when none came). */
+      /** Days from engagement end to `value` (or to asOf when there is none). */
       days: number;
       source: string;
     }

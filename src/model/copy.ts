@@ -41,7 +41,7 @@ export interface CopyReport extends Omit<Report, "opportunities" | "opportunityG
   /** Those expansions by horizon (ids). */
   opportunityGroups: { quickWins: string[]; longTerm: string[]; unplanned: string[] };
   /** The closing meeting's agenda without the coaching topics; null without an engagement end. */
-  closingAgenda: { meetingDate: string; topics: CustomerTopic[] } | null;
+  closingAgenda: { meetingDate: string; held: boolean; topics: CustomerTopic[] } | null;
   /** Only in the internal copy. */
   internal?: InternalNotes;
 }
@@ -63,6 +63,7 @@ export function copyOf(report: Report, copy: Copy, gaps: DataGap[] = []): CopyRe
     stakeholderMap: customerMap(report.stakeholderMap),
     closingAgenda: closingAgenda && {
       meetingDate: closingAgenda.meetingDate,
+      held: closingAgenda.held,
       topics: closingAgenda.topics.filter((t): t is CustomerTopic => !isCoaching(t)).flatMap(withoutStandard),
     },
     copy,

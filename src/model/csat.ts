@@ -50,7 +50,12 @@ export interface Csat {
   firstResponseDays: number | null;
   /** The last day the first response is due: engagement end + 2 days; null without an end. */
   dueDate: string | null;
-  /** True when the first response came more than 2 days after the engagement end, or none has come by then. */
+  /** The day the survey was sent (the done date of the close-out item that stands for it); null when not recorded. */
+  sentDate: string | null;
+  /**
+   * Judged on the day the survey was sent: true when sent more than 2 days after the engagement end. Without a
+   * sent date, on the first response: it came later than that, or none has come by then.
+   */
   late: boolean;
   /** The responses counted, oldest first (same date: file order). */
   answers: CsatAnswer[];
@@ -83,18 +88,29 @@ export function scale10(scores: readonly number[]): Scale10 | null {
   };
 }
 
-/** The responses dated on or before `asOf`, summarized; `engagementEnd` dates the 48-hour check. */
-export function summarizeCsat(rows: readonly CsatResponse[], engagementEnd: string | undefined, asOf: string): Csat {
+/**
+ * The responses dated on or before `asOf`, summarized; `engagementEnd` dates the 48-hour check, made on `sentDate`
+ * (the day the survey went out, on or before asOf) when known, else on the first response.
+ */
+export function summarizeCsat(
+  rows: readonly CsatResponse[],
+  engagementEnd: string | undefined,
+  asOf: string,
+  sentDate: string | null = null,
+): Csat {
   const counted = rows
     .filter((r) => r.date <= asOf)
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.src.line - b.src.line));
   const firstDate = counted[0]?.date ?? null;
   const firstResponseDays =
     engagementEnd !== undefined && firstDate !== null ? daysBetween(engagementEnd, firstDate) : null;
+  const sent = sentDate !== null && sentDate <= asOf ? sentDate : null;
   const late =
-    firstResponseDays !== null
-      ? firstResponseDays > CSAT_DUE_DAYS
-      : engagementEnd !== undefined && daysBetween(engagementEnd, asOf) > CSAT_DUE_DAYS;
+    engagementEnd !== undefined && sent !== null
+      ? daysBetween(engagementEnd, sent) > CSAT_DUE_DAYS
+      : firstResponseDays !== null
+        ? firstResponseDays > CSAT_DUE_DAYS
+        : engagementEnd !== undefined && daysBetween(engagementEnd, asOf) > CSAT_DUE_DAYS;
   return {
     responses: counted.length,
     firstDate,
@@ -103,6 +119,7 @@ export function summarizeCsat(rows: readonly CsatResponse[], engagementEnd: stri
     scale10: scale10(counted.filter((r) => r.scale === 10).map((r) => r.score)),
     firstResponseDays,
     dueDate: engagementEnd !== undefined ? addDays(engagementEnd, CSAT_DUE_DAYS) : null,
+    sentDate: sent,
     late,
     answers: counted.map((r) => ({
       respondent: r.respondent,
@@ -121,15 +138,17 @@ export function summarizeCsat(rows: readonly CsatResponse[], engagementEnd: stri
 export type CsatTiming = "on_time" | "late" | "awaiting" | "overdue" | "not_recorded";
 
 /**
- * on_time / late: the first response came within / after 2 days of the end; awaiting: none yet, still within
+ * The survey's timing is judged on the day it was sent: on_time / late: sent within / after 2 days of the end.
+ * Without a sent date, on the first response: it came within / after the 2 days; awaiting: none yet, still within
  * the 2 days; overdue: none, and the 2 days have passed; not_recorded: there is no csat table.
  */
 export function csatTiming(
-  csat: Pick<Csat, "firstResponseDays" | "responses"> | null,
+  csat: Pick<Csat, "firstResponseDays" | "responses" | "sentDate"> | null,
   engagementEnd: string,
   asOf: string,
 ): CsatTiming {
   if (csat === null) return "not_recorded";
+  if (csat.sentDate !== null) return daysBetween(engagementEnd, csat.sentDate) > CSAT_DUE_DAYS ? "late" : "on_time";
   if (csat.firstResponseDays !== null) return csat.firstResponseDays > CSAT_DUE_DAYS ? "late" : "on_time";
   return daysBetween(engagementEnd, asOf) > CSAT_DUE_DAYS ? "overdue" : "awaiting";
 }

@@ -1,19 +1,31 @@
 // A metric's entry of report.json (MetricFigures), rounded here and nowhere else, with the unrounded figures the QBR
 // and the ROI read (docs/report-json.md, "metrics").
-import type { Measurement, Metric, Milestone } from "../schema.ts";
+import type { Measurement, Metric } from "../schema.ts";
 import type { MetricFigures } from "./contract.ts";
 import { daysBetween } from "./dates.ts";
 import { changeVsBaseline, current, forecast, progress, progressState, seriesOf } from "./metrics.ts";
 import { ref } from "./provenance.ts";
 import type { QbrMetric } from "./qbr.ts";
 import { fraction, money, orNull, roundTo, significant } from "./round.ts";
-import { isMonetized, runRate, valueToDate, type MonetizedMetric } from "./value.ts";
+import {
+  isMonetized,
+  projectedFrom,
+  projectedValueToDate,
+  runRate,
+  valueToDate,
+  type MonetizedMetric,
+} from "./value.ts";
 
 /** A latest measurement older than this many days before asOf makes a metric stale. */
 export const STALE_DAYS = 45;
 
-/** A metric assessed as of a date: its report.json figures and the unrounded value and run-rate. */
-export type AssessedMetric = QbrMetric & { value: number | null; runRate: number | null; figures: MetricFigures };
+/** A metric assessed as of a date: its report.json figures and the unrounded value (of which `projected` after its last measurement) and run-rate. */
+export type AssessedMetric = QbrMetric & {
+  value: number | null;
+  projected: number | null;
+  runRate: number | null;
+  figures: MetricFigures;
+};
 
 /** A metric's figures for the report, with the unrounded figures the QBR and the ROI read. */
 export function assessMetric(
@@ -28,6 +40,7 @@ export function assessMetric(
   const raw = progress(metric, now.value);
   const m: MonetizedMetric | null = isMonetized(metric) ? metric : null;
   const value = m ? valueToDate(m, series, asOf) : null;
+  const projected = m ? projectedValueToDate(m, series, asOf) : null;
   const rate = m ? runRate(m, series, asOf) : null;
   const figures: MetricFigures = {
     id: metric.id,
@@ -39,6 +52,7 @@ export function assessMetric(
     baselineDate: metric.baseline_date,
     target: metric.target,
     targetDate: metric.target_date,
+    revisedTargetDate: metric.revised_target_date ?? null,
     current: now.value,
     currentDate: now.date,
     progress: orNull(raw, fraction),
@@ -54,11 +68,14 @@ export function assessMetric(
       intercept: orNull(trend.intercept, significant),
       dueDate: trend.dueDate,
       shortfall: orNull(trend.shortfall, (x) => roundTo(x, 4)),
+      pace: trend.pace,
     },
     monetized: m !== null,
     valuePerUnit: metric.value_per_unit ?? null,
     per: metric.per ?? null,
     valueToDate: orNull(value, money),
+    projectedValueToDate: orNull(projected, money),
+    projectedFrom: m ? projectedFrom(m, series, asOf) : null,
     runRate: orNull(rate, money),
     series: series.map((r) => ({
       date: r.date,
@@ -69,19 +86,13 @@ export function assessMetric(
     })),
     sources: [ref(metric.src), ...series.map((r) => ref(r.src))],
   };
-  return { metric, progress: raw, forecast: trend, value, runRate: rate, figures };
+  return { metric, progress: raw, forecast: trend, value, projected, runRate: rate, figures };
 }
 
 /**
- * The day a metric's target is due: its target_date, unless a milestone on the metric whose threshold is the
- * metric's target (or that has none) was rescheduled: then the latest such revised_target_date.
+ * The day a metric's target is due: its own revised_target_date, else its target_date. A milestone's revised date
+ * reschedules the milestone, never the metric (issue 20).
  */
-export function dueDateOf(metric: Metric, milestones: readonly Milestone[]): string {
-  let due = metric.target_date;
-  for (const m of milestones) {
-    if (m.metric_id !== metric.id || m.revised_target_date === undefined) continue;
-    if ((m.threshold ?? metric.target) !== metric.target) continue;
-    if (m.revised_target_date > due) due = m.revised_target_date;
-  }
-  return due;
+export function dueDateOf(metric: Metric): string {
+  return metric.revised_target_date ?? metric.target_date;
 }

@@ -30,10 +30,20 @@ export interface Forecast {
   dueDate: string;
   /** missed: how far the latest value is short of the target, in the metric's unit (positive); null otherwise. */
   shortfall: number | null;
+  /**
+   * on_track / behind: the pace the verdict rests on. overall: the line through every point, and the recent pace
+   * agrees; recent: the recent pace (see `recentPace`) does not reach the target by dueDate, so it decides. null otherwise.
+   */
+  pace: "overall" | "recent" | null;
 }
 
 /** Points needed, the baseline included, before a trend is fitted. */
 export const MIN_FORECAST_POINTS = 3;
+
+/** The recent pace reads the last this-many measurements, or those of the last RECENT_DAYS days if more. */
+export const RECENT_POINTS = 3;
+/** See RECENT_POINTS. */
+export const RECENT_DAYS = 90;
 
 /** The metric's measurements dated on or before `asOf`, oldest first (same date: file order). */
 export function seriesOf(metric: Metric, measurements: readonly Measurement[], asOf: string): Measurement[] {
@@ -91,9 +101,12 @@ const LAST_DAY = toDay("9999-12-31");
  * up to `asOf`; the projection starts from the latest measurement: latest date + (target − latest value) ÷ slope,
  * rounded up, and never before `asOf`.
  * reached: the latest value meets the target (date: the first measurement that met it).
- * missed: `dueDate` (target_date unless a revised date applies) is before `asOf` and the latest value falls short.
+ * missed: `dueDate` (the metric's target_date, or its own revised_target_date) is on or before `asOf` and the
+ * latest value falls short: a target is due on its date.
  * insufficient_data: fewer than 3 points, or all on one day. not_converging: a flat line or one moving away
- * from the target. Otherwise on_track if the projected day ≤ dueDate, else behind (date null beyond year 9999).
+ * from the target. Otherwise on_track if the projected day ≤ dueDate and the recent pace (`recentPace`) also
+ * reaches the target by dueDate (pace "overall"); else behind (pace "recent" when only the recent pace falls
+ * short, its projected day then shown; date null beyond year 9999).
  */
 export function forecast(
   metric: Metric,
@@ -109,7 +122,7 @@ export function forecast(
   const line = n >= MIN_FORECAST_POINTS ? leastSquares(xs, ys) : null;
   const slope = line?.slope ?? null;
   const intercept = line?.intercept ?? null;
-  const base = { slope, intercept, points: n, dueDate, shortfall: null };
+  const base = { slope, intercept, points: n, dueDate, shortfall: null, pace: null };
 
   const latest = series.at(-1);
   if (latest && meets(metric, latest.value, metric.target)) {
@@ -117,7 +130,7 @@ export function forecast(
     return { ...base, date: first.date, status: "reached" };
   }
   const latestValue = latest?.value ?? metric.baseline;
-  if (dueDate < asOf)
+  if (dueDate <= asOf)
     return { ...base, date: null, status: "missed", shortfall: Math.abs(metric.target - latestValue) };
   if (!line) return { ...base, date: null, status: "insufficient_data", slope: null, intercept: null };
 
@@ -131,9 +144,39 @@ export function forecast(
   }
   const from = toDay(latest?.date ?? metric.baseline_date);
   const day = Math.max(from + Math.ceil((metric.target - latestValue) / line.slope), toDay(asOf));
-  if (day > LAST_DAY) return { ...base, date: null, status: "behind" };
+  if (day > LAST_DAY) return { ...base, date: null, status: "behind", pace: "overall" };
   const date = fromDay(day);
-  return { ...base, date, status: date <= dueDate ? "on_track" : "behind" };
+  if (date > dueDate) return { ...base, date, status: "behind", pace: "overall" };
+  const recent = recentPace(metric, series, asOf);
+  if (recent === null) return { ...base, date, status: "on_track", pace: "overall" };
+  const reaches = recent.slope !== 0 && Math.sign(metric.target - latestValue) === Math.sign(recent.slope);
+  const recentDay = reaches
+    ? Math.max(from + Math.ceil((metric.target - latestValue) / recent.slope), toDay(asOf))
+    : null;
+  if (recentDay !== null && recentDay <= toDay(dueDate)) return { ...base, date, status: "on_track", pace: "overall" };
+  const recentDate = recentDay !== null && recentDay <= LAST_DAY ? fromDay(recentDay) : null;
+  return { ...base, date: recentDate, status: "behind", pace: "recent" };
+}
+
+/**
+ * The slope of the least-squares line through the latest measurements: the last RECENT_POINTS, or every one
+ * dated within RECENT_DAYS before `asOf` when that holds more; null with fewer than two points or all on one day.
+ */
+export function recentPace(
+  metric: Metric,
+  series: readonly Measurement[],
+  asOf: string,
+): { slope: number; points: number } | null {
+  const since = toDay(asOf) - RECENT_DAYS;
+  const window = series.filter((m) => toDay(m.date) >= since);
+  const recent = window.length > RECENT_POINTS ? window : series.slice(-RECENT_POINTS);
+  if (recent.length < 2) return null;
+  const origin = toDay(metric.baseline_date);
+  const line = leastSquares(
+    recent.map((m) => toDay(m.date) - origin),
+    recent.map((m) => m.value),
+  );
+  return line && { slope: line.slope, points: recent.length };
 }
 
 /** The least-squares line y = intercept + slope × x; null when every x is the same. */

@@ -28,6 +28,8 @@ export interface MilestoneAssessment {
   contradicted: boolean;
   /** True when achieved with neither evidence files nor a measurement that meets the threshold. */
   unverified: boolean;
+  /** True when achieved after its (original) target date: the pages mark it late. */
+  late: boolean;
 }
 
 /** A milestone with its assessment. */
@@ -69,7 +71,8 @@ export function thresholdOf(milestone: Milestone, metric: Metric | null): number
 
 /**
  * Status as of `asOf`: achieved if achieved_date ≤ asOf or a measurement ≤ asOf meets the threshold
- * (achieved on the stated date, else the first such measurement's date); else delayed if target_date < asOf;
+ * (achieved on the stated date, else the first such measurement's date; late when after target_date); else
+ * delayed if target_date ≤ asOf (a target is due on its date);
  * else in_progress if stated so or the metric has a measurement ≤ asOf; else not_started.
  * `metric` is the milestone's metric (null when it has none) and `measurements` may hold any metric's rows.
  */
@@ -91,7 +94,7 @@ export function assessMilestone(
 
   let status: MilestoneStatus;
   if (achievedOn !== null) status = "achieved";
-  else if (milestone.target_date < asOf) status = "delayed";
+  else if (milestone.target_date <= asOf) status = "delayed";
   else if (stated === "in_progress" || series.length > 0) status = "in_progress";
   else status = "not_started";
 
@@ -108,6 +111,7 @@ export function assessMilestone(
     stated,
     contradicted: stated !== null && stated !== status,
     unverified: status === "achieved" && !hasEvidence,
+    late: achievedOn !== null && achievedOn > milestone.target_date,
   };
 }
 
@@ -154,6 +158,7 @@ export function milestoneFigures(
     stated: a.stated,
     contradicted: a.contradicted,
     unverified: a.unverified,
+    late: a.late,
     targetDate: m.target_date,
     revisedTargetDate: m.revised_target_date ?? null,
     revisionReason: m.revision_reason ?? null,

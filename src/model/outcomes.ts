@@ -1,9 +1,18 @@
 // The engagement's goals (customer.json) judged against their metrics and milestones as of the close date.
 import type { Customer, Measurement, Metric, Milestone } from "../schema.ts";
+import { dueDateOf } from "./metric-figures.ts";
 import { current, meets, progress, progressState, type ProgressState } from "./metrics.ts";
 import { assessMilestone, type MilestoneStatus } from "./milestones.ts";
 import { CUSTOMER_SOURCE, ref } from "./provenance.ts";
 import { fraction, orNull } from "./round.ts";
+
+/** A metric target's verdict on a date: met, missed (due on or before the date and short), open (not due yet). */
+export type TargetVerdict = "met" | "missed" | "open";
+
+/** met when the value meets the target; else missed when `dueDate` ≤ `on` (a target is due on its date); else open. */
+export function targetVerdict(met: boolean, dueDate: string, on: string): TargetVerdict {
+  return met ? "met" : dueDate <= on ? "missed" : "open";
+}
 
 /** met | partly_met | not_met, or not_assessed when the goal names no metric. */
 export type GoalVerdict = "met" | "partly_met" | "not_met" | "not_assessed";
@@ -24,6 +33,10 @@ export interface GoalMetric {
   state: ProgressState;
   /** The value meets the target in the metric's direction (down: ≤, up: ≥). */
   met: boolean;
+  /** The day the target is due: the metric's revised_target_date, else its target_date. */
+  dueDate: string;
+  /** The target's verdict at the close date (see `targetVerdict`): met, missed (due and short), or open. */
+  target: TargetVerdict;
   /** The measurement row behind `value`; the metric row when the baseline stands. e.g. "measurements.csv:17" */
   source: string;
 }
@@ -33,6 +46,8 @@ export interface GoalMilestone {
   id: string;
   status: MilestoneStatus;
   achievedOn: string | null;
+  /** True when achieved after its target date: the pages mark it late (verdict achieved_late). */
+  late: boolean;
 }
 
 /** One goal and the verdict on it. */
@@ -93,13 +108,17 @@ export function goalOutcomes(input: OutcomesInput, closeDate: string): GoalOutco
     const linked = goal.metrics.map((id) => metricById.get(id)).filter((m): m is Metric => m !== undefined);
     const metrics = linked.map((metric): GoalMetric => {
       const now = current(metric, input.measurements, closeDate);
+      const met = meets(metric, now.value, metric.target);
+      const dueDate = dueDateOf(metric);
       return {
         id: metric.id,
         value: now.value,
         date: now.date,
         progress: progress(metric, now.value),
         state: progressState(metric, now.value),
-        met: meets(metric, now.value, metric.target),
+        met,
+        dueDate,
+        target: targetVerdict(met, dueDate, closeDate),
         source: ref(now.measurement?.src ?? metric.src),
       };
     });
@@ -107,7 +126,7 @@ export function goalOutcomes(input: OutcomesInput, closeDate: string): GoalOutco
       .filter((m) => m.metric_id !== undefined && goal.metrics.includes(m.metric_id))
       .map((m): GoalMilestone => {
         const a = assessMilestone(m, metricById.get(m.metric_id!) ?? null, input.measurements, closeDate);
-        return { id: m.id, status: a.status, achievedOn: a.achievedOn };
+        return { id: m.id, status: a.status, achievedOn: a.achievedOn, late: a.late };
       });
     return {
       id: goal.id,

@@ -2,7 +2,7 @@
 import type { Metric } from "../schema.ts";
 import { inPeriod, nextPeriod, type Period } from "./dates.ts";
 import type { Forecast } from "./metrics.ts";
-import { dueOn, type Assessed } from "./milestones.ts";
+import { dueOn, standingRevision, type Assessed } from "./milestones.ts";
 import { ref } from "./provenance.ts";
 import { roundTo } from "./round.ts";
 
@@ -20,6 +20,8 @@ export type Risk =
       id: string;
       targetDate: string;
       revisedTargetDate: string | null;
+      /** True when the revised date still lies ahead (on or after asOf): the decision asked is to accept it, else to agree a new date. */
+      revisionStands: boolean;
       reason: string | null;
       confidence: "high" | "medium" | "low" | null;
       source: string;
@@ -28,7 +30,7 @@ export type Risk =
       kind: "metric";
       id: string;
       status: "behind" | "missed" | "not_converging";
-      /** The day the target is due (target_date, or a revised milestone date standing for it). */
+      /** The day the target is due: the metric's revised_target_date, else its target_date. */
       targetDate: string;
       /** The day the trend reaches the target; null when missed or not converging. */
       forecastDate: string | null;
@@ -43,7 +45,10 @@ export interface Qbr {
   next: Period;
   /** Milestones achieved inside the quarter, by achievedOn then file order. */
   achieved: string[];
-  /** Milestones not achieved as of the date whose revised (else original) target date lies in the next quarter, by that date. */
+  /**
+   * Milestones not achieved whose revised (else original) target date falls after the as-of date, in the rest of
+   * this quarter or in the next, by that date. Overdue ones are risks, never plan.
+   */
   nextQuarter: string[];
   /** Delayed milestones first (file order), then metrics missed, behind or not converging (file order). */
   risks: Risk[];
@@ -52,7 +57,7 @@ export interface Qbr {
 }
 
 /** The QBR of `period`, from milestones and metrics already assessed as of the report date. */
-export function qbr(period: Period, assessed: readonly Assessed[], metrics: readonly QbrMetric[]): Qbr {
+export function qbr(period: Period, assessed: readonly Assessed[], metrics: readonly QbrMetric[], asOf: string): Qbr {
   const next = nextPeriod(period);
   const achieved = assessed
     .filter((a) => a.assessment.achievedOn !== null && inPeriod(a.assessment.achievedOn, period))
@@ -65,7 +70,7 @@ export function qbr(period: Period, assessed: readonly Assessed[], metrics: read
       date: dueOn(a.milestone),
       order,
     }))
-    .filter((x) => inPeriod(x.date, next))
+    .filter((x) => x.date > asOf && x.date <= next.end)
     .sort(byDateThenOrder);
 
   const risks: Risk[] = [];
@@ -76,6 +81,7 @@ export function qbr(period: Period, assessed: readonly Assessed[], metrics: read
       id: m.id,
       targetDate: m.target_date,
       revisedTargetDate: m.revised_target_date ?? null,
+      revisionStands: standingRevision({ revisedTargetDate: m.revised_target_date ?? null }, asOf) !== null,
       reason: m.revision_reason ?? null,
       confidence: m.confidence ?? null,
       source: ref(m.src),

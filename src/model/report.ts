@@ -20,6 +20,7 @@ import { goalOutcomes, roundOutcomes } from "./outcomes.ts";
 import { qbr } from "./qbr.ts";
 import { roiFigures } from "./roi.ts";
 import { headline } from "./summary.ts";
+import { verdictLedger } from "./verdicts.ts";
 import { warnings } from "./warnings.ts";
 
 /** What buildReport needs besides the data. */
@@ -47,9 +48,7 @@ export function buildReport(data: CustomerData, opts: ReportOptions): Report {
     const metric = milestone.metric_id !== undefined ? (metricById.get(milestone.metric_id) ?? null) : null;
     return { milestone, assessment: assessMilestone(milestone, metric, metric ? rowsOf(metric) : [], asOf) };
   });
-  const assessedMetrics = data.metrics.map((metric) =>
-    assessMetric(metric, rowsOf(metric), asOf, dueDateOf(metric, data.milestones)),
-  );
+  const assessedMetrics = data.metrics.map((metric) => assessMetric(metric, rowsOf(metric), asOf, dueDateOf(metric)));
   const metrics = assessedMetrics.map((a) => a.figures);
 
   const ledger = costLedger(customer.costs, data.financials, customer.engagement);
@@ -70,9 +69,6 @@ export function buildReport(data: CustomerData, opts: ReportOptions): Report {
     metrics: g.metrics.filter((id) => metricById.has(id)),
   }));
 
-  const csat = data.present.includes("csat")
-    ? roundCsat(summarizeCsat(data.csat, customer.engagement.end, asOf))
-    : null;
   const opportunities = triageAll(data.opportunities);
   const opportunityGroups = groupByHorizon(opportunities);
   const closeoutInput = {
@@ -81,8 +77,22 @@ export function buildReport(data: CustomerData, opts: ReportOptions): Report {
     closeoutPresent: data.present.includes("closeout"),
     deliverables: data.deliverables,
     deliverablesPresent: data.present.includes("deliverables"),
+    evidence: {
+      responses: data.csat.map((r) => r.date),
+      retrospective: data.present.includes("retrospective") && data.retrospective.length > 0,
+      financials: data.present.includes("financials")
+        ? data.financials.flatMap((f) => (f.date !== undefined ? [f.date] : []))
+        : null,
+    },
   };
-  const closeoutFigures = roundCloseout(closeout(closeoutInput, asOf));
+  const closeoutNow = closeout(closeoutInput, asOf);
+  const closeoutFigures = roundCloseout(closeoutNow);
+  // The survey's timing is judged on the day it was sent: the done date of the item that stands for it.
+  const surveySent = (c: ReturnType<typeof closeout>) =>
+    c?.items.find((i) => i.standsFor === "satisfaction_survey" && i.doneBy === "done_date")?.doneDate ?? null;
+  const csat = data.present.includes("csat")
+    ? roundCsat(summarizeCsat(data.csat, customer.engagement.end, asOf, surveySent(closeoutNow)))
+    : null;
   const end = customer.engagement.end;
   const outcomesInput = {
     goals: customer.goals,
@@ -112,7 +122,7 @@ export function buildReport(data: CustomerData, opts: ReportOptions): Report {
       assessed,
       asOf,
       assessedMetrics
-        .filter((a) => a.forecast.dueDate < asOf)
+        .filter((a) => a.forecast.dueDate <= asOf)
         .map((a) => ({ id: a.metric.id, met: a.forecast.status === "reached" })),
     ),
     nextMilestone: nextMilestone(assessed, asOf),
@@ -131,7 +141,7 @@ export function buildReport(data: CustomerData, opts: ReportOptions): Report {
       milestones,
     ),
     audiences: audienceViews({ stakeholders: customer.stakeholders, goals, metrics, milestones }),
-    qbr: period ? qbr(period, assessed, assessedMetrics) : null,
+    qbr: period ? qbr(period, assessed, assessedMetrics, asOf) : null,
     csat,
     voice: voiceOf(data.csat, asOf),
     closeout: closeoutFigures,
@@ -145,16 +155,34 @@ export function buildReport(data: CustomerData, opts: ReportOptions): Report {
         ? closingAgenda({
             outcomes: goalOutcomes(outcomesInput, meeting),
             closeout: agendaCloseout,
-            csat: data.present.includes("csat") ? summarizeCsat(data.csat, end, meeting) : null,
+            csat: data.present.includes("csat")
+              ? summarizeCsat(data.csat, end, meeting, surveySent(agendaCloseout))
+              : null,
             opportunities: opportunityGroups,
             handoff: data.handoff,
             engagementEnd: end,
             asOf: meeting,
+            reportDate: asOf,
+            stillOpen: closeoutNow ?? undefined,
           })
         : null,
     warnings: warnings(data, assessed, csat, asOf, ledger.disagreements, metrics),
   };
-  return { ...core, ...accountFigures(data, core, ledger.entries, asOf, period) };
+  const account = accountFigures(data, core, ledger.entries, asOf, period);
+  const verdicts = verdictLedger({
+    asOf,
+    engagementEnd: end ?? null,
+    health: core.health,
+    metrics,
+    milestones,
+    roi: core.roi,
+    goalOutcomes: outcomes,
+    csat,
+    closeout: closeoutFigures,
+    actions: account.actions?.actions ?? null,
+    decisions: account.brief.decisions,
+  });
+  return { ...core, ...account, verdicts };
 }
 
 function groupMeasurements(rows: readonly Measurement[]): Map<string, Measurement[]> {

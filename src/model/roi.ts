@@ -31,16 +31,27 @@ export function roiFigures(
   const unverifiedMetrics = monetized
     .filter((m) => !valueVerified(m, milestones, seriesOf(m, rowsOf(m), asOf)))
     .map((m) => m.id);
-  const verifiedValue = metrics.reduce((s, a) => s + (unverifiedMetrics.includes(a.metric.id) ? 0 : (a.value ?? 0)), 0);
+  const verified = monetized.filter((m) => !unverifiedMetrics.includes(m.id));
+  const projected = metrics.reduce((s, a) => s + (a.projected ?? 0), 0);
+  const verifiedValue = metrics.reduce(
+    (s, a) => s + (unverifiedMetrics.includes(a.metric.id) ? 0 : (a.value ?? 0) - (a.projected ?? 0)),
+    0,
+  );
+  const froms = metrics.flatMap((a) => (a.figures.projectedFrom !== null ? [a.figures.projectedFrom] : [])).sort();
   return {
     roi: {
       valueToDate: money(value),
       costToDate: money(cost),
       roi: orNull(roi(value, cost), fraction),
+      projectedValueToDate: money(projected),
+      projectedFrom: froms[0] ?? null,
       verifiedValueToDate: money(verifiedValue),
       verifiedRoi: orNull(roi(verifiedValue, cost), fraction),
       unverifiedMetrics,
       paybackDate: paybackDate(monetized, monetized.flatMap(rowsOf), ledger.map(asCost), asOf),
+      verifiedPaybackDate: paybackDate(verified, verified.flatMap(rowsOf), ledger.map(asCost), asOf, {
+        measuredOnly: true,
+      }),
       runRate: money(metrics.reduce((s, a) => s + (a.runRate ?? 0), 0)),
       metrics: monetized.map((m) => m.id),
       costs: costs.map(({ entry: e, toDate }) => ({

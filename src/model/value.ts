@@ -64,6 +64,30 @@ export function improvementDays(metric: Metric, measurements: readonly Measureme
   return unitDays;
 }
 
+/**
+ * The part of improvementDays after the metric's last measurement on or before `asOf`: the last measured level
+ * held from that day to `asOf`, i.e. projected, never measured (issue 20). 0 before any measurement.
+ */
+export function projectedImprovementDays(metric: Metric, measurements: readonly Measurement[], asOf: string): number {
+  const last = seriesOf(metric, measurements, asOf).at(-1);
+  return last ? improvement(metric, last.value) * (toDay(asOf) - toDay(last.date)) : 0;
+}
+
+/** Value after the metric's last measurement, at the last measured level (part of valueToDate). */
+export function projectedValueToDate(
+  metric: MonetizedMetric,
+  measurements: readonly Measurement[],
+  asOf: string,
+): number {
+  return projectedImprovementDays(metric, measurements, asOf) * valuePerDay(metric);
+}
+
+/** The day a metric's value starts being projected: its last measurement on or before `asOf` when that is before `asOf`; null otherwise. */
+export function projectedFrom(metric: Metric, measurements: readonly Measurement[], asOf: string): string | null {
+  const last = seriesOf(metric, measurements, asOf).at(-1);
+  return last && last.date < asOf ? last.date : null;
+}
+
 /** Annual value at the latest improvement on or before `asOf`: improvement × value_per_unit × periods per year (0 before any measurement). */
 export function runRate(metric: MonetizedMetric, measurements: readonly Measurement[], asOf: string): number {
   const last = seriesOf(metric, measurements, asOf).at(-1);
@@ -95,13 +119,15 @@ const PAYBACK_TOLERANCE = 0.005;
 /**
  * The first day, from the earliest cost start or measurement up to `asOf`, on which cumulative value ≥
  * cumulative cost while cumulative cost > 0; null if that never happens by `asOf`.
- * One pass over the days with rates changing at measurement and cost dates: O(days + rows).
+ * With `measuredOnly`, each metric's value stops at its last measurement (the verified payback counts no
+ * projected value). One pass over the days with rates changing at measurement and cost dates: O(days + rows).
  */
 export function paybackDate(
   metrics: readonly MonetizedMetric[],
   measurements: readonly Measurement[],
   costs: readonly Cost[],
   asOf: string,
+  { measuredOnly = false }: { measuredOnly?: boolean } = {},
 ): string | null {
   const events = new Map<number, { valueRate: number; costRate: number; costJump: number }>();
   const at = (day: number) => {
@@ -117,6 +143,8 @@ export function paybackDate(
       at(toDay(m.date)).valueRate += rate - previous;
       previous = rate;
     }
+    const from = measuredOnly ? projectedFrom(metric, measurements, asOf) : null;
+    if (from !== null) at(toDay(from)).valueRate -= previous;
   }
   for (const cost of costs) {
     if (cost.start > asOf) continue;

@@ -57,13 +57,15 @@ export function warnings(
   }
   const end = data.customer.engagement.end;
   if (csat?.late && end !== undefined) {
-    const first = csat.firstDate;
+    // Judged on the day the survey was sent when that is known, else on the first response.
+    const value = csat.sentDate ?? csat.firstDate;
     out.push({
       code: "csat-late",
       field: "date",
-      value: first,
+      value,
+      sent: csat.sentDate !== null,
       engagementEnd: end,
-      days: csat.firstResponseDays ?? daysBetween(end, asOf),
+      days: daysBetween(end, value ?? asOf),
       source: csat.sources[0] ?? CUSTOMER_SOURCE,
     });
   }

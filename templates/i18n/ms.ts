@@ -51,14 +51,19 @@ export default {
   "state.met": "Sasaran dicapai",
   "state.progressing": "Dalam pelaksanaan",
   "state.regressed": "Merosot",
+  "state.missed": "Sasaran terlepas",
   "forecast.reached": "Sasaran dicapai pada {date}",
   "forecast.on_track": "Dijangka mencapai sasaran menjelang {date}",
   "forecast.behind": "Pada kadar semasa, sasaran hanya dicapai pada {date}, selepas tarikh sasaran",
+  "forecast.behind_recent": "Pada kadar terkini, sasaran hanya dicapai pada {date}, selepas tarikh sasaran",
   "forecast.not_converging": "Tidak menghampiri sasaran: trend bergerak menjauhinya",
   "forecast.insufficient_data": "Ukuran belum mencukupi untuk membuat ramalan",
   "roi.verifiedWhy":
     "ROI disahkan hanya mengira nilai yang disokong bukti: nilai {names} bergantung pada batu tanda yang dicapai tanpa bukti, atau pada ukuran yang tidak menyatakan sumbernya.",
   "roi.verifiedRoi": "ROI disahkan",
+  "value.projected": "diunjurkan dari {date} pada tahap ukuran terakhir",
+  "roi.verifiedWhyProjected":
+    "Nilai yang diunjurkan dari {date} pada tahap ukuran terakhir tidak dikira sebagai disahkan.",
   "metric.staleAsOf": "ukuran terkini {date}: angka setakat hari itu",
   "meta.quarterToDate": "suku tahun setakat ini",
   "health.how":
@@ -74,6 +79,7 @@ export default {
   "status.delayed": "Tertangguh",
   "status.not_started": "Belum bermula",
   "status.unverified": "Belum disahkan",
+  "status.late": "Dicapai lewat",
   "status.unverified.note": "Dicapai, tetapi bukti belum dilampirkan.",
   "phase.early_win": "Kejayaan awal",
   "phase.foundation": "Asas",
@@ -106,6 +112,8 @@ export default {
   "roi.roi": "Pulangan pelaburan (ROI)",
   "roi.payback": "Tempoh pulang modal",
   "roi.paybackNotYet": "belum dicapai",
+  "roi.paybackClaimed": "berdasarkan nilai yang dituntut: nilai yang disahkan belum pulang modal",
+  "roi.paybackClaimedOn": "berdasarkan nilai yang dituntut: {date}",
   "roi.runRate": "Nilai pada kadar tahunan semasa",
   "roi.inputs": "Cara angka ini dikira",
   "roi.notMonetized": "tidak dinilai dalam ringgit",
@@ -183,6 +191,7 @@ export default {
   "milestone.metricTarget": "sasaran metrik ialah {target}",
   "milestone.ownThreshold": "Ambang batu tanda",
   "milestone.rescheduled": "dijadualkan semula ke {date}",
+  "metric.rescheduledBy": "menjelang {date}, dijadualkan semula",
   "summary.decision.missed":
     "{name}: sasaran tidak dicapai sejak {date}, kurang {shortfall}. Mohon keputusan tentang langkah pembetulan atau tarikh sasaran baharu.",
   "summary.decision.rescheduled": "{name}: dijadualkan semula ke {date} (tarikh asal {original}).",
@@ -267,6 +276,7 @@ export default {
   "calc.noRoi": "Tiada kos setakat ini, jadi ROI tidak dapat dikira.",
   "calc.step4": "4. Tempoh pulang modal",
   "calc.payback": "Nilai terkumpul menyamai kos terkumpul buat kali pertama pada {date}.",
+  "calc.paybackVerified": "nilai yang disahkan sahaja: {date}",
   "calc.noPayback": "Nilai terkumpul belum menyamai kos terkumpul.",
   "calc.runRateNote":
     "Nilai pada kadar tahunan semasa = penambahbaikan semasa × nilai seunit × 365.25 hari ÷ hari setiap tempoh.",
@@ -453,6 +463,9 @@ export default {
     "Tiada maklum balas {days} hari selepas projek tamat pada {end}, sedangkan jawapan sepatutnya diterima dalam masa 48 jam. Tinjauan perlu dihantar sekarang.",
   "csat.onTime":
     "Dihantar tepat pada masanya: jawapan mula diterima dalam masa 48 jam selepas projek tamat pada {end} (menjelang {due}).",
+  "csat.lateSent":
+    "Tinjauan dihantar pada {sent}, {days} hari selepas projek tamat pada {end}, melepasi tempoh 48 jam: bacalah skor ini dengan mengambil kira kelewatan tersebut.",
+  "csat.onTimeSent": "Dihantar tepat pada masanya: pada {sent}, dalam masa 48 jam selepas projek tamat pada {end}.",
   "csat.awaiting": "Jawapan dijangka menjelang {due}, 48 jam selepas projek tamat.",
   "csat.responses": "Maklum balas",
   "csat.mean": "CSAT (purata)",
@@ -522,6 +535,9 @@ export default {
   "frame.nextStep": "Langkah seterusnya",
   "agenda.title": "Agenda mesyuarat penutupan",
   "agenda.intro": "Dijana daripada data dalam laporan ini, mengikut turutan perbincangan.",
+  "agenda.heldTitle": "Hasil mesyuarat penutupan",
+  "agenda.held":
+    "Mesyuarat penutupan telah diadakan pada {date}: matlamat seperti pada hari tersebut, dan perkara yang masih terbuka setakat {asOf}.",
   "agenda.outcomes": "Sahkan hasil berbanding kriteria kejayaan",
   "agenda.open_items": "Persetujui cara perkara tertunggak diselesaikan",
   "agenda.handoff_owners": "Sahkan pemilik setiap sistem mulai sekarang",
@@ -677,7 +693,13 @@ export default {
   "brief.nextDecisions": "Semakan ini memohon {n} keputusan daripada tuan/puan, yang pertama sebelum {date}.",
   "brief.nextMilestone": "Batu tanda seterusnya: {name}, pada {date}.",
   "brief.value": "Nilai terkumpul setakat ini {value} berbanding kos terkumpul {cost}: ROI {roi}.",
+  "brief.valueProjected": "Jumlah ini termasuk nilai yang diunjurkan dari {date} pada tahap ukuran terakhir.",
+  "brief.valueBasis": "Nilai dikira bagi {n} daripada {total} hasil, iaitu hasil yang mempunyai nilai wang.",
   "brief.payback": "Modal telah pulang pada {date}.",
+  "brief.paybackBoth":
+    "Modal telah pulang pada {date} berdasarkan nilai yang disahkan ({claimed} berdasarkan nilai yang dituntut).",
+  "brief.paybackClaimed":
+    "Modal telah pulang pada {date} berdasarkan nilai yang dituntut; nilai yang disahkan belum mencapai pulang modal.",
   "brief.breakEven": "Pada kadar semasa, tempoh pulang modal dijangka berakhir pada {date}.",
   "brief.noBreakEven": "Pada kadar semasa, pulang modal memerlukan lebih daripada lima tahun lagi.",
   "brief.decisions": "Keputusan yang diperlukan",

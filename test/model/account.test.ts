@@ -122,6 +122,22 @@ describe("support(rows, asOf)", () => {
     expect([s.backlog, s.latest, s.previous]).toEqual([1, "2026-Q3", "2026-Q2"]);
   });
 
+  it("support backlog is carried from the first row, never negative", () => {
+    const rows = [
+      row("2025-Q3", 10, 2, 90),
+      row("2025-Q4", 1, 9, 90),
+      row("2026-Q1", 0, 5, 90),
+      row("2026-Q2", 3, 0, 90),
+      ...["2026-07", "2026-08", "2026-09", "2026-10", "2026-11", "2026-12"].map((p) => row(p, 1, 1, 90)),
+    ];
+    const s = support(rows, "2026-12-31")!;
+    expect(s.periods).toHaveLength(8);
+    expect(s.periods[0]).toMatchObject({ period: "2026-Q1", backlog: 0 });
+    expect(s.periods[1]).toMatchObject({ period: "2026-Q2", backlog: 3 });
+    expect(s.backlog).toBe(3);
+    for (const p of s.periods) expect(p.backlog).toBeGreaterThanOrEqual(0);
+  });
+
   it("reads months as well as quarters", () => {
     expect(periodStart("2026-08")).toBe("2026-08-01");
     expect(periodStart("2026-Q4")).toBe("2026-10-01");

@@ -164,3 +164,21 @@ describe("closingAgenda(input)", () => {
     });
   });
 });
+
+describe("a closing meeting dated before the report date", () => {
+  it("gives its outcome, not an agenda, and never lists as open what the tracker shows done", () => {
+    const atMeeting = input("2026-07-04");
+    const later = input("2026-07-30");
+    const held = closingAgenda({ ...atMeeting, reportDate: "2026-07-30", stillOpen: later.closeout });
+    expect(held.held).toBe(true);
+    expect(held.meetingDate).toBe("2026-07-04");
+    const open = held.topics.find((t) => t.topic === "open_items");
+    expect(open?.topic === "open_items" && open.checklist.map((i) => i.item)).toEqual([
+      "Runbook review",
+      "Final invoice",
+    ]);
+    const doneByThen = new Set(later.closeout.items.filter((i) => i.done).map((i) => i.item));
+    for (const i of open?.topic === "open_items" ? open.checklist : []) expect(doneByThen.has(i.item)).toBe(false);
+    expect(closingAgenda({ ...later, reportDate: "2026-07-30" }).held).toBe(false);
+  });
+});

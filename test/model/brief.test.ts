@@ -28,6 +28,7 @@ const qbr: Qbr = {
       id: "ms2",
       targetDate: "2026-08-31",
       revisedTargetDate: "2026-11-15",
+      revisionStands: true,
       reason: null,
       confidence: null,
       source: "milestones.csv:3",
@@ -119,6 +120,51 @@ describe("brief(input)", () => {
     const b = brief({ ...base, qbr: { ...qbr, risks: [] }, opportunities });
     expect(b.decisions).toEqual([{ kind: "expansion", id: "O1", recommend: "approve_proposal", by: "2026-10-01" }]);
     expect(brief({ ...base, qbr: { ...qbr, risks: [] } }).next).toEqual({ milestone: "ms3" });
+  });
+});
+
+describe("decisions ordered by decide-by date", () => {
+  it("orders decisions by their decide-by date and the brief names the earliest", () => {
+    const soonForecast = {
+      kind: "metric" as const,
+      id: "m4",
+      status: "behind" as const,
+      targetDate: "2026-10-01",
+      forecastDate: "2026-10-12",
+      shortfall: null,
+      source: "metrics.csv:5",
+    };
+    const b = brief({
+      ...base,
+      contract: { ...contract, renewalDate: "2026-12-31", daysToRenewal: 92 },
+      qbr: { ...qbr, risks: [...qbr.risks, soonForecast] },
+    });
+    const bys = b.decisions.map((d) => d.by);
+    expect(bys).toEqual(bys.toSorted());
+    expect(b.decisions[0]).toMatchObject({ kind: "metric", id: "m4", by: "2026-10-12" });
+    expect(b.next).toEqual({ decision: 0 });
+  });
+
+  it("a decide-by date is never after the date it decides", () => {
+    const risk = { ...qbr.risks[2], forecastDate: "2026-10-22" };
+    const b = brief({ ...base, qbr: { ...qbr, risks: [risk] } });
+    expect(b.decisions).toEqual([
+      { kind: "metric", id: "m3", recommend: "accept_forecast", date: "2026-10-22", by: "2026-10-22" },
+    ]);
+    for (const d of brief({ ...base, contract }).decisions)
+      if ("date" in d && d.date !== null) expect(d.by <= d.date).toBe(true);
+  });
+
+  it("next quarter's plan holds open commitments, never overdue ones", () => {
+    const actions = {
+      actions: [
+        { due: "2026-09-01", outcome: "missed" },
+        { due: "2026-11-01", outcome: "open" },
+        { due: "2027-02-01", outcome: "open" },
+      ],
+      plan: [0, 1, 2],
+    } as unknown as NonNullable<Parameters<typeof brief>[0]["actions"]>;
+    expect(brief({ ...base, actions }).plan.actions).toEqual([1]);
   });
 });
 

@@ -21,6 +21,9 @@ describe("valueStep(metric, measurements, asOf)", () => {
       perDays: 7,
       daysPerYear: 365.25,
       since: "2026-02-01",
+      // 12 × 14: the days after the last measurement (Feb 15) are projected at its level.
+      projectedFrom: "2026-02-15",
+      projectedUnitDays: 168,
     });
   });
 
@@ -44,6 +47,8 @@ describe("valueStep(metric, measurements, asOf)", () => {
       perDays: 7,
       daysPerYear: 365.25,
       since: null,
+      projectedFrom: null,
+      projectedUnitDays: 0,
     });
   });
 

@@ -46,6 +46,31 @@ describe("closeoutPhases(engagementEnd, days)", () => {
 });
 
 describe("closeout(input, asOf)", () => {
+  it("a close-out tracker item is done when the data it stands for exists, dated by that data", () => {
+    const rows = [
+      closeoutItem({ phase: "closure", item: "Survey", stands_for: "satisfaction_survey" }),
+      closeoutItem({ phase: "closure", item: "Retro", stands_for: "retrospective", due_date: "2026-07-25" }),
+      closeoutItem({ phase: "closure", item: "Invoices", stands_for: "financial_reconciliation" }),
+      closeoutItem({ phase: "delivery", item: "Sign-off", stands_for: "sign_off" }),
+      closeoutItem({ phase: "delivery", item: "Plain", done_date: "2026-07-05" }),
+    ];
+    const evidence = { responses: ["2026-07-02", "2026-08-09"], retrospective: true, financials: ["2026-07-20"] };
+    const accepted = [deliverable({ id: "D1", status: "accepted", accepted_date: "2026-07-08" })];
+    const c = closeout(
+      input({ closeout: rows, evidence, deliverables: accepted, deliverablesPresent: true }),
+      "2026-08-01",
+    )!;
+    const byItem = new Map(c.items.map((i) => [i.item, i]));
+    expect(byItem.get("Survey")).toMatchObject({ done: true, doneDate: "2026-07-02", doneBy: "data" });
+    expect(byItem.get("Retro")).toMatchObject({ done: true, doneDate: "2026-07-25", doneBy: "data" });
+    expect(byItem.get("Invoices")).toMatchObject({ done: true, doneDate: "2026-07-20", doneBy: "data" });
+    expect(byItem.get("Sign-off")).toMatchObject({ done: true, doneDate: "2026-07-08", doneBy: "data" });
+    expect(byItem.get("Plain")).toMatchObject({ done: true, doneBy: "done_date" });
+    const none = { responses: [], retrospective: false, financials: null };
+    const open = closeout(input({ closeout: rows, evidence: none }), "2026-08-01")!;
+    expect(open.items.filter((i) => i.done).map((i) => i.item)).toEqual(["Plain"]);
+  });
+
   it("is null without an engagement end", () => {
     expect(closeout(input({ engagement: customer().engagement }), "2026-07-15")).toBeNull();
   });
@@ -126,6 +151,8 @@ describe("closeout(input, asOf)", () => {
       doneDate: null,
       done: false,
       overdue: false,
+      standsFor: null,
+      doneBy: null,
       notes: null,
       source: null,
     });

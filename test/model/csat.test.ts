@@ -42,6 +42,7 @@ describe("summarizeCsat(rows, engagementEnd, asOf)", () => {
       scale10: { count: 1, nps: 100, promoters: 1, passives: 0, detractors: 0 },
       firstResponseDays: 2,
       dueDate: "2026-07-02",
+      sentDate: null,
       late: false,
       answers: [
         { respondent: "Ana", role: null, date: "2026-07-02", score: 5, scale: 5, comment: null, source: "csat.csv:2" },
@@ -50,6 +51,19 @@ describe("summarizeCsat(rows, engagementEnd, asOf)", () => {
       ],
       sources: ["csat.csv:2", "csat.csv:3", "csat.csv:4"],
     });
+  });
+
+  it("the survey's timing is judged on the day it was sent, not on the first response", () => {
+    // Sent on the second day after the end: on time, though the first response came on the fourth.
+    expect(summarizeCsat(rows, "2026-06-28", "2026-07-31", "2026-06-30")).toMatchObject({
+      sentDate: "2026-06-30",
+      firstResponseDays: 4,
+      late: false,
+    });
+    expect(summarizeCsat(rows, "2026-06-28", "2026-07-31", "2026-07-01")).toMatchObject({ late: true });
+    const sent = summarizeCsat(rows, "2026-06-28", "2026-07-31", "2026-06-29");
+    expect(csatTiming(sent, "2026-06-28", "2026-07-31")).toBe("on_time");
+    expect(csatTiming({ ...sent, sentDate: "2026-07-01" }, "2026-06-28", "2026-07-31")).toBe("late");
   });
 
   it("is late when the first response came more than 2 days after the end", () => {

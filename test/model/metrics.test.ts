@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { addDays } from "../../src/model/dates.ts";
 import {
   changeVsBaseline,
   current,
@@ -6,6 +7,7 @@ import {
   meets,
   progress,
   progressState,
+  recentPace,
   seriesOf,
 } from "../../src/model/metrics.ts";
 import { measurement, metric } from "./factories.ts";
@@ -139,6 +141,7 @@ describe("forecast(metric, measurements, asOf)", () => {
       points: 3,
       dueDate: "2026-12-31",
       shortfall: null,
+      pace: "overall",
     });
   });
 
@@ -169,7 +172,7 @@ describe("forecast(metric, measurements, asOf)", () => {
     );
   });
 
-  it("is missed once target_date is before asOf and the latest value falls short, saying by how much", () => {
+  it("a target is due on its date: missed on target_date itself when the latest value falls short, saying by how much", () => {
     const late = metric({ target_date: "2026-03-06" });
     const rows = [measurement("2026-01-11", 13), measurement("2026-01-21", 11)];
     expect(forecast(late, rows, "2026-03-07")).toMatchObject({
@@ -178,10 +181,11 @@ describe("forecast(metric, measurements, asOf)", () => {
       dueDate: "2026-03-06",
       shortfall: 9,
     });
-    expect(forecast(late, rows, "2026-03-06").status).toBe("behind");
+    expect(forecast(late, rows, "2026-03-06").status).toBe("missed");
+    expect(forecast(late, rows, "2026-03-05").status).toBe("behind");
   });
 
-  it("is due on a revised date where one applies", () => {
+  it("is due on the metric's own revised date where one applies", () => {
     const late = metric({ target_date: "2026-03-06" });
     const rows = [measurement("2026-01-11", 13), measurement("2026-01-21", 11)];
     expect(forecast(late, rows, "2026-04-01", "2026-06-30")).toMatchObject({
@@ -189,6 +193,40 @@ describe("forecast(metric, measurements, asOf)", () => {
       status: "on_track",
       dueDate: "2026-06-30",
     });
+  });
+
+  it("on_track needs the recent pace too: a slowdown over the last measurements is behind, and says so", () => {
+    // 50 → 75 (up), due 2026-11-30. Fast early, then +1 a month for four months: the line through every point
+    // reaches 75 in mid-October, the last three measurements' pace (+1 a month) only in December.
+    const up = metric({
+      direction: "up",
+      unit: "%",
+      baseline: 50,
+      target: 75,
+      baseline_date: "2026-01-01",
+      target_date: "2026-11-30",
+    });
+    const rows = [
+      measurement("2026-02-01", 60),
+      measurement("2026-03-01", 68),
+      measurement("2026-06-01", 69),
+      measurement("2026-07-01", 70),
+      measurement("2026-08-01", 71),
+      measurement("2026-09-01", 72),
+    ];
+    const slow = forecast(up, rows, "2026-09-30");
+    expect(slow).toMatchObject({ status: "behind", pace: "recent" });
+    expect(slow.date! > "2026-11-30").toBe(true);
+    const steady = rows.map((r, i) => measurement(r.date, 52 + i * 3.5));
+    expect(forecast(up, steady, "2026-09-30")).toMatchObject({ status: "on_track", pace: "overall" });
+  });
+
+  it("recentPace reads the last three measurements, or the last 90 days when they hold more", () => {
+    const rows = [0, 40, 80, 120, 160].map((d, i) => measurement(addDays("2026-03-01", d), 14 - i));
+    expect(recentPace(hours, rows, "2026-08-08")?.points).toBe(3);
+    const dense = [1, 5, 9, 13, 17].map((d, i) => measurement(addDays("2026-06-01", d), 14 - i / 2));
+    expect(recentPace(hours, dense, "2026-07-01")?.points).toBe(5);
+    expect(recentPace(hours, rows.slice(0, 1), "2026-07-01")).toBeNull();
   });
 
   it("is missed without measurements too, short by the whole way", () => {
@@ -228,6 +266,7 @@ describe("forecast(metric, measurements, asOf)", () => {
       points: 2,
       dueDate: "2026-12-31",
       shortfall: null,
+      pace: null,
     });
     expect(forecast(hours, [], "2026-06-30").status).toBe("insufficient_data");
   });

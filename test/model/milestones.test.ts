@@ -97,10 +97,18 @@ describe("assessMilestone(milestone, metric, measurements, asOf)", () => {
     expect(a).toMatchObject({ status: "in_progress", achievedOn: null });
   });
 
-  it("is delayed once target_date has passed, not on target_date itself", () => {
+  it("a target is due on its date: delayed on target_date itself when not achieved", () => {
     const m = milestone({ target_date: "2026-06-30", status: "in_progress" });
-    expect(assessMilestone(m, null, [], "2026-06-30").status).toBe("in_progress");
+    expect(assessMilestone(m, null, [], "2026-06-29").status).toBe("in_progress");
+    expect(assessMilestone(m, null, [], "2026-06-30").status).toBe("delayed");
     expect(assessMilestone(m, null, [], "2026-07-01").status).toBe("delayed");
+  });
+
+  it("late achievement is marked late: achieved after target_date, never on it", () => {
+    const m = (achieved_date: string) => milestone({ target_date: "2026-06-30", achieved_date });
+    expect(assessMilestone(m("2026-07-02"), null, [], "2026-09-30")).toMatchObject({ status: "achieved", late: true });
+    expect(assessMilestone(m("2026-06-30"), null, [], "2026-09-30").late).toBe(false);
+    expect(assessMilestone(milestone({ target_date: "2026-06-30" }), null, [], "2026-09-30").late).toBe(false);
   });
 
   it("is in progress when stated, or when its metric has a measurement", () => {

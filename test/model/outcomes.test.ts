@@ -91,9 +91,21 @@ describe("goalOutcomes(input, closeDate)", () => {
         progress: -0.1,
         state: "regressed",
         met: false,
+        dueDate: "2026-12-31",
+        target: "open",
         source: "measurements.csv:5",
       },
-      { id: "M1", value: 2, date: "2026-06-01", progress: 1, state: "met", met: true, source: "measurements.csv:3" },
+      {
+        id: "M1",
+        value: 2,
+        date: "2026-06-01",
+        progress: 1,
+        state: "met",
+        met: true,
+        dueDate: "2026-12-31",
+        target: "met",
+        source: "measurements.csv:3",
+      },
     ]);
     expect(out.goals[1].sources).toEqual([
       "customer.json",
@@ -105,8 +117,8 @@ describe("goalOutcomes(input, closeDate)", () => {
   });
 
   it("lists the milestones of the goal's metrics with their status at the close date", () => {
-    expect(out.goals[0].milestones).toEqual([{ id: "MS1", status: "achieved", achievedOn: "2026-06-01" }]);
-    expect(out.goals[3].milestones).toEqual([{ id: "MS2", status: "delayed", achievedOn: null }]);
+    expect(out.goals[0].milestones).toEqual([{ id: "MS1", status: "achieved", achievedOn: "2026-06-01", late: true }]);
+    expect(out.goals[3].milestones).toEqual([{ id: "MS2", status: "delayed", achievedOn: null, late: false }]);
     expect(out.goals[2].milestones).toEqual([]);
   });
 
@@ -119,8 +131,24 @@ describe("goalOutcomes(input, closeDate)", () => {
       progress: 0,
       state: "progressing",
       met: false,
+      dueDate: "2026-12-31",
+      target: "open",
       source: "metrics.csv:2",
     });
     expect(early.goals[0].verdict).toBe("not_met");
+  });
+
+  it("missed everywhere: a metric past its own target date and short is missed at the close, not in progress", () => {
+    const late = { ...input, metrics: [metric({ id: "M1", target_date: "2026-05-31" }), input.metrics[1]] };
+    expect(goalOutcomes(late, "2026-05-30").goals[0].metrics[0].target).toBe("open");
+    expect(goalOutcomes(late, "2026-05-31").goals[0].metrics[0].target).toBe("missed");
+    const moved = {
+      ...late,
+      metrics: [metric({ id: "M1", target_date: "2026-05-31", revised_target_date: "2026-07-31" })],
+    };
+    expect(goalOutcomes(moved, "2026-05-15").goals[0].metrics[0]).toMatchObject({
+      dueDate: "2026-07-31",
+      target: "open",
+    });
   });
 });

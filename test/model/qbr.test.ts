@@ -17,11 +17,12 @@ const flat: Forecast = {
   points: 1,
   dueDate: "2026-12-31",
   shortfall: null,
+  pace: null,
 };
 
-describe("qbr(period, assessed, metrics)", () => {
+describe("qbr(period, assessed, metrics, asOf)", () => {
   it("names the quarter and the next", () => {
-    const q = qbr(Q3, [], []);
+    const q = qbr(Q3, [], [], asOf);
     expect(q.period).toEqual(Q3);
     expect(q.next).toEqual({ id: "2026-Q4", start: "2026-10-01", end: "2026-12-31" });
   });
@@ -32,7 +33,7 @@ describe("qbr(period, assessed, metrics)", () => {
       milestone({ id: "B", achieved_date: "2026-06-30", evidence: ["x"] }),
       milestone({ id: "C", achieved_date: "2026-07-01", evidence: ["x"] }),
     );
-    expect(qbr(Q3, ms, []).achieved).toEqual(["C", "A"]);
+    expect(qbr(Q3, ms, [], asOf).achieved).toEqual(["C", "A"]);
   });
 
   it("lists next quarter's milestones by revised, else original, target date, not the achieved ones", () => {
@@ -43,7 +44,19 @@ describe("qbr(period, assessed, metrics)", () => {
       milestone({ id: "done", target_date: "2026-11-01", achieved_date: "2026-09-01" }),
       milestone({ id: "now", target_date: "2026-09-30" }),
     );
-    expect(qbr(Q3, ms, []).nextQuarter).toEqual(["moved-in", "late"]);
+    expect(qbr(Q3, ms, [], asOf).nextQuarter).toEqual(["moved-in", "late"]);
+  });
+
+  it("next quarter holds what falls after the as-of date, the rest of this quarter included, never what is overdue", () => {
+    const mid = "2026-08-20";
+    const ms = [
+      milestone({ id: "overdue", target_date: "2026-08-01" }),
+      milestone({ id: "today", target_date: mid }),
+      milestone({ id: "this-quarter", target_date: "2026-09-15" }),
+      milestone({ id: "next-quarter", target_date: "2026-11-01" }),
+      milestone({ id: "later", target_date: "2027-01-15" }),
+    ].map((m) => ({ milestone: m, assessment: assessMilestone(m, null, [], mid) }));
+    expect(qbr(Q3, ms, [], mid).nextQuarter).toEqual(["this-quarter", "next-quarter"]);
   });
 
   it("lists delayed milestones as risks with their revision", () => {
@@ -58,17 +71,27 @@ describe("qbr(period, assessed, metrics)", () => {
       }),
       milestone({ id: "fine", target_date: "2026-12-31" }),
     );
-    expect(qbr(Q3, ms, []).risks).toEqual([
+    expect(qbr(Q3, ms, [], asOf).risks).toEqual([
       {
         kind: "milestone",
         id: "slipped",
         targetDate: "2026-08-31",
         revisedTargetDate: "2026-11-30",
+        revisionStands: true,
         reason: "Data migration",
         confidence: "medium",
         source: "milestones.csv:3",
       },
     ]);
+  });
+
+  it("a delayed milestone's revised date asks to be accepted only while it lies ahead, never decided by a page", () => {
+    const slipped = milestone({ id: "slipped", target_date: "2026-07-31", revised_target_date: "2026-09-01" });
+    const risk = (on: string) =>
+      qbr(Q3, [{ milestone: slipped, assessment: assessMilestone(slipped, null, [], on) }], [], on).risks[0];
+    expect(risk("2026-08-15")).toMatchObject({ kind: "milestone", revisionStands: true });
+    expect(risk("2026-09-01")).toMatchObject({ kind: "milestone", revisionStands: true });
+    expect(risk("2026-09-20")).toMatchObject({ kind: "milestone", revisionStands: false });
   });
 
   it("lists metrics missed, behind or not converging as risks", () => {
@@ -85,7 +108,7 @@ describe("qbr(period, assessed, metrics)", () => {
       { metric: away, progress: -2 / 13, forecast: forecast(away, rows("away", 16, 17), asOf) },
       { metric: metric({ id: "quiet" }), progress: 0, forecast: flat },
     ];
-    expect(qbr(Q3, [], metrics).risks).toEqual([
+    expect(qbr(Q3, [], metrics, asOf).risks).toEqual([
       {
         kind: "metric",
         id: "missed",
@@ -123,6 +146,6 @@ describe("qbr(period, assessed, metrics)", () => {
       { metric: metric({ id: "met" }), progress: 1, forecast: flat },
       { metric: metric({ id: "none" }), progress: null, forecast: flat },
     ];
-    expect(qbr(Q3, [], metrics).expansionReady).toEqual(["over"]);
+    expect(qbr(Q3, [], metrics, asOf).expansionReady).toEqual(["over"]);
   });
 });

@@ -124,6 +124,7 @@ describe("buildReport(data, {asOf, period})", () => {
       baselineDate: "2026-01-01",
       target: 2,
       targetDate: "2026-12-31",
+      revisedTargetDate: null,
       current: 3,
       currentDate: "2026-02-15",
       progress: 0.9231, // 12/13
@@ -141,11 +142,14 @@ describe("buildReport(data, {asOf, period})", () => {
         intercept: 14.6568,
         dueDate: "2026-12-31",
         shortfall: null,
+        pace: "overall",
       },
       monetized: true,
       valuePerUnit: 80,
       per: "week",
       valueToDate: 7634.29, // 10×80×14/7 + 12×80×44/7
+      projectedValueToDate: 6034.29, // 12×80×44/7: after the last measurement (Feb 15), at its level
+      projectedFrom: "2026-02-15",
       runRate: 50091.43, // 12 × 80 × 365.25/7
       series: [
         { date: "2026-02-01", value: 5, source: "measurements.csv:2", origin: "Time survey", note: null },
@@ -225,10 +229,13 @@ describe("buildReport(data, {asOf, period})", () => {
       valueToDate: 7634.29,
       costToDate: 6444.02,
       roi: 0.1847,
+      projectedValueToDate: 6034.29,
+      projectedFrom: "2026-02-15",
       verifiedValueToDate: 0,
       verifiedRoi: -1,
       unverifiedMetrics: ["M1"],
       paybackDate: "2026-03-20",
+      verifiedPaybackDate: null,
       runRate: 50091.43,
       metrics: ["M1"],
       costs: [
@@ -270,7 +277,18 @@ describe("buildReport(data, {asOf, period})", () => {
   it("shows the ROI calculation step by step", () => {
     expect(report.roiCalculation).toEqual({
       // 10 × 14 + 12 × 44 = 668 (hours/week) × days; × 80 ÷ 7 = 7634.29
-      metrics: [{ id: "M1", improvement: 12, unitDays: 668, perDays: 7, daysPerYear: 365.25, since: "2026-02-01" }],
+      metrics: [
+        {
+          id: "M1",
+          improvement: 12,
+          unitDays: 668,
+          perDays: 7,
+          daysPerYear: 365.25,
+          since: "2026-02-01",
+          projectedFrom: "2026-02-15",
+          projectedUnitDays: 528,
+        },
+      ],
       // Licence: 89 days (01-01 to 03-31) ÷ 30.4375
       costs: [
         { item: "Setup", days: null, divisor: null },
@@ -415,10 +433,13 @@ describe("buildReport(data, {asOf, period})", () => {
       valueToDate: 0,
       costToDate: 0,
       roi: null,
+      projectedValueToDate: 0,
+      projectedFrom: null,
       verifiedValueToDate: 0,
       verifiedRoi: null,
       unverifiedMetrics: [],
       paybackDate: null,
+      verifiedPaybackDate: null,
       runRate: 0,
       metrics: [],
       costs: [],
@@ -463,6 +484,7 @@ describe("buildReport(data, {asOf, period})", () => {
       code: "csat-late",
       field: "date",
       value: "2026-07-06",
+      sent: false,
       engagementEnd: "2026-06-30",
       days: 6,
       source: "csat.csv:2",

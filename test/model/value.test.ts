@@ -7,12 +7,15 @@ import {
   isMonetized,
   paybackDate,
   perDays,
+  projectedFrom,
+  projectedValueToDate,
   roi,
   runRate,
   valueToDate,
   type MonetizedMetric,
 } from "../../src/model/value.ts";
-import { cost, measurement, metric } from "./factories.ts";
+import { buildReport } from "../../src/model/report.ts";
+import { cost, customer, customerData, measurement, metric } from "./factories.ts";
 
 // 15 hours/week of manual work at baseline; one hour saved a week is worth 80.
 const hours = metric({ value_per_unit: 80, per: "week" }) as MonetizedMetric;
@@ -199,5 +202,50 @@ describe("paybackDate(metrics, measurements, costs, asOf)", () => {
   it("is null when asOf comes before any cost or measurement", () => {
     expect(paybackDate([hours], saved, [setup], "2026-01-15")).toBeNull();
     expect(paybackDate([], [], [], "2026-01-15")).toBeNull();
+  });
+});
+
+describe("value after a metric's last measurement is projected at the last measured level and kept out of verified value", () => {
+  // Measured 5 hours (10 saved) on Feb 1 and 3 (12 saved) on Feb 15; as of Mar 1 the 14 days after Feb 15 are projected.
+  const perDay = 80 / 7;
+
+  it("value after the last measurement is projected at the last measured level, from that measurement's date", () => {
+    expect(projectedValueToDate(hours, saved, "2026-03-01")).toBeCloseTo(12 * 14 * perDay, 9);
+    expect(projectedFrom(hours, saved, "2026-03-01")).toBe("2026-02-15");
+    expect(valueToDate(hours, saved, "2026-03-01")).toBeCloseTo((10 * 14 + 12 * 14) * perDay, 9);
+  });
+
+  it("a metric measured on the as-of date projects nothing; an unmeasured one has nothing to project", () => {
+    expect(projectedValueToDate(hours, saved, "2026-02-15")).toBe(0);
+    expect(projectedFrom(hours, saved, "2026-02-15")).toBeNull();
+    expect(projectedFrom(hours, [], "2026-03-01")).toBeNull();
+    expect(projectedValueToDate(hours, [], "2026-03-01")).toBe(0);
+  });
+
+  it("the verified payback counts measured value only: value stops at each metric's last measurement", () => {
+    // 12 hours saved a week from Feb 1 is 137.14/day; a once-cost of 2000 is covered on day 15 of held value.
+    const flat = [measurement("2026-02-01", 3), measurement("2026-02-10", 3)];
+    const setup = [cost({ per: "once", amount: 2000, start: "2026-02-01" })];
+    expect(paybackDate([hours], flat, setup, "2026-03-01")).toBe("2026-02-16");
+    expect(paybackDate([hours], flat, setup, "2026-03-01", { measuredOnly: true })).toBeNull();
+    const later = [...flat, measurement("2026-02-20", 3)];
+    expect(paybackDate([hours], later, setup, "2026-03-01", { measuredOnly: true })).toBe("2026-02-16");
+  });
+
+  it("report.json: verified value is the measured value of verified metrics; the projection is stated with its date", () => {
+    const data = customerData({
+      customer: customer({ costs: [{ item: "Setup", amount: 1000, per: "once", start: "2026-02-01" }] }),
+      metrics: [metric({ value_per_unit: 80, per: "week" })],
+      measurements: saved.map((m) => ({ ...m, source: "Timesheets" })),
+    });
+    const r = buildReport(data, { asOf: "2026-03-01", period: null });
+    expect(r.metrics[0].projectedFrom).toBe("2026-02-15");
+    expect(r.metrics[0].projectedValueToDate).toBe(1920);
+    expect(r.roi.valueToDate).toBe(3520);
+    expect(r.roi.projectedValueToDate).toBe(1920);
+    expect(r.roi.projectedFrom).toBe("2026-02-15");
+    expect(r.roi.unverifiedMetrics).toEqual([]);
+    expect(r.roi.verifiedValueToDate).toBe(1600);
+    expect(r.roiCalculation.metrics[0]).toMatchObject({ projectedFrom: "2026-02-15", projectedUnitDays: 168 });
   });
 });
