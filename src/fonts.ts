@@ -8,6 +8,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { deflateSync, inflateSync } from "node:zlib";
+import type { Lang } from "../templates/i18n/index.ts";
 
 /** One face a page may use: its family, weight, the source file and the code points it draws. */
 export interface Face {
@@ -62,6 +63,17 @@ export function unicodeRange(points: number[]): string {
   }
   return parts.join(",");
 }
+
+/**
+ * The webfont of each language whose script the Latin faces do not draw: a @fontsource package
+ * (a dependency in package.json), cut down per customer like the Latin ones. One entry per language.
+ */
+export const SCRIPT_FONTS: Partial<Record<Lang, string>> = {
+  ja: "noto-sans-jp",
+  "zh-TW": "noto-sans-tc",
+  "zh-CN": "noto-sans-sc",
+  ko: "noto-sans-kr",
+};
 
 /** The Latin faces every page uses (global.css names Inter for text and Source Serif 4 for headings). */
 const LATIN: Face[] = [

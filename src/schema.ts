@@ -2,6 +2,7 @@
 // Cells arrive as strings (CSV) or JSON values; the field types below accept both,
 // read them strictly and explain what to write when a value cannot be read.
 import { z } from "zod";
+import { LANGUAGE_LIST, supportedLang } from "../templates/i18n/index.ts";
 
 /** Marks an issue's fix text; read back by validate.ts when it words the error. */
 function fail(ctx: z.RefinementCtx, message: string, fix: string): typeof z.NEVER {
@@ -14,6 +15,9 @@ const blankToUndefined = (v: unknown) => (v === null || (typeof v === "string" &
 /** How a customer's spreadsheets write dates besides YYYY-MM-DD: day first, month first, or only year first. */
 export const DATE_FORMATS = ["DMY", "MDY", "YMD"] as const;
 export type DateFormat = (typeof DATE_FORMATS)[number];
+
+/** What to write for a locale whose language milepost does not have. */
+export const LOCALE_FIX = `write a locale of one of milepost's languages (${LANGUAGE_LIST}), e.g. en-GB, de-DE, fr-FR, es-ES, pt-BR, zh-CN, ko-KR`;
 
 /** The date format people of a locale write: month first in the US and the Philippines, year first in East Asia, else day first. */
 export function dateFormatOf(locale: string): DateFormat {
@@ -280,7 +284,13 @@ const $schema = z.string().optional();
 export const customerSchema = z.object({
   $schema,
   name: text,
-  locale: z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, { message: "is not a BCP 47 locale" }),
+  locale: z
+    .string()
+    .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, { message: "is not a BCP 47 locale" })
+    .superRefine((locale, ctx) => {
+      if (/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(locale) && !supportedLang(locale))
+        fail(ctx, "is a language milepost has no labels for", LOCALE_FIX);
+    }),
   currency: z.string().regex(/^[A-Z]{3}$/, { message: "is not an ISO 4217 currency code" }),
   paper: z.enum(["a4", "letter"]).optional(),
   dateFormat: z.enum(DATE_FORMATS).optional(),
