@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 const UNIT = [
   "test/model/**/*.test.ts",
   "test/templates/**/*.test.ts",
-  "test/{config,dates-cli,docs,errors,fonts,i18n,incremental,inert,jsonschema,load,merge,narrative,narrative-tags,progress,protect,publish,series,shard,validate}.test.ts",
+  "test/{config,dates-cli,docs,errors,fonts,glossary,i18n,incremental,inert,jsonschema,load,merge,narrative,narrative-tags,progress,protect,publish,series,shard,validate}.test.ts",
 ];
 
 export default defineConfig({

@@ -85,7 +85,7 @@ describe("translator(locale)", () => {
     expect(langOf("zh-Hant-TW")).toBe("zh-TW");
     expect(langOf("ms-MY")).toBe("ms");
     expect(langOf("en-GB")).toBe("en");
-    expect(translator("ja-JP")("meta.asOf", { date: "2026年9月30日" })).toBe("2026年9月30日 時点の数値");
+    expect(translator("ja-JP")("meta.asOf", { date: "2026年9月30日" })).toBe("2026年9月30日時点の数値");
   });
 
   it("matches a locale to its language by language and script, and has none for a language milepost lacks", () => {
@@ -143,10 +143,10 @@ describe("translator(locale)", () => {
       "2 promoters · 1 passive · 0 detractors",
     );
     expect(t("health.rule.some_due_missed", { achieved: 1, due: 3, milestones: 2, metrics: 1 })).toBe(
-      "1 of 3 due by now is met (2 milestones, 1 metric target).",
+      "Met so far: 1 of the 3 items due (2 milestones, 1 metric target).",
     );
     expect(translator("ms-MY")("glance.responses", { n: 1 })).toBe("1 maklum balas");
-    expect(translator("ja-JP")("milestones.count", { n: 1 })).toBe("全 1 件");
+    expect(translator("ja-JP")("milestones.count", { n: 1 })).toBe("全1件");
   });
 
   it("never writes a count of one with a plural noun, nor 'All 1', in any English label", () => {
@@ -181,10 +181,10 @@ describe("translator(locale)", () => {
     expectTypeOf<LabelVars<"milestones.count">>().toEqualTypeOf<{ n: number }>();
     expectTypeOf<LabelVars<"criteria.rule.some_progress">>().toEqualTypeOf<{ total: number; met: string | number }>();
     expectTypeOf<LabelVars<"health.rule.some_due_missed">>().toEqualTypeOf<{
-      achieved: number;
+      due: number;
       milestones: number;
       metrics: number;
-      due: string | number;
+      achieved: string | number;
     }>();
     expectTypeOf<LabelVars<"health.rule.some_due_unverified">>().toEqualTypeOf<{
       due: number;

@@ -36,13 +36,44 @@ const SYMBOLS: Record<string, string> = {
   NZD: "NZ$",
 };
 
-/** Formats with Intl, then writes the minus sign as − and the currency as its unambiguous symbol. */
-function written(nf: Intl.NumberFormat, n: number, currency?: string): string {
-  return nf
-    .formatToParts(n)
-    .map((p) =>
-      p.type === "minusSign" ? MINUS : p.type === "currency" && currency ? (SYMBOLS[currency] ?? p.value) : p.value,
-    )
+/** How a language's local reports write what Intl writes otherwise. */
+interface Local {
+  /** Short month names Intl cuts where local reports do not: Malay "Ogos", not "Ogo". */
+  months?: Record<string, string>;
+  /** No space between the currency symbol and the amount: RM686,780. */
+  tightCurrency?: boolean;
+  /** The words of compact amounts: RM686.8 ribu, not RM 686.8K. */
+  compact?: Record<string, string>;
+}
+const LOCAL: Record<string, Local> = {
+  ms: { months: { Ogo: "Ogos" }, tightCurrency: true, compact: { K: " ribu", J: " juta", B: " bilion" } },
+};
+const localOf = (locale: string): Local => LOCAL[locale.toLowerCase().split("-")[0]!] ?? {};
+
+/**
+ * Formats with Intl, then writes the minus sign as − and the currency as its unambiguous symbol,
+ * and what `local` changes.
+ */
+function written(nf: Intl.NumberFormat, n: number, currency?: string, local: Local = {}): string {
+  const parts = nf.formatToParts(n);
+  return parts
+    .map((p, i) => {
+      if (p.type === "minusSign") return MINUS;
+      if (p.type === "currency" && currency) return SYMBOLS[currency] ?? p.value;
+      if (p.type === "literal" && local.tightCurrency && [parts[i - 1]?.type, parts[i + 1]?.type].includes("currency"))
+        return "";
+      if (p.type === "compact") return local.compact?.[p.value] ?? p.value;
+      return p.value;
+    })
+    .join("");
+}
+
+/** A date written by `dtf`, with the month names `local` writes in full. */
+function writtenDate(dtf: Intl.DateTimeFormat, d: Date, local: Local): string {
+  if (!local.months) return dtf.format(d);
+  return dtf
+    .formatToParts(d)
+    .map((p) => (p.type === "month" ? (local.months![p.value] ?? p.value) : p.value))
     .join("");
 }
 
@@ -67,6 +98,7 @@ function manOku(n: number, locale: string, currency: string, nf: Intl.NumberForm
 }
 
 export function formatter(locale: string, currency: string): Format {
+  const local = localOf(locale);
   const nf = new Map<number, Intl.NumberFormat>();
   const num = (digits: number) => {
     if (!nf.has(digits)) nf.set(digits, new Intl.NumberFormat(locale, { maximumFractionDigits: digits }));
@@ -96,12 +128,12 @@ export function formatter(locale: string, currency: string): Format {
       n === null
         ? DASH
         : (manOku(n, locale, currency, num(0)) ??
-          written(compact && Math.abs(n) >= 100_000 ? moneyCompact : money, n, currency)),
-    moneyExact: (n) => (n === null ? DASH : written(Number.isInteger(n) ? money : moneyExact, n, currency)),
+          written(compact && Math.abs(n) >= 100_000 ? moneyCompact : money, n, currency, local)),
+    moneyExact: (n) => (n === null ? DASH : written(Number.isInteger(n) ? money : moneyExact, n, currency, local)),
     percent: (f, digits = 0) => (f === null ? DASH : written(pct(digits), f)),
     magnitude: (f) => (f === null ? DASH : written(pct(0), Math.abs(f))),
-    date: (iso) => (iso ? date.format(toDate(iso)) : DASH),
-    shortDate: (iso) => (iso ? short.format(toDate(iso)) : DASH),
+    date: (iso) => (iso ? writtenDate(date, toDate(iso), local) : DASH),
+    shortDate: (iso) => (iso ? writtenDate(short, toDate(iso), local) : DASH),
     value: (n, unit) => {
       if (n === null) return DASH;
       const s = written(num(n !== 0 && Math.abs(n) < 10 ? 2 : 1), n);

@@ -22,7 +22,8 @@ describe("formatFigure(f, t, format, value, options)", () => {
 
   it("writes currencies unambiguously in each customer's locale, and negatives with the minus sign", () => {
     expect(formatter("zh-TW", "TWD").money(-1234)).toBe("\u2212NT$1,234");
-    expect(formatter("ms-MY", "MYR").money(354288)).toMatch(/^RM\s354,288$/);
+    expect(formatter("ms-MY", "MYR").money(354288)).toBe("RM354,288"); // as Malaysian reports write it
+    expect(formatter("ms-MY", "MYR").money(-686780, true)).toBe("\u2212RM686.8 ribu");
     expect(formatter("ja-JP", "JPY").money(4783573)).toBe("478万3,573円");
     expect(formatter("ja-JP", "JPY").money(-120_000_000)).toBe("\u22121億2,000万円");
     expect(formatter("ja-JP", "JPY").money(9800)).toBe("¥9,800");
@@ -30,6 +31,12 @@ describe("formatFigure(f, t, format, value, options)", () => {
     expect(formatter("en-US", "USD").money(-5)).toBe("\u2212US$5");
     expect(formatFigure(f, t, "percent", -0.35)).toBe("\u221235%");
     expect(formatFigure(f, t, "value", -3.5, { unit: "%" })).toBe("\u22123.5%");
+  });
+
+  it("writes month names as local reports do: Malay Ogos, where Intl writes Ogo", () => {
+    expect(formatter("ms-MY", "MYR").date("2026-08-31")).toBe("31 Ogos 2026");
+    expect(formatter("ms-MY", "MYR").shortDate("2026-08-01")).toBe("Ogos 2026");
+    expect(formatter("ms-MY", "MYR").date("2026-03-02")).toBe("2 Mac 2026");
   });
 
   it("words a % metric's change in percentage points and a large rise as a multiple", () => {
@@ -40,7 +47,7 @@ describe("formatFigure(f, t, format, value, options)", () => {
         changePoints: 68,
         factor: 5.5333,
       }),
-    ).toBe("68 ポイント増加");
+    ).toBe("68ポイント増加");
     expect(formatFigure(f, t, "metricChange", { change: 4.5, changePoints: null, factor: 5.5 })).toBe("×5.5");
     expect(formatFigure(f, t, "metricChange", { change: -0.8667, changePoints: null, factor: null })).toBe("down 87%");
   });
