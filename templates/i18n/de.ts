@@ -124,7 +124,8 @@ export default {
   "unlock.submit": "Öffnen",
   "unlock.wrong": "Dieser Zugangscode ist nicht korrekt. Bitte prüfen Sie ihn und versuchen Sie es erneut.",
   "unlock.expired": "Dieser Link ist am {date} abgelaufen. Bitte fordern Sie beim Absender einen neuen an.",
-  "unlock.unsupported": "Dieser Browser kann geschützte Berichte nicht öffnen. Bitte öffnen Sie den Link in einer aktuellen Version von Chrome, Edge, Firefox oder Safari.",
+  "unlock.unsupported":
+    "Dieser Browser kann geschützte Berichte nicht öffnen. Bitte öffnen Sie den Link in einer aktuellen Version von Chrome, Edge, Firefox oder Safari.",
   "unlock.opened": "Entsperrt.",
   "unlock.open": "Bericht öffnen",
   "unlock.download": "{name} herunterladen",
@@ -137,12 +138,12 @@ export default {
   "email.outcome": "• {name}: {from} → {to}, {change}",
   "email.link": "Der Bericht steht auch online bereit: {link}",
   "email.passcode": "Den Zugangscode für die Online-Fassung erhalten Sie in einer separaten Nachricht.",
-  "email.closing": "Gern gehe ich den Bericht mit Ihnen gemeinsam durch. Für Rückfragen stehe ich Ihnen jederzeit zur Verfügung.",
+  "email.closing":
+    "Gern gehe ich den Bericht mit Ihnen gemeinsam durch. Für Rückfragen stehe ich Ihnen jederzeit zur Verfügung.",
   "email.signOff": "Mit freundlichen Grüßen",
   // The QBR pack: summary, milestones, review, views by audience.
   "audiences.role": ", {role}",
-  "outcomes.none":
-    "Noch ist kein Ergebnis gemessen. Legen Sie metrics.csv mit Ausgangs- und Zielwert je Ergebnis an.",
+  "outcomes.none": "Noch ist kein Ergebnis gemessen. Legen Sie metrics.csv mit Ausgangs- und Zielwert je Ergebnis an.",
   "review.quote": "„{text}“",
   "metric.changeLine": "{change}, {baseline} → {current}",
   "nav.summary": "Zusammenfassung",
@@ -256,12 +257,10 @@ export default {
   "calc.step4": "4. Amortisation",
   "calc.payback": "Der kumulierte Nutzen hat die kumulierten Kosten erstmals am {date} erreicht.",
   "calc.noPayback": "Der kumulierte Nutzen hat die kumulierten Kosten noch nicht erreicht.",
-  "calc.runRateNote":
-    "Jährlicher Nutzen = aktuelle Verbesserung × Wert je Einheit × 365,25 Tage ÷ Tage je Zeitraum.",
+  "calc.runRateNote": "Jährlicher Nutzen = aktuelle Verbesserung × Wert je Einheit × 365,25 Tage ÷ Tage je Zeitraum.",
   "audiences.title": "Sichten je Zielgruppe",
   "audiences.none": "customer.json nennt keine Beteiligten, daher gibt es keine Sichten je Zielgruppe.",
-  "audiences.intro":
-    "Dieselben Zahlen, für jede Gruppe von Beteiligten nach dem geordnet, worauf sie zuerst achtet.",
+  "audiences.intro": "Dieselben Zahlen, für jede Gruppe von Beteiligten nach dem geordnet, worauf sie zuerst achtet.",
   "audiences.goals": "Ziele",
   "audiences.metrics": "Verfolgte Ergebnisse",
   "audiences.milestones": "Verfolgte Meilensteine",
@@ -290,7 +289,7 @@ export default {
   "nav.nextSteps": "Nächste Schritte",
   "glance.goalsMet": "Erreichte Ziele",
   "glance.partly": "{n} teilweise erreicht",
-  "glance.accepted": "Abgenommene Liefergegenstände",
+  "glance.accepted": "Abgenommene Lieferobjekte",
   "glance.deliverables": "vom Kunden abgenommen",
   "glance.checklist": "Abschluss-Checkliste",
   "glance.checklistNote": "{done} von {total, plural, one {# Punkt} other {# Punkten}} erledigt",
@@ -330,8 +329,7 @@ export default {
   "level.tactical": "Taktisches Ziel",
   "level.operational": "Operatives Ziel",
   "tracker.title": "Abschlussplan",
-  "tracker.intro":
-    "Die {days, plural, one {# Tag} other {# Tage}} nach dem Projektende am {end}, in drei Phasen.",
+  "tracker.intro": "Die {days, plural, one {# Tag} other {# Tage}} nach dem Projektende am {end}, in drei Phasen.",
   "tracker.notStarted": "Die Abschlussphase beginnt am {start}.",
   "tracker.day": "Stand {date}: Tag {day} von {days}.",
   "tracker.over": "Die Abschlussphase ist beendet (Zahlen zum {date}).",
@@ -360,11 +358,11 @@ export default {
   "cophase.delivery": "Abschließende Lieferung",
   "cophase.transition": "Überführung und Übergabe",
   "cophase.closure": "Abschluss und Rückschau",
-  "cophase.delivery.about": "Letzte Liefergegenstände, Abnahmetests, Restpunkteliste, formelle Abnahme.",
+  "cophase.delivery.about": "Letzte Lieferobjekte, Abnahmetests, Restpunkteliste, formelle Abnahme.",
   "cophase.transition.about": "Schulung, Dokumentation, Supportprozesse, Einweisung des Betriebsteams.",
   "cophase.closure.about":
     "Rückschau, Zufriedenheitsumfrage, finanzieller Abgleich, Erkenntnisse, Übergabe der Kundenbetreuung an Customer Success.",
-  "std.deliverables": "Letzte Liefergegenstände fertigstellen",
+  "std.deliverables": "Letzte Lieferobjekte fertigstellen",
   "std.acceptance_testing": "Abnahmetests mit dem Kunden durchführen",
   "std.punch_list": "Restpunkteliste abarbeiten",
   "std.sign_off": "Formelle Abnahme einholen",
@@ -377,9 +375,9 @@ export default {
   "std.financial_reconciliation": "Budget, Rechnungen und Zahlungen abgleichen",
   "std.lessons_learned": "Erkenntnisse festhalten",
   "std.cs_handover": "Kundenbetreuung an Customer Success übergeben",
-  "signoff.title": "Abnahme der Liefergegenstände",
+  "signoff.title": "Abnahme der Lieferobjekte",
   "signoff.accepted": "abgenommen",
-  "signoff.deliverable": "Liefergegenstand",
+  "signoff.deliverable": "Lieferobjekt",
   "signoff.acceptedOn": "Abgenommen am",
   "signoff.acceptedBy": "Abgenommen von",
   "deliverable.planned": "Geplant",
@@ -440,12 +438,12 @@ export default {
     "Die erste Antwort kam am {first}, {days, plural, one {# Tag} other {# Tage}} nach dem Projektende am {end}. Umfragen, die innerhalb von 48 Stunden nach Projektende versendet werden, erhalten mehr und unmittelbarere Antworten: Bitte lesen Sie diese Werte mit Blick auf die Verzögerung.",
   "csat.lateNone":
     "{days, plural, one {# Tag} other {# Tage}} nach dem Projektende am {end} lag noch keine Antwort vor, obwohl die Antworten innerhalb von 48 Stunden fällig waren. Versenden Sie die Umfrage jetzt.",
-  "csat.onTime": "Rechtzeitig versendet: Die Antworten begannen innerhalb von 48 Stunden nach dem Ende am {end} (bis {due}).",
+  "csat.onTime":
+    "Rechtzeitig versendet: Die Antworten begannen innerhalb von 48 Stunden nach dem Ende am {end} (bis {due}).",
   "csat.awaiting": "Die Antworten sind bis {due} fällig, 48 Stunden nach dem Projektende.",
   "csat.responses": "Antworten",
   "csat.mean": "CSAT (Mittelwert)",
-  "csat.of":
-    "{n, plural, one {# Antwort auf der Fünf-Punkte-Skala} other {# Antworten auf der Fünf-Punkte-Skala}}",
+  "csat.of": "{n, plural, one {# Antwort auf der Fünf-Punkte-Skala} other {# Antworten auf der Fünf-Punkte-Skala}}",
   "csat.satisfied": "Zufrieden",
   "csat.satisfiedNote": "Bewertungen von 4 oder 5",
   "csat.nps": "NPS",
@@ -466,8 +464,7 @@ export default {
   "fin.under": "unter Budget",
   "fin.onBudget": "im Budget",
   "fin.outstandingNote": "fakturiert, noch nicht bezahlt",
-  "fin.howto":
-    "Abweichung ist Ist minus Budget (positiv: über Budget). Offen ist fakturiert minus bezahlt.",
+  "fin.howto": "Abweichung ist Ist minus Budget (positiv: über Budget). Offen ist fakturiert minus bezahlt.",
   "opp.title": "Ausbaumöglichkeiten",
   "opp.intro":
     "Jede während des Projekts erkannte Möglichkeit, geprüft anhand von drei Fragen: Gefährdet sie die laufende Lieferung, ist sie ein eigenständiges Ergebnis, und hat sie für den Kunden Priorität? Jeder Ausbau wird in fünf Zeilen beschrieben, von der Beobachtung bis zum nächsten Schritt.",
@@ -515,7 +512,7 @@ export default {
   "agenda.opportunities": "Möglichkeiten, die sich anzusprechen lohnen",
   "agenda.standardChecklist":
     "Es wurde keine Abschluss-Checkliste erfasst: Vereinbaren Sie Verantwortliche und Termine für die Standard-Checkliste.",
-  "agenda.deliverablesOpen": "Noch nicht abgenommene Liefergegenstände",
+  "agenda.deliverablesOpen": "Noch nicht abgenommene Lieferobjekte",
   "agenda.checklistOpen": "Nicht erledigte Abschlusspunkte",
   "agenda.csat.on_time":
     "Bisher {n, plural, one {# Antwort} other {# Antworten}}, die erste am {first}. Danken Sie den Befragten und teilen Sie mit, was sie gesagt haben.",
@@ -531,10 +528,12 @@ export default {
   "agenda.changeControl": "Über das Änderungsverfahren leiten",
   "missing.criteria":
     "Keine Ziele in customer.json: Ergänzen Sie Ziele mit den Kennzahlen, an denen sie gemessen werden, um die Ergebnisse an den ursprünglichen Erfolgskriterien zu beurteilen.",
-  "missing.retrospective": "Keine Rückschau-Tabelle: Ergänzen Sie retrospective.csv (went_well, to_improve, lesson, action).",
+  "missing.retrospective":
+    "Keine Rückschau-Tabelle: Ergänzen Sie retrospective.csv (went_well, to_improve, lesson, action).",
   "missing.csat": "Keine CSAT-Tabelle: Ergänzen Sie csat.csv mit den Umfrageantworten.",
   "missing.financials": "Keine Finanztabelle: Ergänzen Sie financials.csv (item, budget, actual, invoiced, paid).",
-  "missing.opportunities": "Keine Tabelle der Möglichkeiten: Ergänzen Sie opportunities.csv, um Ausbaumöglichkeiten einzuordnen.",
+  "missing.opportunities":
+    "Keine Tabelle der Möglichkeiten: Ergänzen Sie opportunities.csv, um Ausbaumöglichkeiten einzuordnen.",
   // Account and close-out additions (issue 11).
   "nav.account": "Kundenbeziehung",
   "commercial.title": "Vertrag und Verlängerung",
@@ -574,12 +573,12 @@ export default {
   "stakeholderChange.unchanged": "Unverändert",
   "stakeholderChange.declined": "Zurückhaltender",
   "actions.title": "Gemeinsamer Maßnahmenplan",
-  "actions.scorecard": "Zusagen des letzten Quartals",
+  "actions.scorecard": "Maßnahmen des letzten Quartals",
   "actions.kept": "Eingehalten",
   "actions.late": "Verspätet eingehalten",
   "actions.missed": "Nicht eingehalten",
-  "actions.plan": "Zusagen ab jetzt",
-  "actions.commitment": "Zusage",
+  "actions.plan": "Nächste Maßnahmen",
+  "actions.commitment": "Maßnahme",
   "actions.owner": "Verantwortlich",
   "actions.due": "Fällig",
   "actions.status": "Status",
@@ -652,8 +651,8 @@ export default {
   "brief.nextMilestone": "Als Nächstes: {name}, fällig am {date}.",
   "brief.value": "Bisheriger Nutzen {value} bei Kosten von {cost}: ROI {roi}.",
   "brief.payback": "Amortisiert am {date}.",
-  "brief.breakEven": "Beim derzeitigen jährlichen Nutzen wird die Gewinnschwelle voraussichtlich am {date} erreicht.",
-  "brief.noBreakEven": "Beim derzeitigen jährlichen Nutzen liegt die Gewinnschwelle mehr als fünf Jahre entfernt.",
+  "brief.breakEven": "Beim derzeitigen jährlichen Nutzen ist die Amortisation voraussichtlich am {date} erreicht.",
+  "brief.noBreakEven": "Beim derzeitigen jährlichen Nutzen liegt die Amortisation mehr als fünf Jahre entfernt.",
   "brief.decisions": "Ihre Entscheidungen",
   "brief.plan": "Nächstes Quartal",
 } satisfies Labels;

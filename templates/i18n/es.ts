@@ -93,7 +93,7 @@ export default {
   "roi.title": "Valor y rentabilidad",
   "roi.valueToDate": "Valor obtenido hasta la fecha",
   "roi.costToDate": "Coste hasta la fecha",
-  "roi.roi": "Retorno de la inversión",
+  "roi.roi": "Retorno de la inversión (ROI)",
   "roi.payback": "Recuperación de la inversión",
   "roi.paybackNotYet": "aún no alcanzada",
   "roi.runRate": "Valor anualizado",
@@ -124,7 +124,8 @@ export default {
   "unlock.submit": "Abrir",
   "unlock.wrong": "El código de acceso no es correcto. Compruébelo e inténtelo de nuevo.",
   "unlock.expired": "Este enlace caducó el {date}. Solicite uno nuevo al remitente.",
-  "unlock.unsupported": "Este navegador no puede abrir documentos protegidos. Abra el enlace en una versión actual de Chrome, Edge, Firefox o Safari.",
+  "unlock.unsupported":
+    "Este navegador no puede abrir documentos protegidos. Abra el enlace en una versión actual de Chrome, Edge, Firefox o Safari.",
   "unlock.opened": "Desbloqueado.",
   "unlock.open": "Abrir el documento",
   "unlock.download": "Descargar {name}",
@@ -174,7 +175,8 @@ export default {
   "summary.decision.missed":
     "{name}: objetivo incumplido desde el {date}, con una diferencia de {shortfall}. Le rogamos que decida una medida correctiva o una nueva fecha objetivo.",
   "summary.decision.rescheduled": "{name}: aplazado al {date} (vencimiento inicial el {original}).",
-  "summary.decision.notConverging": "{name}: la tendencia se aleja del objetivo. Conviene acordar una medida correctiva.",
+  "summary.decision.notConverging":
+    "{name}: la tendencia se aleja del objetivo. Conviene acordar una medida correctiva.",
   "summary.decision.behind":
     "{name}: al ritmo actual, el objetivo se alcanzará el {date}. Le rogamos que decida si reforzar la capacidad o revisar el objetivo.",
   "summary.decision.unverified":
@@ -255,8 +257,7 @@ export default {
   "calc.step4": "4. Recuperación de la inversión",
   "calc.payback": "El valor acumulado igualó por primera vez el coste acumulado el {date}.",
   "calc.noPayback": "El valor acumulado aún no ha igualado el coste acumulado.",
-  "calc.runRateNote":
-    "Valor anualizado = mejora actual × valor por unidad × 365,25 días ÷ días por periodo.",
+  "calc.runRateNote": "Valor anualizado = mejora actual × valor por unidad × 365,25 días ÷ días por periodo.",
   "audiences.title": "Vistas por destinatario",
   "audiences.none": "customer.json no nombra partes interesadas, por lo que no hay vistas por destinatario.",
   "audiences.intro":
@@ -575,12 +576,12 @@ export default {
   "stakeholderChange.unchanged": "Sin cambios",
   "stakeholderChange.declined": "Menos favorable",
   "actions.title": "Plan de acción conjunto",
-  "actions.scorecard": "Compromisos del trimestre anterior",
+  "actions.scorecard": "Acciones del trimestre anterior",
   "actions.kept": "Cumplidos",
   "actions.late": "Cumplidos con retraso",
   "actions.missed": "Incumplidos",
-  "actions.plan": "Compromisos a partir de ahora",
-  "actions.commitment": "Compromiso",
+  "actions.plan": "Próximas acciones",
+  "actions.commitment": "Acción",
   "actions.owner": "Responsable",
   "actions.due": "Vencimiento",
   "actions.status": "Estado",
@@ -605,8 +606,7 @@ export default {
   "postclose.checkin": "Seguimiento a los {days} días",
   "reference.title": "Una referencia",
   "reference.ask.case_study": "¿Estaría dispuesto a compartir este resultado como caso de éxito?",
-  "reference.ask.reference_call":
-    "¿Aceptaría una breve llamada con una empresa que se plantea un proyecto similar?",
+  "reference.ask.reference_call": "¿Aceptaría una breve llamada con una empresa que se plantea un proyecto similar?",
   "reference.ask.logo": "¿Nos autoriza a mostrar su logotipo entre nuestros clientes?",
   "reference.ask.quote": "¿Podemos citarle en relación con este resultado?",
   "reference.by": "Antes del {date}.",
@@ -653,8 +653,8 @@ export default {
   "brief.nextMilestone": "Próximo: {name}, con vencimiento el {date}.",
   "brief.value": "Valor hasta la fecha de {value} frente a un coste de {cost}: ROI del {roi}.",
   "brief.payback": "Inversión recuperada el {date}.",
-  "brief.breakEven": "Al ritmo anualizado actual, el punto de equilibrio se prevé para el {date}.",
-  "brief.noBreakEven": "Al ritmo anualizado actual, el punto de equilibrio está a más de cinco años.",
+  "brief.breakEven": "Al ritmo anualizado actual, la recuperación de la inversión se prevé para el {date}.",
+  "brief.noBreakEven": "Al ritmo anualizado actual, la recuperación de la inversión llegaría en más de cinco años.",
   "brief.decisions": "Sus decisiones",
   "brief.plan": "Próximo trimestre",
 } satisfies Labels;

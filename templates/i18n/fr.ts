@@ -94,7 +94,7 @@ export default {
   "roi.title": "Valeur et rentabilité",
   "roi.valueToDate": "Valeur réalisée à ce jour",
   "roi.costToDate": "Coût à ce jour",
-  "roi.roi": "Retour sur investissement",
+  "roi.roi": "Retour sur investissement (ROI)",
   "roi.payback": "Amortissement",
   "roi.paybackNotYet": "pas encore atteint",
   "roi.runRate": "Valeur annualisée",
@@ -125,7 +125,8 @@ export default {
   "unlock.submit": "Ouvrir",
   "unlock.wrong": "Ce code d’accès n’est pas correct. Veuillez le vérifier et réessayer.",
   "unlock.expired": "Ce lien a expiré le {date}. Veuillez demander un nouveau lien à l’expéditeur.",
-  "unlock.unsupported": "Ce navigateur ne permet pas d’ouvrir les documents protégés. Veuillez ouvrir le lien dans une version récente de Chrome, Edge, Firefox ou Safari.",
+  "unlock.unsupported":
+    "Ce navigateur ne permet pas d’ouvrir les documents protégés. Veuillez ouvrir le lien dans une version récente de Chrome, Edge, Firefox ou Safari.",
   "unlock.opened": "Déverrouillé.",
   "unlock.open": "Ouvrir le document",
   "unlock.download": "Télécharger {name}",
@@ -133,7 +134,8 @@ export default {
   "email.subject.closeout": "{customer} : {pack}, {engagement}",
   "email.salutation": "Bonjour {names},",
   "email.person": "{name}",
-  "email.lead": "Veuillez trouver ci-joint le document « {pack} » relatif au projet {engagement}, établi avec les chiffres au {date}.",
+  "email.lead":
+    "Veuillez trouver ci-joint le document « {pack} » relatif au projet {engagement}, établi avec les chiffres au {date}.",
   "email.health": "Situation d’ensemble : {health}.",
   "email.outcome": "• {name} : {from} → {to}, {change}",
   "email.link": "Le document est également disponible en ligne : {link}",
@@ -257,8 +259,7 @@ export default {
   "calc.step4": "4. Amortissement",
   "calc.payback": "La valeur cumulée a égalé pour la première fois le coût cumulé le {date}.",
   "calc.noPayback": "La valeur cumulée n’a pas encore égalé le coût cumulé.",
-  "calc.runRateNote":
-    "Valeur annualisée = amélioration actuelle × valeur unitaire × 365,25 jours ÷ jours par période.",
+  "calc.runRateNote": "Valeur annualisée = amélioration actuelle × valeur unitaire × 365,25 jours ÷ jours par période.",
   "audiences.title": "Vues par public",
   "audiences.none": "customer.json ne nomme aucune partie prenante ; il n’y a donc pas de vue par public.",
   "audiences.intro":
@@ -525,7 +526,8 @@ export default {
     "{n, plural, one {# réponse} other {# réponses}}, la première le {first} : après les 48 heures échues le {due}. Reconnaissez le retard et invitez les autres à répondre.",
   "agenda.csat.awaiting":
     "Envoyez l’enquête au sponsor et aux principales parties prenantes 24 à 48 heures après cette réunion, entre le {from} et le {due}.",
-  "agenda.csat.overdue": "Aucune réponse à ce jour, et les 48 heures ont pris fin le {due}. Envoyez l’enquête aujourd’hui.",
+  "agenda.csat.overdue":
+    "Aucune réponse à ce jour, et les 48 heures ont pris fin le {due}. Envoyez l’enquête aujourd’hui.",
   "agenda.csat.not_recorded":
     "Aucune réponse à l’enquête n’est enregistrée. Envoyez l’enquête d’ici le {due}, 48 heures après la fin, et consignez les réponses dans csat.csv.",
   "agenda.raiseNow": "À proposer maintenant",
@@ -548,7 +550,8 @@ export default {
   "commercial.seats": "Licences souscrites",
   "commercial.seatsUsed": "Utilisées",
   "commercial.annualValue": "Valeur annuelle du contrat",
-  "commercial.seatsFrom": "Les licences utilisées correspondent à la dernière valeur « {measure} » des données d’usage.",
+  "commercial.seatsFrom":
+    "Les licences utilisées correspondent à la dernière valeur « {measure} » des données d’usage.",
   "adoption.title": "Adoption",
   "adoption.measure": "Mesure",
   "adoption.quarterStart": "Début du trimestre",
@@ -578,12 +581,12 @@ export default {
   "stakeholderChange.unchanged": "Inchangé",
   "stakeholderChange.declined": "Moins favorable",
   "actions.title": "Plan d’actions commun",
-  "actions.scorecard": "Engagements du trimestre précédent",
+  "actions.scorecard": "Actions du trimestre précédent",
   "actions.kept": "Tenus",
   "actions.late": "Tenus en retard",
   "actions.missed": "Non tenus",
-  "actions.plan": "Engagements à venir",
-  "actions.commitment": "Engagement",
+  "actions.plan": "Prochaines actions",
+  "actions.commitment": "Action",
   "actions.owner": "Responsable",
   "actions.due": "Échéance",
   "actions.status": "Statut",
@@ -645,19 +648,18 @@ export default {
   "opp.proposed":
     "Les développements que nous proposons, chacun présenté en cinq lignes, du constat à la prochaine étape, avec son horizon, l’effort et le prix.",
   "brief.title": "En bref",
-  "brief.progress":
-    "Jalons atteints : {achieved} sur {total} ; situation d’ensemble : {health}.",
+  "brief.progress": "Jalons atteints : {achieved} sur {total} ; situation d’ensemble : {health}.",
   "brief.progressInPeriod":
     "Jalons atteints : {achieved} sur {total}, dont {inPeriod} ce trimestre ; situation d’ensemble : {health}.",
-  "brief.lead":
-    "{name} est passé de {baseline} à {current}, soit {progress} du chemin vers l’objectif de {target}.",
+  "brief.lead": "{name} est passé de {baseline} à {current}, soit {progress} du chemin vers l’objectif de {target}.",
   "brief.nextDecisions":
     "Ce bilan vous soumet {n, plural, one {# décision} other {# décisions}}, la première d’ici le {date}.",
   "brief.nextMilestone": "Prochaine étape : {name}, prévue le {date}.",
   "brief.value": "Valeur à ce jour de {value} pour un coût de {cost} : ROI de {roi}.",
   "brief.payback": "Investissement amorti le {date}.",
-  "brief.breakEven": "Au rythme actuel de la valeur annualisée, le point mort est prévu le {date}.",
-  "brief.noBreakEven": "Au rythme actuel de la valeur annualisée, le point mort est à plus de cinq ans.",
+  "brief.breakEven": "Au rythme actuel de la valeur annualisée, l’amortissement est prévu le {date}.",
+  "brief.noBreakEven":
+    "Au rythme actuel de la valeur annualisée, l’amortissement interviendrait dans plus de cinq ans.",
   "brief.decisions": "Vos décisions",
   "brief.plan": "Trimestre prochain",
 } satisfies Labels;

@@ -123,7 +123,8 @@ export default {
   "unlock.submit": "열기",
   "unlock.wrong": "비밀번호가 올바르지 않습니다. 확인 후 다시 입력해 주십시오.",
   "unlock.expired": "이 링크는 {date}에 만료되었습니다. 보내신 분께 새 링크를 요청해 주십시오.",
-  "unlock.unsupported": "이 브라우저에서는 보호된 자료를 열 수 없습니다. 최신 버전의 Chrome, Edge, Firefox 또는 Safari에서 링크를 열어 주십시오.",
+  "unlock.unsupported":
+    "이 브라우저에서는 보호된 자료를 열 수 없습니다. 최신 버전의 Chrome, Edge, Firefox 또는 Safari에서 링크를 열어 주십시오.",
   "unlock.opened": "잠금이 해제되었습니다.",
   "unlock.open": "자료 열기",
   "unlock.download": "{name} 다운로드",
@@ -158,7 +159,8 @@ export default {
   "summary.noNext": "예정된 미완료 마일스톤이 없습니다.",
   "summary.decisions": "의사결정 필요 사항",
   "summary.noDecisions": "이번 기간에는 필요한 의사결정이 없습니다.",
-  "summary.decision.delayed": "{name}: {date}부터 지연되고 있습니다. 변경 일정 또는 보완 조치를 확정해 주시기 바랍니다.",
+  "summary.decision.delayed":
+    "{name}: {date}부터 지연되고 있습니다. 변경 일정 또는 보완 조치를 확정해 주시기 바랍니다.",
   "calc.fromFinancials": "재무 데이터 기준",
   "calc.actualSpread": "실적 금액(일수로 안분)",
   "calc.days": "{n}일",
@@ -174,7 +176,8 @@ export default {
   "summary.decision.notConverging": "{name}: 추세가 목표에서 멀어지고 있습니다. 보완 조치에 대한 합의가 필요합니다.",
   "summary.decision.behind":
     "{name}: 현재 속도라면 {date}에 목표에 도달합니다. 인력 보강 또는 목표 조정 여부를 결정해 주시기 바랍니다.",
-  "summary.decision.unverified": "{name}: 달성했으나 아직 증빙이 없습니다. 가치에 반영할 수 있도록 증빙을 확인해 주시기 바랍니다.",
+  "summary.decision.unverified":
+    "{name}: 달성했으나 아직 증빙이 없습니다. 가치에 반영할 수 있도록 증빙을 확인해 주시기 바랍니다.",
   "outcomes.title": "기준 대비 성과",
   "milestones.title": "가치 마일스톤",
   "milestones.count": "총 {n}개",
@@ -309,7 +312,8 @@ export default {
   "criteria.rule.all_metrics_met": "{total}개 지표가 모두 목표값에 도달했습니다.",
   "criteria.rule.some_progress": "{total}개 지표 중 {met}개가 목표값에 도달하여 목표가 진전되었습니다.",
   "criteria.rule.no_progress": "{total}개 지표 모두 목표를 향해 움직이지 않았습니다.",
-  "criteria.rule.no_metrics": "이 목표에는 지정된 지표가 없어 데이터로 평가할 수 없습니다. 종료 회의에서 확인해 주시기 바랍니다.",
+  "criteria.rule.no_metrics":
+    "이 목표에는 지정된 지표가 없어 데이터로 평가할 수 없습니다. 종료 회의에서 확인해 주시기 바랍니다.",
   "verdict.met": "달성",
   "verdict.partly_met": "부분 달성",
   "verdict.not_met": "미달성",
@@ -500,8 +504,7 @@ export default {
   "agenda.csat.on_time": "현재까지 응답 {n}건, 첫 응답은 {first}입니다. 응답자에게 감사를 전하고 의견을 공유하십시오.",
   "agenda.csat.late":
     "응답 {n}건, 첫 응답은 {first}로 {due}에 끝난 48시간 이후입니다. 지연을 설명하고 나머지 분들께 응답을 요청하십시오.",
-  "agenda.csat.awaiting":
-    "이 회의 후 24~48시간 이내({from}~{due})에 스폰서와 주요 이해관계자에게 조사를 발송하십시오.",
+  "agenda.csat.awaiting": "이 회의 후 24~48시간 이내({from}~{due})에 스폰서와 주요 이해관계자에게 조사를 발송하십시오.",
   "agenda.csat.overdue": "아직 응답이 없으며 48시간 기한이 {due}에 끝났습니다. 오늘 조사를 발송하십시오.",
   "agenda.csat.not_recorded":
     "기록된 조사 응답이 없습니다. 종료 48시간 후인 {due}까지 조사를 발송하고 응답을 csat.csv에 기록하십시오.",
@@ -510,7 +513,8 @@ export default {
   "agenda.changeControl": "변경 관리 절차로 처리",
   "missing.criteria":
     "customer.json에 목표가 없습니다. 목표와 이를 측정하는 지표를 추가하면 당초 성공 기준 대비 성과를 평가할 수 있습니다.",
-  "missing.retrospective": "회고 표가 없습니다. retrospective.csv(went_well, to_improve, lesson, action)를 추가하십시오.",
+  "missing.retrospective":
+    "회고 표가 없습니다. retrospective.csv(went_well, to_improve, lesson, action)를 추가하십시오.",
   "missing.csat": "만족도 표가 없습니다. 조사 응답을 담은 csat.csv를 추가하십시오.",
   "missing.financials": "재무 표가 없습니다. financials.csv(item, budget, actual, invoiced, paid)를 추가하십시오.",
   "missing.opportunities": "기회 표가 없습니다. opportunities.csv를 추가하여 확대 기회를 분류하십시오.",
@@ -553,12 +557,12 @@ export default {
   "stakeholderChange.unchanged": "변동 없음",
   "stakeholderChange.declined": "악화",
   "actions.title": "공동 실행 계획",
-  "actions.scorecard": "지난 분기 약속 이행",
+  "actions.scorecard": "지난 분기 실행 과제",
   "actions.kept": "기한 내 이행",
   "actions.late": "지연 이행",
   "actions.missed": "미이행",
-  "actions.plan": "향후 약속",
-  "actions.commitment": "약속 사항",
+  "actions.plan": "향후 실행 과제",
+  "actions.commitment": "실행 과제",
   "actions.owner": "담당자",
   "actions.due": "기한",
   "actions.status": "상태",
@@ -616,7 +620,8 @@ export default {
   "internal.agreeCorrection": "{name}: 기록된 보완 조치가 없습니다. 이번 리뷰에서 합의하십시오.",
   "internal.triage": "전체 기회 분류",
   "internal.coaching": "종료 회의 준비",
-  "opp.proposed": "저희가 제안하는 확대 방안입니다. 각 방안을 관찰 사항부터 다음 단계까지 다섯 줄로 정리하고 시기, 공수, 가격을 함께 제시했습니다.",
+  "opp.proposed":
+    "저희가 제안하는 확대 방안입니다. 각 방안을 관찰 사항부터 다음 단계까지 다섯 줄로 정리하고 시기, 공수, 가격을 함께 제시했습니다.",
   "brief.title": "한눈에 보기",
   "brief.progress": "마일스톤 {total}개 중 {achieved}개 달성, 종합 현황: {health}.",
   "brief.progressInPeriod": "마일스톤 {total}개 중 {achieved}개 달성(이번 분기 {inPeriod}개), 종합 현황: {health}.",
@@ -625,8 +630,8 @@ export default {
   "brief.nextMilestone": "다음 마일스톤: {name}, 기한 {date}.",
   "brief.value": "누적 가치 {value}, 누적 비용 {cost}, 투자수익률 {roi}.",
   "brief.payback": "{date}에 투자를 회수했습니다.",
-  "brief.breakEven": "현재의 연간 환산 가치 기준으로 {date}에 손익분기에 도달할 전망입니다.",
-  "brief.noBreakEven": "현재의 연간 환산 가치 기준으로 손익분기까지 5년 이상 소요될 전망입니다.",
+  "brief.breakEven": "현재의 연간 환산 가치 기준으로 {date}에 투자 회수가 예상됩니다.",
+  "brief.noBreakEven": "현재의 연간 환산 가치 기준으로 투자 회수까지 5년 이상 소요될 전망입니다.",
   "brief.decisions": "의사결정 요청 사항",
   "brief.plan": "다음 분기",
 } satisfies Labels;

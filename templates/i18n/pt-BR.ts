@@ -23,8 +23,7 @@ export default {
   "health.green": "Dentro do previsto",
   "health.yellow": "Requer atenção",
   "health.red": "Fora do previsto",
-  "health.rule.none_due":
-    "Nada venceu ainda: nenhuma data de marco chegou e nenhuma data-alvo de indicador passou.",
+  "health.rule.none_due": "Nada venceu ainda: nenhuma data de marco chegou e nenhuma data-alvo de indicador passou.",
   "health.rule.all_due_achieved":
     "{due, plural, one {O item vencido até agora foi cumprido} other {Todos os # itens vencidos até agora foram cumpridos}}: {milestones, plural, one {# marco} other {# marcos}} e {metrics, plural, one {# meta de indicador} other {# metas de indicadores}}.",
   "health.rule.some_due_missed":
@@ -93,7 +92,7 @@ export default {
   "roi.title": "Valor e retorno",
   "roi.valueToDate": "Valor gerado até o momento",
   "roi.costToDate": "Custo até o momento",
-  "roi.roi": "Retorno sobre o investimento",
+  "roi.roi": "Retorno sobre o investimento (ROI)",
   "roi.payback": "Recuperação do investimento",
   "roi.paybackNotYet": "ainda não alcançada",
   "roi.runRate": "Valor anualizado",
@@ -124,7 +123,8 @@ export default {
   "unlock.submit": "Abrir",
   "unlock.wrong": "O código de acesso não está correto. Verifique-o e tente novamente.",
   "unlock.expired": "Este link expirou em {date}. Solicite um novo link ao remetente.",
-  "unlock.unsupported": "Este navegador não consegue abrir documentos protegidos. Abra o link em uma versão atual do Chrome, Edge, Firefox ou Safari.",
+  "unlock.unsupported":
+    "Este navegador não consegue abrir documentos protegidos. Abra o link em uma versão atual do Chrome, Edge, Firefox ou Safari.",
   "unlock.opened": "Desbloqueado.",
   "unlock.open": "Abrir o documento",
   "unlock.download": "Baixar {name}",
@@ -328,8 +328,7 @@ export default {
   "level.tactical": "Objetivo tático",
   "level.operational": "Objetivo operacional",
   "tracker.title": "Acompanhamento do encerramento",
-  "tracker.intro":
-    "Os {days, plural, one {# dia} other {# dias}} após o término do projeto em {end}, em três fases.",
+  "tracker.intro": "Os {days, plural, one {# dia} other {# dias}} após o término do projeto em {end}, em três fases.",
   "tracker.notStarted": "O período de encerramento começa em {start}.",
   "tracker.day": "Em {date}: dia {day} de {days}.",
   "tracker.over": "O período de encerramento terminou (números em {date}).",
@@ -376,7 +375,7 @@ export default {
   "std.financial_reconciliation": "Conciliar orçamento, faturas e pagamentos",
   "std.lessons_learned": "Registrar as lições aprendidas",
   "std.cs_handover": "Repassar o relacionamento para Customer Success",
-  "signoff.title": "Aceite dos entregáveis",
+  "signoff.title": "Aceite de cada entregável",
   "signoff.accepted": "aceitos",
   "signoff.deliverable": "Entregável",
   "signoff.acceptedOn": "Aceito em",
@@ -573,12 +572,12 @@ export default {
   "stakeholderChange.unchanged": "Sem mudança",
   "stakeholderChange.declined": "Menos favorável",
   "actions.title": "Plano de ação conjunto",
-  "actions.scorecard": "Compromissos do trimestre anterior",
+  "actions.scorecard": "Ações do trimestre anterior",
   "actions.kept": "Cumpridos",
   "actions.late": "Cumpridos com atraso",
   "actions.missed": "Não cumpridos",
-  "actions.plan": "Compromissos daqui em diante",
-  "actions.commitment": "Compromisso",
+  "actions.plan": "Próximas ações",
+  "actions.commitment": "Ação",
   "actions.owner": "Responsável",
   "actions.due": "Prazo",
   "actions.status": "Status",
@@ -644,15 +643,14 @@ export default {
     "{achieved} de {total, plural, one {# marco atingido} other {# marcos atingidos}}; situação geral: {health}.",
   "brief.progressInPeriod":
     "{achieved} de {total, plural, one {# marco atingido} other {# marcos atingidos}}, {inPeriod} deles neste trimestre; situação geral: {health}.",
-  "brief.lead":
-    "{name} passou de {baseline} para {current}: {progress} do caminho até a meta de {target}.",
+  "brief.lead": "{name} passou de {baseline} para {current}: {progress} do caminho até a meta de {target}.",
   "brief.nextDecisions":
     "Esta revisão solicita {n, plural, one {# decisão} other {# decisões}} de sua parte, a primeira até {date}.",
   "brief.nextMilestone": "Próximo: {name}, com prazo em {date}.",
   "brief.value": "Valor até o momento de {value} para um custo de {cost}: ROI de {roi}.",
   "brief.payback": "Investimento recuperado em {date}.",
-  "brief.breakEven": "No ritmo anualizado atual, o ponto de equilíbrio está previsto para {date}.",
-  "brief.noBreakEven": "No ritmo anualizado atual, o ponto de equilíbrio está a mais de cinco anos.",
+  "brief.breakEven": "No ritmo anualizado atual, a recuperação do investimento está prevista para {date}.",
+  "brief.noBreakEven": "No ritmo anualizado atual, a recuperação do investimento levará mais de cinco anos.",
   "brief.decisions": "Suas decisões",
   "brief.plan": "Próximo trimestre",
 } satisfies Labels;
