@@ -7,8 +7,10 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build, defaultEffects } from "../src/build.ts";
 import { parseRanges } from "../src/fonts.ts";
+import { draftText } from "../src/share/drafts.ts";
+import { unlockPage } from "../src/share/words.ts";
 import en from "../templates/i18n/en.ts";
-import { choosePlurals, dictionaries, labelVars, langOf, type Lang } from "../templates/i18n/index.ts";
+import { choosePlurals, dictionaries, labelVars, langOf, translator, type Lang } from "../templates/i18n/index.ts";
 import { readPdf, readPdfPages } from "./support/pdf.ts";
 import { FIXTURES, portfolioOptions } from "./support/portfolio.ts";
 
@@ -127,6 +129,28 @@ describe.each(CUSTOMERS)("$slug ($locale)", ({ slug, locale, lang, font }) => {
       found.push(...englishIn(visibleText(html), runs).map((hit) => `${name}: ${hit}`));
     }
     expect(found).toEqual([]);
+  });
+
+  it("writes its email draft and the unlock page of its share in its language", async () => {
+    const report = JSON.parse(await readFile(join(out, slug, "report.json"), "utf8"));
+    const customer = JSON.parse(await readFile(join(FIXTURES, "langs", slug, "customer.json"), "utf8"));
+    const names = customer.stakeholders.slice(0, 2).map((s: { name: string }) => s.name);
+    const draft = draftText(
+      report,
+      { link: "https://packs.example/p/", protected: true },
+      names,
+      customer.provider.name,
+    );
+    const t = translator(locale);
+    expect(draft.subject).toContain(t("pack.closeout"));
+    expect(draft.text).toContain(t("email.signOff"));
+    expect(draft.text).toContain(t("health.yellow"));
+    const unlock = unlockPage(locale);
+    expect(unlock).toContain(`<html lang="${locale}">`);
+    const runs = englishRuns(lang);
+    expect([...englishIn(`${draft.subject}\n${draft.text}`, runs), ...englishIn(visibleText(unlock), runs)]).toEqual(
+      [],
+    );
   });
 
   it("carries a font for every character its pages draw" + (font ? `, ${font} for its script` : ""), async () => {
