@@ -34,7 +34,7 @@ describe("account sections (southern-cross-water)", () => {
       "Stakeholder map",
     ])
       expect(text).toContain(title);
-    for (const fact of ["Last quarter's commitments", "A$264,000", "Active field users", "97.5", "Detractor"])
+    for (const fact of ["Last quarter's actions", "A$264,000", "Active field users", "97.5", "Detractor"])
       expect(text).toContain(fact);
   });
 
@@ -47,7 +47,7 @@ describe("account sections (southern-cross-water)", () => {
       "Daniel Costa",
       "30-day check-in",
       "30 Sept 2026",
-      "Would you share this result as a case study?",
+      "Would you share this outcome as a case study?",
       "A$28,000",
     ])
       expect(text).toContain(fact);
@@ -62,7 +62,7 @@ describe("account sections (southern-cross-water)", () => {
   it("leaves every one of them out for a customer without their data", async () => {
     const text = await pdfText("sakura-seimitsu/sakura-seimitsu-qbr-2026-Q3.pdf");
     for (const title of [
-      "ヘルスの推移",
+      "全体状況の推移",
       "相互アクションプラン",
       "契約と更新",
       "定着状況",

@@ -136,7 +136,7 @@ describe("executive summary (index.html)", () => {
     const page = await html("index.html");
     expect(page).toContain('data-figure="health.rag"');
     expect(text(page)).toContain(
-      "Needs attention — 3 of 5 due by now are met (3 milestones, 2 metric targets). Rule: green when everything due is met and evidenced; yellow when something due is not met or lacks evidence; red when nothing due is met.",
+      "Needs attention — Met so far: 3 of the 5 items due (3 milestones, 2 metric targets). Rule: green when everything due is met and evidenced; yellow when something due is not met or lacks evidence; red when nothing due is met.",
     );
     const headline = /<table class="headline-outcomes">([\s\S]*?)<\/table>/.exec(page)![1];
     expect([...headline.matchAll(/<tr data-metric="(\w+)">/g)].map((m) => m[1])).toEqual(report.headline);
@@ -154,7 +154,7 @@ describe("executive summary (index.html)", () => {
     expect(summary).toContain("Forecast accuracy: at the current pace the target is reached on Jul 28, 2027.");
     expect(summary).toContain("Manual data entry: target missed since Jun 30, 2026, 6 hours/month short.");
     expect(summary).toContain(
-      "Return on investment 15% Verified ROI −75% Payback Jul 7, 2026 Verified ROI counts only value backed by evidence: the value of Weekly report preparation rests on a milestone achieved without evidence",
+      "Return on investment (ROI) 15% Verified ROI −75% Payback Jul 7, 2026 Verified ROI counts only value backed by evidence: the value of Weekly report preparation rests on a milestone achieved without evidence",
     );
     // A to-do for the CSM: in the internal copy's notes only (test/copy.test.ts).
     expect(summary).not.toContain("Report preparation down to 3 hours a week: achieved but not yet evidenced.");
@@ -211,7 +211,7 @@ describe("value milestones (milestones.html)", () => {
     expect(cards[1]).toContain(
       "Forecast model connected to the CRM Delayed rescheduled to Nov 30, 2026 Target date Jun 30, 2026 Revised target Nov 30, 2026",
     );
-    expect(cards[1]).toContain("Why it moved: CRM upgrade moved to August; the API changed.");
+    expect(cards[1]).toContain("Reason for the new date: CRM upgrade moved to August; the API changed.");
     expect(cards[2]).toContain(
       "Baseline (before) 15 hours/week Milestone threshold 3 hours/week Current 2 hours/week 108% the metric's target is 2 hours/week",
     );

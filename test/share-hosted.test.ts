@@ -127,7 +127,7 @@ describe("a protected share in Chromium", () => {
     await w.page.goto(link("acme"), { waitUntil: "networkidle0" });
     await unlock(w, "0000-0000-0000-0000");
     expect(await w.page.$eval("#wrong", (p) => p.textContent)).toBe(
-      "That passcode is not right. Check it and try again.",
+      "That passcode is not correct. Please check it and try again.",
     );
     expect(await w.page.$eval("#opened", (s) => (s as HTMLElement).hidden)).toBe(true);
     expect(await w.page.evaluate(() => document.body.innerText)).not.toContain("Acme");
@@ -224,7 +224,7 @@ describe("a protected share in Chromium", () => {
     await w.page.goto(link("closeout-triage"), { waitUntil: "networkidle0" });
     await w.page.waitForSelector("#expired:not([hidden])");
     expect(await w.page.$eval("#expired", (p) => p.textContent)).toBe(
-      `This link expired on ${triage.expires}. Ask the sender for a new one.`,
+      `This link expired on ${triage.expires}. Please ask the sender for a new one.`,
     );
     expect(await w.page.$eval("#unlock", (f) => (f as HTMLElement).hidden)).toBe(true);
     await w.page.close();

@@ -12,6 +12,10 @@ export default {
   "punct.colon": "：",
   "punct.comma": "、",
   "punct.stop": "。",
+  "punct.sep": "・",
+  "punct.paren": "（{text}）",
+  "unit.points": "ポイント",
+  "metric.fromTo": "（{baseline} → {current}）",
   "meta.preparedBy": "作成：{provider}",
   "meta.preparedFor": "{customer}御中",
   "meta.asOf": "{date}時点の数値",
@@ -139,7 +143,7 @@ export default {
   "email.link": "オンライン版：{link}",
   "email.passcode": "オンライン版のパスコードは、別途お送りいたします。",
   "email.closing": "ご不明な点がございましたら、お気軽にお申し付けください。\n何卒よろしくお願い申し上げます。",
-  "email.signOff": "敬具",
+  "email.signOff": "以上",
   // The QBR pack: summary, milestones, review, views by audience.
   "audiences.role": "（{role}）",
   "outcomes.none":

@@ -14,7 +14,7 @@ export interface Format {
   magnitude(fraction: number | null): string;
   date(iso: string | null): string;
   shortDate(iso: string | null): string;
-  /** A value with its unit, e.g. "15 hours/week", "96 %". */
+  /** A value with its unit, e.g. "15 hours/week", "96%", "120時間/週". */
   value(n: number | null, unit: string): string;
 }
 
@@ -137,7 +137,13 @@ export function formatter(locale: string, currency: string): Format {
     value: (n, unit) => {
       if (n === null) return DASH;
       const s = written(num(n !== 0 && Math.abs(n) < 10 ? 2 : 1), n);
-      return unit === "%" ? `${s}${percentSign}` : `${s} ${unit}`;
+      // No space before a unit written in CJK characters or Hangul, as Japanese, Chinese and Korean
+      // reports write it (120時間/週, 30시간/주), nor before Korean percentage points (%p).
+      return unit === "%"
+        ? `${s}${percentSign}`
+        : /^([\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]|%p$)/u.test(unit)
+          ? `${s}${unit}`
+          : `${s} ${unit}`;
     },
   };
 }

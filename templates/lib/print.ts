@@ -17,7 +17,7 @@ export function printCss(ctx: CustomerContext): string {
   const [before, between, after] = ctx.t.template("meta.pageOf").split(/\{n\}|\{total\}/);
   const size = paperFor(ctx.c.data.customer) === "letter" ? "letter" : "A4";
   const docs = (Object.keys(PRINT_DEFS) as PrintDoc[]).map(
-    (doc) => `html[data-doc="${doc}"] { --running: ${cssString(runningParts(ctx, doc).join(" · "))}; }`,
+    (doc) => `html[data-doc="${doc}"] { --running: ${cssString(runningParts(ctx, doc).join(ctx.t("punct.sep")))}; }`,
   );
   // The internal copy says so on every page: in the top right margin, and on the cover (Print.astro).
   const internal = ctx.c.report.copy === "internal" ? cssString(ctx.t("copy.internal")) : "none";

@@ -33,10 +33,12 @@ describe("formatFigure(f, t, format, value, options)", () => {
     expect(formatFigure(f, t, "value", -3.5, { unit: "%" })).toBe("\u22123.5%");
   });
 
-  it("writes month names as local reports do: Malay Ogos, where Intl writes Ogo", () => {
+  it("writes months and units as local reports do: Malay Ogos where Intl writes Ogo, 120時間/週", () => {
     expect(formatter("ms-MY", "MYR").date("2026-08-31")).toBe("31 Ogos 2026");
     expect(formatter("ms-MY", "MYR").shortDate("2026-08-01")).toBe("Ogos 2026");
     expect(formatter("ms-MY", "MYR").date("2026-03-02")).toBe("2 Mac 2026");
+    expect(formatter("ja-JP", "JPY").value(120, "時間/週")).toBe("120時間/週");
+    expect(formatter("ja-JP", "JPY").value(3.5, "kg")).toBe("3.5 kg");
   });
 
   it("words a % metric's change in percentage points and a large rise as a multiple", () => {
