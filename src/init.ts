@@ -239,7 +239,8 @@ export async function initCustomer(opts: {
   }
   if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(locale))
     throw new UsageError(`--locale ${locale} is not a language tag`, "write it as en-US, en-AU, ja-JP, zh-TW or ms-MY");
-  if (!supportedLang(locale)) throw new UsageError(`--locale ${locale} is a language milepost has no labels for`, LOCALE_FIX);
+  if (!supportedLang(locale))
+    throw new UsageError(`--locale ${locale} is a language milepost has no labels for`, LOCALE_FIX);
   const dir = join(dataDir, slug);
   if (await stat(dir).catch(() => null))
     throw new UsageError(`${dir} already exists`, "choose another slug, or delete the folder first");
