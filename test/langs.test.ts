@@ -73,21 +73,33 @@ function englishRuns(lang: Lang): Map<string, string> {
   return runs;
 }
 
-/** The names of the fonts a PDF's pages draw their own text with, e.g. "AAAAAA+NotoSansKR-Regular". */
-async function fontNames(path: string): Promise<string[]> {
+/**
+ * The fonts a PDF's pages draw their own text with (e.g. "AAAAAA+NotoSansKR-Regular"), and the
+ * characters drawn in a font that is not one of the customer's webfonts (a system fallback).
+ */
+async function pdfFonts(path: string): Promise<{ names: string[]; fallback: string[] }> {
   const { getDocument, OPS } = await import("pdfjs-dist/legacy/build/pdf.mjs");
   const task = getDocument({ data: new Uint8Array(await readFile(path)), fontExtraProperties: true, verbosity: 0 });
   const doc = await task.promise;
   const names = new Set<string>();
+  const fallback = new Set<string>();
   for (let i = 1; i <= doc.numPages; i++) {
     const page = await doc.getPage(i);
     const ops = await page.getOperatorList();
+    let ours = true;
     ops.fnArray.forEach((fn, k) => {
-      if (fn === OPS.setFont) names.add((page.commonObjs.get(ops.argsArray[k][0] as string) as { name: string }).name);
+      if (fn === OPS.setFont) {
+        const { name } = page.commonObjs.get(ops.argsArray[k][0] as string) as { name: string };
+        names.add(name);
+        ours = /Inter|SourceSerif4|NotoSans(JP|TC|SC|KR)/.test(name);
+      }
+      if (fn === OPS.showText && !ours)
+        for (const glyph of ops.argsArray[k][0] as ({ unicode: string } | number | null)[])
+          if (glyph && typeof glyph === "object" && glyph.unicode.trim()) fallback.add(glyph.unicode);
     });
   }
   await task.destroy();
-  return [...names].sort();
+  return { names: [...names].sort(), fallback: [...fallback].sort() };
 }
 
 /** Each English run of `runs` that `text` holds, as a whole phrase. */
@@ -190,7 +202,13 @@ describe.each(CUSTOMERS)("$slug ($locale)", ({ slug, locale, lang, font }) => {
           `${name} page ${i + 1}`,
         ).toEqual([]);
       }
-      if (font) expect((await fontNames(path)).join(" "), name).toContain(font.replaceAll(" ", ""));
+      const fonts = await pdfFonts(path);
+      if (font) expect(fonts.names.join(" "), name).toContain(font.replaceAll(" ", ""));
+      // → alone comes from the system's sans (the Latin faces have no arrows), in every language.
+      expect(
+        fonts.fallback.filter((ch) => ch !== "→"),
+        name,
+      ).toEqual([]);
     }
   });
 });
