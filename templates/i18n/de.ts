@@ -649,7 +649,7 @@ export default {
   "brief.progressInPeriod":
     "{achieved} von {total, plural, one {# Meilenstein} other {# Meilensteinen}} erreicht, davon {inPeriod} in diesem Quartal; Gesamtstatus: {health}.",
   "brief.lead":
-    "{name} hat sich von {baseline} auf {current} entwickelt; {progress} des Wegs zum Zielwert von {target} sind zurückgelegt.",
+    "{name} hat sich von {baseline} auf {current} entwickelt: {progress} der geplanten Verbesserung bis zum Zielwert von {target}.",
   "brief.nextDecisions":
     "Dieser Bericht bittet Sie um {n, plural, one {# Entscheidung} other {# Entscheidungen}}, die erste bis {date}.",
   "brief.nextMilestone": "Als Nächstes: {name}, fällig am {date}.",

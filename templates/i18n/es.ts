@@ -650,8 +650,7 @@ export default {
     "{achieved} de {total, plural, one {# hito alcanzado} other {# hitos alcanzados}}; estado general: {health}.",
   "brief.progressInPeriod":
     "{achieved} de {total, plural, one {# hito alcanzado} other {# hitos alcanzados}}, {inPeriod} de ellos este trimestre; estado general: {health}.",
-  "brief.lead":
-    "{name} pasó de {baseline} a {current}: se ha recorrido el {progress} del camino hacia el objetivo de {target}.",
+  "brief.lead": "{name} pasó de {baseline} a {current}: el {progress} de la mejora prevista para alcanzar {target}.",
   "brief.nextDecisions":
     "Esta revisión le solicita {n, plural, one {# decisión} other {# decisiones}}, la primera antes del {date}.",
   "brief.nextMilestone": "Próximo: {name}, con vencimiento el {date}.",

@@ -655,7 +655,7 @@ export default {
   "brief.progress": "Jalons atteints : {achieved} sur {total} ; situation d’ensemble : {health}.",
   "brief.progressInPeriod":
     "Jalons atteints : {achieved} sur {total}, dont {inPeriod} ce trimestre ; situation d’ensemble : {health}.",
-  "brief.lead": "{name} est passé de {baseline} à {current}, soit {progress} du chemin vers l’objectif de {target}.",
+  "brief.lead": "{name} : de {baseline} à {current}, soit {progress} de l’amélioration prévue pour atteindre {target}.",
   "brief.nextDecisions":
     "Ce bilan vous soumet {n, plural, one {# décision} other {# décisions}}, la première d’ici le {date}.",
   "brief.nextMilestone": "Prochaine étape : {name}, prévue le {date}.",

@@ -629,7 +629,8 @@ export default {
   "brief.title": "한눈에 보기",
   "brief.progress": "마일스톤 {total}개 중 {achieved}개 달성, 종합 현황: {health}.",
   "brief.progressInPeriod": "마일스톤 {total}개 중 {achieved}개 달성(이번 분기 {inPeriod}개), 종합 현황: {health}.",
-  "brief.lead": "{name}은(는) {baseline}에서 {current}(으)로 변화하여 목표값 {target}까지 {progress} 진척되었습니다.",
+  "brief.lead":
+    "{name}은(는) {baseline}에서 {current}(으)로 변화하여 목표값 {target}까지 계획한 개선폭의 {progress}를 달성했습니다.",
   "brief.nextDecisions": "이번 리뷰에서는 {n}건의 의사결정을 요청드리며, 첫 결정 기한은 {date}입니다.",
   "brief.nextMilestone": "다음 마일스톤: {name}, 기한 {date}.",
   "brief.value": "누적 가치 {value}, 누적 비용 {cost}, 투자수익률 {roi}.",

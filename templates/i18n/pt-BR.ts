@@ -647,7 +647,7 @@ export default {
     "{achieved} de {total, plural, one {# marco atingido} other {# marcos atingidos}}; situação geral: {health}.",
   "brief.progressInPeriod":
     "{achieved} de {total, plural, one {# marco atingido} other {# marcos atingidos}}, {inPeriod} deles neste trimestre; situação geral: {health}.",
-  "brief.lead": "{name} passou de {baseline} para {current}: {progress} do caminho até a meta de {target}.",
+  "brief.lead": "{name} passou de {baseline} para {current}: {progress} da melhoria prevista para atingir {target}.",
   "brief.nextDecisions":
     "Esta revisão solicita {n, plural, one {# decisão} other {# decisões}} de sua parte, a primeira até {date}.",
   "brief.nextMilestone": "Próximo: {name}, com prazo em {date}.",

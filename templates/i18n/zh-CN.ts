@@ -612,7 +612,7 @@ export default {
   "brief.title": "要点速览",
   "brief.progress": "{total}个里程碑中已达成{achieved}个；整体状况：{health}。",
   "brief.progressInPeriod": "{total}个里程碑中已达成{achieved}个，其中本季度{inPeriod}个；整体状况：{health}。",
-  "brief.lead": "{name}从{baseline}变为{current}，已完成向目标值{target}推进的{progress}。",
+  "brief.lead": "{name}从{baseline}变为{current}，已完成计划改善幅度（至目标值{target}）的{progress}。",
   "brief.nextDecisions": "本次回顾需要贵方做出{n}项决策，第一项请于{date}前决定。",
   "brief.nextMilestone": "下一个里程碑：{name}，预计{date}。",
   "brief.value": "累计价值{value}，累计成本{cost}；投资回报率{roi}。",
