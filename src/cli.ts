@@ -3,6 +3,7 @@ import { fstatSync } from "node:fs";
 import { readFile, stat, writeFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { LANGUAGE_LIST } from "../templates/i18n/index.ts";
 import { build, defaultEffects, resolveCustomers, type BuildOptions, type CustomerResult } from "./build.ts";
 import { AUDIENCE_PDFS, PACK_DEFS, PACKS, type AudiencePdf, type Pack } from "./documents.ts";
 import { diskError, formatIssue, MilepostError, UsageError } from "./errors.ts";
@@ -53,7 +54,7 @@ Options for build:
                          with validate: every customer's report and issues as JSON
   --debug                show Astro's log and stack traces
   -h, --help             this help
-  --version              milepost's version
+  --version              milepost's version and the languages of its pages
 
 Options for publish (after a build):
   --to <target>          a folder, or s3://bucket/prefix (credentials from the AWS environment or profile)
@@ -116,7 +117,7 @@ export async function main(argv: string[], today = localToday()): Promise<number
     debug = values.debug ?? false;
     const [command, ...slugs] = positionals;
     if (values.version) {
-      process.stdout.write(`milepost ${await version()}\n`);
+      process.stdout.write(`milepost ${await version()}\nlanguages: ${LANGUAGE_LIST}\n`);
       return 0;
     }
     if (values.help || !command) {

@@ -8,6 +8,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { deflateSync, inflateSync } from "node:zlib";
+import type { Lang } from "../templates/i18n/index.ts";
 
 /** One face a page may use: its family, weight, the source file and the code points it draws. */
 export interface Face {
@@ -63,6 +64,17 @@ export function unicodeRange(points: number[]): string {
   return parts.join(",");
 }
 
+/**
+ * The webfont of each language whose script the Latin faces do not draw: a @fontsource package
+ * (a dependency in package.json), cut down per customer like the Latin ones. One entry per language.
+ */
+export const SCRIPT_FONTS: Partial<Record<Lang, string>> = {
+  ja: "noto-sans-jp",
+  "zh-TW": "noto-sans-tc",
+  "zh-CN": "noto-sans-sc",
+  ko: "noto-sans-kr",
+};
+
 /** The Latin faces every page uses (global.css names Inter for text and Source Serif 4 for headings). */
 const LATIN: Face[] = [
   ...[400, 600, 700].flatMap((w) => fontsourceFaces("inter", w)),
@@ -82,12 +94,13 @@ export function usedCharacters(texts: string[], locale: string): Set<number> {
   for (let c = 0x20; c < 0x7f; c++) points.add(c);
   for (const c of [0xa0, 0x202f, 0x2026, 0x2013, 0x2014, 0x2212]) points.add(c);
   for (const text of texts) {
-    add(
-      text
-        .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
-        .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
-        .replace(/\\([0-9a-f]{1,6}) ?/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16))),
-    );
+    const decoded = text
+      .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+      .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
+      .replace(/\\([0-9a-f]{1,6}) ?/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)));
+    add(decoded);
+    // Small-caps labels are set in capitals by the stylesheet (text-transform): "Dernière" is drawn "DERNIÈRE".
+    add(decoded.toLocaleUpperCase(locale));
   }
   const months = new Intl.DateTimeFormat(locale, { month: "short", year: "2-digit", timeZone: "UTC" });
   for (let m = 0; m < 12; m++) add(months.format(Date.UTC(2026, m, 15)));

@@ -6,8 +6,9 @@ import ExcelJS from "exceljs";
 import { UsageError } from "./errors.ts";
 import { SLUG, slugFor } from "./load.ts";
 import { addDays } from "./model/dates.ts";
+import { LANGUAGE_LIST, supportedLang } from "../templates/i18n/index.ts";
 import { EXAMPLE_MARK } from "./model/examples.ts";
-import { allowedValues, dateFormatOf, isOptional, numberFormatOf, rowTables, type TableName } from "./schema.ts";
+import { allowedValues, dateFormatOf, isOptional, LOCALE_FIX, numberFormatOf, rowTables, type TableName } from "./schema.ts";
 import { WORKBOOK } from "./workbook.ts";
 
 const SCHEMAS = join(import.meta.dirname, "..", "schemas");
@@ -45,6 +46,16 @@ const CURRENCY: Record<string, string> = {
   IE: "EUR",
   DE: "EUR",
   FR: "EUR",
+  AT: "EUR",
+  BE: "EUR",
+  ES: "EUR",
+  IT: "EUR",
+  NL: "EUR",
+  PT: "EUR",
+  CH: "CHF",
+  BR: "BRL",
+  MX: "MXN",
+  KR: "KRW",
 };
 
 /** The quarter before the one `day` falls in, e.g. "2026-Q2" for 2026-08-14. */
@@ -237,6 +248,8 @@ export async function initCustomer(opts: {
   }
   if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(locale))
     throw new UsageError(`--locale ${locale} is not a language tag`, "write it as en-US, en-AU, ja-JP, zh-TW or ms-MY");
+  if (!supportedLang(locale))
+    throw new UsageError(`--locale ${locale} is a language milepost has no labels for`, LOCALE_FIX);
   const dir = join(dataDir, slug);
   if (await stat(dir).catch(() => null))
     throw new UsageError(`${dir} already exists`, "choose another slug, or delete the folder first");
@@ -290,7 +303,7 @@ async function writeWorkbook(
   };
   const fields = [
     ["name", "the customer's name as it appears on the pages"],
-    ["locale", "language of the pages: en-US, en-AU, ja-JP, zh-TW, ms-MY…"],
+    ["locale", `language of the pages, one of ${LANGUAGE_LIST}: en-US, de-DE, ja-JP, zh-TW, ko-KR…`],
     ["currency", "ISO 4217 code, e.g. USD, JPY, TWD, MYR"],
     ["dateFormat", "how dates other than YYYY-MM-DD are read: DMY, MDY or YMD"],
     ["numberFormat", "how numbers are written: 1,234.5, 1.234,5, 1 234,5 or 1'234.5"],

@@ -6,7 +6,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Layout, Pack } from "./documents.ts";
 import { diskError, MilepostError } from "./errors.ts";
-import { usedCharacters, writeFonts } from "./fonts.ts";
+import { langOf } from "../templates/i18n/index.ts";
+import { SCRIPT_FONTS, usedCharacters, writeFonts } from "./fonts.ts";
 import { IMAGE_TYPES, inertBytes } from "./inert.ts";
 import type { CopyReport } from "./model/contract.ts";
 import type { PeriodPdfs } from "./periods.ts";
@@ -106,13 +107,12 @@ export async function renderSites(
 }
 
 /**
- * The CJK web font a locale needs, or null. Debian's Noto CJK is CFF-based, which Chromium
- * embeds in PDFs as Type 3 outlines; these TrueType-outline webfonts embed as real fonts.
+ * The web font of a locale's script (SCRIPT_FONTS), or null for one the Latin faces draw.
+ * Debian's Noto CJK is CFF-based, which Chromium embeds in PDFs as Type 3 outlines; these
+ * TrueType-outline webfonts embed as real fonts.
  */
 export function cjkFont(locale: string): string | null {
-  if (/^ja\b/i.test(locale)) return "noto-sans-jp";
-  if (/^zh\b/i.test(locale)) return "noto-sans-tc";
-  return null;
+  return SCRIPT_FONTS[langOf(locale)] ?? null;
 }
 
 /**

@@ -2,6 +2,7 @@
 // Cells arrive as strings (CSV) or JSON values; the field types below accept both,
 // read them strictly and explain what to write when a value cannot be read.
 import { z } from "zod";
+import { LANGUAGE_LIST, supportedLang } from "../templates/i18n/index.ts";
 import { DATE_FORMATS, readDate, type DateFormat } from "./dates.ts";
 import { NUMBER_FORMATS, readNumber, type NumberFormat } from "./numbers.ts";
 
@@ -15,6 +16,9 @@ function fail(ctx: z.RefinementCtx, message: string, fix: string): typeof z.NEVE
 }
 
 const blankToUndefined = (v: unknown) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v);
+
+/** What to write for a locale whose language milepost does not have. */
+export const LOCALE_FIX = `write a locale of one of milepost's languages (${LANGUAGE_LIST}), e.g. en-GB, de-DE, fr-FR, es-ES, pt-BR, zh-CN, ko-KR`;
 
 /** A date cell in the customer's `format`; always read into YYYY-MM-DD. */
 export function dateIn(format: DateFormat) {
@@ -187,7 +191,13 @@ export function customerSchemaIn(dates: DateFormat = "YMD", numbers: NumberForma
   return z.object({
     $schema,
     name: text,
-    locale: z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, { message: "is not a BCP 47 locale" }),
+    locale: z
+      .string()
+      .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, { message: "is not a BCP 47 locale" })
+      .superRefine((locale, ctx) => {
+        if (/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(locale) && !supportedLang(locale))
+          fail(ctx, "is a language milepost has no labels for", LOCALE_FIX);
+      }),
     currency: z.string().regex(/^[A-Z]{3}$/, { message: "is not an ISO 4217 currency code" }),
     paper: z.enum(["a4", "letter"]).optional(),
     dateFormat: z.enum(DATE_FORMATS).optional(),

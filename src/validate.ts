@@ -382,7 +382,7 @@ function describe(
 
 function hintFor(field: string): string {
   if (field.endsWith("color")) return "write a colour as #rrggbb, e.g. #1f4e79";
-  if (field === "locale") return "write a language tag such as en-US, ja-JP, zh-TW or ms-MY";
+  if (field === "locale") return "write a language tag such as en-US, de-DE, ja-JP, zh-TW, ko-KR or ms-MY";
   if (field === "currency") return "write a three-letter currency code such as USD, JPY, TWD or MYR";
   if (field.endsWith("closeoutDays")) return "write a whole number of days, e.g. 30";
   return "see the data contract in the README for what this field takes";

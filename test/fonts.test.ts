@@ -19,6 +19,11 @@ describe("usedCharacters(texts, locale)", () => {
     expect(chars.has(cp("\n"))).toBe(false);
   });
 
+  it("takes the capitals a stylesheet's text-transform draws (DERNIÈRE VALEUR for Dernière valeur)", () => {
+    const fr = usedCharacters(["<th>Dernière valeur</th><td>Réalisé à 100 %</td>"], "fr-FR");
+    for (const ch of ["è", "È", "é", "É", "à", "À"]) expect(fr.has(cp(ch)), ch).toBe(true);
+  });
+
   it("always holds the printable ASCII and what the charts format in the browser (the locale's months)", () => {
     const ja = usedCharacters([], "ja-JP");
     for (let c = 0x20; c < 0x7f; c++) expect(ja.has(c)).toBe(true);

@@ -8,6 +8,7 @@ import {
   labelVars,
   LANGS,
   langOf,
+  supportedLang,
   translator,
   type LabelVars,
   type PlainLabel,
@@ -85,6 +86,47 @@ describe("translator(locale)", () => {
     expect(langOf("ms-MY")).toBe("ms");
     expect(langOf("en-GB")).toBe("en");
     expect(translator("ja-JP")("meta.asOf", { date: "2026年9月30日" })).toBe("2026年9月30日時点の数値");
+  });
+
+  it("matches a locale to its language by language and script, and has none for a language milepost lacks", () => {
+    const cases: [string, string | null][] = [
+      ["de-DE", "de"],
+      ["de-AT", "de"],
+      ["de-CH", "de"],
+      ["fr-FR", "fr"],
+      ["fr-CA", "fr"],
+      ["es-ES", "es"],
+      ["es-MX", "es"],
+      ["pt-BR", "pt-BR"],
+      ["pt-PT", "pt-BR"],
+      ["zh-CN", "zh-CN"],
+      ["zh-Hans", "zh-CN"],
+      ["zh-SG", "zh-CN"],
+      ["zh-TW", "zh-TW"],
+      ["zh-HK", "zh-TW"],
+      ["zh-Hant", "zh-TW"],
+      ["ko-KR", "ko"],
+      ["ko", "ko"],
+      ["it-IT", null],
+      ["nl-NL", null],
+      ["xx", null],
+    ];
+    expect(cases.map(([locale]) => [locale, supportedLang(locale)])).toEqual(cases);
+    expect(LANGS).toEqual(["en", "ja", "zh-TW", "ms", "de", "fr", "es", "pt-BR", "zh-CN", "ko"]);
+    expect(() => langOf("it-IT")).toThrow(
+      "milepost has no labels for the locale it-IT (it has en, ja, zh-TW, ms, de, fr, es, pt-BR, zh-CN, ko)",
+    );
+  });
+
+  it("writes counts with the forms each new language has, in its own digits", () => {
+    expect(translator("de-DE")("calc.days", { n: 1 })).toBe("1 Tag");
+    expect(translator("de-DE")("calc.days", { n: 1200 })).toBe("1.200 Tage");
+    expect(translator("fr-FR")("milestones.count", { n: 1 })).toBe("1 jalon");
+    expect(translator("fr-FR")("milestones.count", { n: 3 })).toBe("3 jalons");
+    expect(translator("es-ES")("glance.responses", { n: 1 })).toBe("1 respuesta");
+    expect(translator("pt-BR")("glance.responses", { n: 2 })).toBe("2 respostas");
+    expect(translator("zh-CN")("milestones.count", { n: 3 })).toBe("共3个");
+    expect(translator("ko-KR")("milestones.count", { n: 3 })).toBe("총 3개");
   });
 
   it("writes a count in the singular or the plural as Intl.PluralRules chooses", () => {

@@ -1,7 +1,7 @@
 // milepost init: a new customer, as a folder of CSV files or one workbook, that validates as written;
 // workbook errors name the workbook, sheet and row. Also --version and validate's folder flags.
 import { execFile } from "node:child_process";
-import { cp, mkdir, mkdtemp, readFile, readdir } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, readdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { promisify } from "node:util";
@@ -169,9 +169,35 @@ describe("milepost init, --version and validate's folders (CLI)", () => {
     });
   });
 
+  it("starts a customer in a new language, and refuses a locale whose language milepost does not have", async () => {
+    const cwd = await mkdtemp(join(tmpdir(), "milepost-init-locale-"));
+    await mkdir(join(cwd, "data"));
+    expect(await milepost(["init", "nordwerk", "--locale", "de-DE"], cwd)).toMatchObject({ code: 0 });
+    expect(JSON.parse(await readFile(join(cwd, "data", "nordwerk", "customer.json"), "utf8"))).toMatchObject({
+      locale: "de-DE",
+      currency: "EUR",
+    });
+    const languages =
+      "write a locale of one of milepost's languages (en, ja, zh-TW, ms, de, fr, es, pt-BR, zh-CN, ko), e.g. en-GB, de-DE, fr-FR, es-ES, pt-BR, zh-CN, ko-KR";
+    expect(await milepost(["init", "roma", "--locale", "it-IT"], cwd)).toMatchObject({
+      code: 2,
+      stderr: `milepost: --locale it-IT is a language milepost has no labels for\n  ${languages}\n`,
+    });
+    const file = join(cwd, "data", "nordwerk", "customer.json");
+    await writeFile(file, (await readFile(file, "utf8")).replace('"de-DE"', '"it-IT"'));
+    const run = await milepost(["validate", "nordwerk"], cwd);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      `error  data/nordwerk/customer.json:4 locale: "it-IT" is a language milepost has no labels for — ${languages}`,
+    );
+  });
+
   it("prints its version", async () => {
     const pkg = JSON.parse(await readFile(join(ROOT, "package.json"), "utf8"));
-    expect(await milepost(["--version"], ROOT)).toMatchObject({ code: 0, stdout: `milepost ${pkg.version}\n` });
+    expect(await milepost(["--version"], ROOT)).toMatchObject({
+      code: 0,
+      stdout: `milepost ${pkg.version}\nlanguages: en, ja, zh-TW, ms, de, fr, es, pt-BR, zh-CN, ko\n`,
+    });
   });
 
   it("validates the folders given with --data and --as-of, naming them in every message", async () => {

@@ -2,7 +2,8 @@
 // (real Astro, its site and print pages as HTML), its email draft and the unlock page of its
 // share, each read against the language's glossary (templates/i18n/glossary/). The customer's own
 // words (its data: milestone names, definitions, checklist items) are theirs and left out.
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { cp, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build, defaultEffects } from "../src/build.ts";
@@ -19,13 +20,24 @@ const SAMPLES: Record<Lang, string> = {
   ja: "sakura-seimitsu",
   "zh-TW": "formosa-health",
   ms: "harimau-retail",
+  de: "nordwerk",
+  fr: "atelier-lumiere",
+  es: "grupo-alcazar",
+  "pt-BR": "serra-verde",
+  "zh-CN": "huadong-jingmi",
+  ko: "hanbit-logis",
 };
+/** A sample's data folder: the sample portfolio's, or test/fixtures/langs for the languages issue 22 added. */
+const dataOf = (slug: string) =>
+  existsSync(join(ROOT, "data", slug)) ? join(ROOT, "data", slug) : join(ROOT, "test", "fixtures", "langs", slug);
 let out = "";
 
 beforeAll(async () => {
   out = await mkdtemp(join(ROOT, ".milepost", "words-"));
+  const data = join(out, ".data");
+  for (const slug of Object.values(SAMPLES)) await cp(dataOf(slug), join(data, slug), { recursive: true });
   const results = await build(
-    portfolioOptions(ROOT, out, { customers: Object.values(SAMPLES), pdf: false }),
+    portfolioOptions(ROOT, join(out, "dist"), { dataDir: data, customers: Object.values(SAMPLES), pdf: false }),
     defaultEffects,
   );
   expect(results.map((r) => r.status)).toEqual(Object.values(SAMPLES).map(() => "built"));
@@ -49,8 +61,8 @@ async function customerWords(slug: string): Promise<string[]> {
     else if (Array.isArray(v)) v.forEach(walk);
     else if (v && typeof v === "object") Object.values(v).forEach(walk);
   };
-  walk(JSON.parse(await readFile(join(out, slug, "report.json"), "utf8")));
-  const dir = join(ROOT, "data", slug);
+  walk(JSON.parse(await readFile(join(out, "dist", slug, "report.json"), "utf8")));
+  const dir = dataOf(slug);
   for (const file of await readdir(dir)) {
     const text = await readFile(join(dir, file), "utf8").catch(() => "");
     if (file.endsWith(".json")) walk(JSON.parse(text));
@@ -69,8 +81,8 @@ const withoutTheirs = (text: string, theirs: string[]) =>
 describe.each(Object.entries(SAMPLES) as [Lang, string][])("%s: %s", (lang, slug) => {
   const glossary = glossaries[lang];
   const read = async () => {
-    const report = JSON.parse(await readFile(join(out, slug, "report.json"), "utf8")) as Report;
-    const customer = JSON.parse(await readFile(join(ROOT, "data", slug, "customer.json"), "utf8")) as {
+    const report = JSON.parse(await readFile(join(out, "dist", slug, "report.json"), "utf8")) as Report;
+    const customer = JSON.parse(await readFile(join(dataOf(slug), "customer.json"), "utf8")) as {
       stakeholders: { name: string }[];
       provider?: { name: string };
     };
@@ -80,13 +92,13 @@ describe.each(Object.entries(SAMPLES) as [Lang, string][])("%s: %s", (lang, slug
 
   it("its pages use the glossary's terms and none it rules out", async () => {
     const { report, t, theirs, health } = await read();
-    const pages = (await readdir(join(out, slug))).filter((f) => f.endsWith(".html"));
+    const pages = (await readdir(join(out, "dist", slug))).filter((f) => f.endsWith(".html"));
     expect(pages).toContain("index.html");
     for (const page of pages) {
-      const text = withoutTheirs(pageText(await readFile(join(out, slug, page), "utf8")), theirs);
+      const text = withoutTheirs(pageText(await readFile(join(out, "dist", slug, page), "utf8")), theirs);
       expect(offences(glossary, text), page).toEqual([]);
     }
-    const home = withoutTheirs(pageText(await readFile(join(out, slug, "index.html"), "utf8")), theirs);
+    const home = withoutTheirs(pageText(await readFile(join(out, "dist", slug, "index.html"), "utf8")), theirs);
     expect(home).toMatch(termPattern(glossary.milestone.term));
     expect(home).toMatch(termPattern(glossary.health.term));
     expect(home).toContain(health);
@@ -112,8 +124,9 @@ describe.each(Object.entries(SAMPLES) as [Lang, string][])("%s: %s", (lang, slug
     expect(lines).toContain(t("email.closing").split("\n").at(-1));
     expect(lines).toContain(t("email.signOff"));
     expect(lines.at(-1)).toBe(customer.provider?.name);
-    // Each paragraph opens as a sentence does: never in lower case after the greeting.
-    for (const line of lines.slice(1).filter(Boolean)) expect(line[0], line).not.toMatch(/\p{Ll}/u);
+    // Each paragraph opens as a sentence does: never in lower case after the greeting — but a German
+    // letter goes on in lower case after "Guten Tag …," (DIN 5008).
+    for (const line of lines.slice(lang === "de" ? 3 : 1).filter(Boolean)) expect(line[0], line).not.toMatch(/\p{Ll}/u);
     if (lang === "ja") expect(text).toContain("貴社");
     if (lang === "zh-TW") expect(text).toContain("貴公司");
   });

@@ -3,9 +3,15 @@
 // rules out. One file per language in glossary/, beside that language's labels; a language gets
 // its glossary before its labels. test/i18n.test.ts fails when a label of a language holds a word
 // its glossary rules out, and test/words.test.ts reads the built pages and email drafts for them.
+import de from "./glossary/de.ts";
 import en from "./glossary/en.ts";
+import es from "./glossary/es.ts";
+import fr from "./glossary/fr.ts";
 import ja from "./glossary/ja.ts";
+import ko from "./glossary/ko.ts";
 import ms from "./glossary/ms.ts";
+import ptBR from "./glossary/pt-BR.ts";
+import zhCN from "./glossary/zh-CN.ts";
 import zhTW from "./glossary/zh-TW.ts";
 import type { Lang } from "./index.ts";
 
@@ -48,7 +54,18 @@ export interface Term {
 /** A language's glossary: every concept, and any the language adds (e.g. Malay's "revenue"). */
 export type Glossary = Record<Concept, Term> & Record<string, Term>;
 
-export const glossaries: Record<Lang, Glossary> = { en, ja, "zh-TW": zhTW, ms };
+export const glossaries: Record<Lang, Glossary> = {
+  en,
+  ja,
+  "zh-TW": zhTW,
+  ms,
+  de,
+  fr,
+  es,
+  "pt-BR": ptBR,
+  "zh-CN": zhCN,
+  ko,
+};
 
 const LATIN = /^[\p{Script=Latin}\s'’-]+$/u;
 

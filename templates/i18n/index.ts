@@ -6,13 +6,37 @@
 // other or an exact `=0`; `#` is the count; a form may hold `{name}` placeholders but no plural).
 // The variables a label needs are read from its English text by the types below, so a missing
 // one is a compile error; the translator also throws rather than print "{name}".
+import de from "./de.ts";
 import en from "./en.ts";
+import es from "./es.ts";
+import fr from "./fr.ts";
 import ja from "./ja.ts";
+import ko from "./ko.ts";
 import ms from "./ms.ts";
+import ptBR from "./pt-BR.ts";
+import zhCN from "./zh-CN.ts";
 import zhTW from "./zh-TW.ts";
 
-export const LANGS = ["en", "ja", "zh-TW", "ms"] as const;
-export type Lang = (typeof LANGS)[number];
+/**
+ * Every language's labels by its tag: a language is its labels file and its line here. A tag
+ * names a language (de) or, where its regions write differently, a language and region (pt-BR,
+ * zh-TW, zh-CN); `langOf` matches a customer's locale to a tag by language and script.
+ */
+export const dictionaries = {
+  en,
+  ja,
+  "zh-TW": zhTW,
+  ms,
+  de,
+  fr,
+  es,
+  "pt-BR": ptBR,
+  "zh-CN": zhCN,
+  ko,
+} as const satisfies Record<string, Labels>;
+
+export type Lang = keyof typeof dictionaries;
+export const LANGS = Object.keys(dictionaries) as Lang[];
 export type LabelKey = keyof typeof en;
 /** A language's labels: exactly the keys of en.ts. */
 export type Labels = { [K in LabelKey]: string };
@@ -69,15 +93,39 @@ export interface Translate {
   template(key: LabelKey, counts?: Record<string, number>): string;
 }
 
-export const dictionaries: Record<Lang, Labels> = { en, ja, "zh-TW": zhTW, ms };
+/** A locale's language and script, its likely subtags added: zh-TW → zh Hant, zh → zh Hans, pt-PT → pt Latn. */
+function languageScript(locale: string): { language: string; script: string; region: string } | null {
+  try {
+    const { language, script = "", region = "" } = new Intl.Locale(locale).maximize();
+    return { language, script, region };
+  } catch {
+    return null;
+  }
+}
 
-/** The label language of a BCP 47 locale: ja-JP → ja, zh-TW / zh-Hant → zh-TW, ms-MY → ms, else en. */
+/**
+ * The label language of a BCP 47 locale, or null when milepost has none: the tag of the same
+ * language and script, the one of the same region first (ja-JP → ja, de-AT → de, pt-PT → pt-BR,
+ * zh-TW / zh-HK / zh-Hant → zh-TW, zh-CN / zh-SG / zh-Hans → zh-CN, ko-KR → ko).
+ */
+export function supportedLang(locale: string): Lang | null {
+  const want = languageScript(locale);
+  if (!want) return null;
+  const same = LANGS.filter((lang) => {
+    const have = languageScript(lang)!;
+    return have.language === want.language && have.script === want.script;
+  });
+  return same.find((lang) => languageScript(lang)!.region === want.region) ?? same[0] ?? null;
+}
+
+/** The languages milepost has, as a sentence's list: "en, ja, zh-TW, ms, de, fr, es, pt-BR, zh-CN, ko". */
+export const LANGUAGE_LIST = LANGS.join(", ");
+
+/** The label language of a locale validation accepted (see `supportedLang`); it throws on one milepost has no labels for. */
 export function langOf(locale: string): Lang {
-  const l = locale.toLowerCase();
-  if (l.startsWith("ja")) return "ja";
-  if (l.startsWith("zh")) return "zh-TW";
-  if (l.startsWith("ms")) return "ms";
-  return "en";
+  const lang = supportedLang(locale);
+  if (!lang) throw new Error(`milepost has no labels for the locale ${locale} (it has ${LANGUAGE_LIST})`);
+  return lang;
 }
 
 const FORM = String.raw`\s*(=\d+|zero|one|two|few|many|other)\s*\{((?:[^{}]|\{\w+\})*)\}`;

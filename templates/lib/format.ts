@@ -112,6 +112,12 @@ export function formatter(locale: string, currency: string): Format {
     maximumFractionDigits: 1,
   });
   const pct = (digits: number) => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: digits });
+  // A value in % is written as the locale writes a percentage: "91%" in English, "91 %" in German and French.
+  const pctParts = pct(0).formatToParts(0.5);
+  const percentSign = pctParts
+    .slice(pctParts.findIndex((p) => p.type === "integer") + 1)
+    .map((p) => p.value)
+    .join("");
   const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
   const short = new Intl.DateTimeFormat(locale, { month: "short", year: "numeric", timeZone: "UTC" });
   const toDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -131,8 +137,13 @@ export function formatter(locale: string, currency: string): Format {
     value: (n, unit) => {
       if (n === null) return DASH;
       const s = written(num(n !== 0 && Math.abs(n) < 10 ? 2 : 1), n);
-      // No space before a unit written in CJK characters, as Japanese and Chinese reports write it: 120時間/週.
-      return unit === "%" ? `${s}%` : /^[\u3040-\u30ff\u3400-\u9fff]/u.test(unit) ? `${s}${unit}` : `${s} ${unit}`;
+      // No space before a unit written in CJK characters or Hangul, as Japanese, Chinese and Korean
+      // reports write it (120時間/週, 30시간/주), nor before Korean percentage points (%p).
+      return unit === "%"
+        ? `${s}${percentSign}`
+        : /^([\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]|%p$)/u.test(unit)
+          ? `${s}${unit}`
+          : `${s} ${unit}`;
     },
   };
 }

@@ -6,7 +6,7 @@ const CJK = "[\\u3040-\\u30ff\\u3400-\\u9fff\\uf900-\\ufaff]";
 const HALF_WIDTH = new RegExp(`${CJK}\\s?[,:;.!?](?!\\d)|[,:;!?]\\s?${CJK}`, "u");
 
 describe("Japanese and Chinese labels", () => {
-  it.each(["ja", "zh-TW"] as const)("%s: full-width punctuation (、。，：) next to CJK text", (lang) => {
+  it.each(["ja", "zh-TW", "zh-CN"] as const)("%s: full-width punctuation (、。，：) next to CJK text", (lang) => {
     const found = Object.entries(dictionaries[lang]).filter(([, text]) => HALF_WIDTH.test(text));
     expect(found).toEqual([]);
   });
