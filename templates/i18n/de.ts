@@ -51,14 +51,19 @@ export default {
   "state.met": "Ziel erreicht",
   "state.progressing": "In Arbeit",
   "state.regressed": "Verschlechtert",
+  "state.missed": "Ziel verfehlt",
   "forecast.reached": "Ziel erreicht am {date}",
   "forecast.on_track": "Ziel wird voraussichtlich bis {date} erreicht",
   "forecast.behind": "Beim derzeitigen Tempo wird das Ziel am {date} erreicht, nach dem Zieldatum",
+  "forecast.behind_recent": "Beim Tempo der jüngsten Messungen wird das Ziel am {date} erreicht, nach dem Zieldatum",
   "forecast.not_converging": "Keine Annäherung: Der Trend entfernt sich vom Ziel",
   "forecast.insufficient_data": "Zu wenige Messungen für eine Prognose",
   "roi.verifiedWhy":
     "Der belegte ROI berücksichtigt nur nachgewiesenen Nutzen: Der Nutzen von {names} stützt sich auf einen Meilenstein ohne Nachweis oder auf Messungen ohne Quellenangabe.",
   "roi.verifiedRoi": "Belegter ROI",
+  "value.projected": "ab {date} mit dem zuletzt gemessenen Stand fortgeschrieben",
+  "roi.verifiedWhyProjected":
+    "Nutzen, der ab {date} mit dem zuletzt gemessenen Stand fortgeschrieben ist, gilt nicht als belegt.",
   "metric.staleAsOf": "letzte Messung am {date}: Zahlen zu diesem Tag",
   "meta.quarterToDate": "Quartal bis heute",
   "health.how":
@@ -74,6 +79,7 @@ export default {
   "status.delayed": "Verzögert",
   "status.not_started": "Nicht begonnen",
   "status.unverified": "Ohne Nachweis",
+  "status.late": "Verspätet erreicht",
   "status.unverified.note": "Erreicht, aber noch ohne beigefügten Nachweis.",
   "phase.early_win": "Schnelle Erfolge",
   "phase.foundation": "Grundlagen",
@@ -94,12 +100,20 @@ export default {
   "chart.date": "Datum",
   "chart.value": "Wert",
   "chart.source": "Quelle",
+  "chart.note": "Anmerkung",
+  "chart.range": "Angezeigter Zeitraum",
+  "chart.range3m": "3 Monate",
+  "chart.range1y": "1 Jahr",
+  "chart.rangeAll": "Gesamt",
+  "chart.rangeShown": "{count, plural, one {# Messung} other {# Messungen}} dargestellt, {from} – {to}",
   "roi.title": "Nutzen und Rendite",
   "roi.valueToDate": "Bisher realisierter Nutzen",
   "roi.costToDate": "Bisherige Kosten",
   "roi.roi": "Kapitalrendite (ROI)",
   "roi.payback": "Amortisation",
   "roi.paybackNotYet": "noch nicht erreicht",
+  "roi.paybackClaimed": "nach angegebenem Nutzen; mit dem belegten Nutzen ist die Amortisation noch nicht erreicht",
+  "roi.paybackClaimedOn": "nach angegebenem Nutzen: {date}",
   "roi.runRate": "Jährlicher Nutzen (hochgerechnet)",
   "roi.inputs": "So werden diese Zahlen berechnet",
   "roi.notMonetized": "nicht monetarisiert",
@@ -176,6 +190,7 @@ export default {
   "milestone.metricTarget": "Zielwert der Kennzahl: {target}",
   "milestone.ownThreshold": "Schwellenwert des Meilensteins",
   "milestone.rescheduled": "verschoben auf {date}",
+  "metric.rescheduledBy": "bis {date} (verschoben)",
   "summary.decision.missed":
     "{name}: Ziel seit {date} verfehlt, es fehlen {shortfall}. Bitte entscheiden Sie über eine Kurskorrektur oder ein neues Zieldatum.",
   "summary.decision.rescheduled": "{name}: verschoben auf {date} (ursprünglich fällig am {original}).",
@@ -260,6 +275,7 @@ export default {
   "calc.noRoi": "Bislang sind keine Kosten angefallen, daher gibt es keine Kapitalrendite.",
   "calc.step4": "4. Amortisation",
   "calc.payback": "Der kumulierte Nutzen hat die kumulierten Kosten erstmals am {date} erreicht.",
+  "calc.paybackVerified": "allein mit dem belegten Nutzen: {date}",
   "calc.noPayback": "Der kumulierte Nutzen hat die kumulierten Kosten noch nicht erreicht.",
   "calc.runRateNote": "Jährlicher Nutzen = aktuelle Verbesserung × Wert je Einheit × 365,25 Tage ÷ Tage je Zeitraum.",
   "audiences.title": "Sichten je Zielgruppe",
@@ -284,6 +300,7 @@ export default {
   "sources.milestone": "Status und Termine",
   "sources.roi": "Kosten und die Messungen der monetarisierten Ergebnisse",
   "sources.lines": "Die Dateien liegen in {folder}; die Kopfzeile zählt als Zeile 1.",
+  "sources.linesCustomer": "Die Kopfzeile zählt als Zeile 1.",
   // The close-out pack: outcomes vs criteria, tracker, sign-off, handoff, retrospective, CSAT, financials,
   // opportunities, closing agenda. Standard checklist items arrive from the model as `std.*` keys.
   "nav.closeout": "Abschluss",
@@ -315,7 +332,7 @@ export default {
     "Jedes zu Beginn gesetzte Ziel, gemessen an den dafür benannten Kennzahlen. Erreicht: Jede seiner Kennzahlen hat ihren Zielwert erreicht. Teilweise erreicht: Mindestens eine hat sich auf ihren Zielwert zubewegt oder ein zugehöriger Meilenstein wurde erreicht. Nicht erreicht: Keine hat sich bewegt.",
   "criteria.metric": "Kennzahl",
   "criteria.atClose": "Letzter Wert",
-  "criteria.result": "Ergebnis",
+  "criteria.result": "Bewertung",
   "criteria.milestones": "Meilensteine",
   "criteria.rule.all_metrics_met":
     "{total, plural, one {Die einzige Kennzahl hat ihren Zielwert erreicht.} other {Alle # Kennzahlen haben ihren Zielwert erreicht.}}",
@@ -444,6 +461,9 @@ export default {
     "{days, plural, one {# Tag} other {# Tage}} nach dem Projektende am {end} lag noch keine Antwort vor, obwohl die Antworten innerhalb von 48 Stunden fällig waren. Versenden Sie die Umfrage jetzt.",
   "csat.onTime":
     "Rechtzeitig versendet: Die Antworten begannen innerhalb von 48 Stunden nach dem Ende am {end} (bis {due}).",
+  "csat.lateSent":
+    "Die Umfrage wurde am {sent} versendet, {days, plural, one {# Tag} other {# Tage}} nach dem Projektende am {end} und damit nach Ablauf der vorgesehenen 48 Stunden: Bitte berücksichtigen Sie diese Verzögerung bei der Bewertung der Ergebnisse.",
+  "csat.onTimeSent": "Rechtzeitig versendet: am {sent}, innerhalb von 48 Stunden nach dem Projektende am {end}.",
   "csat.awaiting": "Die Antworten sind bis {due} fällig, 48 Stunden nach dem Projektende.",
   "csat.responses": "Antworten",
   "csat.mean": "CSAT (Mittelwert)",
@@ -456,6 +476,12 @@ export default {
   "csat.respondent": "Befragte Person",
   "csat.score": "Bewertung",
   "csat.comment": "Kommentar",
+  "voice.title": "Stimme des Kunden",
+  "voice.trend.up": "seit {date} um {change} gestiegen",
+  "voice.trend.down": "seit {date} um {change} gesunken",
+  "voice.trend.same": "seit {date} unverändert",
+  "voice.trend.new": "erste Antworten in diesem Quartal",
+  "voice.quotes": "In eigenen Worten",
   "fin.title": "Finanzieller Abgleich",
   "fin.budget": "Budget",
   "fin.actual": "Ist",
@@ -509,6 +535,9 @@ export default {
   "frame.nextStep": "Nächster Schritt",
   "agenda.title": "Agenda des Abschlussgesprächs",
   "agenda.intro": "Aus den Daten dieses Berichts abgeleitet, in der empfohlenen Reihenfolge.",
+  "agenda.heldTitle": "Ergebnis des Abschlussgesprächs",
+  "agenda.held":
+    "Das Abschlussgespräch fand am {date} statt: die Ziele mit ihrem Stand an diesem Tag und die zum {asOf} noch offenen Punkte.",
   "agenda.outcomes": "Ergebnisse anhand der Erfolgskriterien bestätigen",
   "agenda.open_items": "Abschluss der offenen Punkte vereinbaren",
   "agenda.handoff_owners": "Verantwortlichkeiten ab jetzt bestätigen",
@@ -641,6 +670,20 @@ export default {
   "internal.agreeCorrection": "{name}: Es ist keine Kurskorrektur erfasst. Vereinbaren Sie eine in diesem Gespräch.",
   "internal.triage": "Einordnung aller Möglichkeiten",
   "internal.coaching": "Für das Abschlussgespräch",
+  "gaps.title": "Datenlücken",
+  "gaps.intro":
+    "Was in den Daten fehlt, nach Datei und Feld. Die Fassung für den Kunden lässt jeden Teil, den diese Angaben füllen würden, ohne Hinweis weg: Ergänzen Sie sie, um den Bericht zu vervollständigen.",
+  "gaps.col.file": "Datei",
+  "gaps.col.field": "Feld",
+  "gaps.col.item": "Eintrag",
+  "gaps.col.what": "Zu tun",
+  "gaps.kind.table":
+    "Nicht vorhanden: Bitte ergänzen. Die Abschnitte, die diese Datei füllt, fehlen in der Fassung für den Kunden.",
+  "gaps.kind.field": "Leer: Bitte ausfüllen. In der Fassung für den Kunden fehlt dieses Feld.",
+  "gaps.kind.standard":
+    "Keine Abschlusstabelle: Der Abschlussplan zeigt die Standard-Checkliste von milepost, nur in dieser Fassung. Legen Sie für jeden Punkt eine verantwortliche Person und ein Fälligkeitsdatum fest und tragen Sie beides in closeout.csv ein.",
+  "gaps.kind.example":
+    "Eine von milepost init angelegte Beispielzeile: Ersetzen Sie sie durch die Daten des Kunden oder löschen Sie sie. Solange eine solche Zeile vorhanden ist, wird die Fassung für den Kunden nicht erstellt.",
   "opp.proposed":
     "Die von uns vorgeschlagenen Ausbauschritte, jeweils in fünf Zeilen von der Beobachtung bis zum nächsten Schritt, mit Horizont, Aufwand und Preis.",
   "brief.title": "Auf einen Blick",
@@ -653,10 +696,17 @@ export default {
   "brief.nextDecisions":
     "Dieser Bericht bittet Sie um {n, plural, one {# Entscheidung} other {# Entscheidungen}}, die erste bis {date}.",
   "brief.nextMilestone": "Als Nächstes: {name}, fällig am {date}.",
-  "brief.value": "Bisheriger Nutzen {value} bei Kosten von {cost}: ROI {roi}.",
+  "brief.value": "Bisher realisierter Nutzen {value} bei bisherigen Kosten von {cost}: ROI {roi}.",
+  "brief.valueProjected":
+    "Darin enthalten ist Nutzen, der ab {date} mit dem zuletzt gemessenen Stand fortgeschrieben ist.",
+  "brief.valueBasis":
+    "Der Nutzen wird für {n} von {total, plural, one {# Ergebnis} other {# Ergebnissen}} berechnet, nämlich für jene mit einem Geldwert.",
   "brief.payback": "Amortisiert am {date}.",
+  "brief.paybackBoth": "Mit dem belegten Nutzen amortisiert am {date} (mit dem angegebenen Nutzen am {claimed}).",
+  "brief.paybackClaimed":
+    "Mit dem angegebenen Nutzen amortisiert am {date}; mit dem belegten Nutzen ist die Amortisation noch nicht erreicht.",
   "brief.breakEven": "Beim derzeitigen jährlichen Nutzen ist die Amortisation voraussichtlich am {date} erreicht.",
   "brief.noBreakEven": "Beim derzeitigen jährlichen Nutzen liegt die Amortisation mehr als fünf Jahre entfernt.",
-  "brief.decisions": "Ihre Entscheidungen",
+  "brief.decisions": "Erforderliche Entscheidungen",
   "brief.plan": "Nächstes Quartal",
 } satisfies Labels;

@@ -52,14 +52,20 @@ export default {
   "state.met": "Objectif atteint",
   "state.progressing": "En cours",
   "state.regressed": "En recul",
+  "state.missed": "Objectif manqué",
   "forecast.reached": "Objectif atteint le {date}",
   "forecast.on_track": "Objectif en voie d’être atteint d’ici le {date}",
   "forecast.behind": "Au rythme actuel, l’objectif sera atteint le {date}, après la date cible",
+  "forecast.behind_recent":
+    "Au rythme récent (celui des dernières mesures), l’objectif sera atteint le {date}, après la date cible",
   "forecast.not_converging": "Pas de convergence : la tendance s’éloigne de l’objectif",
   "forecast.insufficient_data": "Trop peu de mesures pour établir une prévision",
   "roi.verifiedWhy":
     "Le ROI justifié ne retient que la valeur étayée par des preuves : la valeur de {names} repose sur un jalon atteint sans preuve, ou sur des mesures dont la source n’est pas indiquée.",
   "roi.verifiedRoi": "ROI justifié",
+  "value.projected": "projection à partir du {date} sur la base du dernier niveau mesuré",
+  "roi.verifiedWhyProjected":
+    "La valeur projetée à partir du {date} sur la base du dernier niveau mesuré n’est pas comptée comme justifiée.",
   "metric.staleAsOf": "dernière mesure le {date} : chiffres à cette date",
   "meta.quarterToDate": "trimestre en cours",
   "health.how":
@@ -75,6 +81,7 @@ export default {
   "status.delayed": "En retard",
   "status.not_started": "Non commencé",
   "status.unverified": "Non justifié",
+  "status.late": "Atteint avec retard",
   "status.unverified.note": "Atteint, mais aucune preuve n’est encore jointe.",
   "phase.early_win": "Premiers résultats",
   "phase.foundation": "Fondations",
@@ -95,12 +102,20 @@ export default {
   "chart.date": "Date",
   "chart.value": "Valeur",
   "chart.source": "Source",
+  "chart.note": "Remarque",
+  "chart.range": "Période affichée",
+  "chart.range3m": "3 mois",
+  "chart.range1y": "1 an",
+  "chart.rangeAll": "Tout",
+  "chart.rangeShown": "{count, plural, one {# mesure représentée} other {# mesures représentées}}, {from} – {to}",
   "roi.title": "Valeur et rentabilité",
   "roi.valueToDate": "Valeur réalisée à ce jour",
   "roi.costToDate": "Coût à ce jour",
   "roi.roi": "Retour sur investissement (ROI)",
   "roi.payback": "Amortissement",
   "roi.paybackNotYet": "pas encore atteint",
+  "roi.paybackClaimed": "selon la valeur déclarée ; la valeur justifiée n’a pas encore amorti l’investissement",
+  "roi.paybackClaimedOn": "selon la valeur déclarée : le {date}",
   "roi.runRate": "Valeur annualisée",
   "roi.inputs": "Mode de calcul de ces chiffres",
   "roi.notMonetized": "non valorisé",
@@ -178,6 +193,7 @@ export default {
   "milestone.metricTarget": "l’objectif de l’indicateur est de {target}",
   "milestone.ownThreshold": "Seuil du jalon",
   "milestone.rescheduled": "reporté au {date}",
+  "metric.rescheduledBy": "d’ici le {date} (reporté)",
   "summary.decision.missed":
     "{name} : objectif manqué depuis le {date}, écart de {shortfall}. Merci de décider d’une mesure corrective ou d’une nouvelle date cible.",
   "summary.decision.rescheduled": "{name} : reporté au {date} (échéance initiale le {original}).",
@@ -262,6 +278,7 @@ export default {
   "calc.noRoi": "Aucun coût à ce jour, donc pas de retour sur investissement.",
   "calc.step4": "4. Amortissement",
   "calc.payback": "La valeur cumulée a égalé pour la première fois le coût cumulé le {date}.",
+  "calc.paybackVerified": "sur la seule valeur justifiée : le {date}",
   "calc.noPayback": "La valeur cumulée n’a pas encore égalé le coût cumulé.",
   "calc.runRateNote": "Valeur annualisée = amélioration actuelle × valeur unitaire × 365,25 jours ÷ jours par période.",
   "audiences.title": "Vues par public",
@@ -287,6 +304,7 @@ export default {
   "sources.milestone": "statut et dates",
   "sources.roi": "coûts et mesures des résultats valorisés",
   "sources.lines": "Les fichiers sont ceux de {folder} ; la ligne d’en-tête compte comme ligne 1.",
+  "sources.linesCustomer": "La ligne d’en-tête compte comme ligne 1.",
   // The close-out pack: outcomes vs criteria, tracker, sign-off, handoff, retrospective, CSAT, financials,
   // opportunities, closing agenda. Standard checklist items arrive from the model as `std.*` keys.
   "nav.closeout": "Clôture",
@@ -318,7 +336,7 @@ export default {
     "Chaque objectif fixé au départ, évalué au regard des indicateurs qui lui ont été associés. Atteint : chacun de ses indicateurs a atteint son objectif. Atteint en partie : au moins un indicateur a progressé vers son objectif, ou un jalon associé a été atteint. Non atteint : aucun n’a progressé.",
   "criteria.metric": "Indicateur",
   "criteria.atClose": "Dernière valeur",
-  "criteria.result": "Résultat",
+  "criteria.result": "Appréciation",
   "criteria.milestones": "Jalons",
   "criteria.rule.all_metrics_met":
     "{total, plural, one {Son unique indicateur a atteint son objectif.} other {Ses # indicateurs ont tous atteint leur objectif.}}",
@@ -449,6 +467,9 @@ export default {
     "Aucune réponse n’était arrivée {days, plural, one {# jour} other {# jours}} après la fin du projet le {end}, alors que les réponses étaient attendues dans les 48 heures. Envoyez l’enquête dès maintenant.",
   "csat.onTime":
     "Envoyée dans les délais : les réponses ont commencé dans les 48 heures suivant la fin du projet le {end} (avant le {due}).",
+  "csat.lateSent":
+    "L’enquête a été envoyée le {sent}, {days, plural, one {# jour} other {# jours}} après la fin du projet le {end}, au-delà du délai prévu de 48 heures : nous vous invitons à lire ces scores en tenant compte de ce retard.",
+  "csat.onTimeSent": "Envoyée dans les délais : le {sent}, dans les 48 heures suivant la fin du projet le {end}.",
   "csat.awaiting": "Les réponses sont attendues d’ici le {due}, 48 heures après la fin du projet.",
   "csat.responses": "Réponses",
   "csat.mean": "CSAT (moyenne)",
@@ -461,6 +482,12 @@ export default {
   "csat.respondent": "Répondant",
   "csat.score": "Note",
   "csat.comment": "Commentaire",
+  "voice.title": "La voix du client",
+  "voice.trend.up": "en hausse de {change} depuis le {date}",
+  "voice.trend.down": "en baisse de {change} depuis le {date}",
+  "voice.trend.same": "stable depuis le {date}",
+  "voice.trend.new": "premières réponses ce trimestre",
+  "voice.quotes": "Verbatims",
   "fin.title": "Rapprochement financier",
   "fin.budget": "Budget",
   "fin.actual": "Réel",
@@ -515,6 +542,9 @@ export default {
   "frame.nextStep": "Prochaine étape",
   "agenda.title": "Ordre du jour de la réunion de clôture",
   "agenda.intro": "Établi à partir des données de ce rapport, dans l’ordre où les aborder.",
+  "agenda.heldTitle": "Conclusions de la réunion de clôture",
+  "agenda.held":
+    "La réunion de clôture s’est tenue le {date} : les objectifs tels qu’ils se présentaient ce jour-là, et les points encore ouverts au {asOf}.",
   "agenda.outcomes": "Confirmer les résultats au regard des critères de succès",
   "agenda.open_items": "Convenir de la clôture des points ouverts",
   "agenda.handoff_owners": "Confirmer les responsabilités à partir de maintenant",
@@ -649,6 +679,19 @@ export default {
   "internal.agreeCorrection": "{name} : aucune mesure corrective n’est enregistrée. À convenir lors de cette revue.",
   "internal.triage": "Qualification de toutes les opportunités",
   "internal.coaching": "Pour la réunion de clôture",
+  "gaps.title": "Données manquantes",
+  "gaps.intro":
+    "Ce que les données ne couvrent pas, par fichier et par champ. La version remise au client omet, sans le signaler, chaque partie que ces données alimenteraient : complétez-les pour achever le rapport.",
+  "gaps.col.file": "Fichier",
+  "gaps.col.field": "Champ",
+  "gaps.col.item": "Élément",
+  "gaps.col.what": "À faire",
+  "gaps.kind.table": "Non fourni : à ajouter. Les sections qu’il alimente sont omises de la version remise au client.",
+  "gaps.kind.field": "Vide : à renseigner. La version remise au client omet ce champ.",
+  "gaps.kind.standard":
+    "Aucun tableau de clôture : le suivi affiche la liste de clôture standard de milepost, dans cette version uniquement. Convenez d’un responsable et d’une échéance pour chaque point et consignez-les dans closeout.csv.",
+  "gaps.kind.example":
+    "Ligne d’exemple créée par milepost init : remplacez-la par les données du client ou supprimez-la. La version remise au client n’est pas produite tant qu’il en reste une.",
   "opp.proposed":
     "Les développements que nous proposons, chacun présenté en cinq lignes, du constat à la prochaine étape, avec son horizon, l’effort et le prix.",
   "brief.title": "En bref",
@@ -659,11 +702,17 @@ export default {
   "brief.nextDecisions":
     "Ce bilan vous soumet {n, plural, one {# décision} other {# décisions}}, la première d’ici le {date}.",
   "brief.nextMilestone": "Prochaine étape : {name}, prévue le {date}.",
-  "brief.value": "Valeur à ce jour de {value} pour un coût de {cost} : ROI de {roi}.",
+  "brief.value": "Valeur réalisée à ce jour de {value} pour un coût à ce jour de {cost} : ROI de {roi}.",
+  "brief.valueProjected":
+    "Ce montant inclut une valeur projetée à partir du {date} sur la base du dernier niveau mesuré.",
+  "brief.valueBasis": "Seuls les résultats dotés d’une valeur monétaire entrent dans la valeur : {n} sur {total}.",
   "brief.payback": "Investissement amorti le {date}.",
+  "brief.paybackBoth": "Investissement amorti le {date} sur la valeur justifiée (le {claimed} sur la valeur déclarée).",
+  "brief.paybackClaimed":
+    "Investissement amorti le {date} sur la valeur déclarée ; sur la valeur justifiée, il ne l’est pas encore.",
   "brief.breakEven": "Au rythme actuel de la valeur annualisée, l’amortissement est prévu le {date}.",
   "brief.noBreakEven":
     "Au rythme actuel de la valeur annualisée, l’amortissement interviendrait dans plus de cinq ans.",
-  "brief.decisions": "Vos décisions",
+  "brief.decisions": "Décisions attendues",
   "brief.plan": "Trimestre prochain",
 } satisfies Labels;
