@@ -25,8 +25,13 @@ export interface KeyRecord {
   made?: Record<string, string>;
 }
 
-/** The options of a build that do not change what a customer's folder holds; every other one is part of the key. */
+/**
+ * The options of a build that do not change what a customer's folder holds; every other one is part of the key.
+ * `today` only adds a warning for a row dated after it (row-after-today): a key that changed every day would
+ * rebuild every customer every day, so a kept folder keeps the warnings of the build that made it.
+ */
 const NOT_IN_KEY = new Set([
+  "today",
   "dataDir",
   "contentDir",
   "configDir",

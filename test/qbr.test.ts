@@ -113,7 +113,7 @@ describe("QBR pages of acme: every figure equals report.json", () => {
 
   it("places the figures the reader looks for, as report.json has them", async () => {
     const index = text(await html("index.html"));
-    for (const figure of ["US$40,393", "US$35,027", "15%", "−75%", "Jul 7, 2026", "down 87%", "up 9.5 pp", "80.5%"])
+    for (const figure of ["US$40,393", "US$35,027", "15%", "−77%", "Jul 7, 2026", "down 87%", "up 9.5 pp", "80.5%"])
       expect(index).toContain(figure);
     const paths = new Set(figures(await html("review.html")).map((x) => x.path));
     for (const path of [
@@ -155,7 +155,12 @@ describe("executive summary (index.html)", () => {
     expect(summary).toContain("Forecast accuracy: target missed since Sep 30, 2026, 9.5 pp short.");
     expect(summary).toContain("Manual data entry: target missed since Jun 30, 2026, 6 hours/month short.");
     expect(summary).toContain(
-      "Return on investment (ROI) 15% Verified ROI −75% Payback Jul 7, 2026 (claimed: the verified value has not paid back yet) Verified ROI counts only value backed by evidence: the value of Weekly report preparation rests on a milestone achieved without evidence",
+      "Return on investment (ROI) 15% Verified ROI −77% Payback Jul 7, 2026 (claimed: the verified value has not paid back yet) Verified ROI counts only value backed by evidence: the value of Weekly report preparation rests on a milestone achieved without evidence",
+    );
+    // Value after a metric's last measurement is projected at the last measured level and kept out of verified value.
+    expect(summary).toContain("It includes value projected from Sep 1, 2026 at the last measured level.");
+    expect(summary).toContain(
+      "Value projected from Sep 1, 2026 at the last measured level is not counted as verified.",
     );
     // A to-do for the CSM: in the internal copy's notes only (test/copy.test.ts).
     expect(summary).not.toContain("Report preparation down to 3 hours a week: achieved but not yet evidenced.");
@@ -290,7 +295,7 @@ describe("quarterly review (review.html)", () => {
   it("shows the ROI calculation step by step", async () => {
     const calc = text((await html("review.html")).split('id="roi-calculation"')[1].split('id="review-next"')[0]);
     expect(calc).toContain(
-      "Weekly report preparation accruing since Nov 1, 2025 2,757 hours/week × days × US$80 per unit per week ÷ 7 days per week = US$31,509",
+      "Weekly report preparation accruing since Nov 1, 2025, projected from Sep 1, 2026 at the last measured level 2,757 hours/week × days × US$80 per unit per week ÷ 7 days per week = US$31,509",
     );
     expect(calc).toContain("Platform subscription Oct 1, 2025 US$12,000 / year × 364 days ÷ 365.25 = US$11,959");
     expect(calc).toContain("Change request CR-01 Sep 30, 2026 · from the financials US$6,000 once = US$6,000");
