@@ -16,6 +16,8 @@ export interface SectionDef {
   id: string;
   /** Its title, as the contents and the site's page titles show it. */
   title: Title;
+  /** Its title for this customer where the data changes what the section is (a closing meeting held: its outcome). */
+  titleFor?: (c: SiteCustomer) => Title;
   /** Its component, templates/sections/<component>.astro: in its pack's folder, e.g. "qbr/Summary". */
   component: string;
   /** Whether this customer's data fills it; a section it does not fill is left out (default: always). */
@@ -222,6 +224,7 @@ const SECTION_LIST = [
   {
     id: "agenda",
     title: "agenda.title",
+    titleFor: (c) => (c.report.closingAgenda?.held ? "agenda.heldTitle" : "agenda.title"),
     component: "closeout/Agenda",
     has: (c) => (c.report.closingAgenda?.topics.length ?? 0) > 0,
   },
@@ -455,7 +458,12 @@ export function listedSections(c: SiteCustomer, doc: { sections: readonly string
 
 /** A print document's contents for this customer: its sections after the cover, or the parts it lists instead. */
 export function contentsOf(c: SiteCustomer, doc: PrintDef): { id: string; title: Title }[] {
-  return doc.contents?.(c) ?? sectionsOf(c, doc).flatMap(({ id, title, cover }) => (cover ? [] : [{ id, title }]));
+  return (
+    doc.contents?.(c) ??
+    sectionsOf(c, doc).flatMap(({ id, title, titleFor, cover }) =>
+      cover ? [] : [{ id, title: titleFor?.(c) ?? title }],
+    )
+  );
 }
 
 /** A pack's sections as a layout arranges them, between two it does not place: page one's brief, and the internal copy's notes. */

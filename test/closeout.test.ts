@@ -425,7 +425,9 @@ describe("closing meeting agenda", () => {
 
   it("leaves the standard checklist's owners and dates out of the customer's agenda (closeout-standard)", async () => {
     const shown = text(await html("closeout-standard", CLOSEOUT_PAGES.nextSteps));
-    expect(shown).toContain("Closing meeting agenda");
+    // Its closing meeting (15 Sept) was held before the as-of date (30 Sept): the page gives its outcome.
+    expect(shown).toContain("Closing meeting outcome");
+    expect(shown).not.toContain("Closing meeting agenda");
     expect(shown).not.toContain("No close-out checklist was recorded");
     const open = (await report("closeout-standard")).closingAgenda!.topics.find((t) => t.topic === "open_items");
     expect(open).toMatchObject({ standardChecklist: false, deliverables: ["D2", "D3"], checklist: [] });

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build, defaultEffects } from "../src/build.ts";
 import type { Report } from "../src/model/contract.ts";
 import { draftText } from "../src/share/drafts.ts";
+import { rotate } from "../src/share/rotate.ts";
 import { unlockPage } from "../src/share/words.ts";
 import { glossaries, offences, termPattern } from "../templates/i18n/glossary.ts";
 import { translator, type Lang } from "../templates/i18n/index.ts";
@@ -35,7 +36,11 @@ let out = "";
 beforeAll(async () => {
   out = await mkdtemp(join(ROOT, ".milepost", "words-"));
   const data = join(out, ".data");
-  for (const slug of Object.values(SAMPLES)) await cp(dataOf(slug), join(data, slug), { recursive: true });
+  for (const slug of Object.values(SAMPLES)) {
+    await cp(dataOf(slug), join(data, slug), { recursive: true });
+    // A copy of a sample customer is another folder: it needs its own share token (the sample's is refused outside data/).
+    await rotate(data, slug);
+  }
   const results = await build(
     portfolioOptions(ROOT, join(out, "dist"), { dataDir: data, customers: Object.values(SAMPLES), pdf: false }),
     defaultEffects,
