@@ -8,7 +8,15 @@ import { SLUG, slugFor } from "./load.ts";
 import { addDays } from "./model/dates.ts";
 import { LANGUAGE_LIST, supportedLang } from "../templates/i18n/index.ts";
 import { EXAMPLE_MARK } from "./model/examples.ts";
-import { allowedValues, dateFormatOf, isOptional, LOCALE_FIX, numberFormatOf, rowTables, type TableName } from "./schema.ts";
+import {
+  allowedValues,
+  dateFormatOf,
+  isOptional,
+  LOCALE_FIX,
+  numberFormatOf,
+  rowTables,
+  type TableName,
+} from "./schema.ts";
 import { WORKBOOK } from "./workbook.ts";
 
 const SCHEMAS = join(import.meta.dirname, "..", "schemas");
