@@ -170,7 +170,7 @@ describe("executive summary (index.html)", () => {
     const page = await html("index.html");
     const narrative = /<div class="narrative" data-narrative="summary">([\s\S]*?)<\/div>/.exec(page)?.[1] ?? "";
     expect(text(narrative)).toContain(
-      "Report preparation is down 87%, 15 hours/week → 2 hours/week, and forecast accuracy is now 80.5%. The work returns 15% so far.",
+      "Report preparation is down 87%, 15 hours/week → 2 hours/week, and forecast accuracy is now 80.5%. The work returns 15% so far; report preparation is worth US$31,509 · projected from Sep 1, 2026 at the last measured level.",
     );
     expect(narrative).toContain('data-figure="metrics.0" data-format="metricChange"');
     expect(narrative).toContain('data-milestone="ms2"');
@@ -286,6 +286,9 @@ describe("quarterly review (review.html)", () => {
     expect([...page.matchAll(/<tbody data-category="(\w+)">/g)].map((m) => m[1])).toEqual(["time", "quality"]);
     const impact = text(page.slice(page.indexOf('id="review-impact"'), page.indexOf('id="roi-calculation"')));
     expect(impact).toContain("Time US$40,393 US$71,546");
+    // A value that runs past the metric's last measurement says so, as the metric card does.
+    expect(impact).toContain("US$31,509 · projected from Sep 1, 2026 at the last measured level");
+    expect(impact).toContain("US$8,884 · projected from Sep 15, 2026 at the last measured level");
     expect(impact).toContain("Forecast accuracy up 9.5 pp (71% → 80.5%) not monetized");
     expect(impact).toContain(
       "“Twelve analyst hours a week freed for pipeline reviews.” — Report preparation down to 3 hours a week",
@@ -321,6 +324,9 @@ describe("views by audience (audiences.html)", () => {
     expect(views[0]).toContain("Executive sponsor Jordan Lee, Chief Executive Officer");
     expect(views[1]).toContain("Finance Sam Patel, Chief Financial Officer");
     expect(views[1]).toContain("Payback Jul 7, 2026");
+    expect(views[1]).toContain(
+      "Weekly report preparation down 87%, 15 hours/week → 2 hours/week · US$31,509 · projected from Sep 1, 2026 at the last measured level",
+    );
     expect(views[2]).toContain("Forecast model connected to the CRM Delayed");
     expect(views[3]).toContain("Weekly report preparation down 87%, 15 hours/week → 2 hours/week");
   });
