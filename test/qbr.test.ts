@@ -466,3 +466,40 @@ describe("narrative MDX", () => {
     expect(existsSync(join(data, "out", "acme"))).toBe(false);
   });
 });
+
+describe("a milestone without a metric", () => {
+  it("says it is judged by its measurement criteria only when it has some", async () => {
+    const data = await mkdtemp(join(tmpdir(), "milepost-data-"));
+    await cp(join(FIXTURES, "data", "acme"), join(data, "acme"), { recursive: true });
+    const csv = join(data, "acme", "milestones.csv");
+    const criteria = "Ten nightly runs in a row without errors.";
+    const rows = await readFile(csv, "utf8");
+    expect(rows).toContain(criteria);
+    await writeFile(csv, rows.replace(criteria, ""));
+    const results = await build(
+      {
+        dataDir: data,
+        contentDir: join(data, "no-content"),
+        outDir: join(data, "out"),
+        customers: ["acme"],
+        pack: "qbr",
+        asOf: "2026-09-30",
+        period: "2026-Q3",
+        pdf: false,
+      },
+      { ...defaultEffects },
+    );
+    expect(results.map((r) => r.status)).toEqual(["built"]);
+    const page = (name: string) => readFile(join(data, "out", "acme", name), "utf8");
+    const row = (html: string, id: string) => text(html.split(`<tr data-milestone="${id}">`)[1].split("</tr>")[0]);
+    const card = (html: string, id: string) => text(html.split(`id="milestone-${id}"`)[1].split("</article>")[0]);
+    const sentence = "judged by its measurement criteria";
+    const milestones = await page("milestones.html");
+    expect(card(milestones, "ms2")).not.toContain(sentence);
+    expect(card(milestones, "ms1")).toContain(`Not tied to a metric: ${sentence}.`);
+    expect(row(await page("review.html"), "ms2")).toContain("Forecast model connected to the CRM");
+    expect(row(await page("review.html"), "ms2")).not.toContain(sentence);
+    // With its criteria (the fixture as it is), next quarter's row says so.
+    expect(row(await html("review.html"), "ms2")).toContain(`Not tied to a metric: ${sentence}.`);
+  });
+});
