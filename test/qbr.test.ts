@@ -147,13 +147,21 @@ describe("executive summary (index.html)", () => {
     const summary = text(await html("index.html"));
     expect(summary).toContain("Achieved in 2026-Q3 Report preparation down to 3 hours a week Jul 1, 2026 Unverified");
     expect(summary).toContain("Next milestone Forecast model connected to the CRM Foundation · Nov 30, 2026");
+    // "Decisions needed" is one list wherever it is named: page one's brief's, in decide-by order, with the same marks.
     expect(summary).toContain(
-      "Forecast model connected to the CRM: rescheduled to Nov 30, 2026 (first due Jun 30, 2026).",
+      "Decisions needed Expansion: Partner order import · decide by Oct 1, 2026 Forecast model connected to the CRM · decide by Oct 30, 2026 Forecast accuracy · decide by Oct 30, 2026",
     );
-    expect(summary).not.toContain("Confirm the revised date");
-    // Due on 30 Sept, the as-of day, and short: missed that day (issue 20: a target is due on its date).
-    expect(summary).toContain("Forecast accuracy: target missed since Sep 30, 2026, 9.5 pp short.");
-    expect(summary).toContain("Manual data entry: target missed since Jun 30, 2026, 6 hours/month short.");
+    expect(summary).not.toContain("Manual data entry: target missed since");
+    const decisionMarks = (page: string) =>
+      [...page.matchAll(/data-verdict="((?:decision|decide-by):[^"]*)"/g)].map((m) => m[1]);
+    const panels = (await html("index.html")).split('class="grid three summary-panels"')[1];
+    const print = await html("print-qbr.html");
+    const brief = print.slice(
+      print.indexOf('class="panel brief-decisions"'),
+      print.indexOf('class="panel brief-plan"'),
+    );
+    expect(decisionMarks(panels)).toEqual(decisionMarks(brief));
+    expect(decisionMarks(panels)).toHaveLength(2 * report.brief.decisions.length);
     expect(summary).toContain(
       "Return on investment (ROI) 15% Verified ROI −77% Payback Jul 7, 2026 (claimed: the verified value has not paid back yet) Verified ROI counts only value backed by evidence: the value of Weekly report preparation rests on a milestone achieved without evidence",
     );
@@ -170,7 +178,7 @@ describe("executive summary (index.html)", () => {
     const page = await html("index.html");
     const narrative = /<div class="narrative" data-narrative="summary">([\s\S]*?)<\/div>/.exec(page)?.[1] ?? "";
     expect(text(narrative)).toContain(
-      "Report preparation is down 87%, 15 hours/week → 2 hours/week, and forecast accuracy is now 80.5%. The work returns 15% so far.",
+      "Report preparation is down 87%, 15 hours/week → 2 hours/week, and forecast accuracy is now 80.5%. The work returns 15% so far; report preparation is worth US$31,509 · projected from Sep 1, 2026 at the last measured level.",
     );
     expect(narrative).toContain('data-figure="metrics.0" data-format="metricChange"');
     expect(narrative).toContain('data-milestone="ms2"');
@@ -286,6 +294,9 @@ describe("quarterly review (review.html)", () => {
     expect([...page.matchAll(/<tbody data-category="(\w+)">/g)].map((m) => m[1])).toEqual(["time", "quality"]);
     const impact = text(page.slice(page.indexOf('id="review-impact"'), page.indexOf('id="roi-calculation"')));
     expect(impact).toContain("Time US$40,393 US$71,546");
+    // A value that runs past the metric's last measurement says so, as the metric card does.
+    expect(impact).toContain("US$31,509 · projected from Sep 1, 2026 at the last measured level");
+    expect(impact).toContain("US$8,884 · projected from Sep 15, 2026 at the last measured level");
     expect(impact).toContain("Forecast accuracy up 9.5 pp (71% → 80.5%) not monetized");
     expect(impact).toContain(
       "“Twelve analyst hours a week freed for pipeline reviews.” — Report preparation down to 3 hours a week",
@@ -321,6 +332,9 @@ describe("views by audience (audiences.html)", () => {
     expect(views[0]).toContain("Executive sponsor Jordan Lee, Chief Executive Officer");
     expect(views[1]).toContain("Finance Sam Patel, Chief Financial Officer");
     expect(views[1]).toContain("Payback Jul 7, 2026");
+    expect(views[1]).toContain(
+      "Weekly report preparation down 87%, 15 hours/week → 2 hours/week · US$31,509 · projected from Sep 1, 2026 at the last measured level",
+    );
     expect(views[2]).toContain("Forecast model connected to the CRM Delayed");
     expect(views[3]).toContain("Weekly report preparation down 87%, 15 hours/week → 2 hours/week");
   });
@@ -450,5 +464,42 @@ describe("narrative MDX", () => {
     ]);
     expect(existsSync(join(data, "out", "bare", "index.html"))).toBe(true);
     expect(existsSync(join(data, "out", "acme"))).toBe(false);
+  });
+});
+
+describe("a milestone without a metric", () => {
+  it("says it is judged by its measurement criteria only when it has some", async () => {
+    const data = await mkdtemp(join(tmpdir(), "milepost-data-"));
+    await cp(join(FIXTURES, "data", "acme"), join(data, "acme"), { recursive: true });
+    const csv = join(data, "acme", "milestones.csv");
+    const criteria = "Ten nightly runs in a row without errors.";
+    const rows = await readFile(csv, "utf8");
+    expect(rows).toContain(criteria);
+    await writeFile(csv, rows.replace(criteria, ""));
+    const results = await build(
+      {
+        dataDir: data,
+        contentDir: join(data, "no-content"),
+        outDir: join(data, "out"),
+        customers: ["acme"],
+        pack: "qbr",
+        asOf: "2026-09-30",
+        period: "2026-Q3",
+        pdf: false,
+      },
+      { ...defaultEffects },
+    );
+    expect(results.map((r) => r.status)).toEqual(["built"]);
+    const page = (name: string) => readFile(join(data, "out", "acme", name), "utf8");
+    const row = (html: string, id: string) => text(html.split(`<tr data-milestone="${id}">`)[1].split("</tr>")[0]);
+    const card = (html: string, id: string) => text(html.split(`id="milestone-${id}"`)[1].split("</article>")[0]);
+    const sentence = "judged by its measurement criteria";
+    const milestones = await page("milestones.html");
+    expect(card(milestones, "ms2")).not.toContain(sentence);
+    expect(card(milestones, "ms1")).toContain(`Not tied to a metric: ${sentence}.`);
+    expect(row(await page("review.html"), "ms2")).toContain("Forecast model connected to the CRM");
+    expect(row(await page("review.html"), "ms2")).not.toContain(sentence);
+    // With its criteria (the fixture as it is), next quarter's row says so.
+    expect(row(await html("review.html"), "ms2")).toContain(`Not tied to a metric: ${sentence}.`);
   });
 });
