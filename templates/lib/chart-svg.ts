@@ -1,22 +1,8 @@
 // A chart.js configuration drawn at build time, in Node, into an SVG context: vector lines and real
 // text, the same bytes for the same figures, and no script needed to show it.
-import {
-  Chart,
-  type ChartConfiguration,
-  Legend,
-  LineController,
-  LineElement,
-  LinearScale,
-  type Plugin,
-  PointElement,
-  Title,
-  Tooltip,
-} from "chart.js";
-import { CHART, SERIES, milepostMarks } from "./chart-config.ts";
+import { Chart, type ChartConfiguration, type Plugin } from "./chart-js.ts";
+import { CHART, SERIES } from "./chart-config.ts";
 import { SvgContext } from "./svg-context.ts";
-
-// The parts of chart.js the charts use, and no more (the site's bundle stays small).
-Chart.register(LineController, LineElement, PointElement, LinearScale, Legend, Tooltip, Title, milepostMarks);
 
 type Drawing = Record<string, ((...args: unknown[]) => unknown) | undefined>;
 

@@ -3,18 +3,7 @@
 // the page for print and for anyone without script; the data table stays one click away. A long series
 // (isLongSeries) gets a range picker: buttons for the last 3 months, the last year or all, which rescale
 // the x axis; a line under them says how many measurements are drawn, and from when to when.
-import {
-  Chart,
-  type ChartConfiguration,
-  Legend,
-  LineController,
-  LineElement,
-  LinearScale,
-  type Plugin,
-  PointElement,
-  Title,
-  Tooltip,
-} from "chart.js";
+import { Chart, type ChartConfiguration, type Plugin } from "../lib/chart-js.ts";
 import {
   CHART,
   type ChartInput,
@@ -24,13 +13,9 @@ import {
   dayOf,
   isoOf,
   metricChart,
-  milepostMarks,
   rangeWindow,
 } from "../lib/chart-config.ts";
 import { type Format, formatter } from "../lib/format.ts";
-
-// The parts of chart.js the charts use, and no more (the site's bundle stays small).
-Chart.register(LineController, LineElement, PointElement, LinearScale, Legend, Tooltip, Title, milepostMarks);
 
 /** The tooltip's words, also in the figure's live region, for screen readers (and read back by the tests). */
 const spoken: Plugin = {
