@@ -4,7 +4,7 @@ import { constants as osConstants } from "node:os";
 import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { basename, isAbsolute, join, relative } from "node:path";
 import { checkpoint } from "./checkpoint.ts";
-import { removeWork } from "./parent.ts";
+import { killChildren, removeWork } from "./parent.ts";
 import { COPY_FILE } from "./share/internal.ts";
 import { sharedTokenIssues, tokenHolders, type TokenHolder } from "./share/tokens.ts";
 import { defaultConfig, layoutFor, loadConfig, overrideIssues, type Config } from "./config.ts";
@@ -304,6 +304,8 @@ export async function build(asked: BuildOptions, effects: BuildEffects = default
   // Interrupted (Ctrl-C, kill, a hang-up or the parent gone: bin/milepost.js): the working folder goes, and
   // Chromium with this process (it talks over a pipe); the next build puts the output folder right.
   const interrupted = (signal: NodeJS.Signals) => {
+    // Chromium first: a browser still shutting down would write its profile into the folder again.
+    killChildren();
     if (work) removeWork(work);
     process.exit(128 + osConstants.signals[signal]);
   };

@@ -32,6 +32,26 @@ export function watchParent(stop: () => void, everyMs = 250): () => void {
 }
 
 /**
+ * Kills (SIGKILL) this process's children as /proc lists them, e.g. its Chromium, so that none writes
+ * into the working folder after it is removed; does nothing where there is no /proc.
+ */
+export function killChildren(): void {
+  let pids: string[];
+  try {
+    pids = readdirSync("/proc").filter((name) => /^\d+$/.test(name));
+  } catch {
+    return;
+  }
+  for (const pid of pids)
+    if (parentOf(Number(pid)) === process.pid)
+      try {
+        process.kill(Number(pid), "SIGKILL");
+      } catch {
+        // gone already
+      }
+}
+
+/**
  * Removes a stopped build's working folder `work`, and the folders its Chromium profiles
  * (`work/chrome-<n>`) link to in TMPDIR (org.chromium.Chromium.*, holding the SingletonSocket):
  * a Chromium that goes with milepost has no time to remove them itself.
