@@ -92,24 +92,30 @@ describe("writeShares(file, rows)", () => {
   });
 });
 
+/** Runs `milepost <args>` in `cwd` as the CLI would; returns its exit code and what it wrote to stderr. */
+async function runIn(cwd: string, args: string[]): Promise<{ code: number; stderr: string }> {
+  const errors: string[] = [];
+  const write = process.stderr.write.bind(process.stderr);
+  process.stderr.write = ((s: string) => (errors.push(s), true)) as typeof process.stderr.write;
+  const before = process.cwd();
+  try {
+    process.chdir(cwd);
+    return { code: await main(args, "2026-12-01"), stderr: errors.join("") };
+  } finally {
+    process.chdir(before);
+    process.stderr.write = write;
+  }
+}
+
 describe("milepost publish --to . (command line)", () => {
   it("refuses before it reads or writes anything: exit 2, the folder left empty", async () => {
     const cwd = await scratch();
     // The build and the data live elsewhere, as when a CSM publishes from the web root.
     const project = await scratch();
-    const errors: string[] = [];
-    const write = process.stderr.write.bind(process.stderr);
-    process.stderr.write = ((s: string) => (errors.push(s), true)) as typeof process.stderr.write;
-    const before = process.cwd();
-    try {
-      process.chdir(cwd);
-      const from = ["--from", join(project, "dist"), "--data", join(project, "data")];
-      expect(await main(["publish", "--all", "--to", ".", "--protect", ...from], "2026-12-01")).toBe(2);
-    } finally {
-      process.chdir(before);
-      process.stderr.write = write;
-    }
-    expect(errors.join("")).toBe(
+    const from = ["--from", join(project, "dist"), "--data", join(project, "data")];
+    const { code, stderr } = await runIn(cwd, ["publish", "--all", "--to", ".", "--protect", ...from]);
+    expect(code).toBe(2);
+    expect(stderr).toBe(
       "milepost: shares.csv is inside --to .: every link and passcode would be served at /shares.csv\n  publish to a folder of its own (e.g. --to public), or keep the list elsewhere with --shares ../shares.csv\n",
     );
     expect(await readdir(cwd)).toEqual([]);
@@ -117,19 +123,10 @@ describe("milepost publish --to . (command line)", () => {
 
   it("refuses --protect with an http:// address before it writes anything", async () => {
     const cwd = await scratch();
-    const errors: string[] = [];
-    const write = process.stderr.write.bind(process.stderr);
-    process.stderr.write = ((s: string) => (errors.push(s), true)) as typeof process.stderr.write;
-    const before = process.cwd();
-    try {
-      process.chdir(cwd);
-      const args = ["publish", "--all", "--to", "public", "--protect", "--base-url", "http://packs.example.com/q3/"];
-      expect(await main(args, "2026-12-01")).toBe(2);
-    } finally {
-      process.chdir(before);
-      process.stderr.write = write;
-    }
-    expect(errors.join("")).toContain(
+    const args = ["publish", "--all", "--to", "public", "--protect", "--base-url", "http://packs.example.com/q3/"];
+    const { code, stderr } = await runIn(cwd, args);
+    expect(code).toBe(2);
+    expect(stderr).toContain(
       "--protect with the address http://packs.example.com/q3/: browsers unlock a protected share only over https",
     );
     expect(existsSync(join(cwd, "public"))).toBe(false);
