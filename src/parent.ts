@@ -31,24 +31,54 @@ export function watchParent(stop: () => void, everyMs = 250): () => void {
   return () => clearInterval(timer);
 }
 
-/**
- * Kills (SIGKILL) this process's children as /proc lists them, e.g. its Chromium, so that none writes
- * into the working folder after it is removed; does nothing where there is no /proc.
- */
-export function killChildren(): void {
-  let pids: string[];
+/** Every process below this one as /proc lists them now (children, their children, …); none where there is no /proc. */
+function descendants(): number[] {
+  let pids: number[];
   try {
-    pids = readdirSync("/proc").filter((name) => /^\d+$/.test(name));
+    pids = readdirSync("/proc").filter((name) => /^\d+$/.test(name)).map(Number);
   } catch {
-    return;
+    return [];
   }
-  for (const pid of pids)
-    if (parentOf(Number(pid)) === process.pid)
-      try {
-        process.kill(Number(pid), "SIGKILL");
-      } catch {
-        // gone already
+  const below = new Set([process.pid]);
+  // /proc lists parents before most of their children, not all: repeat until nothing is added.
+  for (let added = true; added; ) {
+    added = false;
+    for (const pid of pids)
+      if (!below.has(pid) && below.has(parentOf(pid) ?? -1)) {
+        below.add(pid);
+        added = true;
       }
+  }
+  below.delete(process.pid);
+  return [...below];
+}
+
+/** Whether `pid` still runs (a zombie waiting to be reaped does not). */
+function runs(pid: number): boolean {
+  try {
+    return !/\) Z /.test(readFileSync(`/proc/${pid}/stat`, "utf8"));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Kills (SIGKILL) every process below this one, e.g. its Chromium with the network service and GPU
+ * processes Chromium started, with their process groups, and waits (up to `waitMs`) until none runs:
+ * a process still shutting down would write its profile into the working folder after it is removed.
+ * Synchronous, for a signal handler that exits next; does nothing where there is no /proc.
+ */
+export function killChildren(waitMs = 3000): void {
+  const pids = descendants();
+  for (const pid of pids)
+    for (const target of [-pid, pid]) // Puppeteer starts Chromium as a process group's leader
+      try {
+        process.kill(target, "SIGKILL");
+      } catch {
+        // no such group, or gone already
+      }
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (const until = Date.now() + waitMs; pids.some(runs) && Date.now() < until; ) Atomics.wait(pause, 0, 0, 20);
 }
 
 /**
