@@ -265,7 +265,14 @@ export function customerSchemaIn(dates: DateFormat = "YMD", numbers: NumberForma
         checkins: z.array(z.number().int().positive()).optional(),
       })
       .optional(),
-    reference: z.object({ ask: oneOf(REFERENCE_ASKS), by: date.optional(), note: text.optional() }).optional(),
+    reference: z
+      .object({
+        ask: oneOf(REFERENCE_ASKS),
+        by: date.optional(),
+        note: text.optional(),
+        quote: z.object({ text, name: text, role: text.optional() }).optional(),
+      })
+      .optional(),
     sections: z.object({ qbr: packSectionsSchema.optional(), closeout: packSectionsSchema.optional() }).optional(),
     audiences: audienceSectionsSchema.optional(),
   });
