@@ -658,7 +658,6 @@ export default {
   "monthly.noNew": "In diesem Monat liegt keine neue Messung vor.",
   "monthly.next": "Nächster Meilenstein",
   "monthly.actions": "Hindernisse und Maßnahmen",
-  "monthly.overdue": "Überfällig",
   "celebrate.title": "Erreichte Meilensteine",
   "celebrate.headline": "Herzlichen Glückwunsch: {milestone}",
   "celebrate.on": "Erreicht am {date}",

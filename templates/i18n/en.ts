@@ -647,7 +647,6 @@ export default {
   "monthly.noNew": "No new measurement this month.",
   "monthly.next": "Next milestone",
   "monthly.actions": "Blockers and actions",
-  "monthly.overdue": "Overdue",
   "celebrate.title": "Milestones achieved",
   "celebrate.headline": "Congratulations: {milestone}",
   "celebrate.on": "Achieved on {date}",

@@ -662,7 +662,6 @@ export default {
   "monthly.noNew": "Este mes no hay ninguna medición nueva.",
   "monthly.next": "Próximo hito",
   "monthly.actions": "Bloqueos y acciones",
-  "monthly.overdue": "Vencida",
   "celebrate.title": "Hitos alcanzados",
   "celebrate.headline": "Enhorabuena: {milestone}",
   "celebrate.on": "Alcanzado el {date}",

@@ -667,7 +667,6 @@ export default {
   "monthly.noNew": "Aucune nouvelle mesure ce mois-ci.",
   "monthly.next": "Prochain jalon",
   "monthly.actions": "Points de blocage et actions",
-  "monthly.overdue": "Échue",
   "celebrate.title": "Jalons atteints",
   "celebrate.headline": "Félicitations : {milestone}",
   "celebrate.on": "Atteint le {date}",

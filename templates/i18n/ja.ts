@@ -640,7 +640,6 @@ export default {
   "monthly.noNew": "今月の新たな測定値はありません。",
   "monthly.next": "次のマイルストーン",
   "monthly.actions": "課題とアクション",
-  "monthly.overdue": "期限超過",
   "celebrate.title": "達成したマイルストーン",
   "celebrate.headline": "{milestone}の達成、おめでとうございます",
   "celebrate.on": "達成日：{date}",

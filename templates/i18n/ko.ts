@@ -639,7 +639,6 @@ export default {
   "monthly.noNew": "이번 달 새 측정값이 없습니다.",
   "monthly.next": "다음 마일스톤",
   "monthly.actions": "장애 요인과 실행 과제",
-  "monthly.overdue": "기한 경과",
   "celebrate.title": "달성한 마일스톤",
   "celebrate.headline": "{milestone} 달성을 축하드립니다",
   "celebrate.on": "달성일: {date}",

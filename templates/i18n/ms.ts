@@ -657,7 +657,6 @@ export default {
   "monthly.noNew": "Tiada ukuran baharu bulan ini.",
   "monthly.next": "Batu tanda seterusnya",
   "monthly.actions": "Halangan dan tindakan",
-  "monthly.overdue": "Lewat tempoh",
   "celebrate.title": "Batu tanda dicapai",
   "celebrate.headline": "Tahniah: {milestone}",
   "celebrate.on": "Dicapai pada {date}",

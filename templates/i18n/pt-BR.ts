@@ -658,7 +658,6 @@ export default {
   "monthly.noNew": "Nenhuma nova medição neste mês.",
   "monthly.next": "Próximo marco",
   "monthly.actions": "Impedimentos e ações",
-  "monthly.overdue": "Vencida",
   "celebrate.title": "Marcos alcançados",
   "celebrate.headline": "Parabéns: {milestone}",
   "celebrate.on": "Alcançado em {date}",

@@ -622,7 +622,6 @@ export default {
   "monthly.noNew": "本月没有新的测量值。",
   "monthly.next": "下一个里程碑",
   "monthly.actions": "阻碍与行动",
-  "monthly.overdue": "已逾期",
   "celebrate.title": "已达成的里程碑",
   "celebrate.headline": "祝贺达成：{milestone}",
   "celebrate.on": "达成日期：{date}",

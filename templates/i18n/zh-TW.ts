@@ -618,7 +618,6 @@ export default {
   "monthly.noNew": "本月沒有新的量測值。",
   "monthly.next": "下一個里程碑",
   "monthly.actions": "阻礙與行動",
-  "monthly.overdue": "已逾期",
   "celebrate.title": "已達成的里程碑",
   "celebrate.headline": "恭喜達成：{milestone}",
   "celebrate.on": "達成日期：{date}",
