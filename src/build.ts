@@ -12,6 +12,7 @@ import { diskError, formatIssue, MilepostError, UsageError, type DataIssue } fro
 import { listCustomerFolders, loadCustomer, misnamedFolder, SLUG } from "./load.ts";
 import {
   customContent,
+  AUDIENCE_PACK,
   PACK_DEFS,
   PACKS,
   paperFor,
@@ -20,7 +21,7 @@ import {
   type AudiencePdf,
   type Pack,
 } from "./documents.ts";
-import { exampleIssues, notWritten, packNeedsData, printFailed, reportWarnings } from "./issues.ts";
+import { exampleIssues, notWritten, packNeedsData, packNotDue, printFailed, reportWarnings } from "./issues.ts";
 import { checkNarrative } from "./narrative.ts";
 import type { Copy, CopyReport, Report } from "./model/contract.ts";
 import { copyOf } from "./model/copy.ts";
@@ -240,12 +241,17 @@ function choosePacks(
   asOf: string,
   dir: string,
 ): { packs: Pack[]; issues: DataIssue[] } {
-  const wanted = requested === "all" ? [...PACKS] : [requested];
+  const due = (pack: Pack) => PACK_DEFS[pack].due?.test(data.customer.engagement, asOf) ?? true;
+  const wanted = requested === "all" ? PACKS.filter(due) : [requested];
   const packs: Pack[] = [];
   const issues: DataIssue[] = [];
   const end = data.customer.engagement.end;
   for (const pack of wanted) {
     const def = PACK_DEFS[pack];
+    if (!due(pack)) {
+      issues.push(packNotDue(def, data.customer.engagement.start, asOf, dir));
+      continue;
+    }
     const missing = {
       tables: def.needs.tables.filter((t) => !data.present.includes(t)),
       engagementEnd: def.needs.engagementEnd && !end,
@@ -518,7 +524,7 @@ async function prepareSite(
   if (issues.some((i) => i.code === "example-row" && i.severity === "error")) return failed();
   const chosen = choosePacks(data, opts.pack, opts.asOf, shownDir);
   if (chosen.packs.length === 0 || chosen.issues.some((i) => i.severity === "error")) return failed(chosen.issues);
-  const layout = layoutFor(config, data.customer, chosen.packs.includes("qbr") ? opts.audiences! : []);
+  const layout = layoutFor(config, data.customer, chosen.packs.includes(AUDIENCE_PACK) ? opts.audiences! : []);
   const shownSections = new Set(chosen.packs.flatMap((p) => layout.sections[p]));
   const custom = config.custom.filter((s) => shownSections.has(s.id)).map((s) => [customContent(s.id), s.file]);
   const content = { ...(await findContent(opts.contentDir, slug)), ...Object.fromEntries(custom) };

@@ -5,7 +5,7 @@ import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { LANGUAGE_LIST } from "../templates/i18n/index.ts";
 import { build, defaultEffects, resolveCustomers, type BuildOptions, type CustomerResult } from "./build.ts";
-import { AUDIENCE_PDFS, PACK_DEFS, PACKS, type AudiencePdf, type Pack } from "./documents.ts";
+import { AUDIENCE_PACK, AUDIENCE_PDFS, PACK_DEFS, PACKS, type AudiencePdf, type Pack } from "./documents.ts";
 import { diskError, formatIssue, MilepostError, UsageError } from "./errors.ts";
 import { startDev } from "./dev.ts";
 import { exampleImportMap, MAP_FILE } from "./importmap.ts";
@@ -215,8 +215,11 @@ function parseAudiences(given: string[], pack: string | undefined): AudiencePdf[
   for (const a of audiences)
     if (!AUDIENCE_PDFS.includes(a as AudiencePdf))
       throw new UsageError(`--audience ${a} is not an audience`, `write one of: ${AUDIENCE_PDFS.join(", ")}`);
-  if (audiences.length && pack === "closeout")
-    throw new UsageError("--audience prints short QBR PDFs", "build the QBR too: leave out --pack closeout");
+  if (audiences.length && pack !== undefined && pack !== "all" && pack !== AUDIENCE_PACK)
+    throw new UsageError(
+      `--audience prints short ${PACK_DEFS[AUDIENCE_PACK].name} PDFs`,
+      `build the ${PACK_DEFS[AUDIENCE_PACK].name} too: leave out --pack ${pack}`,
+    );
   return audiences.length ? (audiences as AudiencePdf[]) : undefined;
 }
 

@@ -1,11 +1,14 @@
 // The document registry: every pack, its site pages, its print documents and their sections in order, and the
 // data each needs. The build, the CLI help, the site navigation, the print layouts and the tests read it; adding
 // a section or a pack is an entry here plus its component (templates/sections/<component>.astro) and its labels.
-import type { PlainLabel } from "../templates/i18n/index.ts";
+import type { LabelKey, PlainLabel } from "../templates/i18n/index.ts";
 import type { SiteCustomer } from "./render.ts";
 import type { DataGap } from "./model/gaps.ts";
 import { handoffParts as modelParts, type HandoffPart } from "./model/handoff.ts";
 import type { Customer, TableName } from "./schema.ts";
+
+/** The label key of an email draft's subject, e.g. "email.subject.qbr": its words take customer, pack, engagement, period. */
+export type EmailSubject = Extract<LabelKey, `email.subject.${string}`>;
 
 /** A title: a label key (translated), or the words of a custom section as milepost.config.json writes them. */
 export type Title = PlainLabel | { text: string };
@@ -70,6 +73,8 @@ export interface PrintDef {
   audience?: AudiencePdf;
   /** The class of its body, for its pack's print styles. */
   style: string;
+  /** Whether its cover names the period above the as-of date (a QBR's quarter); default: the as-of date alone. */
+  periodOnCover?: boolean;
 }
 
 /** A pack: what the CLI builds with --pack. */
@@ -83,6 +88,19 @@ export interface PackDef {
   needs: { tables: TableName[]; engagementEnd: boolean };
   /** Left out of a build of every pack, without a word, until the engagement has ended. */
   afterEnd: boolean;
+  /**
+   * When in the engagement it is built, as of the build's date (a kickoff plan: near the engagement's start), and
+   * how messages say so ("within 30 days of the engagement's start"). Outside it, a build of every pack leaves it
+   * out without a word and `--pack <id>` is refused (pack-not-due). Default: any date.
+   */
+  due?: { test: (engagement: { start: string }, asOf: string) => boolean; window: string };
+  /** Its first print document is the one the short PDFs of `--audience` are cut from (the QBR's). */
+  audiences?: boolean;
+  /**
+   * The email draft of `milepost publish --drafts` when this pack is the customer's latest: its subject's label key,
+   * and when it is the latest (default: always). Of the packs whose `latest` holds, the last in PACK_LIST is drafted.
+   */
+  draft?: { subject: EmailSubject; latest?: (engagement: { end: string | null }, asOf: string) => boolean };
   /** Its site pages in reading order; the first is its landing page. */
   pages: PageDef[];
   print: PrintDef[];
@@ -96,7 +114,7 @@ interface BuiltInSection extends SectionDef {
 const internal = (c: SiteCustomer) => c.report.internal;
 
 /** The data gaps a pack's Data gaps page lists (the internal copy's): its own, and init's example rows in both. */
-export function gapsOf(c: SiteCustomer, pack: DataGap["pack"]): DataGap[] {
+export function gapsOf(c: SiteCustomer, pack: Pack): DataGap[] {
   return (internal(c)?.gaps ?? []).filter((g) => g.kind === "example" || g.pack === pack);
 }
 
@@ -155,7 +173,7 @@ const SECTION_LIST = [
     title: "gaps.title",
     component: "qbr/Gaps",
     audience: "internal",
-    has: (c) => gapsOf(c, "qbr").length > 0,
+    has: (c): boolean => gapsOf(c, "qbr").length > 0,
   },
   // Close-out
   { id: "co-brief", title: "brief.title", component: "closeout/Brief", cover: true },
@@ -240,7 +258,7 @@ const SECTION_LIST = [
     title: "gaps.title",
     component: "closeout/Gaps",
     audience: "internal",
-    has: (c) => gapsOf(c, "closeout").length > 0,
+    has: (c): boolean => gapsOf(c, "closeout").length > 0,
   },
 ] as const satisfies readonly BuiltInSection[];
 
@@ -271,6 +289,8 @@ const PACK_LIST = [
     title: "pack.qbr",
     needs: { tables: [], engagementEnd: false },
     afterEnd: false,
+    audiences: true,
+    draft: { subject: "email.subject.qbr" },
     pages: [
       {
         file: "index.html",
@@ -329,6 +349,7 @@ const PACK_LIST = [
           "gaps",
         ],
         style: "qbr-doc",
+        periodOnCover: true,
       },
     ],
   },
@@ -338,6 +359,7 @@ const PACK_LIST = [
     title: "pack.closeout",
     needs: { tables: ["deliverables"], engagementEnd: true },
     afterEnd: true,
+    draft: { subject: "email.subject.closeout", latest: (e, asOf) => e.end !== null && e.end <= asOf },
     pages: [
       { file: "closeout.html", nav: "nav.closeout", title: "pack.closeout", sections: ["co-brief", "criteria"] },
       { file: "closeout-tracker.html", nav: "nav.tracker", title: "tracker.title", sections: ["tracker", "signoff"] },
@@ -411,6 +433,43 @@ export type PrintDoc = (typeof PACK_LIST)[number]["print"][number]["id"];
 export const PRINT_DEFS = Object.fromEntries(
   PACK_LIST.flatMap((p) => p.print.map((d) => [d.id, { ...d, pack: p.id }])),
 ) as unknown as Record<PrintDoc, PrintDef & { pack: Pack }>;
+
+/** The pack whose first print document the short PDFs of --audience are cut from. */
+export const AUDIENCE_PACK: Pack = PACKS.find((p) => PACK_DEFS[p].audiences)!;
+
+/** The pack a customer's email draft presents as of `asOf`: the last whose draft is its latest (src/share/drafts.ts). */
+export function draftPack(
+  engagement: { end: string | null },
+  asOf: string,
+): PackDef & { draft: NonNullable<PackDef["draft"]> } {
+  const drafted = PACKS.map((p) => PACK_DEFS[p]).filter(
+    (d): d is PackDef & { draft: NonNullable<PackDef["draft"]> } =>
+      d.draft !== undefined && (d.draft.latest?.(engagement, asOf) ?? true),
+  );
+  return drafted[drafted.length - 1];
+}
+
+/**
+ * The print document a PDF's file name comes from, and the audience of a short PDF: e.g. "acme-qbr-finance-2026-Q3.pdf"
+ * → the QBR, finance; null for another file. `rank` is its place in the registry's order of print documents.
+ */
+export function pdfOrigin(
+  name: string,
+): { doc: PrintDef & { pack: Pack }; audience: AudiencePdf | null; rank: number } | null {
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const docs = Object.values(PRINT_DEFS) as (PrintDef & { pack: Pack })[];
+  for (const [rank, doc] of docs.entries()) {
+    const [before, after] = doc.pdf("\u0001", "\u0002").split("\u0002");
+    const shape = escape(before).replace("\u0001", ".+") + (after === undefined ? "" : "(.+)" + escape(after));
+    const found = new RegExp(`^${shape.replace(/\\\.pdf$/, "(?:-internal)?\\.pdf")}$`).exec(name);
+    if (!found) continue;
+    const audience = PACK_DEFS[doc.pack].audiences
+      ? (AUDIENCE_PDFS.find((a) => found[1]?.startsWith(`${a}-`)) ?? null)
+      : null;
+    return { doc, audience, rank };
+  }
+  return null;
+}
 
 /** The audiences a short QBR PDF is printed for (--audience). */
 export const AUDIENCE_PDFS = ["executive", "finance", "it", "users"] as const;
@@ -532,7 +591,7 @@ export function printDocsFor(c: SiteCustomer): (PrintDef & { pack: Pack })[] {
     // A document of one section (the handoff) goes with that section when it is turned off.
     if (d.standalone) return d.sections.some((id) => layout.sections[d.pack].includes(id)) ? [d] : [];
     const main = { ...d, sections: arranged(c, d.pack, layout.sections[d.pack]) };
-    if (d.pack !== "qbr") return [main];
+    if (!PACK_DEFS[d.pack].audiences || PACK_DEFS[d.pack].print[0].id !== d.id) return [main];
     const short = layout.audiences.map(({ id, sections }) => ({
       ...main,
       file: d.file.replace(/\.html$/, `-${id}.html`),

@@ -2,6 +2,7 @@
 // Cells arrive as strings (CSV) or JSON values; the field types below accept both,
 // read them strictly and explain what to write when a value cannot be read.
 import { z } from "zod";
+import { PACKS, type Pack } from "./documents.ts";
 import { LANGUAGE_LIST, supportedLang } from "../templates/i18n/index.ts";
 import { DATE_FORMATS, readDate, type DateFormat } from "./dates.ts";
 import { NUMBER_FORMATS, readNumber, type NumberFormat } from "./numbers.ts";
@@ -174,6 +175,10 @@ export const packSectionsSchema = z.object({
 });
 
 /** The sections of each audience's short PDF (--audience), by section id. */
+/** One optional entry per pack of the registry (src/documents.ts), e.g. `{qbr?: …, closeout?: …}`. */
+export const perPack = <T extends z.ZodType>(schema: T) =>
+  z.object(Object.fromEntries(PACKS.map((p) => [p, schema.optional()])) as Record<Pack, z.ZodOptional<T>>);
+
 export const audienceSectionsSchema = z.object({
   executive: z.array(z.string()).optional(),
   finance: z.array(z.string()).optional(),
@@ -273,7 +278,7 @@ export function customerSchemaIn(dates: DateFormat = "YMD", numbers: NumberForma
         quote: z.object({ text, name: text, role: text.optional() }).optional(),
       })
       .optional(),
-    sections: z.object({ qbr: packSectionsSchema.optional(), closeout: packSectionsSchema.optional() }).optional(),
+    sections: perPack(packSectionsSchema).optional(),
     audiences: audienceSectionsSchema.optional(),
   });
 }

@@ -1,6 +1,7 @@
 // The data gaps of a customer: what its data leaves out, by file and field. The customer's copy leaves out what a
 // gap would fill (no "Not stated", no "add handoff.json"); the internal copy lists every gap on its Data gaps page
 // (docs/report-json.md, "Copies"). Pure.
+import type { Pack } from "../documents.ts";
 import type { CustomerData, TableName } from "../schema.ts";
 import type { Report } from "./contract.ts";
 import { exampleRows } from "./examples.ts";
@@ -17,7 +18,7 @@ export type GapKind = "table" | "field" | "standard" | "example";
 export interface DataGap {
   kind: GapKind;
   /** The pack whose pages it leaves incomplete. */
-  pack: "qbr" | "closeout";
+  pack: Pack;
   /** The file to write in, e.g. "milestones.csv", "customer.json", "handoff.json". */
   file: string;
   /** The row's line in that file; null for a whole file or a JSON document. */

@@ -671,7 +671,7 @@ export default {
   "celebrate.waitingNote":
     "Ohne Nachweis erreicht: Eine Glückwunschnachricht wird erst versandt, wenn der Nachweis vorliegt.",
   "celebrate.none": "In diesem Quartal wurde kein Meilenstein mit Nachweis erreicht.",
-  "email.subject.celebrate": "{customer}: {milestone} erreicht",
+  "email.celebrate.subject": "{customer}: {milestone} erreicht",
   "email.celebrate.lead": "Herzlichen Glückwunsch! {customer} hat am {date} den Meilenstein „{milestone}“ erreicht.",
   "email.celebrate.result": "Das haben Sie erreicht: {name}, {from} → {to}, {change}.",
   "email.celebrate.value": "Nutzen bis heute: {value}.",

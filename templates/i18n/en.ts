@@ -659,7 +659,7 @@ export default {
   "celebrate.waiting": "Waiting for evidence",
   "celebrate.waitingNote": "Achieved without evidence: no celebration is sent until its evidence is attached.",
   "celebrate.none": "No milestone was achieved with evidence this quarter.",
-  "email.subject.celebrate": "{customer}: {milestone} achieved",
+  "email.celebrate.subject": "{customer}: {milestone} achieved",
   "email.celebrate.lead": "Congratulations! {customer} achieved {milestone} on {date}.",
   "email.celebrate.result": "Here is what you achieved: {name}, {from} → {to}, {change}.",
   "email.celebrate.value": "Value to date: {value}.",

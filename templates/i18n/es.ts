@@ -674,7 +674,7 @@ export default {
   "celebrate.waiting": "Pendiente de evidencia",
   "celebrate.waitingNote": "Alcanzado sin evidencia: no se envía la felicitación hasta que se adjunte la evidencia.",
   "celebrate.none": "Este trimestre no se alcanzó ningún hito con evidencia.",
-  "email.subject.celebrate": "{customer}: {milestone} alcanzado",
+  "email.celebrate.subject": "{customer}: {milestone} alcanzado",
   "email.celebrate.lead": "¡Enhorabuena! {customer} alcanzó el hito «{milestone}» el {date}.",
   "email.celebrate.result": "Esto es lo que han logrado: {name}, {from} → {to}, {change}.",
   "email.celebrate.value": "Valor hasta la fecha: {value}.",

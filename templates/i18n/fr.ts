@@ -680,7 +680,7 @@ export default {
   "celebrate.waitingNote":
     "Atteint sans justificatif : aucune félicitation n’est envoyée avant que le justificatif soit joint.",
   "celebrate.none": "Aucun jalon n’a été atteint avec justificatif ce trimestre.",
-  "email.subject.celebrate": "{customer} : {milestone} atteint",
+  "email.celebrate.subject": "{customer} : {milestone} atteint",
   "email.celebrate.lead": "Félicitations ! {customer} a atteint le jalon « {milestone} » le {date}.",
   "email.celebrate.result": "Voici ce que vous avez obtenu : {name}, {from} → {to}, {change}.",
   "email.celebrate.value": "Valeur à date : {value}.",

@@ -652,7 +652,7 @@ export default {
   "celebrate.waiting": "根拠資料待ち",
   "celebrate.waitingNote": "根拠資料がないまま達成とされています。根拠資料が添付されるまで達成のご報告は送りません。",
   "celebrate.none": "今四半期に根拠資料付きで達成したマイルストーンはありません。",
-  "email.subject.celebrate": "{customer}様：{milestone}達成のご報告",
+  "email.celebrate.subject": "{customer}様：{milestone}達成のご報告",
   "email.celebrate.lead": "{customer}様は{date}に「{milestone}」を達成されました。誠におめでとうございます。",
   "email.celebrate.result": "達成された内容：{name}、{from} → {to}、{change}。",
   "email.celebrate.value": "累計効果額：{value}。",

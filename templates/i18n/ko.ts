@@ -651,7 +651,7 @@ export default {
   "celebrate.waiting": "증빙 대기",
   "celebrate.waitingNote": "증빙 없이 달성으로 기록되었습니다. 증빙이 첨부될 때까지 축하 메일을 보내지 않습니다.",
   "celebrate.none": "이번 분기에 증빙과 함께 달성한 마일스톤이 없습니다.",
-  "email.subject.celebrate": "{customer}: {milestone} 달성",
+  "email.celebrate.subject": "{customer}: {milestone} 달성",
   "email.celebrate.lead": "축하드립니다! {customer}에서 {date}에 ‘{milestone}’ 마일스톤을 달성하셨습니다.",
   "email.celebrate.result": "달성하신 내용: {name}, {from} → {to}, {change}.",
   "email.celebrate.value": "누적 가치: {value}.",

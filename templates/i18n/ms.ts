@@ -669,7 +669,7 @@ export default {
   "celebrate.waiting": "Menunggu bukti",
   "celebrate.waitingNote": "Dicapai tanpa bukti: ucapan tahniah tidak dihantar sehingga bukti dilampirkan.",
   "celebrate.none": "Tiada batu tanda dicapai dengan bukti pada suku tahun ini.",
-  "email.subject.celebrate": "{customer}: {milestone} dicapai",
+  "email.celebrate.subject": "{customer}: {milestone} dicapai",
   "email.celebrate.lead": "Tahniah! {customer} telah mencapai batu tanda “{milestone}” pada {date}.",
   "email.celebrate.result": "Inilah hasil yang dicapai: {name}, {from} → {to}, {change}.",
   "email.celebrate.value": "Nilai setakat ini: {value}.",

@@ -670,7 +670,7 @@ export default {
   "celebrate.waiting": "Aguardando evidência",
   "celebrate.waitingNote": "Alcançado sem evidência: os parabéns só são enviados depois que a evidência for anexada.",
   "celebrate.none": "Nenhum marco foi alcançado com evidência neste trimestre.",
-  "email.subject.celebrate": "{customer}: {milestone} alcançado",
+  "email.celebrate.subject": "{customer}: {milestone} alcançado",
   "email.celebrate.lead": "Parabéns! {customer} alcançou o marco “{milestone}” em {date}.",
   "email.celebrate.result": "Veja o que vocês conquistaram: {name}, {from} → {to}, {change}.",
   "email.celebrate.value": "Valor até a data: {value}.",

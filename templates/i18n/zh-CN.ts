@@ -634,7 +634,7 @@ export default {
   "celebrate.waiting": "等待证据",
   "celebrate.waitingNote": "已达成但没有证据：附上证据之前不发送祝贺。",
   "celebrate.none": "本季度没有附有证据的已达成里程碑。",
-  "email.subject.celebrate": "{customer}：达成{milestone}",
+  "email.celebrate.subject": "{customer}：达成{milestone}",
   "email.celebrate.lead": "祝贺！{customer}已于{date}达成里程碑“{milestone}”。",
   "email.celebrate.result": "您取得的成果：{name}，{from} → {to}，{change}。",
   "email.celebrate.value": "累计价值：{value}。",

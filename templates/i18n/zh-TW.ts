@@ -630,7 +630,7 @@ export default {
   "celebrate.waiting": "等待佐證",
   "celebrate.waitingNote": "已達成但尚無佐證：附上佐證前不寄送祝賀。",
   "celebrate.none": "本季沒有附佐證的已達成里程碑。",
-  "email.subject.celebrate": "{customer}：達成{milestone}",
+  "email.celebrate.subject": "{customer}：達成{milestone}",
   "email.celebrate.lead": "恭喜！{customer}已於{date}達成里程碑「{milestone}」。",
   "email.celebrate.result": "達成的成果：{name}，{from} → {to}，{change}。",
   "email.celebrate.value": "累計效益：{value}。",
