@@ -3,6 +3,7 @@
 // a section or a pack is an entry here plus its component (templates/sections/<component>.astro) and its labels.
 import type { LabelKey, PlainLabel } from "../templates/i18n/index.ts";
 import type { SiteCustomer } from "./render.ts";
+import type { CopyReport } from "./model/copy.ts";
 import type { DataGap } from "./model/gaps.ts";
 import { handoffParts as modelParts, type HandoffPart } from "./model/handoff.ts";
 import type { Customer, TableName } from "./schema.ts";
@@ -75,6 +76,12 @@ export interface PrintDef {
   style: string;
   /** Whether its cover names the period above the as-of date (a QBR's quarter); default: the as-of date alone. */
   periodOnCover?: boolean;
+  /** Printed once per item of the customer's data (a celebration per milestone): the items' ids; each document's `item`. */
+  each?: (c: SiteCustomer) => string[];
+  /** The item of a document printed per item (`each`), e.g. a milestone's id. */
+  item?: string;
+  /** A one-pager: printed without cover and contents. */
+  onePage?: boolean;
 }
 
 /** A pack: what the CLI builds with --pack. */
@@ -101,6 +108,13 @@ export interface PackDef {
    * and when it is the latest (default: always). Of the packs whose `latest` holds, the last in PACK_LIST is drafted.
    */
   draft?: { subject: EmailSubject; latest?: (engagement: { end: string | null }, asOf: string) => boolean };
+  /** Built only when --pack names it (`--pack monthly`, `--pack all,monthly`): a build of every pack leaves it out. */
+  onRequest?: boolean;
+  /**
+   * Whether this customer's report (the copy built) has anything for it, and what it needs, as messages say it;
+   * asked for without it, the pack is refused (pack-not-applicable). Default: always.
+   */
+  applies?: { test: (report: CopyReport) => boolean; needs: string };
   /** Its site pages in reading order; the first is its landing page. */
   pages: PageDef[];
   print: PrintDef[];
@@ -260,6 +274,30 @@ const SECTION_LIST = [
     audience: "internal",
     has: (c): boolean => gapsOf(c, "closeout").length > 0,
   },
+  // Monthly progress
+  { id: "mo-progress", title: "monthly.title", component: "monthly/Progress" },
+  {
+    id: "mo-outcomes",
+    title: "monthly.outcomes",
+    component: "monthly/Outcomes",
+    has: (c) => c.report.monthly.outcomes.length > 0,
+  },
+  {
+    id: "mo-next",
+    title: "monthly.next",
+    component: "monthly/Next",
+    has: (c) => c.report.monthly.next !== null || c.report.monthly.actions.length > 0,
+  },
+  // Milestone celebrations
+  { id: "celebration", title: "celebrate.title", component: "celebrate/Celebration" },
+  // Case-study draft
+  {
+    id: "case-study",
+    title: "casestudy.title",
+    component: "casestudy/Draft",
+    audience: "internal",
+    has: (c) => c.report.internal?.caseStudy != null,
+  },
 ] as const satisfies readonly BuiltInSection[];
 
 export type SectionId = (typeof SECTION_LIST)[number]["id"];
@@ -272,6 +310,12 @@ export const SECTIONS: Record<SectionId, BuiltInSection> = Object.fromEntries(
 /** Paper size of a customer's print documents: its choice, else Letter for US and Canadian locales, A4 elsewhere. */
 export function paperFor(customer: Customer): "a4" | "letter" {
   return customer.paper ?? (/-(US|CA)$/i.test(customer.locale) ? "letter" : "a4");
+}
+
+/** The month a file label names: a quarter's label is its last month ("2026-Q3" → "2026-09"), a date's its own ("2026-10-31" → "2026-10"). */
+export function monthOfLabel(label: string): string {
+  const q = /^(\d{4})-Q([1-4])$/.exec(label);
+  return q ? `${q[1]}-${String(Number(q[2]) * 3).padStart(2, "0")}` : label.slice(0, 7);
 }
 
 /** The handoff parts this customer's data fills (src/model/handoff.ts decides which), with their anchors and title keys. */
@@ -411,6 +455,82 @@ const PACK_LIST = [
         standalone: true,
         contents: (c) => [{ id: "handoff-overview", title: "handoff.overview" }, ...handoffParts(c)],
         style: "co-print",
+      },
+    ],
+  },
+  {
+    id: "monthly",
+    name: "monthly",
+    title: "pack.monthly",
+    needs: { tables: [], engagementEnd: false },
+    afterEnd: false,
+    onRequest: true,
+    pages: [
+      {
+        file: "monthly.html",
+        nav: "nav.monthly",
+        title: "pack.monthly",
+        sections: ["mo-progress", "mo-outcomes", "mo-next"],
+      },
+    ],
+    print: [
+      {
+        id: "monthly",
+        file: "print-monthly.html",
+        title: "pack.monthly",
+        pdf: (slug, label) => `${slug}-monthly-${monthOfLabel(label)}.pdf`,
+        period: false,
+        sections: ["mo-progress", "mo-outcomes", "mo-next"],
+        onePage: true,
+        style: "mo-print",
+      },
+    ],
+  },
+  {
+    id: "celebrate",
+    name: "celebration",
+    title: "pack.celebrate",
+    needs: { tables: [], engagementEnd: false },
+    afterEnd: false,
+    onRequest: true,
+    pages: [{ file: "celebrate.html", nav: "nav.celebrate", title: "celebrate.title", sections: ["celebration"] }],
+    print: [
+      {
+        id: "celebrate",
+        file: "print-celebrate.html",
+        title: "pack.celebrate",
+        pdf: (slug, item) => `${slug}-celebrate-${item}.pdf`,
+        period: false,
+        sections: ["celebration"],
+        each: (c) => c.report.celebrations.items.map((x) => x.milestone),
+        onePage: true,
+        style: "celebrate-print",
+      },
+    ],
+  },
+  {
+    id: "casestudy",
+    name: "case-study",
+    title: "pack.casestudy",
+    needs: { tables: [], engagementEnd: false },
+    afterEnd: false,
+    onRequest: true,
+    applies: {
+      test: (r) => r.internal?.caseStudy != null,
+      needs:
+        "the internal copy (--copy internal) of a customer with a reference ask in customer.json or a strategic milestone achieved with evidence",
+    },
+    pages: [{ file: "casestudy.html", nav: "nav.casestudy", title: "casestudy.title", sections: ["case-study"] }],
+    print: [
+      {
+        id: "casestudy",
+        file: "print-casestudy.html",
+        title: "pack.casestudy",
+        pdf: (slug, label) => `${slug}-casestudy-${label}.pdf`,
+        period: false,
+        sections: ["case-study"],
+        onePage: true,
+        style: "cs-print",
       },
     ],
   },
@@ -578,27 +698,51 @@ export function printDocsOf(packs: readonly Pack[]): (PrintDef & { pack: Pack })
   return PACKS.filter((p) => packs.includes(p)).flatMap((p) => PACK_DEFS[p].print.map((d) => ({ ...d, pack: p })));
 }
 
+/** A document printed per item (`each`) as one document per item of this customer, its file and PDF named by the item. */
+function eachItem(c: SiteCustomer) {
+  return (d: PrintDef & { pack: Pack }): (PrintDef & { pack: Pack })[] => {
+    if (!d.each) return [d];
+    return d.each(c).map((item) => {
+      const name = fileSafe(item);
+      return {
+        ...d,
+        each: undefined,
+        item,
+        file: d.file.replace(/\.html$/, `-${name}.html`),
+        pdf: (slug) => d.pdf(slug, name),
+      };
+    });
+  };
+}
+
+/** An id as a file name's part: letters, digits, "-" and "_" kept, anything else "-". e.g. "MS 2/b" → "MS-2-b" */
+export function fileSafe(id: string): string {
+  return id.replace(/[^\p{L}\p{N}_-]/gu, "-");
+}
+
 /**
  * The print documents of one customer, in pack order, with the sections its layout gives them; after the QBR, the
  * short PDF of each audience asked for (--audience).
  */
 export function printDocsFor(c: SiteCustomer): (PrintDef & { pack: Pack })[] {
   const layout = c.layout;
-  return printDocsOf(c.packs).flatMap((d) => {
-    // A document of one section its data does not fill (the handoff) is the internal copy's only: it says what to add.
-    if (d.standalone && c.report.copy !== "internal" && sectionsOf(c, d).length === 0) return [];
-    if (!layout) return [d];
-    // A document of one section (the handoff) goes with that section when it is turned off.
-    if (d.standalone) return d.sections.some((id) => layout.sections[d.pack].includes(id)) ? [d] : [];
-    const main = { ...d, sections: arranged(c, d.pack, layout.sections[d.pack]) };
-    if (!PACK_DEFS[d.pack].audiences || PACK_DEFS[d.pack].print[0].id !== d.id) return [main];
-    const short = layout.audiences.map(({ id, sections }) => ({
-      ...main,
-      file: d.file.replace(/\.html$/, `-${id}.html`),
-      pdf: (slug: string, label: string) => d.pdf(slug, `${id}-${label}`),
-      sections,
-      audience: id,
-    }));
-    return [main, ...short];
-  });
+  return printDocsOf(c.packs)
+    .flatMap(eachItem(c))
+    .flatMap((d) => {
+      // A document of one section its data does not fill (the handoff) is the internal copy's only: it says what to add.
+      if (d.standalone && c.report.copy !== "internal" && sectionsOf(c, d).length === 0) return [];
+      if (!layout) return [d];
+      // A document of one section (the handoff) goes with that section when it is turned off.
+      if (d.standalone) return d.sections.some((id) => layout.sections[d.pack].includes(id)) ? [d] : [];
+      const main = { ...d, sections: arranged(c, d.pack, layout.sections[d.pack]) };
+      if (!PACK_DEFS[d.pack].audiences || PACK_DEFS[d.pack].print[0].id !== d.id) return [main];
+      const short = layout.audiences.map(({ id, sections }) => ({
+        ...main,
+        file: d.file.replace(/\.html$/, `-${id}.html`),
+        pdf: (slug: string, label: string) => d.pdf(slug, `${id}-${label}`),
+        sections,
+        audience: id,
+      }));
+      return [main, ...short];
+    });
 }

@@ -487,6 +487,14 @@ export const errorCatalogue = {
       "--pack asked for a pack built only at one time of the engagement (the kickoff plan: within 30 days of its start), and the as-of date lies outside it; a build of every pack leaves it out without a word.",
     fix: "Build it with --as-of a date in its window, or build another pack.",
   },
+  "pack-not-applicable": {
+    title: "A pack asked for that the customer's report has nothing for",
+    severity: "error",
+    stage: "build",
+    message:
+      "--pack asked for a document written only for some customers (the case-study draft: the internal copy of a customer with a reference ask or a strategic milestone achieved with evidence), and this one is not among them.",
+    fix: "Build it for a customer it is written for, or build another pack.",
+  },
   "example-row": {
     title: "An example row of milepost init",
     severity: "error or warning",

@@ -117,6 +117,17 @@ export function packNotDue(
   };
 }
 
+/** A pack asked for with --pack whose document this customer's report has nothing for (src/documents.ts, `applies`). */
+export function packNotApplicable(pack: { name: string; applies?: { needs: string } }, dir: string): DataIssue {
+  return {
+    severity: "error",
+    code: "pack-not-applicable",
+    file: dir,
+    problem: `has no ${pack.name} pack: it is written for ${pack.applies?.needs}`,
+    fix: "build another pack with --pack",
+  };
+}
+
 /** A PDF Chromium did not print; `pdf` is its path in the output, e.g. "acme/acme-qbr-2026-Q3.pdf". */
 export function printFailed(slug: string, pdf: string, err: Error): DataIssue {
   return err instanceof BrowserStopped
