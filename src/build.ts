@@ -267,7 +267,7 @@ function choosePacks(
       continue;
     }
     if (def.applies && !def.applies.test(report)) {
-      issues.push(packNotApplicable(def, dir));
+      issues.push(packNotApplicable(def, dir, requested === pack ? "one" : "several"));
       continue;
     }
     const missing = {

@@ -489,10 +489,10 @@ export const errorCatalogue = {
   },
   "pack-not-applicable": {
     title: "A pack asked for that the customer's report has nothing for",
-    severity: "error",
+    severity: "error or warning",
     stage: "build",
     message:
-      "--pack asked for a document written only for some customers (the case-study draft: the internal copy of a customer with a reference ask or a strategic milestone achieved with evidence), and this one is not among them.",
+      "--pack asked for a document written only for some customers (the case-study draft: the internal copy of a customer with a reference ask or a strategic milestone achieved with evidence), and this one is not among them (a warning when other packs are asked for too: they are built).",
     fix: "Build it for a customer it is written for, or build another pack.",
   },
   "example-row": {

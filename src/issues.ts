@@ -118,13 +118,17 @@ export function packNotDue(
 }
 
 /** A pack asked for with --pack whose document this customer's report has nothing for (src/documents.ts, `applies`). */
-export function packNotApplicable(pack: { name: string; applies?: { needs: string } }, dir: string): DataIssue {
+export function packNotApplicable(
+  pack: { name: string; applies?: { needs: string } },
+  dir: string,
+  requested: "one" | "several",
+): DataIssue {
   return {
-    severity: "error",
+    severity: requested === "one" ? "error" : "warning",
     code: "pack-not-applicable",
     file: dir,
     problem: `has no ${pack.name} pack: it is written for ${pack.applies?.needs}`,
-    fix: "build another pack with --pack",
+    fix: requested === "one" ? "build another pack with --pack" : "the other packs asked for are built",
   };
 }
 

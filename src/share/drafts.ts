@@ -11,6 +11,7 @@ import { draftPack } from "../documents.ts";
 import { translator } from "../../templates/i18n/index.ts";
 import { formatFigure } from "../../templates/lib/figure.ts";
 import { formatter } from "../../templates/lib/format.ts";
+import { isCelebrationPdf, writeCelebrationDrafts } from "./celebrations.ts";
 import type { PublishResult, ShareResult } from "./publish.ts";
 
 interface Built {
@@ -38,12 +39,16 @@ export async function writeDrafts(
       to.map((p) => p.name),
       customer.provider?.name ?? null,
     );
+    // A celebration's one-pager goes with its own draft, to the sponsor.
+    written.push(...(await writeCelebrationDrafts(report, customer, built.pdfs, opts)));
     const attachments = await Promise.all(
-      built.pdfs.map(async (pdf) => ({
-        filename: pdf.split("/").pop()!,
-        content: await readFile(join(opts.from, pdf)),
-        contentType: "application/pdf",
-      })),
+      built.pdfs
+        .filter((pdf) => !isCelebrationPdf(share.slug, pdf, report))
+        .map(async (pdf) => ({
+          filename: pdf.split("/").pop()!,
+          content: await readFile(join(opts.from, pdf)),
+          contentType: "application/pdf",
+        })),
     );
     const eml = await new MailComposer({
       to,
