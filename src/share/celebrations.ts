@@ -13,6 +13,9 @@ import { formatFigure } from "../../templates/lib/figure.ts";
 import { formatter } from "../../templates/lib/format.ts";
 import { shownTarget } from "../model/milestones.ts";
 
+/** What a celebration's draft reads of report.json. */
+type Celebrated = Pick<Report, "customer" | "asOf" | "metrics" | "milestones" | "celebrations">;
+
 /** The file name of a celebration's one-pager, e.g. "acme-celebrate-ms2.pdf". */
 export function celebrationPdf(slug: string, milestone: string): string {
   return PRINT_DEFS.celebrate.pdf(slug, fileSafe(milestone));
@@ -33,7 +36,7 @@ export function sponsors(customer: Pick<Customer, "stakeholders">): { name: stri
 
 /** The subject and body of one celebration's draft, in the customer's language. */
 export function celebrationText(
-  report: Report,
+  report: Celebrated,
   c: Celebration,
   names: string[],
   provider: string | null,
@@ -77,7 +80,7 @@ export function celebrationText(
 
 /** Writes `<into>/<slug>-celebrate-<milestone>.eml` for each celebration whose one-pager `pdfs` holds; returns the files. */
 export async function writeCelebrationDrafts(
-  report: Report,
+  report: Celebrated,
   customer: Customer,
   pdfs: readonly string[],
   opts: { from: string; into: string },
