@@ -53,7 +53,8 @@ describe("the monthly report", () => {
     expect(ms.pages.join(" ")).toContain("Batu tanda seterusnya");
     const ja = await readPdf(join(dir("customer", "sakura-seimitsu"), "sakura-seimitsu-monthly-2026-09.pdf"));
     expect(ja.pages.length).toBeLessThanOrEqual(2);
-    expect(ja.pages[0]).toContain("月次進捗報告書");
+    // pdf.js splits Japanese runs: read the page without the spaces between them.
+    expect(ja.pages[0].replace(/\s+/g, "")).toContain("月次進捗報告書");
   });
 
   it("names the milestone achieved this month with the QBR's verdict", async () => {
