@@ -8,6 +8,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { decode } from "./support/files.ts";
 import { milepost } from "./support/cli.ts";
 import { readPdf } from "./support/pdf.ts";
+import { contradictions, pageClaims, reportClaims } from "./support/verdicts.ts";
+import type { Report } from "../src/model/contract.ts";
 
 const ROOT = join(import.meta.dirname, "..");
 let out: string;
@@ -106,6 +108,22 @@ describe("the kickoff plan (kestrel-foods, as of 2026-09-30)", () => {
     expect(jaPdf.outline).toContain("成果の測定・検証方法");
     expect(jaText.join("")).toContain("「Stopthrowingawaychilledstockweshouldneverhavemade」");
     expect(jaText.join("")).toContain("2026/10/16第2週GarethPrice");
+  });
+
+  it("states the ledger's verdicts, the QBR's own, once started: a milestone past its date is delayed on both", async () => {
+    // Fifteen days after the start: the first early win (due 16 Oct) is not achieved.
+    const dir = join(out, "started");
+    const run = await milepost(["build", "kestrel-foods", "--as-of", "2026-10-20", "--no-pdf", "--out", dir], ROOT);
+    expect(run.code, run.stderr).toBe(0);
+    const folder = join(dir, "kestrel-foods");
+    const report = JSON.parse(await readFile(join(folder, "report.json"), "utf8")) as Report;
+    const claims = reportClaims(report);
+    for (const page of ["kickoff.html", "print-kickoff.html", "index.html", "milestones.html", "print-qbr.html"])
+      claims.push(...pageClaims(await readFile(join(folder, page), "utf8"), page));
+    const kickoff = claims.filter((c) => c.where.startsWith("kickoff.html"));
+    expect(kickoff).toEqual([{ item: "milestone:ms1", verdict: "delayed", where: "kickoff.html" }]);
+    expect(claims.filter((c) => c.item === "milestone:ms1" && c.where.endsWith(".html")).length).toBeGreaterThan(2);
+    expect(contradictions(claims)).toEqual([]);
   });
 
   it("is refused by --pack kickoff for an engagement that started more than 30 days before", async () => {
