@@ -401,7 +401,7 @@ const PACK_LIST = [
         id: "kickoff",
         file: "print-kickoff.html",
         title: "pack.kickoff",
-        pdf: (slug) => `${slug}-kickoff.pdf`,
+        pdf: (slug, label) => `${slug}-kickoff-${label}.pdf`,
         period: false,
         sections: ["ko-goals", "ko-criteria", "ko-plan", "ko-measures", "ko-team", "ko-agreement"],
         style: "ko-print",

@@ -53,7 +53,7 @@ describe("the kickoff plan (kestrel-foods, as of 2026-09-30)", () => {
     };
     expect(manifest.customers[0].pdfs).toEqual([
       "kestrel-foods/kestrel-foods-qbr-2026-Q3.pdf",
-      "kestrel-foods/kestrel-foods-kickoff.pdf",
+      "kestrel-foods/kestrel-foods-kickoff-2026-Q3.pdf",
     ]);
     const index = await readFile(join(out, "en", "kestrel-foods", "index.html"), "utf8");
     expect(index).toContain('href="kickoff.html"');
@@ -91,7 +91,7 @@ describe("the kickoff plan (kestrel-foods, as of 2026-09-30)", () => {
   });
 
   it("prints the plan with its contents, in English and in Japanese", async () => {
-    const en = await readPdf(join(out, "en", "kestrel-foods", "kestrel-foods-kickoff.pdf"));
+    const en = await readPdf(join(out, "en", "kestrel-foods", "kestrel-foods-kickoff-2026-Q3.pdf"));
     expect(en.pages[0]).toContain("Kickoff Success Plan");
     expect(en.outline).toEqual([
       "Your goals",
@@ -102,7 +102,7 @@ describe("the kickoff plan (kestrel-foods, as of 2026-09-30)", () => {
       "Agreement",
     ]);
     expect(en.pages.join(" ")).toContain("Signature");
-    const jaPdf = await readPdf(join(out, "ja", "kestrel-ja", "kestrel-ja-kickoff.pdf"));
+    const jaPdf = await readPdf(join(out, "ja", "kestrel-ja", "kestrel-ja-kickoff-2026-Q3.pdf"));
     const jaText = jaPdf.pages.map((p) => p.replace(/\s+/g, ""));
     expect(jaText[0]).toContain("キックオフ成功計画書");
     expect(jaPdf.outline).toContain("成果の測定・検証方法");

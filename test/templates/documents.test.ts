@@ -158,7 +158,7 @@ describe("the titles of an audience's PDF", () => {
     expect(earlierTitle(t, "acme-qbr-users-2026-Q2.pdf")).toBe("Quarterly Business Review — Day-to-day users");
     expect(earlierTitle(t, "acme-qbr-2026-Q2.pdf")).toBe("Quarterly Business Review");
     expect(earlierTitle(t, "acme-closeout-2026-Q2.pdf")).toBe(t("pack.closeout"));
-    expect(earlierTitle(t, "acme-kickoff.pdf")).toBe("Kickoff Success Plan");
+    expect(earlierTitle(t, "acme-kickoff-2026-Q3.pdf")).toBe("Kickoff Success Plan");
   });
 });
 
@@ -170,7 +170,7 @@ describe("pdfOrigin(name)", () => {
     };
     expect(origin("acme-qbr-2026-Q3.pdf")).toEqual(["qbr", null, 0]);
     expect(origin("acme-qbr-finance-2026-Q3-internal.pdf")).toEqual(["qbr", "finance", 0]);
-    expect(origin("acme-kickoff.pdf")).toEqual(["kickoff", null, 1]);
+    expect(origin("acme-kickoff-2026-10-20.pdf")).toEqual(["kickoff", null, 1]);
     expect(origin("acme-closeout-2026-09-14.pdf")).toEqual(["closeout", null, 2]);
     expect(origin("acme-handoff-internal.pdf")).toEqual(["handoff", null, 3]);
     expect(origin("notes.pdf")).toBeNull();
