@@ -203,6 +203,13 @@ const SECTION_LIST = [
     has: (c) => (c.report.kickoff?.owners.length ?? 0) > 0 || c.report.kickoff?.checkins != null,
   },
   { id: "ko-agreement", title: "ko.agree.title", component: "kickoff/Agreement" },
+  {
+    id: "ko-gaps",
+    title: "gaps.title",
+    component: "kickoff/Gaps",
+    audience: "internal",
+    has: (c): boolean => gapsOf(c, "kickoff").length > 0,
+  },
   // Close-out
   { id: "co-brief", title: "brief.title", component: "closeout/Brief", cover: true },
   {
@@ -393,7 +400,7 @@ const PACK_LIST = [
         file: "kickoff.html",
         nav: "nav.kickoff",
         title: "pack.kickoff",
-        sections: ["ko-goals", "ko-criteria", "ko-plan", "ko-measures", "ko-team", "ko-agreement"],
+        sections: ["ko-goals", "ko-criteria", "ko-plan", "ko-measures", "ko-team", "ko-agreement", "ko-gaps"],
       },
     ],
     print: [
@@ -403,7 +410,7 @@ const PACK_LIST = [
         title: "pack.kickoff",
         pdf: (slug, label) => `${slug}-kickoff-${label}.pdf`,
         period: false,
-        sections: ["ko-goals", "ko-criteria", "ko-plan", "ko-measures", "ko-team", "ko-agreement"],
+        sections: ["ko-goals", "ko-criteria", "ko-plan", "ko-measures", "ko-team", "ko-agreement", "ko-gaps"],
         style: "ko-print",
       },
     ],

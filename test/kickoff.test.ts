@@ -126,6 +126,38 @@ describe("the kickoff plan (kestrel-foods, as of 2026-09-30)", () => {
     expect(contradictions(claims)).toEqual([]);
   });
 
+  it("lists in the internal copy what the plan leaves to agree: a metric without its source or who confirms it", async () => {
+    const dir = join(out, "internal");
+    const run = await milepost(
+      [
+        "build",
+        "kestrel-foods",
+        "--period",
+        "2026-Q3",
+        "--pack",
+        "kickoff",
+        "--copy",
+        "internal",
+        "--no-pdf",
+        "--out",
+        dir,
+      ],
+      ROOT,
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const html = await readFile(join(dir, "kestrel-foods", "kickoff.html"), "utf8");
+    expect(html).toContain('data-section="ko-gaps"');
+    const rows = [
+      ...html.matchAll(
+        /<tr data-gap="(\w+)" data-file="([^"]+)" data-field="([^"]*)">\s*<td class="gap-file">([^<]*)</g,
+      ),
+    ];
+    expect(rows.map((r) => `${r[1]} ${r[4]} ${r[3]}`)).toEqual([
+      "field metrics.csv:4 source",
+      "field metrics.csv:4 confirmed_by",
+    ]);
+  });
+
   it("is refused by --pack kickoff for an engagement that started more than 30 days before", async () => {
     const run = await milepost(
       [
