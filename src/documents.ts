@@ -6,6 +6,7 @@ import type { SiteCustomer } from "./render.ts";
 import type { CopyReport } from "./model/copy.ts";
 import type { DataGap } from "./model/gaps.ts";
 import { handoffParts as modelParts, type HandoffPart } from "./model/handoff.ts";
+import { kickoffDue } from "./model/kickoff-window.ts";
 import type { Customer, TableName } from "./schema.ts";
 
 /** The label key of an email draft's subject, e.g. "email.subject.qbr": its words take customer, pack, engagement, period. */
@@ -188,6 +189,40 @@ const SECTION_LIST = [
     component: "qbr/Gaps",
     audience: "internal",
     has: (c): boolean => gapsOf(c, "qbr").length > 0,
+  },
+  // Kickoff
+  { id: "ko-goals", title: "ko.goals.title", component: "kickoff/Goals", has: (c) => c.report.goals.length > 0 },
+  {
+    id: "ko-criteria",
+    title: "ko.criteria.title",
+    component: "kickoff/Criteria",
+    has: (c) => (c.report.kickoff?.criteria.length ?? 0) > 0,
+  },
+  {
+    id: "ko-plan",
+    title: "ko.plan.title",
+    component: "kickoff/Plan",
+    has: (c) => (c.report.kickoff?.phases.length ?? 0) > 0,
+  },
+  {
+    id: "ko-measures",
+    title: "ko.measure.title",
+    component: "kickoff/Measures",
+    has: (c) => (c.report.kickoff?.criteria.length ?? 0) > 0,
+  },
+  {
+    id: "ko-team",
+    title: "ko.team.title",
+    component: "kickoff/Team",
+    has: (c) => (c.report.kickoff?.owners.length ?? 0) > 0 || c.report.kickoff?.checkins != null,
+  },
+  { id: "ko-agreement", title: "ko.agree.title", component: "kickoff/Agreement" },
+  {
+    id: "ko-gaps",
+    title: "gaps.title",
+    component: "kickoff/Gaps",
+    audience: "internal",
+    has: (c): boolean => gapsOf(c, "kickoff").length > 0,
   },
   // Close-out
   { id: "co-brief", title: "brief.title", component: "closeout/Brief", cover: true },
@@ -394,6 +429,33 @@ const PACK_LIST = [
         ],
         style: "qbr-doc",
         periodOnCover: true,
+      },
+    ],
+  },
+  {
+    id: "kickoff",
+    name: "kickoff",
+    title: "pack.kickoff",
+    needs: { tables: [], engagementEnd: false },
+    afterEnd: false,
+    due: { test: (e, asOf) => kickoffDue(e.start, asOf), window: "within 30 days of the engagement's start" },
+    pages: [
+      {
+        file: "kickoff.html",
+        nav: "nav.kickoff",
+        title: "pack.kickoff",
+        sections: ["ko-goals", "ko-criteria", "ko-plan", "ko-measures", "ko-team", "ko-agreement", "ko-gaps"],
+      },
+    ],
+    print: [
+      {
+        id: "kickoff",
+        file: "print-kickoff.html",
+        title: "pack.kickoff",
+        pdf: (slug, label) => `${slug}-kickoff-${label}.pdf`,
+        period: false,
+        sections: ["ko-goals", "ko-criteria", "ko-plan", "ko-measures", "ko-team", "ko-agreement", "ko-gaps"],
+        style: "ko-print",
       },
     ],
   },

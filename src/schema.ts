@@ -142,6 +142,8 @@ export const INFLUENCES = ["high", "medium", "low"] as const;
 export const SENTIMENTS = ["champion", "supporter", "neutral", "detractor"] as const;
 export const CHANGES = ["new", "improved", "unchanged", "declined"] as const;
 export const REFERENCE_ASKS = ["case_study", "reference_call", "logo", "quote"] as const;
+/** How often the kickoff plan's check-ins are held (customer.json `kickoff.cadence`). */
+export const CADENCES = ["weekly", "fortnightly", "monthly"] as const;
 
 /** A quarter, e.g. "2026-Q3". */
 const quarter = z
@@ -278,6 +280,12 @@ export function customerSchemaIn(dates: DateFormat = "YMD", numbers: NumberForma
         quote: z.object({ text, name: text, role: text.optional() }).optional(),
       })
       .optional(),
+    kickoff: z
+      .object({
+        cadence: oneOf(CADENCES).optional(),
+        team: z.array(z.object({ name: text, role: text })).default([]),
+      })
+      .optional(),
     sections: perPack(packSectionsSchema).optional(),
     audiences: audienceSectionsSchema.optional(),
   });
@@ -299,6 +307,9 @@ export const metricSchema = z.object({
   revised_target_date: optDate,
   value_per_unit: optAmount,
   per: optional(oneOf(PERIODS)),
+  method: optText,
+  source: optText,
+  confirmed_by: optText,
 });
 
 export const measurementSchema = z.object({

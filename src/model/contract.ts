@@ -17,6 +17,7 @@ import type { ForecastStatus, ProgressState } from "./metrics.ts";
 import type { Health, MilestoneStatus } from "./milestones.ts";
 import type { OpportunityGroups, TriagedOpportunity } from "./opportunities.ts";
 import type { GoalOutcomes } from "./outcomes.ts";
+import type { KickoffPlan } from "./kickoff.ts";
 import type { Qbr } from "./qbr.ts";
 import type { Per } from "./value.ts";
 import type { Voice } from "./voice.ts";
@@ -60,6 +61,8 @@ export interface Report extends AccountFigures {
   audiences: AudienceView[];
   /** The quarter's review; null when no period is given. */
   qbr: Qbr | null;
+  /** The kickoff success plan; null unless the engagement starts within 30 days of asOf or started less than 30 days before. */
+  kickoff: KickoffPlan | null;
   /** Satisfaction survey results; null when there is no csat table. */
   csat: Csat | null;
   /** The voice of the customer in the QBR: CSAT and NPS with their trend, two quotes; null without survey answers. */

@@ -13,6 +13,7 @@ import { parsePeriod, toDay } from "./dates.ts";
 import { reconcile, roundFinancials } from "./financials.ts";
 import { summarizeHandoff } from "./handoff.ts";
 import { impact } from "./impact.ts";
+import { kickoffPlan } from "./kickoff.ts";
 import { costLedger } from "./ledger.ts";
 import { assessMetric, dueDateOf } from "./metric-figures.ts";
 import { assessMilestone, health, milestoneFigures, nextMilestone, type Assessed } from "./milestones.ts";
@@ -144,6 +145,7 @@ export function buildReport(data: CustomerData, opts: ReportOptions): Report {
     ),
     audiences: audienceViews({ stakeholders: customer.stakeholders, goals, metrics, milestones }),
     qbr: period ? qbr(period, assessed, assessedMetrics, asOf) : null,
+    kickoff: kickoffPlan({ customer, metrics: data.metrics, milestones }, asOf),
     csat,
     voice: voiceOf(data.csat, asOf),
     closeout: closeoutFigures,
