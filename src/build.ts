@@ -12,6 +12,7 @@ import { diskError, formatIssue, MilepostError, UsageError, type DataIssue } fro
 import { listCustomerFolders, loadCustomer, misnamedFolder, SLUG } from "./load.ts";
 import {
   customContent,
+  AUDIENCE_PACK,
   PACK_DEFS,
   PACKS,
   paperFor,
@@ -20,7 +21,15 @@ import {
   type AudiencePdf,
   type Pack,
 } from "./documents.ts";
-import { exampleIssues, notWritten, packNeedsData, printFailed, reportWarnings } from "./issues.ts";
+import {
+  exampleIssues,
+  notWritten,
+  packNeedsData,
+  packNotApplicable,
+  packNotDue,
+  printFailed,
+  reportWarnings,
+} from "./issues.ts";
 import { checkNarrative } from "./narrative.ts";
 import type { Copy, CopyReport, Report } from "./model/contract.ts";
 import { copyOf } from "./model/copy.ts";
@@ -65,6 +74,8 @@ export interface BuildOptions {
   /** Customer slugs, or "all" for every folder in dataDir. */
   customers: string[] | "all";
   pack: Pack | "all";
+  /** Packs asked for besides `pack` (`--pack all,monthly`): those built on request only among them. */
+  also?: Pack[];
   asOf: string;
   period: string | null;
   /** The user's local date: a row dated after it is a located warning (row-after-today); absent, no such check. */
@@ -239,13 +250,26 @@ function choosePacks(
   requested: Pack | "all",
   asOf: string,
   dir: string,
+  report: CopyReport,
+  also: readonly Pack[] = [],
 ): { packs: Pack[]; issues: DataIssue[] } {
-  const wanted = requested === "all" ? [...PACKS] : [requested];
+  const due = (pack: Pack) => PACK_DEFS[pack].due?.test(data.customer.engagement, asOf) ?? true;
+  const everyPack = PACKS.filter((p) => due(p) && !PACK_DEFS[p].onRequest);
+  const asked = requested === "all" ? everyPack : [requested];
+  const wanted = PACKS.filter((p) => asked.includes(p) || also.includes(p));
   const packs: Pack[] = [];
   const issues: DataIssue[] = [];
   const end = data.customer.engagement.end;
   for (const pack of wanted) {
     const def = PACK_DEFS[pack];
+    if (!due(pack)) {
+      issues.push(packNotDue(def, data.customer.engagement.start, asOf, dir));
+      continue;
+    }
+    if (def.applies && !def.applies.test(report)) {
+      issues.push(packNotApplicable(def, dir, requested === pack ? "one" : "several"));
+      continue;
+    }
     const missing = {
       tables: def.needs.tables.filter((t) => !data.present.includes(t)),
       engagementEnd: def.needs.engagementEnd && !end,
@@ -516,9 +540,9 @@ async function prepareSite(
   });
   if (!data || !report) return failed();
   if (issues.some((i) => i.code === "example-row" && i.severity === "error")) return failed();
-  const chosen = choosePacks(data, opts.pack, opts.asOf, shownDir);
+  const chosen = choosePacks(data, opts.pack, opts.asOf, shownDir, copyOf(report, copy), opts.also);
   if (chosen.packs.length === 0 || chosen.issues.some((i) => i.severity === "error")) return failed(chosen.issues);
-  const layout = layoutFor(config, data.customer, chosen.packs.includes("qbr") ? opts.audiences! : []);
+  const layout = layoutFor(config, data.customer, chosen.packs.includes(AUDIENCE_PACK) ? opts.audiences! : []);
   const shownSections = new Set(chosen.packs.flatMap((p) => layout.sections[p]));
   const custom = config.custom.filter((s) => shownSections.has(s.id)).map((s) => [customContent(s.id), s.file]);
   const content = { ...(await findContent(opts.contentDir, slug)), ...Object.fromEntries(custom) };

@@ -5,7 +5,7 @@ import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { LANGUAGE_LIST } from "../templates/i18n/index.ts";
 import { build, defaultEffects, resolveCustomers, type BuildOptions, type CustomerResult } from "./build.ts";
-import { AUDIENCE_PDFS, PACK_DEFS, PACKS, type AudiencePdf, type Pack } from "./documents.ts";
+import { AUDIENCE_PACK, AUDIENCE_PDFS, PACK_DEFS, PACKS, type AudiencePdf, type Pack } from "./documents.ts";
 import { diskError, formatIssue, MilepostError, UsageError } from "./errors.ts";
 import { startDev } from "./dev.ts";
 import { exampleImportMap, MAP_FILE } from "./importmap.ts";
@@ -32,8 +32,11 @@ Usage:
 
 Options for build:
   --all                  build every customer folder in the data folder
-  --pack ${[...PACKS, "all"].join("|")}    which pack (default: all the data supports)
+  --pack ${[...PACKS, "all"].join("|")}
+                         which pack (default: all the data supports; ${PACKS.filter((p) => PACK_DEFS[p].onRequest).join(", ")} only when named);
+                         several by commas, e.g. --pack all,monthly
   --period YYYY-Qn       figures as of the end of that quarter, e.g. 2026-Q3 (the current quarter: to date)
+  --period YYYY-MM       figures as of the end of that month, e.g. 2026-10 (the monthly report's month)
   --as-of YYYY-MM-DD     figures as of that day, today or earlier (default: today)
   --data <folder>        customer folders (default: data)
   --content <folder>     narrative MDX per customer (default: content)
@@ -156,13 +159,7 @@ export async function main(argv: string[], today = localToday()): Promise<number
         "the commands are: validate, build, init, dev, merge, publish, share (see milepost --help)",
       );
     }
-    if (values.pack && values.pack !== "all" && !PACKS.includes(values.pack as Pack)) {
-      const choices = [...PACKS, "all"].map((p) => `--pack ${p}`);
-      throw new UsageError(
-        `--pack ${values.pack} is not a pack`,
-        `write ${choices.slice(0, -1).join(", ")} or ${choices.at(-1)}`,
-      );
-    }
+    const packs = parsePacks(values.pack);
     if (values.copy !== undefined && !COPIES.includes(values.copy as Copy)) {
       throw new UsageError(`--copy ${values.copy} is not a copy`, "write --copy customer or --copy internal");
     }
@@ -177,7 +174,8 @@ export async function main(argv: string[], today = localToday()): Promise<number
       contentDir: resolve(values.content),
       outDir: resolve(values.out),
       customers: slugs.length ? slugs : "all",
-      pack: (values.pack ?? "all") as Pack | "all",
+      pack: packs.pack,
+      ...(packs.also.length ? { also: packs.also } : {}),
       asOf: dates.asOf,
       period: dates.period,
       today,
@@ -189,7 +187,7 @@ export async function main(argv: string[], today = localToday()): Promise<number
       clean: values.clean,
       shard: values.shard === undefined ? undefined : parseShard(values.shard),
       configDir: resolve(values.config),
-      audiences: parseAudiences(values.audience ?? [], values.pack),
+      audiences: parseAudiences(values.audience ?? [], packs.also.includes(AUDIENCE_PACK) ? "all" : packs.pack),
       copy: values.copy as Copy | undefined,
     };
     const started = performance.now();
@@ -210,13 +208,31 @@ export async function main(argv: string[], today = localToday()): Promise<number
 }
 
 /** The audiences of --audience (repeated or listed with commas), refused in the words of the flag. */
+/** --pack: one pack, "all", or several by commas (`--pack all,monthly`): the first, and the others asked for besides it. */
+function parsePacks(given: string | undefined): { pack: Pack | "all"; also: Pack[] } {
+  const names = (given ?? "all").split(",").map((p) => p.trim());
+  for (const name of names)
+    if (name !== "all" && !PACKS.includes(name as Pack)) {
+      const choices = [...PACKS, "all"].map((p) => `--pack ${p}`);
+      throw new UsageError(
+        `--pack ${name} is not a pack`,
+        `write ${choices.slice(0, -1).join(", ")} or ${choices.at(-1)}, or several: --pack all,monthly`,
+      );
+    }
+  const [pack, ...also] = names as (Pack | "all")[];
+  return { pack, also: also.filter((p): p is Pack => p !== "all") };
+}
+
 function parseAudiences(given: string[], pack: string | undefined): AudiencePdf[] | undefined {
   const audiences = [...new Set(given.flatMap((a) => a.split(",")).map((a) => a.trim()))];
   for (const a of audiences)
     if (!AUDIENCE_PDFS.includes(a as AudiencePdf))
       throw new UsageError(`--audience ${a} is not an audience`, `write one of: ${AUDIENCE_PDFS.join(", ")}`);
-  if (audiences.length && pack === "closeout")
-    throw new UsageError("--audience prints short QBR PDFs", "build the QBR too: leave out --pack closeout");
+  if (audiences.length && pack !== undefined && pack !== "all" && pack !== AUDIENCE_PACK)
+    throw new UsageError(
+      `--audience prints short ${PACK_DEFS[AUDIENCE_PACK].name} PDFs`,
+      `build the ${PACK_DEFS[AUDIENCE_PACK].name} too: leave out --pack ${pack}`,
+    );
   return audiences.length ? (audiences as AudiencePdf[]) : undefined;
 }
 
@@ -258,7 +274,7 @@ async function devCommand(
     templatesDir: join(import.meta.dirname, "..", "templates"),
     slug: slugs[0],
     port: values.port ? Number(values.port) : 4321,
-    pack: (values.pack ?? "all") as Pack | "all",
+    pack: parsePacks(values.pack).pack,
     asOf: dates.asOf,
     period: dates.period,
     signal: stop.signal,

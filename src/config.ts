@@ -6,30 +6,35 @@ import { join } from "node:path";
 import { z } from "zod";
 import {
   AUDIENCE_DEFS,
+  AUDIENCE_PACK,
   AUDIENCE_PDFS,
-  PRINT_DEFS,
+  PACK_DEFS,
+  PACKS,
   SECTIONS as REGISTRY,
   type AudiencePdf,
   type Layout,
+  type Pack,
   type SectionId,
 } from "./documents.ts";
 import type { DataIssue } from "./errors.ts";
 import { readJsonDocument } from "./load.ts";
-import { audienceSectionsSchema, hexColor, packSectionsSchema, type Customer } from "./schema.ts";
+import { audienceSectionsSchema, hexColor, packSectionsSchema, perPack, type Customer } from "./schema.ts";
 import { lineOf as docLine, validateDocument } from "./validate.ts";
 import { STATUS_COLOURS, statusLike } from "../templates/lib/contrast.ts";
 
 export const CONFIG_FILE = "milepost.config.json";
 
+/** `fill(pack)` for every pack of the registry. */
+function eachPack<T>(fill: (pack: Pack) => T): Record<Pack, T> {
+  return Object.fromEntries(PACKS.map((p) => [p, fill(p)])) as Record<Pack, T>;
+}
+
 /** A section the config places: not page one's brief (always on the cover) nor the internal copy's notes (always last). */
 const placed = (id: string) => !REGISTRY[id as SectionId].cover && REGISTRY[id as SectionId].audience !== "internal";
 
-/** The built-in sections of each pack's print document, in their default order (src/documents.ts). */
-export const SECTIONS = {
-  qbr: PRINT_DEFS.qbr.sections.filter(placed),
-  closeout: PRINT_DEFS.closeout.sections.filter(placed),
-} as const;
-export type ConfigPack = keyof typeof SECTIONS;
+/** The built-in sections of each pack's first print document, in their default order (src/documents.ts). */
+export const SECTIONS: Record<Pack, readonly string[]> = eachPack((p) => PACK_DEFS[p].print[0].sections.filter(placed));
+export type ConfigPack = Pack;
 
 export { AUDIENCE_PDFS, type AudiencePdf };
 
@@ -38,12 +43,12 @@ const text = z.string().trim().min(1);
 export const configSchema = z.object({
   $schema: z.string().optional(),
   provider: z.object({ name: text, logo: z.string().optional(), color: hexColor.optional() }).optional(),
-  packs: z.object({ qbr: packSectionsSchema.optional(), closeout: packSectionsSchema.optional() }).optional(),
+  packs: perPack(packSectionsSchema).optional(),
   sections: z
     .array(
       z.object({
         id: z.string().regex(/^[a-z][a-z0-9-]*$/, { message: "is not a section id" }),
-        pack: z.enum(["qbr", "closeout"]),
+        pack: z.enum(PACKS as [Pack, ...Pack[]]),
         file: text,
         title: text,
         after: z.string(),
@@ -83,7 +88,7 @@ export function defaultConfig(dir: string): Config {
   return {
     dir,
     provider: null,
-    sections: { qbr: [...SECTIONS.qbr], closeout: [...SECTIONS.closeout] },
+    sections: eachPack((p) => [...SECTIONS[p]]),
     custom: [],
     baseUrl: null,
     audiences: Object.fromEntries(AUDIENCE_PDFS.map((a) => [a, [...AUDIENCE_DEFS[a].sections]])) as Record<
@@ -143,7 +148,7 @@ export function resolveConfig(file: ConfigFile, dir: string, report: Report): Co
       );
     config.provider = { name: file.provider.name, logo, color };
   }
-  const builtIn = new Set<string>([...SECTIONS.qbr, ...SECTIONS.closeout]);
+  const builtIn = new Set<string>(PACKS.flatMap((p) => SECTIONS[p]));
   for (const [i, s] of file.sections.entries()) {
     if (builtIn.has(s.id) || file.sections.findIndex((o) => o.id === s.id) < i)
       report(
@@ -167,7 +172,7 @@ export function resolveConfig(file: ConfigFile, dir: string, report: Report): Co
         "give the MDX file's path from the folder of milepost.config.json",
       );
   }
-  for (const pack of ["qbr", "closeout"] as const) {
+  for (const pack of PACKS) {
     const custom = file.sections.filter((s) => s.pack === pack);
     const known = [...new Set([...SECTIONS[pack], ...custom.map((s) => s.id)])];
     const check = (path: (string | number)[], ids: readonly string[]) => {
@@ -193,10 +198,16 @@ export function resolveConfig(file: ConfigFile, dir: string, report: Report): Co
   for (const audience of AUDIENCE_PDFS) {
     const ids = file.audiences?.[audience];
     if (!ids) continue;
-    const known = [...new Set([...SECTIONS.qbr, ...file.sections.filter((s) => s.pack === "qbr").map((s) => s.id)])];
+    const ofPack = file.sections.filter((s) => s.pack === AUDIENCE_PACK).map((s) => s.id);
+    const known = [...new Set([...SECTIONS[AUDIENCE_PACK], ...ofPack])];
     for (const [i, id] of ids.entries())
       if (!known.includes(id))
-        report(["audiences", audience, i], id, "is not a section of the qbr pack", `write one of: ${known.join(", ")}`);
+        report(
+          ["audiences", audience, i],
+          id,
+          `is not a section of the ${AUDIENCE_PACK} pack`,
+          `write one of: ${known.join(", ")}`,
+        );
     config.audiences[audience] = ids;
   }
   if (file.baseUrl !== undefined) {
@@ -249,12 +260,12 @@ export function customerSections(
  * the short PDFs asked for (--audience), each with its sections in the QBR's order, those turned off left out.
  */
 export function layoutFor(config: Config, customer: Customer, audiences: readonly AudiencePdf[]): Layout {
-  const qbr = customerSections(config, "qbr", customer.sections?.qbr);
+  const sections = eachPack((p) => customerSections(config, p, customer.sections?.[p]));
   const wanted = { ...config.audiences, ...customer.audiences };
   return {
-    sections: { qbr, closeout: customerSections(config, "closeout", customer.sections?.closeout) },
+    sections,
     custom: config.custom.map(({ id, pack, title }) => ({ id, pack, title })),
-    audiences: audiences.map((id) => ({ id, sections: qbr.filter((s) => wanted[id].includes(s)) })),
+    audiences: audiences.map((id) => ({ id, sections: sections[AUDIENCE_PACK].filter((s) => wanted[id].includes(s)) })),
   };
 }
 
@@ -281,9 +292,9 @@ export function overrideIssues(
           fix: `write one of: ${known.join(", ")}`,
         });
   };
-  for (const pack of ["qbr", "closeout"] as const)
+  for (const pack of PACKS)
     for (const key of ["order", "off"] as const) check(pack, ["sections", pack, key], customer.sections?.[pack]?.[key]);
-  for (const audience of AUDIENCE_PDFS) check("qbr", ["audiences", audience], customer.audiences?.[audience]);
+  for (const audience of AUDIENCE_PDFS) check(AUDIENCE_PACK, ["audiences", audience], customer.audiences?.[audience]);
   return issues;
 }
 

@@ -1,11 +1,16 @@
 // The document registry: every pack, its site pages, its print documents and their sections in order, and the
 // data each needs. The build, the CLI help, the site navigation, the print layouts and the tests read it; adding
 // a section or a pack is an entry here plus its component (templates/sections/<component>.astro) and its labels.
-import type { PlainLabel } from "../templates/i18n/index.ts";
+import type { LabelKey, PlainLabel } from "../templates/i18n/index.ts";
 import type { SiteCustomer } from "./render.ts";
+import type { CopyReport } from "./model/copy.ts";
 import type { DataGap } from "./model/gaps.ts";
 import { handoffParts as modelParts, type HandoffPart } from "./model/handoff.ts";
+import { kickoffDue } from "./model/kickoff-window.ts";
 import type { Customer, TableName } from "./schema.ts";
+
+/** The label key of an email draft's subject, e.g. "email.subject.qbr": its words take customer, pack, engagement, period. */
+export type EmailSubject = Extract<LabelKey, `email.subject.${string}`>;
 
 /** A title: a label key (translated), or the words of a custom section as milepost.config.json writes them. */
 export type Title = PlainLabel | { text: string };
@@ -70,6 +75,14 @@ export interface PrintDef {
   audience?: AudiencePdf;
   /** The class of its body, for its pack's print styles. */
   style: string;
+  /** Whether its cover names the period above the as-of date (a QBR's quarter); default: the as-of date alone. */
+  periodOnCover?: boolean;
+  /** Printed once per item of the customer's data (a celebration per milestone): the items' ids; each document's `item`. */
+  each?: (c: SiteCustomer) => string[];
+  /** The item of a document printed per item (`each`), e.g. a milestone's id. */
+  item?: string;
+  /** A one-pager: printed without cover and contents. */
+  onePage?: boolean;
 }
 
 /** A pack: what the CLI builds with --pack. */
@@ -83,6 +96,26 @@ export interface PackDef {
   needs: { tables: TableName[]; engagementEnd: boolean };
   /** Left out of a build of every pack, without a word, until the engagement has ended. */
   afterEnd: boolean;
+  /**
+   * When in the engagement it is built, as of the build's date (a kickoff plan: near the engagement's start), and
+   * how messages say so ("within 30 days of the engagement's start"). Outside it, a build of every pack leaves it
+   * out without a word and `--pack <id>` is refused (pack-not-due). Default: any date.
+   */
+  due?: { test: (engagement: { start: string }, asOf: string) => boolean; window: string };
+  /** Its first print document is the one the short PDFs of `--audience` are cut from (the QBR's). */
+  audiences?: boolean;
+  /**
+   * The email draft of `milepost publish --drafts` when this pack is the customer's latest: its subject's label key,
+   * and when it is the latest (default: always). Of the packs whose `latest` holds, the last in PACK_LIST is drafted.
+   */
+  draft?: { subject: EmailSubject; latest?: (engagement: { end: string | null }, asOf: string) => boolean };
+  /** Built only when --pack names it (`--pack monthly`, `--pack all,monthly`): a build of every pack leaves it out. */
+  onRequest?: boolean;
+  /**
+   * Whether this customer's report (the copy built) has anything for it, and what it needs, as messages say it;
+   * asked for without it, the pack is refused (pack-not-applicable). Default: always.
+   */
+  applies?: { test: (report: CopyReport) => boolean; needs: string };
   /** Its site pages in reading order; the first is its landing page. */
   pages: PageDef[];
   print: PrintDef[];
@@ -96,7 +129,7 @@ interface BuiltInSection extends SectionDef {
 const internal = (c: SiteCustomer) => c.report.internal;
 
 /** The data gaps a pack's Data gaps page lists (the internal copy's): its own, and init's example rows in both. */
-export function gapsOf(c: SiteCustomer, pack: DataGap["pack"]): DataGap[] {
+export function gapsOf(c: SiteCustomer, pack: Pack): DataGap[] {
   return (internal(c)?.gaps ?? []).filter((g) => g.kind === "example" || g.pack === pack);
 }
 
@@ -155,7 +188,41 @@ const SECTION_LIST = [
     title: "gaps.title",
     component: "qbr/Gaps",
     audience: "internal",
-    has: (c) => gapsOf(c, "qbr").length > 0,
+    has: (c): boolean => gapsOf(c, "qbr").length > 0,
+  },
+  // Kickoff
+  { id: "ko-goals", title: "ko.goals.title", component: "kickoff/Goals", has: (c) => c.report.goals.length > 0 },
+  {
+    id: "ko-criteria",
+    title: "ko.criteria.title",
+    component: "kickoff/Criteria",
+    has: (c) => (c.report.kickoff?.criteria.length ?? 0) > 0,
+  },
+  {
+    id: "ko-plan",
+    title: "ko.plan.title",
+    component: "kickoff/Plan",
+    has: (c) => (c.report.kickoff?.phases.length ?? 0) > 0,
+  },
+  {
+    id: "ko-measures",
+    title: "ko.measure.title",
+    component: "kickoff/Measures",
+    has: (c) => (c.report.kickoff?.criteria.length ?? 0) > 0,
+  },
+  {
+    id: "ko-team",
+    title: "ko.team.title",
+    component: "kickoff/Team",
+    has: (c) => (c.report.kickoff?.owners.length ?? 0) > 0 || c.report.kickoff?.checkins != null,
+  },
+  { id: "ko-agreement", title: "ko.agree.title", component: "kickoff/Agreement" },
+  {
+    id: "ko-gaps",
+    title: "gaps.title",
+    component: "kickoff/Gaps",
+    audience: "internal",
+    has: (c): boolean => gapsOf(c, "kickoff").length > 0,
   },
   // Close-out
   { id: "co-brief", title: "brief.title", component: "closeout/Brief", cover: true },
@@ -240,7 +307,31 @@ const SECTION_LIST = [
     title: "gaps.title",
     component: "closeout/Gaps",
     audience: "internal",
-    has: (c) => gapsOf(c, "closeout").length > 0,
+    has: (c): boolean => gapsOf(c, "closeout").length > 0,
+  },
+  // Monthly progress
+  { id: "mo-progress", title: "monthly.title", component: "monthly/Progress" },
+  {
+    id: "mo-outcomes",
+    title: "monthly.outcomes",
+    component: "monthly/Outcomes",
+    has: (c) => c.report.monthly.outcomes.length > 0,
+  },
+  {
+    id: "mo-next",
+    title: "monthly.next",
+    component: "monthly/Next",
+    has: (c) => c.report.monthly.next !== null || c.report.monthly.actions.length > 0,
+  },
+  // Milestone celebrations
+  { id: "celebration", title: "celebrate.title", component: "celebrate/Celebration" },
+  // Case-study draft
+  {
+    id: "case-study",
+    title: "casestudy.title",
+    component: "casestudy/Draft",
+    audience: "internal",
+    has: (c) => c.report.internal?.caseStudy != null,
   },
 ] as const satisfies readonly BuiltInSection[];
 
@@ -254,6 +345,12 @@ export const SECTIONS: Record<SectionId, BuiltInSection> = Object.fromEntries(
 /** Paper size of a customer's print documents: its choice, else Letter for US and Canadian locales, A4 elsewhere. */
 export function paperFor(customer: Customer): "a4" | "letter" {
   return customer.paper ?? (/-(US|CA)$/i.test(customer.locale) ? "letter" : "a4");
+}
+
+/** The month a file label names: a quarter's label is its last month ("2026-Q3" → "2026-09"), a date's its own ("2026-10-31" → "2026-10"). */
+export function monthOfLabel(label: string): string {
+  const q = /^(\d{4})-Q([1-4])$/.exec(label);
+  return q ? `${q[1]}-${String(Number(q[2]) * 3).padStart(2, "0")}` : label.slice(0, 7);
 }
 
 /** The handoff parts this customer's data fills (src/model/handoff.ts decides which), with their anchors and title keys. */
@@ -271,6 +368,8 @@ const PACK_LIST = [
     title: "pack.qbr",
     needs: { tables: [], engagementEnd: false },
     afterEnd: false,
+    audiences: true,
+    draft: { subject: "email.subject.qbr" },
     pages: [
       {
         file: "index.html",
@@ -329,6 +428,34 @@ const PACK_LIST = [
           "gaps",
         ],
         style: "qbr-doc",
+        periodOnCover: true,
+      },
+    ],
+  },
+  {
+    id: "kickoff",
+    name: "kickoff",
+    title: "pack.kickoff",
+    needs: { tables: [], engagementEnd: false },
+    afterEnd: false,
+    due: { test: (e, asOf) => kickoffDue(e.start, asOf), window: "within 30 days of the engagement's start" },
+    pages: [
+      {
+        file: "kickoff.html",
+        nav: "nav.kickoff",
+        title: "pack.kickoff",
+        sections: ["ko-goals", "ko-criteria", "ko-plan", "ko-measures", "ko-team", "ko-agreement", "ko-gaps"],
+      },
+    ],
+    print: [
+      {
+        id: "kickoff",
+        file: "print-kickoff.html",
+        title: "pack.kickoff",
+        pdf: (slug, label) => `${slug}-kickoff-${label}.pdf`,
+        period: false,
+        sections: ["ko-goals", "ko-criteria", "ko-plan", "ko-measures", "ko-team", "ko-agreement", "ko-gaps"],
+        style: "ko-print",
       },
     ],
   },
@@ -338,6 +465,7 @@ const PACK_LIST = [
     title: "pack.closeout",
     needs: { tables: ["deliverables"], engagementEnd: true },
     afterEnd: true,
+    draft: { subject: "email.subject.closeout", latest: (e, asOf) => e.end !== null && e.end <= asOf },
     pages: [
       { file: "closeout.html", nav: "nav.closeout", title: "pack.closeout", sections: ["co-brief", "criteria"] },
       { file: "closeout-tracker.html", nav: "nav.tracker", title: "tracker.title", sections: ["tracker", "signoff"] },
@@ -392,6 +520,82 @@ const PACK_LIST = [
       },
     ],
   },
+  {
+    id: "monthly",
+    name: "monthly",
+    title: "pack.monthly",
+    needs: { tables: [], engagementEnd: false },
+    afterEnd: false,
+    onRequest: true,
+    pages: [
+      {
+        file: "monthly.html",
+        nav: "nav.monthly",
+        title: "pack.monthly",
+        sections: ["mo-progress", "mo-outcomes", "mo-next"],
+      },
+    ],
+    print: [
+      {
+        id: "monthly",
+        file: "print-monthly.html",
+        title: "pack.monthly",
+        pdf: (slug, label) => `${slug}-monthly-${monthOfLabel(label)}.pdf`,
+        period: false,
+        sections: ["mo-progress", "mo-outcomes", "mo-next"],
+        onePage: true,
+        style: "mo-print",
+      },
+    ],
+  },
+  {
+    id: "celebrate",
+    name: "celebration",
+    title: "pack.celebrate",
+    needs: { tables: [], engagementEnd: false },
+    afterEnd: false,
+    onRequest: true,
+    pages: [{ file: "celebrate.html", nav: "nav.celebrate", title: "celebrate.title", sections: ["celebration"] }],
+    print: [
+      {
+        id: "celebrate",
+        file: "print-celebrate.html",
+        title: "pack.celebrate",
+        pdf: (slug, item) => `${slug}-celebrate-${item}.pdf`,
+        period: false,
+        sections: ["celebration"],
+        each: (c) => c.report.celebrations.items.map((x) => x.milestone),
+        onePage: true,
+        style: "celebrate-print",
+      },
+    ],
+  },
+  {
+    id: "casestudy",
+    name: "case-study",
+    title: "pack.casestudy",
+    needs: { tables: [], engagementEnd: false },
+    afterEnd: false,
+    onRequest: true,
+    applies: {
+      test: (r) => r.internal?.caseStudy != null,
+      needs:
+        "the internal copy (--copy internal) of a customer with a reference ask in customer.json or a strategic milestone achieved with evidence",
+    },
+    pages: [{ file: "casestudy.html", nav: "nav.casestudy", title: "casestudy.title", sections: ["case-study"] }],
+    print: [
+      {
+        id: "casestudy",
+        file: "print-casestudy.html",
+        title: "pack.casestudy",
+        pdf: (slug, label) => `${slug}-casestudy-${label}.pdf`,
+        period: false,
+        sections: ["case-study"],
+        onePage: true,
+        style: "cs-print",
+      },
+    ],
+  },
 ] as const satisfies readonly (Omit<PackDef, "pages" | "print"> & {
   pages: readonly (Omit<PageDef, "sections"> & { sections: readonly SectionId[] })[];
   print: readonly (Omit<PrintDef, "sections"> & { sections: readonly SectionId[] })[];
@@ -411,6 +615,43 @@ export type PrintDoc = (typeof PACK_LIST)[number]["print"][number]["id"];
 export const PRINT_DEFS = Object.fromEntries(
   PACK_LIST.flatMap((p) => p.print.map((d) => [d.id, { ...d, pack: p.id }])),
 ) as unknown as Record<PrintDoc, PrintDef & { pack: Pack }>;
+
+/** The pack whose first print document the short PDFs of --audience are cut from. */
+export const AUDIENCE_PACK: Pack = PACKS.find((p) => PACK_DEFS[p].audiences)!;
+
+/** The pack a customer's email draft presents as of `asOf`: the last whose draft is its latest (src/share/drafts.ts). */
+export function draftPack(
+  engagement: { end: string | null },
+  asOf: string,
+): PackDef & { draft: NonNullable<PackDef["draft"]> } {
+  const drafted = PACKS.map((p) => PACK_DEFS[p]).filter(
+    (d): d is PackDef & { draft: NonNullable<PackDef["draft"]> } =>
+      d.draft !== undefined && (d.draft.latest?.(engagement, asOf) ?? true),
+  );
+  return drafted[drafted.length - 1];
+}
+
+/**
+ * The print document a PDF's file name comes from, and the audience of a short PDF: e.g. "acme-qbr-finance-2026-Q3.pdf"
+ * → the QBR, finance; null for another file. `rank` is its place in the registry's order of print documents.
+ */
+export function pdfOrigin(
+  name: string,
+): { doc: PrintDef & { pack: Pack }; audience: AudiencePdf | null; rank: number } | null {
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const docs = Object.values(PRINT_DEFS) as (PrintDef & { pack: Pack })[];
+  for (const [rank, doc] of docs.entries()) {
+    const [before, after] = doc.pdf("\u0001", "\u0002").split("\u0002");
+    const shape = escape(before).replace("\u0001", ".+") + (after === undefined ? "" : "(.+)" + escape(after));
+    const found = new RegExp(`^${shape.replace(/\\\.pdf$/, "(?:-internal)?\\.pdf")}$`).exec(name);
+    if (!found) continue;
+    const audience = PACK_DEFS[doc.pack].audiences
+      ? (AUDIENCE_PDFS.find((a) => found[1]?.startsWith(`${a}-`)) ?? null)
+      : null;
+    return { doc, audience, rank };
+  }
+  return null;
+}
 
 /** The audiences a short QBR PDF is printed for (--audience). */
 export const AUDIENCE_PDFS = ["executive", "finance", "it", "users"] as const;
@@ -519,27 +760,51 @@ export function printDocsOf(packs: readonly Pack[]): (PrintDef & { pack: Pack })
   return PACKS.filter((p) => packs.includes(p)).flatMap((p) => PACK_DEFS[p].print.map((d) => ({ ...d, pack: p })));
 }
 
+/** A document printed per item (`each`) as one document per item of this customer, its file and PDF named by the item. */
+function eachItem(c: SiteCustomer) {
+  return (d: PrintDef & { pack: Pack }): (PrintDef & { pack: Pack })[] => {
+    if (!d.each) return [d];
+    return d.each(c).map((item) => {
+      const name = fileSafe(item);
+      return {
+        ...d,
+        each: undefined,
+        item,
+        file: d.file.replace(/\.html$/, `-${name}.html`),
+        pdf: (slug) => d.pdf(slug, name),
+      };
+    });
+  };
+}
+
+/** An id as a file name's part: letters, digits, "-" and "_" kept, anything else "-". e.g. "MS 2/b" → "MS-2-b" */
+export function fileSafe(id: string): string {
+  return id.replace(/[^\p{L}\p{N}_-]/gu, "-");
+}
+
 /**
  * The print documents of one customer, in pack order, with the sections its layout gives them; after the QBR, the
  * short PDF of each audience asked for (--audience).
  */
 export function printDocsFor(c: SiteCustomer): (PrintDef & { pack: Pack })[] {
   const layout = c.layout;
-  return printDocsOf(c.packs).flatMap((d) => {
-    // A document of one section its data does not fill (the handoff) is the internal copy's only: it says what to add.
-    if (d.standalone && c.report.copy !== "internal" && sectionsOf(c, d).length === 0) return [];
-    if (!layout) return [d];
-    // A document of one section (the handoff) goes with that section when it is turned off.
-    if (d.standalone) return d.sections.some((id) => layout.sections[d.pack].includes(id)) ? [d] : [];
-    const main = { ...d, sections: arranged(c, d.pack, layout.sections[d.pack]) };
-    if (d.pack !== "qbr") return [main];
-    const short = layout.audiences.map(({ id, sections }) => ({
-      ...main,
-      file: d.file.replace(/\.html$/, `-${id}.html`),
-      pdf: (slug: string, label: string) => d.pdf(slug, `${id}-${label}`),
-      sections,
-      audience: id,
-    }));
-    return [main, ...short];
-  });
+  return printDocsOf(c.packs)
+    .flatMap(eachItem(c))
+    .flatMap((d) => {
+      // A document of one section its data does not fill (the handoff) is the internal copy's only: it says what to add.
+      if (d.standalone && c.report.copy !== "internal" && sectionsOf(c, d).length === 0) return [];
+      if (!layout) return [d];
+      // A document of one section (the handoff) goes with that section when it is turned off.
+      if (d.standalone) return d.sections.some((id) => layout.sections[d.pack].includes(id)) ? [d] : [];
+      const main = { ...d, sections: arranged(c, d.pack, layout.sections[d.pack]) };
+      if (!PACK_DEFS[d.pack].audiences || PACK_DEFS[d.pack].print[0].id !== d.id) return [main];
+      const short = layout.audiences.map(({ id, sections }) => ({
+        ...main,
+        file: d.file.replace(/\.html$/, `-${id}.html`),
+        pdf: (slug: string, label: string) => d.pdf(slug, `${id}-${label}`),
+        sections,
+        audience: id,
+      }));
+      return [main, ...short];
+    });
 }

@@ -479,6 +479,22 @@ export const errorCatalogue = {
       "A pack asked for needs a table or engagement.end the customer does not have (a warning with --pack all, when the other pack is built).",
     fix: "Add what the message names, or build another pack.",
   },
+  "pack-not-due": {
+    title: "A pack asked for outside its window",
+    severity: "error",
+    stage: "build",
+    message:
+      "--pack asked for a pack built only at one time of the engagement (the kickoff plan: within 30 days of its start), and the as-of date lies outside it; a build of every pack leaves it out without a word.",
+    fix: "Build it with --as-of a date in its window, or build another pack.",
+  },
+  "pack-not-applicable": {
+    title: "A pack asked for that the customer's report has nothing for",
+    severity: "error or warning",
+    stage: "build",
+    message:
+      "--pack asked for a document written only for some customers (the case-study draft: the internal copy of a customer with a reference ask or a strategic milestone achieved with evidence), and this one is not among them (a warning when other packs are asked for too: they are built).",
+    fix: "Build it for a customer it is written for, or build another pack.",
+  },
   "example-row": {
     title: "An example row of milepost init",
     severity: "error or warning",

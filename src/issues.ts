@@ -101,6 +101,37 @@ export function packNeedsData(
   };
 }
 
+/** A pack asked for with --pack on a date outside its window in the engagement (src/documents.ts, `due`). */
+export function packNotDue(
+  pack: { name: string; due?: { window: string } },
+  start: string,
+  asOf: string,
+  dir: string,
+): DataIssue {
+  return {
+    severity: "error",
+    code: "pack-not-due",
+    file: dir,
+    problem: `has no ${pack.name} pack as of ${asOf}: it is built ${pack.due?.window} (${start})`,
+    fix: "build it with --as-of a date in that window, or build another pack with --pack",
+  };
+}
+
+/** A pack asked for with --pack whose document this customer's report has nothing for (src/documents.ts, `applies`). */
+export function packNotApplicable(
+  pack: { name: string; applies?: { needs: string } },
+  dir: string,
+  requested: "one" | "several",
+): DataIssue {
+  return {
+    severity: requested === "one" ? "error" : "warning",
+    code: "pack-not-applicable",
+    file: dir,
+    problem: `has no ${pack.name} pack: it is written for ${pack.applies?.needs}`,
+    fix: requested === "one" ? "build another pack with --pack" : "the other packs asked for are built",
+  };
+}
+
 /** A PDF Chromium did not print; `pdf` is its path in the output, e.g. "acme/acme-qbr-2026-Q3.pdf". */
 export function printFailed(slug: string, pdf: string, err: Error): DataIssue {
   return err instanceof BrowserStopped

@@ -3,6 +3,7 @@
 import { statSync } from "node:fs";
 import { UsageError } from "./errors.ts";
 import { parsePeriod, periodOf, toDay } from "./model/dates.ts";
+import { monthEnd } from "./model/monthly.ts";
 
 /**
  * Resolves --period / --as-of into the as-of date and the QBR period. `today` is the user's local date. A date that
@@ -25,12 +26,24 @@ export function resolveDates(opts: { period?: string; asOf?: string; today: stri
         `figures can only be computed up to today: write --as-of ${today} or an earlier day`,
       );
   }
+  const month = opts.period !== undefined ? /^(\d{4})-(0[1-9]|1[0-2])$/.exec(opts.period) : null;
+  if (month) {
+    const start = `${month[1]}-${month[2]}-01`;
+    if (start > today)
+      throw new UsageError(
+        `--period ${opts.period} has not started yet (today is ${today})`,
+        `write the current month, --period ${today.slice(0, 7)}, for figures to date`,
+      );
+    const end = monthEnd(opts.period!);
+    const asOf = opts.asOf ?? (end > today ? today : end);
+    return { asOf, period: periodOf(asOf).id };
+  }
   if (opts.period) {
     const period = parsePeriod(opts.period);
     if (!period)
       throw new UsageError(
-        `--period ${opts.period} is not a quarter`,
-        "write the quarter as YYYY-Qn, e.g. --period 2026-Q3",
+        `--period ${opts.period} is not a quarter or a month`,
+        "write the quarter as YYYY-Qn, e.g. --period 2026-Q3, or the month as YYYY-MM, e.g. --period 2026-10",
       );
     if (period.start > today)
       throw new UsageError(

@@ -5,6 +5,7 @@ import { existsSync } from "node:fs";
 import { copyFile, cp, link, mkdir, open, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { checkpoint } from "./checkpoint.ts";
+import { pdfOrigin } from "./documents.ts";
 import { MilepostError } from "./errors.ts";
 import { SLUG } from "./load.ts";
 import { KEY_FILE, writeKey, type KeyRecord } from "./incremental.ts";
@@ -265,8 +266,8 @@ export function failedEntry(
 
 const inPackOrder = (pdfs: string[]) => pdfs.sort((a, b) => pdfRank(a) - pdfRank(b) || a.localeCompare(b));
 
-/** PDFs in the order of the packs: the QBR, the close-out, the handoff. */
-const pdfRank = (name: string) => ["-qbr-", "-closeout-", "-handoff"].findIndex((kind) => name.includes(kind));
+/** PDFs in the registry's order of print documents (src/documents.ts): the QBR, the close-out, the handoff. */
+const pdfRank = (name: string) => pdfOrigin(name)?.rank ?? -1;
 
 /** A customer folder's manifest entry, read from its report.json and the PDFs beside it; null when it holds no report. */
 export async function folderEntry(outDir: string, slug: string): Promise<ManifestEntry | null> {

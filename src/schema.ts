@@ -2,6 +2,7 @@
 // Cells arrive as strings (CSV) or JSON values; the field types below accept both,
 // read them strictly and explain what to write when a value cannot be read.
 import { z } from "zod";
+import { PACKS, type Pack } from "./documents.ts";
 import { LANGUAGE_LIST, supportedLang } from "../templates/i18n/index.ts";
 import { DATE_FORMATS, readDate, type DateFormat } from "./dates.ts";
 import { NUMBER_FORMATS, readNumber, type NumberFormat } from "./numbers.ts";
@@ -141,6 +142,8 @@ export const INFLUENCES = ["high", "medium", "low"] as const;
 export const SENTIMENTS = ["champion", "supporter", "neutral", "detractor"] as const;
 export const CHANGES = ["new", "improved", "unchanged", "declined"] as const;
 export const REFERENCE_ASKS = ["case_study", "reference_call", "logo", "quote"] as const;
+/** How often the kickoff plan's check-ins are held (customer.json `kickoff.cadence`). */
+export const CADENCES = ["weekly", "fortnightly", "monthly"] as const;
 
 /** A quarter, e.g. "2026-Q3". */
 const quarter = z
@@ -174,6 +177,10 @@ export const packSectionsSchema = z.object({
 });
 
 /** The sections of each audience's short PDF (--audience), by section id. */
+/** One optional entry per pack of the registry (src/documents.ts), e.g. `{qbr?: …, closeout?: …}`. */
+export const perPack = <T extends z.ZodType>(schema: T) =>
+  z.object(Object.fromEntries(PACKS.map((p) => [p, schema.optional()])) as Record<Pack, z.ZodOptional<T>>);
+
 export const audienceSectionsSchema = z.object({
   executive: z.array(z.string()).optional(),
   finance: z.array(z.string()).optional(),
@@ -265,8 +272,21 @@ export function customerSchemaIn(dates: DateFormat = "YMD", numbers: NumberForma
         checkins: z.array(z.number().int().positive()).optional(),
       })
       .optional(),
-    reference: z.object({ ask: oneOf(REFERENCE_ASKS), by: date.optional(), note: text.optional() }).optional(),
-    sections: z.object({ qbr: packSectionsSchema.optional(), closeout: packSectionsSchema.optional() }).optional(),
+    reference: z
+      .object({
+        ask: oneOf(REFERENCE_ASKS),
+        by: date.optional(),
+        note: text.optional(),
+        quote: z.object({ text, name: text, role: text.optional() }).optional(),
+      })
+      .optional(),
+    kickoff: z
+      .object({
+        cadence: oneOf(CADENCES).optional(),
+        team: z.array(z.object({ name: text, role: text })).default([]),
+      })
+      .optional(),
+    sections: perPack(packSectionsSchema).optional(),
     audiences: audienceSectionsSchema.optional(),
   });
 }
@@ -287,6 +307,9 @@ export const metricSchema = z.object({
   revised_target_date: optDate,
   value_per_unit: optAmount,
   per: optional(oneOf(PERIODS)),
+  method: optText,
+  source: optText,
+  confirmed_by: optText,
 });
 
 export const measurementSchema = z.object({

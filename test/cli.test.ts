@@ -27,7 +27,8 @@ describe("milepost (CLI)", () => {
     });
     expect(await milepost(["build", "--all", "--period", "2026-Q5"], cwd)).toMatchObject({
       code: 2,
-      stderr: "milepost: --period 2026-Q5 is not a quarter\n  write the quarter as YYYY-Qn, e.g. --period 2026-Q3\n",
+      stderr:
+        "milepost: --period 2026-Q5 is not a quarter or a month\n  write the quarter as YYYY-Qn, e.g. --period 2026-Q3, or the month as YYYY-MM, e.g. --period 2026-10\n",
     });
     expect(await milepost(["build", "nobody"], cwd)).toMatchObject({
       code: 2,

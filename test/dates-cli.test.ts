@@ -22,6 +22,16 @@ describe("resolveDates({period, asOf, today})", () => {
     expect(resolveDates({ asOf: today, today })).toEqual({ asOf: today, period: "2026-Q4" });
   });
 
+  it("computes a month (the monthly report's) as of its last day, the current month to date, in its quarter", () => {
+    expect(resolveDates({ period: "2026-10", today })).toEqual({ asOf: "2026-10-31", period: "2026-Q4" });
+    expect(resolveDates({ period: "2026-02", today })).toEqual({ asOf: "2026-02-28", period: "2026-Q1" });
+    expect(resolveDates({ period: "2026-12", today })).toEqual({ asOf: "2026-12-01", period: "2026-Q4" });
+    expect(() => resolveDates({ period: "2027-01", today })).toThrow(
+      "--period 2027-01 has not started yet (today is 2026-12-01)",
+    );
+    expect(() => resolveDates({ period: "2026-13", today })).toThrow("--period 2026-13 is not a quarter or a month");
+  });
+
   it("reads today from the local calendar", () => {
     // The date of the local calendar (the CLI test checks it in UTC+14 and UTC−11).
     const evening = new Date(2026, 11, 1, 20, 0);

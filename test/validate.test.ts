@@ -113,7 +113,7 @@ describe("validateCustomer(raw)", () => {
       "milestones.csv": null,
     });
     expect(warnings).toContain(
-      "data/acme/metrics.csv:1 owner_email: is not a column milepost knows; it is ignored — check the spelling if you meant one of: id, name, category, unit, direction, baseline, baseline_date, target, target_date, revised_target_date, value_per_unit, per",
+      "data/acme/metrics.csv:1 owner_email: is not a column milepost knows; it is ignored — check the spelling if you meant one of: id, name, category, unit, direction, baseline, baseline_date, target, target_date, revised_target_date, value_per_unit, per, method, source, confirmed_by",
     );
     expect(errors).toEqual([
       "data/acme/metrics.csv:1 target_date: column is missing — add a column named target_date to the header row",

@@ -1,5 +1,6 @@
 // The consistency oracle on built packs (issue 20): every fixture and sample customer, at several as-of dates, in
-// both copies, built with real Astro; every data-verdict mark of every page and printed document is gathered
+// both copies, built with real Astro — the QBR and close-out with the monthly report, the celebrations and (internal
+// copy) the case-study draft (issue 24); every data-verdict mark of every page and printed document is gathered
 // with every verdict report.json states, and one item with two verdicts fails. (The PDFs print those documents'
 // HTML, so the marks are read there: --no-pdf keeps this test to the pages.)
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
@@ -7,6 +8,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build, defaultEffects } from "../src/build.ts";
 import type { Report } from "../src/model/contract.ts";
+import type { Pack } from "../src/documents.ts";
 import { FIXTURES, portfolioOptions } from "./support/portfolio.ts";
 import { contradictions, pageClaims, reportClaims, type Claim } from "./support/verdicts.ts";
 
@@ -18,6 +20,8 @@ const DATES = [
   { asOf: "2027-01-15", period: "2027-Q1" },
 ];
 const COPIES = ["customer", "internal"] as const;
+/** The packs built on request, asked for beside every pack. */
+const MOMENTS: Pack[] = ["monthly", "celebrate", "casestudy"];
 const PORTFOLIOS = { samples: ROOT, fixtures: FIXTURES };
 let scratch = "";
 
@@ -36,7 +40,11 @@ beforeAll(async () => {
       for (const copy of COPIES) {
         const label = `${name} ${copy} ${asOf}`;
         const out = join(scratch, `${name}-${copy}-${asOf}`);
-        const results = await build(portfolioOptions(root, out, { asOf, period, copy, pdf: false }), defaultEffects);
+        const also = copy === "internal" ? MOMENTS : MOMENTS.filter((p) => p !== "casestudy");
+        const results = await build(
+          portfolioOptions(root, out, { asOf, period, copy, pdf: false, also }),
+          defaultEffects,
+        );
         for (const r of results.filter((r) => r.status === "built")) {
           const dir = join(out, r.slug);
           const report = JSON.parse(await readFile(join(dir, "report.json"), "utf8")) as Report;
@@ -84,6 +92,21 @@ describe("one verdict per item across every page, document and report.json", () 
       }
     }
     expect(decisions).toBeGreaterThan(0);
+  });
+
+  it("builds the monthly report, the celebrations and the case-study draft, and marks their judgements", () => {
+    const pages = (b: Built) =>
+      new Set(b.claims.filter((c) => c.where.includes(".html")).map((c) => c.where.split(" ")[0]));
+    const kinds = (b: Built, page: string) =>
+      new Set(b.claims.filter((c) => c.where.startsWith(`${b.slug}/${page}`)).map((c) => c.item.split(":")[0]));
+    const harimau = built.find((b) => b.label === "samples customer 2026-09-30" && b.slug === "harimau-retail")!;
+    for (const kind of ["milestone", "target"]) expect(kinds(harimau, "monthly.html")).toContain(kind);
+    const scwMonth = built.find((b) => b.label === "samples customer 2026-09-30" && b.slug === "southern-cross-water")!;
+    expect(kinds(scwMonth, "monthly.html")).toContain("action");
+    expect(kinds(harimau, "celebrate.html")).toContain("milestone");
+    expect([...pages(harimau)].some((p) => p.includes("print-celebrate-"))).toBe(true);
+    const scw = built.find((b) => b.label === "samples internal 2026-09-30" && b.slug === "southern-cross-water")!;
+    expect(kinds(scw, "casestudy.html")).toContain("milestone");
   });
 
   it("finds no item with two verdicts", () => {

@@ -34,6 +34,8 @@ export interface ReferenceAsk {
   ask: "case_study" | "reference_call" | "logo" | "quote";
   by: string | null;
   note: string | null;
+  /** A stakeholder's words the customer agreed to be quoted by (reference.quote); null when not given. */
+  quote: { text: string; name: string; role: string | null } | null;
   source: string;
 }
 
@@ -95,5 +97,7 @@ export function postClose(customer: Customer, asOf: string): PostClose | null {
 /** The reference ask; null without one. */
 export function referenceAsk(customer: Customer): ReferenceAsk | null {
   const r = customer.reference;
-  return r ? { ask: r.ask, by: r.by ?? null, note: r.note ?? null, source: CUSTOMER_SOURCE } : null;
+  if (!r) return null;
+  const quote = r.quote ? { text: r.quote.text, name: r.quote.name, role: r.quote.role ?? null } : null;
+  return { ask: r.ask, by: r.by ?? null, note: r.note ?? null, quote, source: CUSTOMER_SOURCE };
 }

@@ -4,6 +4,7 @@ import type { Metric, Milestone } from "../schema.ts";
 import type { AccountFigures } from "./account-report.ts";
 import type { ClosingAgenda } from "./agenda.ts";
 import type { AudienceView } from "./audiences.ts";
+import type { Celebrations } from "./celebrate.ts";
 import type { RoiCalculation } from "./calculation.ts";
 import type { Closeout } from "./closeout.ts";
 import type { Csat } from "./csat.ts";
@@ -11,10 +12,12 @@ import type { Financials } from "./financials.ts";
 import type { HandoffSummary } from "./handoff.ts";
 import type { Impact } from "./impact.ts";
 import type { LedgerEntry } from "./ledger.ts";
+import type { Monthly } from "./monthly.ts";
 import type { ForecastStatus, ProgressState } from "./metrics.ts";
 import type { Health, MilestoneStatus } from "./milestones.ts";
 import type { OpportunityGroups, TriagedOpportunity } from "./opportunities.ts";
 import type { GoalOutcomes } from "./outcomes.ts";
+import type { KickoffPlan } from "./kickoff.ts";
 import type { Qbr } from "./qbr.ts";
 import type { Per } from "./value.ts";
 import type { Voice } from "./voice.ts";
@@ -58,6 +61,8 @@ export interface Report extends AccountFigures {
   audiences: AudienceView[];
   /** The quarter's review; null when no period is given. */
   qbr: Qbr | null;
+  /** The kickoff success plan; null unless the engagement starts within 30 days of asOf or started less than 30 days before. */
+  kickoff: KickoffPlan | null;
   /** Satisfaction survey results; null when there is no csat table. */
   csat: Csat | null;
   /** The voice of the customer in the QBR: CSAT and NPS with their trend, two quotes; null without survey answers. */
@@ -82,6 +87,10 @@ export interface Report extends AccountFigures {
   closingAgenda: ClosingAgenda | null;
   /** Things the build should tell the team about (not errors). */
   warnings: ReportWarning[];
+  /** The month of asOf, from its first day to asOf: milestones reached and slipped, headline outcomes, open actions (src/model/monthly.ts). */
+  monthly: Monthly;
+  /** Milestones achieved with evidence in the quarter up to asOf, each celebrated; those without evidence waiting (src/model/celebrate.ts). */
+  celebrations: Celebrations;
   /** The judgement ledger: every verdict the packs state, once, with its reason (src/model/verdicts.ts). */
   verdicts: Verdict[];
 }

@@ -2,6 +2,7 @@
 // audience here: the customer's copy holds nothing addressed to the CSM — no triage, no coaching, no to-dos —
 // and the internal copy is the customer's copy plus `internal`, what the CSM alone reads. Pure.
 import type { AgendaTopic } from "./agenda.ts";
+import { caseStudy, type CaseStudy } from "./casestudy.ts";
 import type { Triage, TriageReason, TriagedOpportunity } from "./opportunities.ts";
 import type { Report } from "./contract.ts";
 import type { DataGap } from "./gaps.ts";
@@ -31,6 +32,8 @@ export interface InternalNotes {
   coaching: CoachingTopic[];
   /** What the data leaves out, by file and field (src/model/gaps.ts): the Data gaps page. */
   gaps: DataGap[];
+  /** The case-study draft for marketing (src/model/casestudy.ts); null without a reference ask or a strategic milestone achieved. */
+  caseStudy: CaseStudy | null;
 }
 
 /** report.json as a copy holds it. */
@@ -61,6 +64,8 @@ export function copyOf(report: Report, copy: Copy, gaps: DataGap[] = []): CopyRe
       unplanned: opportunityGroups.unplanned.filter((id) => ids.has(id)),
     },
     stakeholderMap: customerMap(report.stakeholderMap),
+    // A milestone waiting for its evidence is the account team's to chase: the internal copy lists it.
+    celebrations: { ...report.celebrations, waiting: [] },
     closingAgenda: closingAgenda && {
       meetingDate: closingAgenda.meetingDate,
       held: closingAgenda.held,
@@ -70,7 +75,12 @@ export function copyOf(report: Report, copy: Copy, gaps: DataGap[] = []): CopyRe
   };
   return copy === "customer"
     ? customer
-    : { ...customer, stakeholderMap: report.stakeholderMap, internal: internalNotes(report, gaps) };
+    : {
+        ...customer,
+        stakeholderMap: report.stakeholderMap,
+        celebrations: report.celebrations,
+        internal: internalNotes(report, gaps),
+      };
 }
 
 /** The stakeholder map the customer reads: names, roles and influence; sentiment and its change are the account team's. */
@@ -108,5 +118,10 @@ function internalNotes(report: Report, gaps: DataGap[]): InternalNotes {
     triage: report.opportunities.map(({ id, title, triage, reason }) => ({ id, title, triage, reason })),
     coaching: report.closingAgenda?.topics.filter(isCoaching) ?? [],
     gaps,
+    caseStudy: caseStudy({
+      ...report,
+      referenceQuote: report.reference?.quote ? { ...report.reference.quote, source: report.reference.source } : null,
+      quotes: report.voice?.quotes ?? [],
+    }),
   };
 }

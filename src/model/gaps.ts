@@ -1,6 +1,7 @@
 // The data gaps of a customer: what its data leaves out, by file and field. The customer's copy leaves out what a
 // gap would fill (no "Not stated", no "add handoff.json"); the internal copy lists every gap on its Data gaps page
 // (docs/report-json.md, "Copies"). Pure.
+import type { Pack } from "../documents.ts";
 import type { CustomerData, TableName } from "../schema.ts";
 import type { Report } from "./contract.ts";
 import { exampleRows } from "./examples.ts";
@@ -17,7 +18,7 @@ export type GapKind = "table" | "field" | "standard" | "example";
 export interface DataGap {
   kind: GapKind;
   /** The pack whose pages it leaves incomplete. */
-  pack: "qbr" | "closeout";
+  pack: Pack;
   /** The file to write in, e.g. "milestones.csv", "customer.json", "handoff.json". */
   file: string;
   /** The row's line in that file; null for a whole file or a JSON document. */
@@ -38,10 +39,13 @@ const MILESTONE_FIELDS = [
   ["next_steps", "nextSteps"],
 ] as const;
 
+/** The metric columns that say how the kickoff plan measures and validates an outcome. */
+const KICKOFF_FIELDS = ["method", "source", "confirmed_by"] as const;
+
 /** The tables whose absence leaves a close-out section out, in the pack's order. */
 const CLOSEOUT_TABLES: TableName[] = ["training", "retrospective", "csat", "financials", "opportunities"];
 
-/** Every gap of a customer's data, the QBR's first, each pack's in the order of its pages. */
+/** Every gap of a customer's data, the QBR's first, then the kickoff plan's and the close-out's, each in the order of its pages. */
 export function dataGaps(data: CustomerData, report: Report): DataGap[] {
   const has = (t: TableName) => data.present.includes(t);
   const file = (pack: DataGap["pack"], name: string, field: string | null = null): DataGap => ({
@@ -71,6 +75,24 @@ export function dataGaps(data: CustomerData, report: Report): DataGap[] {
       }));
     }),
   ];
+  // The kickoff plan's: what it would say "to agree" about, while the plan is built (report.kickoff).
+  const kickoff: DataGap[] = !report.kickoff
+    ? []
+    : [
+        ...(c.goals.length === 0 ? [file("kickoff", CUSTOMER_SOURCE, "goals")] : []),
+        ...(c.kickoff?.cadence ? [] : [file("kickoff", CUSTOMER_SOURCE, "kickoff.cadence")]),
+        ...((c.kickoff?.team.length ?? 0) > 0 ? [] : [file("kickoff", CUSTOMER_SOURCE, "kickoff.team")]),
+        ...data.metrics.flatMap((row) =>
+          KICKOFF_FIELDS.filter((column) => !row[column]).map((column): DataGap => ({
+            kind: "field",
+            pack: "kickoff",
+            file: row.src.file,
+            line: row.src.line,
+            field: column,
+            item: row.name,
+          })),
+        ),
+      ];
   const closeout: DataGap[] = !c.engagement.end
     ? []
     : [
@@ -121,5 +143,5 @@ export function dataGaps(data: CustomerData, report: Report): DataGap[] {
     field: e.field,
     item: e.value,
   }));
-  return [...examples, ...qbr, ...closeout];
+  return [...examples, ...qbr, ...kickoff, ...closeout];
 }

@@ -4,6 +4,7 @@ import type { CustomerData, Measurement, Metric } from "../schema.ts";
 import { accountFigures } from "./account-report.ts";
 import { closingAgenda } from "./agenda.ts";
 import { audienceViews } from "./audiences.ts";
+import { celebrations } from "./celebrate.ts";
 import { closeout, roundCloseout } from "./closeout.ts";
 import type { Report } from "./contract.ts";
 import { roundCsat, summarizeCsat } from "./csat.ts";
@@ -12,9 +13,11 @@ import { parsePeriod, toDay } from "./dates.ts";
 import { reconcile, roundFinancials } from "./financials.ts";
 import { summarizeHandoff } from "./handoff.ts";
 import { impact } from "./impact.ts";
+import { kickoffPlan } from "./kickoff.ts";
 import { costLedger } from "./ledger.ts";
 import { assessMetric, dueDateOf } from "./metric-figures.ts";
 import { assessMilestone, health, milestoneFigures, nextMilestone, type Assessed } from "./milestones.ts";
+import { monthly } from "./monthly.ts";
 import { groupByHorizon, triageAll } from "./opportunities.ts";
 import { goalOutcomes, roundOutcomes } from "./outcomes.ts";
 import { qbr } from "./qbr.ts";
@@ -142,6 +145,7 @@ export function buildReport(data: CustomerData, opts: ReportOptions): Report {
     ),
     audiences: audienceViews({ stakeholders: customer.stakeholders, goals, metrics, milestones }),
     qbr: period ? qbr(period, assessed, assessedMetrics, asOf) : null,
+    kickoff: kickoffPlan({ customer, metrics: data.metrics, milestones }, asOf),
     csat,
     voice: voiceOf(data.csat, asOf),
     closeout: closeoutFigures,
@@ -182,7 +186,14 @@ export function buildReport(data: CustomerData, opts: ReportOptions): Report {
     actions: account.actions?.actions ?? null,
     decisions: account.brief.decisions,
   });
-  return { ...core, ...account, verdicts };
+  const moments = { asOf, metrics, milestones, nextMilestone: core.nextMilestone };
+  return {
+    ...core,
+    ...account,
+    monthly: monthly({ ...moments, headline: core.headline, actions: account.actions }),
+    celebrations: celebrations({ ...moments, period: core.period, roi: core.roi }),
+    verdicts,
+  };
 }
 
 function groupMeasurements(rows: readonly Measurement[]): Map<string, Measurement[]> {

@@ -7,9 +7,11 @@ import { join } from "node:path";
 import MailComposer from "nodemailer/lib/mail-composer";
 import type { Report } from "../model/contract.ts";
 import { readCustomer } from "../customer.ts";
+import { draftPack } from "../documents.ts";
 import { translator } from "../../templates/i18n/index.ts";
 import { formatFigure } from "../../templates/lib/figure.ts";
 import { formatter } from "../../templates/lib/format.ts";
+import { isCelebrationPdf, writeCelebrationDrafts } from "./celebrations.ts";
 import type { PublishResult, ShareResult } from "./publish.ts";
 
 interface Built {
@@ -37,12 +39,16 @@ export async function writeDrafts(
       to.map((p) => p.name),
       customer.provider?.name ?? null,
     );
+    // A celebration's one-pager goes with its own draft, to the sponsor.
+    written.push(...(await writeCelebrationDrafts(report, customer, built.pdfs, opts)));
     const attachments = await Promise.all(
-      built.pdfs.map(async (pdf) => ({
-        filename: pdf.split("/").pop()!,
-        content: await readFile(join(opts.from, pdf)),
-        contentType: "application/pdf",
-      })),
+      built.pdfs
+        .filter((pdf) => !isCelebrationPdf(share.slug, pdf, report))
+        .map(async (pdf) => ({
+          filename: pdf.split("/").pop()!,
+          content: await readFile(join(opts.from, pdf)),
+          contentType: "application/pdf",
+        })),
     );
     const eml = await new MailComposer({
       to,
@@ -72,8 +78,8 @@ export function draftText(
   const { locale, currency, name: customer } = report.customer;
   const t = translator(locale); // the pages' own labels: a status, a pack's name and a change read the same in both
   const f = formatter(locale, currency);
-  const closeout = report.closeout !== null && report.engagement.end !== null && report.engagement.end <= report.asOf;
-  const pack = t(closeout ? "pack.closeout" : "pack.qbr");
+  const drafted = draftPack(report.engagement, report.asOf);
+  const pack = t(drafted.title);
   const vars = {
     customer,
     pack,
@@ -81,7 +87,7 @@ export function draftText(
     period: report.period ?? "",
     date: f.date(report.asOf),
   };
-  const subject = t(closeout ? "email.subject.closeout" : "email.subject.qbr", vars);
+  const subject = t(drafted.draft.subject, vars);
   const headline = report.headline
     .map((id) => report.metrics.find((m) => m.id === id))
     .filter((m) => m !== undefined)

@@ -6,6 +6,8 @@ import type { LabelKey } from "./index.ts";
 export const AUTHOR_LABELS = [
   "milestone.notStated",
   "milestone.noEvidence",
+  "celebrate.waiting",
+  "celebrate.waitingNote",
   "tracker.noOwner",
   "tracker.standardTitle",
   "tracker.standardBody",

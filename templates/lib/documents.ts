@@ -2,10 +2,10 @@
 // registry lists them, and what a section component knows of the document it is placed in.
 import {
   AUDIENCE_DEFS,
-  AUDIENCE_PDFS,
   contentsOf,
   listedSections,
   pagesOf,
+  pdfOrigin,
   printDocsFor,
   sectionsOf,
   type Pack,
@@ -59,9 +59,10 @@ export function printTitle(t: Translate, doc: PrintDef): string {
 
 /** The title of an earlier period's PDF, from its file name: its pack's, and an audience's short PDF names the audience. */
 export function earlierTitle(t: Translate, pdf: string): string {
-  if (pdf.includes("-closeout-")) return t("pack.closeout");
-  const audience = AUDIENCE_PDFS.find((a) => pdf.includes(`-qbr-${a}-`));
-  return audience ? `${t("pack.qbr")} — ${t(AUDIENCE_DEFS[audience].title)}` : t("pack.qbr");
+  const origin = pdfOrigin(pdf);
+  if (!origin) return pdf;
+  const title = t(origin.doc.title);
+  return origin.audience ? `${title} — ${t(AUDIENCE_DEFS[origin.audience].title)}` : title;
 }
 
 function view(c: SiteCustomer, doc: PageDef | (PrintDef & { pack: Pack }), print: boolean, file = doc.file): DocView {

@@ -82,7 +82,10 @@ describe("referenceAsk(customer)", () => {
       ask: "case_study",
       by: "2026-09-30",
       note: null,
+      quote: null,
       source: "customer.json",
     });
+    const quote = { text: "One version of the truth.", name: "Kim Lee" };
+    expect(referenceAsk(customer({ reference: { ask: "quote", quote } }))?.quote).toEqual({ ...quote, role: null });
   });
 });

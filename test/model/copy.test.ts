@@ -66,6 +66,7 @@ describe("copyOf(report, copy)", () => {
       ],
       coaching: full.closingAgenda!.topics.filter((t) => t.topic === "csat" || t.topic === "opportunities"),
       gaps: [],
+      caseStudy: null,
     });
   });
 

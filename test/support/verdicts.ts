@@ -1,7 +1,7 @@
 // The consistency oracle of issue 20: every verdict a report or a page states about one item, gathered as
 // claims; one item with two verdicts is a contradiction. The same oracle reads report.json (the ledger and every
 // section that restates a verdict) and the built pages (their data-verdict marks).
-import type { Report } from "../../src/model/contract.ts";
+import type { CopyReport, Report } from "../../src/model/contract.ts";
 import { decisionKey, itemOf, metricTargetVerdict, milestoneVerdict } from "../../src/model/verdicts.ts";
 import { decode } from "./files.ts";
 
@@ -78,6 +78,21 @@ export function reportClaims(r: Report): Claim[] {
   );
   add("count:due-targets", String(r.health.dueMetrics), "health.dueMetrics");
   add("count:due-targets", String(due.length), "metrics.forecast.dueDate");
+
+  // The month, the celebrations and the case-study draft name milestones achieved, or due and not achieved.
+  const achieved = (id: string, where: string) => {
+    const m = r.milestones.find((x) => x.id === id)!;
+    add(`milestone:${id}`, m.late ? "achieved_late" : "achieved", where);
+  };
+  r.monthly.reached.forEach((id) => achieved(id, "monthly.reached"));
+  for (const id of r.monthly.slipped) {
+    const m = r.milestones.find((x) => x.id === id)!;
+    if (m.targetDate <= r.asOf) add(`milestone:${id}`, "delayed", "monthly.slipped");
+  }
+  r.celebrations.items.forEach((c) => achieved(c.milestone, "celebrations.items"));
+  r.celebrations.waiting.forEach((id) => achieved(id, "celebrations.waiting"));
+  const draft = (r as Partial<CopyReport>).internal?.caseStudy;
+  draft?.achieved.forEach((id) => achieved(id, "internal.caseStudy.achieved"));
 
   if (r.goalOutcomes) {
     const on = r.goalOutcomes.closeDate;

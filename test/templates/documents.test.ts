@@ -6,9 +6,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
+  draftPack,
   PACK_DEFS,
   PACKS,
   pagesOf,
+  pdfOrigin,
   PRINT_DEFS,
   printDocsFor,
   printDocsOf,
@@ -156,6 +158,30 @@ describe("the titles of an audience's PDF", () => {
     expect(earlierTitle(t, "acme-qbr-users-2026-Q2.pdf")).toBe("Quarterly Business Review — Day-to-day users");
     expect(earlierTitle(t, "acme-qbr-2026-Q2.pdf")).toBe("Quarterly Business Review");
     expect(earlierTitle(t, "acme-closeout-2026-Q2.pdf")).toBe(t("pack.closeout"));
+    expect(earlierTitle(t, "acme-kickoff-2026-Q3.pdf")).toBe("Kickoff Success Plan");
+  });
+});
+
+describe("pdfOrigin(name)", () => {
+  it("finds the print document a PDF's name comes from, the audience of a short PDF and its rank in the registry", () => {
+    const origin = (name: string) => {
+      const found = pdfOrigin(name);
+      return found && [found.doc.id, found.audience, found.rank];
+    };
+    expect(origin("acme-qbr-2026-Q3.pdf")).toEqual(["qbr", null, 0]);
+    expect(origin("acme-qbr-finance-2026-Q3-internal.pdf")).toEqual(["qbr", "finance", 0]);
+    expect(origin("acme-kickoff-2026-10-20.pdf")).toEqual(["kickoff", null, 1]);
+    expect(origin("acme-closeout-2026-09-14.pdf")).toEqual(["closeout", null, 2]);
+    expect(origin("acme-handoff-internal.pdf")).toEqual(["handoff", null, 3]);
+    expect(origin("notes.pdf")).toBeNull();
+  });
+});
+
+describe("draftPack(engagement, asOf)", () => {
+  it("drafts the close-out once the engagement has ended, the QBR before", () => {
+    expect(draftPack({ end: "2026-08-31" }, "2026-09-30").id).toBe("closeout");
+    expect(draftPack({ end: "2026-12-31" }, "2026-09-30").id).toBe("qbr");
+    expect(draftPack({ end: null }, "2026-09-30").draft.subject).toBe("email.subject.qbr");
   });
 });
 
