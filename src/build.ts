@@ -90,6 +90,8 @@ export interface BuildOptions {
   audiences?: AudiencePdf[];
   /** The customer's copy (default) or the internal copy, which adds what the CSM alone reads (--copy). */
   copy?: Copy;
+  /** Also write the close-out and handoff documents as editable Word files (--office; else milepost.config.json's `office`). */
+  office?: boolean;
 }
 
 /** How one customer's build ended. */
@@ -338,7 +340,8 @@ export async function build(asked: BuildOptions, effects: BuildEffects = default
         progress.add("publish", ready.length);
         // Chromium starts while the pages render; not at all when every customer is reused.
         if (opts.pdf) printer ??= effects.printer(work);
-        rendered = await renderBatch(opts, effects, printer !== null, ready, join(work, `batch-${i / BATCH_SIZE}`));
+        const stage = join(work, `batch-${i / BATCH_SIZE}`);
+        rendered = await renderBatch(opts, effects, printer !== null, ready, stage, opts.office ?? config.office);
         checkpoint("rendered");
       }
       // This batch joins Chromium's queue at once, behind the one printing; one batch ahead at most.
@@ -561,6 +564,7 @@ async function renderBatch(
   pdf: boolean,
   ready: Ready,
   stage: string,
+  office: boolean,
 ): Promise<Rendered> {
   const dataDirs = new Map(ready.map(({ slug }) => [slug, join(opts.dataDir, slug)]));
   const siteDir = await effects.render(
@@ -585,6 +589,12 @@ async function renderBatch(
       };
       jobs.set(job, c.slug);
       mine.push(`${c.slug}/${name}`);
+    }
+    // docx and pptxgenjs load only for a build that writes Office files.
+    const written = office ? await (await import("./office/files.ts")).officeFiles(c) : [];
+    for (const file of written) {
+      await writeFile(join(siteDir, c.slug, file.name), file.bytes);
+      mine.push(`${c.slug}/${file.name}`);
     }
     files.set(c.slug, mine);
   }

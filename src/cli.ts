@@ -42,6 +42,7 @@ Options for build:
                          also print the QBR's short PDF for that audience (repeat it, or list them: finance,it)
   --out <folder>         output folder (default: dist)
   --no-pdf               build the sites and report.json only
+  --office               also write the close-out and handoff documents as editable Word files (.docx)
   --full-series          report.json lists every measurement (the pages draw at most 150 points per metric)
   --copy customer|internal
                          the customer's copy (default; the only one publish sends) or the internal copy: it adds
@@ -89,6 +90,7 @@ export async function main(argv: string[], today = localToday()): Promise<number
         audience: { type: "string", multiple: true },
         out: { type: "string", default: "dist" },
         "no-pdf": { type: "boolean" },
+        office: { type: "boolean" },
         "full-series": { type: "boolean" },
         copy: { type: "string" },
         force: { type: "boolean" },
@@ -191,6 +193,7 @@ export async function main(argv: string[], today = localToday()): Promise<number
       configDir: resolve(values.config),
       audiences: parseAudiences(values.audience ?? [], values.pack),
       copy: values.copy as Copy | undefined,
+      office: values.office,
     };
     const started = performance.now();
     const mode = command === "validate" ? "silent" : progressMode(process.stderr, process.env, values.json ?? false);

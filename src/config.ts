@@ -53,6 +53,8 @@ export const configSchema = z.object({
   audiences: audienceSectionsSchema.optional(),
   /** What the links of `milepost publish` start with, when --base-url is not given. */
   baseUrl: text.optional(),
+  /** Also write the close-out and handoff documents as Word files, as --office does. */
+  office: z.boolean().optional(),
 });
 export type ConfigFile = z.infer<typeof configSchema>;
 
@@ -76,6 +78,8 @@ export interface Config {
   audiences: Record<AudiencePdf, string[]>;
   /** What published links start with (publish's --base-url wins); null: links are the target's local paths. */
   baseUrl: string | null;
+  /** Whether a build writes the editable Office files (--office switches them on too). */
+  office: boolean;
 }
 
 /** The settings when there is no config file. */
@@ -86,6 +90,7 @@ export function defaultConfig(dir: string): Config {
     sections: { qbr: [...SECTIONS.qbr], closeout: [...SECTIONS.closeout] },
     custom: [],
     baseUrl: null,
+    office: false,
     audiences: Object.fromEntries(AUDIENCE_PDFS.map((a) => [a, [...AUDIENCE_DEFS[a].sections]])) as Record<
       AudiencePdf,
       string[]
@@ -209,6 +214,7 @@ export function resolveConfig(file: ConfigFile, dir: string, report: Report): Co
         "write it with https://, e.g. https://packs.example.com/q3/",
       );
   }
+  config.office = file.office ?? false;
   return config;
 }
 

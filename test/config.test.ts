@@ -112,7 +112,7 @@ describe("loadConfig(dir)", () => {
     const qbr =
       "summary, milestones, outcomes, review, voice, trend, actions, commercial, adoption, support, stakeholders, audiences, sources, roadmap";
     expect(errors).toEqual([
-      `milepost.config.json:${line('"colour"')} colour: is not a key milepost knows; it is ignored — remove it; the keys here are: provider, packs, sections, audiences, baseUrl`,
+      `milepost.config.json:${line('"colour"')} colour: is not a key milepost knows; it is ignored — remove it; the keys here are: provider, packs, sections, audiences, baseUrl, office`,
       `milepost.config.json:${line('"color"')} provider.color: "green" is not a colour — write a colour as #rrggbb, e.g. #1f4e79`,
     ]);
     const fixed = await project(
