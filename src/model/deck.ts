@@ -134,6 +134,9 @@ export interface ValueSlide {
   payback: SlideVerdict | null;
   /** The monetized metrics, whose value is counted. */
   metrics: MetricRef[];
+  /** Each monetized metric's value to date, in file order. */
+  byMetric: { metric: MetricRef; valueToDate: Fig<number | null> }[];
+  /** Where the payback chart goes (cumulative value against cost). */
   chart: "payback";
 }
 
@@ -388,6 +391,13 @@ export function deckOf(r: DeckInput): Deck | null {
       breakEven: orNull("brief.breakEven", r.brief.breakEven),
       payback: v("payback"),
       metrics: roi.metrics.filter((id) => metricIndex.has(id)).map(metricRef),
+      byMetric: roi.metrics
+        .filter((id) => metricIndex.has(id))
+        .map(metricRef)
+        .map((metric) => ({
+          metric,
+          valueToDate: fig(`metrics.${metric.at}.valueToDate`, r.metrics[metric.at].valueToDate),
+        })),
       chart: "payback",
     });
   }
