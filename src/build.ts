@@ -55,6 +55,7 @@ import type { CustomerData } from "./schema.ts";
 import { boundSeries, boundedWarning } from "./series.ts";
 import { serve } from "./serve.ts";
 import { inShard, type Shard } from "./shard.ts";
+import { DECK_PAGE, deckPdf } from "./slides.ts";
 import { validateCustomer } from "./validate.ts";
 
 /** What to build; the CLI turns flags into this, tests write it directly. */
@@ -88,6 +89,8 @@ export interface BuildOptions {
   configDir?: string;
   /** The audiences to print a short QBR PDF for, beside the QBR (--audience). */
   audiences?: AudiencePdf[];
+  /** Each QBR also as a 16:9 deck, its page and its PDF (--deck; milepost.config.json's `deck` too). */
+  deck?: boolean;
   /** The customer's copy (default) or the internal copy, which adds what the CSM alone reads (--copy). */
   copy?: Copy;
   /** Also write the close-out and handoff documents as editable Word files (--office; else milepost.config.json's `office`). */
@@ -550,6 +553,7 @@ async function prepareSite(
       folder: `${folder}/`,
       earlier,
       pdf: opts.pdf,
+      deck: (opts.deck || config.deck) && chosen.packs.includes("qbr") && report.qbr !== null,
     },
     key: null,
   };
@@ -588,6 +592,14 @@ async function renderBatch(
         date: c.report.asOf,
       };
       jobs.set(job, c.slug);
+      mine.push(`${c.slug}/${name}`);
+    }
+    if (pdf && c.deck) {
+      const name = deckPdf(c);
+      jobs.set(
+        { path: `${c.slug}/${DECK_PAGE}`, out: join(siteDir, c.slug, name), paper: "slide", date: c.report.asOf },
+        c.slug,
+      );
       mine.push(`${c.slug}/${name}`);
     }
     // docx and pptxgenjs load only for a build that writes Office files.

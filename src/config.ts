@@ -51,6 +51,8 @@ export const configSchema = z.object({
     )
     .default([]),
   audiences: audienceSectionsSchema.optional(),
+  /** Every QBR also as a 16:9 deck (the deck.html page and <slug>-qbr-deck-<period>.pdf), as --deck does. */
+  deck: z.boolean().optional(),
   /** What the links of `milepost publish` start with, when --base-url is not given. */
   baseUrl: text.optional(),
   /** Also write the close-out and handoff documents as Word files, as --office does. */
@@ -76,6 +78,8 @@ export interface Config {
   sections: Record<ConfigPack, string[]>;
   custom: CustomSection[];
   audiences: Record<AudiencePdf, string[]>;
+  /** Every QBR also as a 16:9 deck (--deck). */
+  deck: boolean;
   /** What published links start with (publish's --base-url wins); null: links are the target's local paths. */
   baseUrl: string | null;
   /** Whether a build writes the editable Office files (--office switches them on too). */
@@ -89,6 +93,7 @@ export function defaultConfig(dir: string): Config {
     provider: null,
     sections: { qbr: [...SECTIONS.qbr], closeout: [...SECTIONS.closeout] },
     custom: [],
+    deck: false,
     baseUrl: null,
     office: false,
     audiences: Object.fromEntries(AUDIENCE_PDFS.map((a) => [a, [...AUDIENCE_DEFS[a].sections]])) as Record<
@@ -194,6 +199,7 @@ export function resolveConfig(file: ConfigFile, dir: string, report: Report): Co
     }
     config.sections[pack] = sectionOrder(SECTIONS[pack], custom, settings ?? {});
   }
+  config.deck = file.deck ?? false;
   config.custom = file.sections.map((s) => ({ ...s, file: join(dir, s.file) }));
   for (const audience of AUDIENCE_PDFS) {
     const ids = file.audiences?.[audience];
