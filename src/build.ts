@@ -603,7 +603,8 @@ async function renderBatch(
       mine.push(`${c.slug}/${name}`);
     }
     // docx and pptxgenjs load only for a build that writes Office files.
-    const written = office ? await (await import("./office/files.ts")).officeFiles(c) : [];
+    const made = office || c.deck ? await import("./office/files.ts") : null;
+    const written = made ? await made.officeFiles(c, join(siteDir, c.slug), office) : [];
     for (const file of written) {
       await writeFile(join(siteDir, c.slug, file.name), file.bytes);
       mine.push(`${c.slug}/${file.name}`);

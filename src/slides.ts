@@ -34,8 +34,12 @@ export const DECK_PAGE = "deck.html";
 
 /** The deck's PDF, e.g. "acme-qbr-deck-2026-Q3.pdf" (the internal copy's "…-internal.pdf"). */
 export function deckPdf(c: Pick<SiteCustomer, "slug" | "label" | "report">): string {
-  const name = `${c.slug}-qbr-deck-${c.label}.pdf`;
-  return c.report.copy === "internal" ? name.replace(/\.pdf$/, "-internal.pdf") : name;
+  return deckFile(c, "pdf");
+}
+
+/** The deck's file of a kind, e.g. "acme-qbr-deck-2026-Q3.pptx" (the internal copy's "…-internal.pptx"). */
+export function deckFile(c: Pick<SiteCustomer, "slug" | "label" | "report">, ext: "pdf" | "pptx"): string {
+  return `${c.slug}-qbr-deck-${c.label}${c.report.copy === "internal" ? "-internal" : ""}.${ext}`;
 }
 
 /** The slide's size in CSS pixels: 16:9, printed on a page of 13.333 × 7.5 inches. */

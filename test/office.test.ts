@@ -10,6 +10,7 @@ import { promisify } from "node:util";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../src/build.ts";
+import { deckOf, type Fig } from "../src/model/deck.ts";
 import type { CopyReport } from "../src/model/contract.ts";
 import { translator } from "../templates/i18n/index.ts";
 import { formatter } from "../templates/lib/format.ts";
@@ -50,6 +51,7 @@ beforeAll(async () => {
     period: "2026-Q3",
     pdf: false,
     office: true,
+    deck: true,
   });
   expect(results.map((r) => [r.slug, r.status]).sort()).toEqual(
     Object.keys(CUSTOMERS)
@@ -57,20 +59,23 @@ beforeAll(async () => {
       .map((s) => [s, "built"]),
   );
   const docs = (await Promise.all(Object.keys(CUSTOMERS).map((s) => docxOf(s)))).flat();
-  // One LibreOffice for every file, with a profile of its own so that parallel tests do not share one.
-  await promisify(execFile)(
-    "soffice",
-    [
-      `-env:UserInstallation=file://${root}/lo`,
-      "--headless",
-      "--convert-to",
-      "pdf",
-      "--outdir",
-      join(root, "pdf"),
-      ...docs,
-    ],
-    { timeout: 240_000 },
-  );
+  const decks = Object.keys(CUSTOMERS).map((s) => join(out, s, `${s}-qbr-deck-2026-Q3.pptx`));
+  // LibreOffice with a profile of its own, so that parallel tests do not share one; Writer's files, then Impress's
+  // (given together, LibreOffice converts only the Word files).
+  for (const files of [docs, decks])
+    await promisify(execFile)(
+      "soffice",
+      [
+        `-env:UserInstallation=file://${root}/lo`,
+        "--headless",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        join(root, "pdf"),
+        ...files,
+      ],
+      { timeout: 240_000 },
+    );
 }, 300_000);
 afterAll(() => rm(root, { recursive: true, force: true }));
 
@@ -108,12 +113,12 @@ function headings(xml: string, style: string): string[] {
     .map(([p]) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map(([, t]) => unescape(t!)).join(""));
 }
 
-/** LibreOffice's PDF of a Word file, as text with every space taken out (CJK text comes back spaced by pdf.js). */
+/** LibreOffice's PDF of a Word or PowerPoint file, as text with every space taken out (CJK text comes back spaced by pdf.js). */
 async function converted(file: string): Promise<{ pages: number; text: string }> {
   const name = file
     .split("/")
     .at(-1)!
-    .replace(/\.docx$/, ".pdf");
+    .replace(/\.(docx|pptx)$/, ".pdf");
   const pdf = await readPdf(join(root, "pdf", name));
   return { pages: pdf.pages.length, text: pdf.pages.join(" ").replace(/\s+/g, "") };
 }
@@ -218,6 +223,89 @@ describe("milepost build --office", () => {
           expect(pdf.text).toContain(squeeze(t("handoff.issues")));
         }
       }
+    });
+  }
+});
+
+/** The text of each slide of a PowerPoint file (every a:t, runs joined), its notes, and its charts' kinds. */
+async function slidesOf(file: string): Promise<{ text: string; notes: string; xml: string }[]> {
+  const zip = await JSZip.loadAsync(await readFile(file));
+  const count = Object.keys(zip.files).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n)).length;
+  const texts = (xml: string) => [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map(([, t]) => unescape(t!)).join("\n");
+  const slides = [];
+  for (let n = 1; n <= count; n++) {
+    const xml = await zip.file(`ppt/slides/slide${n}.xml`)!.async("string");
+    const rels = await zip.file(`ppt/slides/_rels/slide${n}.xml.rels`)!.async("string");
+    const notesName = /Target="\.\.\/notesSlides\/(notesSlide\d+\.xml)"/.exec(rels)?.[1];
+    const notes = notesName ? texts(await zip.file(`ppt/notesSlides/${notesName}`)!.async("string")) : "";
+    const charts = [...rels.matchAll(/Target="(?:\/ppt|\.\.)\/charts\/(chart\d+\.xml)"/g)];
+    const chartXml = (await Promise.all(charts.map(([, c]) => zip.file(`ppt/charts/${c}`)!.async("string")))).join("");
+    slides.push({ text: texts(xml), notes, xml: xml + chartXml });
+  }
+  return slides;
+}
+
+/** Every figure a slide of the model holds. */
+function figures(slide: unknown): Fig<unknown>[] {
+  if (slide === null || typeof slide !== "object") return [];
+  if ("path" in slide && "value" in slide) return [slide as Fig<unknown>];
+  return Object.values(slide).flatMap(figures);
+}
+
+describe("milepost build --deck: the deck as a .pptx", () => {
+  for (const slug of Object.keys(CUSTOMERS)) {
+    it(`${slug}: one slide per slide of the deck model, its figures in the slide XML, native tables and charts, each figure's source in the notes`, async () => {
+      const r = await report(slug);
+      const t = translator(r.customer.locale);
+      const f = formatter(r.customer.locale, r.customer.currency);
+      const deck = deckOf(r)!;
+      const slides = await slidesOf(join(out, slug, `${slug}-qbr-deck-2026-Q3.pptx`));
+      expect(slides.length).toBe(deck.slides.length);
+      deck.slides.forEach((model, i) => {
+        const { text, notes, xml } = slides[i]!;
+        // Every figure of the slide is named in its notes, with its value; metrics and ROI with their source rows.
+        for (const fig of figures(model)) expect(notes).toContain(`${fig.path} = ${JSON.stringify(fig.value)}`);
+        if (model.kind === "title") {
+          expect(text).toContain(r.customer.name);
+          expect(text).toContain(t("meta.asOf", { date: f.date(r.asOf) }));
+        }
+        if (model.kind === "value") {
+          expect(text).toContain(f.money(r.roi.valueToDate));
+          expect(text).toContain(f.money(r.roi.costToDate));
+          expect(text).toContain(f.percent(r.roi.roi));
+          expect(notes).toContain("(roi.valueToDate − roi.costToDate) ÷ roi.costToDate");
+          expect(xml).toContain("<c:barChart>");
+        }
+        if (model.kind === "dashboard") {
+          expect(xml).toContain("<a:tbl>");
+          for (const m of model.milestones) {
+            expect(text).toContain(m.name);
+            expect(text).toContain(f.date(m.date.value));
+          }
+        }
+        if (model.kind === "outcome") {
+          const m = r.metrics[model.metric.at]!;
+          expect(text).toContain(model.metric.name);
+          expect(text).toContain(f.value(m.current, m.unit));
+          expect(text).toContain(f.value(m.target, m.unit));
+          // A native line chart of the metric's history, every measurement a point.
+          expect(xml).toContain("<c:lineChart>");
+          expect(xml.split("<c:pt ").length - 1).toBeGreaterThanOrEqual(2 * (m.series.length + 1));
+          expect(notes).toContain(`← ${m.sources[0]!.split(":")[0]}`);
+        }
+      });
+    });
+
+    it(`${slug}: LibreOffice Impress opens the deck: one page per slide, the figures read back`, async () => {
+      const r = await report(slug);
+      const t = translator(r.customer.locale);
+      const f = formatter(r.customer.locale, r.customer.currency);
+      const pdf = await converted(join(out, slug, `${slug}-qbr-deck-2026-Q3.pptx`));
+      expect(pdf.pages).toBe(deckOf(r)!.slides.length);
+      expect(pdf.text).toContain(squeeze(r.customer.name));
+      expect(pdf.text).toContain(squeeze(t("pack.qbr")));
+      expect(pdf.text).toContain(squeeze(f.money(r.roi.valueToDate)));
+      for (const m of r.milestones) expect(pdf.text).toContain(squeeze(m.name));
     });
   }
 });
