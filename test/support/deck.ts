@@ -36,7 +36,12 @@ export async function slideProblems(browser: Browser, file: string): Promise<{ s
           const inBody = !el.closest(".slide-foot");
           for (const r of range.getClientRects()) {
             const limit = inBody ? body : box;
-            if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > limit.bottom + 1) {
+            if (
+              r.left < box.left - 1 ||
+              r.right > box.right + 1 ||
+              r.top < box.top - 1 ||
+              r.bottom > limit.bottom + 1
+            ) {
               problems.push(`${name}: ${quote} overflows its slide`);
               break;
             }
@@ -45,7 +50,8 @@ export async function slideProblems(browser: Browser, file: string): Promise<{ s
         // A chart or a bar drawn past the slide's body overflows too.
         for (const svg of slide.querySelectorAll("svg")) {
           const r = svg.getBoundingClientRect();
-          if (r.bottom > body.bottom + 1 || r.right > box.right + 1) problems.push(`${name}: a drawing overflows its slide`);
+          if (r.bottom > body.bottom + 1 || r.right > box.right + 1)
+            problems.push(`${name}: a drawing overflows its slide`);
         }
       });
       return { slides: slides.length, problems };
