@@ -1,6 +1,6 @@
 // The consistency oracle on built packs (issue 20): every fixture and sample customer, at several as-of dates, in
-// both copies, built with real Astro; every data-verdict mark of every page and printed document is gathered
-// with every verdict report.json states, and one item with two verdicts fails. (The PDFs print those documents'
+// both copies, built with real Astro and with the deck (--deck, issue 23); every data-verdict mark of every page,
+// printed document and slide is gathered with every verdict report.json states, and one item with two verdicts fails. (The PDFs print those documents'
 // HTML, so the marks are read there: --no-pdf keeps this test to the pages.)
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
@@ -36,7 +36,10 @@ beforeAll(async () => {
       for (const copy of COPIES) {
         const label = `${name} ${copy} ${asOf}`;
         const out = join(scratch, `${name}-${copy}-${asOf}`);
-        const results = await build(portfolioOptions(root, out, { asOf, period, copy, pdf: false }), defaultEffects);
+        const results = await build(
+          portfolioOptions(root, out, { asOf, period, copy, pdf: false, deck: true }),
+          defaultEffects,
+        );
         for (const r of results.filter((r) => r.status === "built")) {
           const dir = join(out, r.slug);
           const report = JSON.parse(await readFile(join(dir, "report.json"), "utf8")) as Report;
@@ -84,6 +87,25 @@ describe("one verdict per item across every page, document and report.json", () 
       }
     }
     expect(decisions).toBeGreaterThan(0);
+  });
+
+  it("marks the deck's judgements as the pack's: targets, milestones, health, payback and decisions on deck.html", () => {
+    let decks = 0;
+    for (const b of built.filter((b) => b.slug === "northwind-logistics" || b.slug === "harimau-retail")) {
+      const onDeck = b.claims.filter((c) => c.where.endsWith("/deck.html"));
+      if (onDeck.length === 0) continue;
+      decks++;
+      const kinds = new Set(onDeck.map((c) => c.item.split(":")[0]));
+      for (const kind of ["target", "milestone", "health", "payback"])
+        expect(kinds, `${b.label} ${b.slug}`).toContain(kind);
+      // Every decision page one asks for, with its decide-by date, is on the deck too.
+      const items = new Set(onDeck.map((c) => c.item));
+      for (const c of b.claims.filter(
+        (c) => c.where.startsWith("brief.decisions") && /^decide-by:|^decision:\D/.test(c.item),
+      ))
+        expect(items, `${b.label} ${b.slug}`).toContain(c.item);
+    }
+    expect(decks).toBeGreaterThanOrEqual(8);
   });
 
   it("finds no item with two verdicts", () => {

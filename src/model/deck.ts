@@ -60,6 +60,57 @@ export const ROWS_PER_SLIDE = {
   sources: 8,
 } as const;
 
+/**
+ * The text budget of a slide's table: the height its body has for rows (CSS pixels of the 1280 × 720 slide, as
+ * templates/styles/deck.css sets it out) and, per table, what one row costs: `pad` plus `line` for each line its
+ * text takes at `chars` characters a line (a wide character — CJK, full-width — counts two). More rows continue on
+ * the next slide (`fitParts`); the deck test measures every slide in Chromium against the slide itself.
+ */
+export const TEXT_BUDGET = {
+  /** The slide's body: 720 less the brand rule, the margin, the heading, a continuation line and the footer, less a table's header row. */
+  body: 480,
+  dashboard: { chars: 36, line: 25, pad: 11 },
+  /** A risk: its heading (`headingChars` a line of `heading`), then its dates or forecast, reason and correction. */
+  risks: { chars: 95, line: 27, heading: 35, headingChars: 64, gap: 22 },
+  next: { chars: 48, line: 29, pad: 13 },
+  /** A source row: the figure's name in its column (`whatChars`), the rows in theirs. */
+  sources: { chars: 70, whatChars: 34, line: 23, pad: 12 },
+} as const;
+
+/** How many lines `text` takes at `chars` characters a line (a wide character counts two; a line breaks between words and before a wide character). */
+export function linesOf(text: string, chars: number): number {
+  let lines = 1;
+  let used = 0;
+  for (const token of text.trim().match(TOKEN) ?? []) {
+    const width = [...token].reduce((w, ch) => w + (WIDE.test(ch) ? 2 : 1), 0);
+    if (used > 0 && used + width > chars) {
+      lines++;
+      used = 0;
+    }
+    used += width;
+    for (; used > chars; used -= chars) lines++;
+  }
+  return lines;
+}
+
+const WIDE_CHARS =
+  "\\u1100-\\u11ff\\u2e80-\\ua4cf\\uac00-\\ud7a3\\uf900-\\ufaff\\ufe30-\\ufe4f\\uff00-\\uff60\\uffe0-\\uffe6";
+const WIDE = new RegExp(`[${WIDE_CHARS}]`, "u");
+/** A wide character alone, or a word with the spaces after it. */
+const TOKEN = new RegExp(`[${WIDE_CHARS}]|[^\\s${WIDE_CHARS}]+\\s*|\\s+`, "gu");
+
+/**
+ * `rows` over as few slides as hold at most `max` rows each and fit `budget` (the sum of each row's `cost`),
+ * balanced by count as `parts` splits them; a row that alone outgrows the budget still gets a slide of its own.
+ */
+export function fitParts<T>(rows: readonly T[], max: number, cost: (row: T) => number, budget: number): T[][] {
+  for (let n = Math.ceil(rows.length / max); n < rows.length; n++) {
+    const split = balanced(rows, n);
+    if (split.every((p) => p.reduce((sum, row) => sum + cost(row), 0) <= budget)) return split;
+  }
+  return rows.map((row) => [row]);
+}
+
 /** A metric as a slide names it: id, name, its index in report.json's metrics and its unit. */
 export interface MetricRef {
   id: string;
@@ -336,7 +387,11 @@ export type DeckInput = Pick<
  * 11 rows at 10 a slide → 6 + 5, never 10 + 1. No rows → no slide.
  */
 export function parts<T>(rows: readonly T[], max: number): T[][] {
-  const n = Math.ceil(rows.length / max);
+  return balanced(rows, Math.ceil(rows.length / max));
+}
+
+/** `rows` in `n` slides by count, the earlier slides taking the odd row. */
+function balanced<T>(rows: readonly T[], n: number): T[][] {
   const out: T[][] = [];
   let from = 0;
   for (let k = 0; k < n; k++) {
@@ -428,7 +483,13 @@ export function deckOf(r: DeckInput): Deck | null {
       forecast: v(`forecast:${id}`),
     };
   });
-  const dashboards = parts(dashboardRows, ROWS_PER_SLIDE.dashboard);
+  const { dashboard: dash, risks: rk, next: nx, sources: src } = TEXT_BUDGET;
+  const dashboards = fitParts(
+    dashboardRows,
+    ROWS_PER_SLIDE.dashboard,
+    (m) => dash.pad + dash.line * linesOf(m.name, dash.chars),
+    TEXT_BUDGET.body,
+  );
   if (dashboards.length === 0 && bars.length > 0) dashboards.push([]);
   dashboards.forEach((milestones, k) =>
     body.push({
@@ -472,7 +533,17 @@ export function deckOf(r: DeckInput): Deck | null {
       verdict: risk.status === "missed" ? v(`target:${risk.id}`) : v(`forecast:${risk.id}`),
     };
   });
-  pushParts(body, risks, ROWS_PER_SLIDE.risks, (p, rows) => ({ kind: "risks", ...p, rows }));
+  const riskCost = (row: RiskRow) => {
+    const name = row.kind === "milestone" ? row.milestone.name : row.metric.name;
+    const said = row.kind === "milestone" ? [row.reason, row.correction] : [row.correction];
+    const lines = said.reduce((n, text) => n + (text ? linesOf(text, rk.chars) : 0), row.kind === "milestone" ? 1 : 2);
+    return rk.gap + rk.heading * linesOf(name, rk.headingChars) + rk.line * lines;
+  };
+  pushParts(body, fitParts(risks, ROWS_PER_SLIDE.risks, riskCost, TEXT_BUDGET.body), (p, rows) => ({
+    kind: "risks",
+    ...p,
+    rows,
+  }));
 
   const decisions: DecisionRow[] = r.brief.decisions.map((d, k) => {
     const key = decisionKey(d);
@@ -493,7 +564,7 @@ export function deckOf(r: DeckInput): Deck | null {
       decideBy: v(`decide-by:${key}`),
     };
   });
-  pushParts(body, decisions, ROWS_PER_SLIDE.decisions, (p, rows) => ({ kind: "decisions", ...p, rows }));
+  pushParts(body, parts(decisions, ROWS_PER_SLIDE.decisions), (p, rows) => ({ kind: "decisions", ...p, rows }));
 
   const next: NextRow[] = [
     ...q.nextQuarter.map((id): NextRow => {
@@ -513,7 +584,14 @@ export function deckOf(r: DeckInput): Deck | null {
       return { kind: "action", commitment: a.commitment, owner: a.owner, due: fig(`actions.actions.${i}.due`, a.due) };
     }),
   ];
-  pushParts(body, next, ROWS_PER_SLIDE.next, (p, rows) => ({ kind: "next", ...p, period: q.next.id, rows }));
+  const nextCost = (row: NextRow) =>
+    nx.pad + nx.line * linesOf(row.kind === "milestone" ? row.milestone.name : row.commitment, nx.chars);
+  pushParts(body, fitParts(next, ROWS_PER_SLIDE.next, nextCost, TEXT_BUDGET.body), (p, rows) => ({
+    kind: "next",
+    ...p,
+    period: q.next.id,
+    rows,
+  }));
 
   if (r.voice) {
     const score = (name: "csat" | "nps") => {
@@ -587,12 +665,23 @@ export function deckOf(r: DeckInput): Deck | null {
     agenda,
     ...body,
   ];
-  pushParts(slides, sources, ROWS_PER_SLIDE.sources, (p, rows) => ({ kind: "sources", ...p, rows }));
+  // The figure's words are a metric's name or a few words; its rows, written compactly, can run to lines.
+  const sourceCost = (row: SourceRow) =>
+    src.pad +
+    src.line *
+      Math.max(
+        linesOf(row.what.kind === "metric" ? row.what.metric.name : "", src.whatChars),
+        linesOf(row.sources.join(" · "), src.chars),
+      );
+  pushParts(slides, fitParts(sources, ROWS_PER_SLIDE.sources, sourceCost, TEXT_BUDGET.body), (p, rows) => ({
+    kind: "sources",
+    ...p,
+    rows,
+  }));
   return { customer: r.customer, period: r.period, slides };
 }
 
-function pushParts<T>(out: Slide[], rows: readonly T[], max: number, make: (p: Part, rows: T[]) => Slide): void {
-  const chunks = parts(rows, max);
+function pushParts<T>(out: Slide[], chunks: T[][], make: (p: Part, rows: T[]) => Slide): void {
   chunks.forEach((chunk, k) => out.push(make({ part: k + 1, parts: chunks.length }, chunk)));
 }
 

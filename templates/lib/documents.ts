@@ -60,6 +60,7 @@ export function printTitle(t: Translate, doc: PrintDef): string {
 /** The title of an earlier period's PDF, from its file name: its pack's, and an audience's short PDF names the audience. */
 export function earlierTitle(t: Translate, pdf: string): string {
   if (pdf.includes("-closeout-")) return t("pack.closeout");
+  if (pdf.includes("-qbr-deck-")) return `${t("pack.qbr")} — ${t("deck.name")}`;
   const audience = AUDIENCE_PDFS.find((a) => pdf.includes(`-qbr-${a}-`));
   return audience ? `${t("pack.qbr")} — ${t(AUDIENCE_DEFS[audience].title)}` : t("pack.qbr");
 }

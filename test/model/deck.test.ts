@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { CopyReport } from "../../src/model/copy.ts";
-import { deckOf, parts, ROWS_PER_SLIDE, SLIDE_KINDS, type Slide } from "../../src/model/deck.ts";
+import { deckOf, fitParts, linesOf, parts, ROWS_PER_SLIDE, SLIDE_KINDS, type Slide } from "../../src/model/deck.ts";
 import { figureAt } from "../../templates/lib/figure.ts";
 
 const GOLDEN = join(import.meta.dirname, "..", "golden");
@@ -56,6 +56,31 @@ describe("parts(rows, max)", () => {
     expect(parts(rows(11), 10).map((p) => p.length)).toEqual([6, 5]);
     expect(parts(rows(23), 10).map((p) => p.length)).toEqual([8, 8, 7]);
     expect(parts(rows(23), 10).flat()).toEqual(rows(23));
+  });
+});
+
+describe("linesOf(text, chars)", () => {
+  it("counts the lines a text wraps to, between words, a wide character counting two", () => {
+    expect(linesOf("", 10)).toBe(1);
+    expect(linesOf("Shipment record accuracy at 95%", 36)).toBe(1);
+    expect(linesOf("Shipment record accuracy at 95%", 20)).toBe(2);
+    // A word longer than the line breaks where it must.
+    expect(linesOf("Pembentangan", 5)).toBe(3);
+    expect(linesOf("検査工数の削減", 10)).toBe(2);
+    expect(linesOf("検査工数の削減", 14)).toBe(1);
+  });
+});
+
+describe("fitParts(rows, max, cost, budget)", () => {
+  it("adds a slide until each slide's rows fit the budget, and gives a row too big for any its own", () => {
+    const id = (n: number) => n;
+    expect(fitParts([1, 1, 1, 1], 10, id, 4)).toEqual([[1, 1, 1, 1]]);
+    expect(fitParts([2, 2, 2, 2], 10, id, 4)).toEqual([
+      [2, 2],
+      [2, 2],
+    ]);
+    expect(fitParts([1, 1, 1, 5], 10, id, 4)).toEqual([[1], [1], [1], [5]]);
+    expect(fitParts([1, 1, 1], 2, id, 10)).toEqual([[1, 1], [1]]);
   });
 });
 
