@@ -559,6 +559,11 @@ function draw(d: Deckhand, s: pptxgenjs.default.Slide, slide: Slide): void {
       );
       return;
     }
+    default: {
+      // A kind of slide the model adds is one this writer places: without its case, this does not compile.
+      const unplaced: never = slide;
+      throw new Error(`No .pptx layout for the slide ${JSON.stringify(unplaced)}`);
+    }
   }
 }
 
