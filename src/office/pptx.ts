@@ -93,7 +93,7 @@ function table(
     ...at,
     colW,
     fontFace: d.font,
-    fontSize: 13,
+    fontSize: 14,
     color: INK,
     border: { type: "solid", pt: 0.5, color: "C9CED6" },
     margin: 0.06,
@@ -132,6 +132,33 @@ function bullets(
 }
 
 const verdictOf = (v: SlideVerdict | null) => v?.verdict ?? null;
+
+/** A forecast's sentence, as the pages write it (forecast.<status>, the recent pace's own when it decided). */
+function forecastText(
+  d: Deckhand,
+  pace: "overall" | "recent" | null,
+  status: string,
+  v: {
+    date: Fig<string> | null;
+    due: Fig<string>;
+    current: Fig<number>;
+    target: Fig<number>;
+    shortfall: Fig<number> | null;
+    unit: string;
+  },
+): string {
+  const { t, f } = d;
+  const key = (
+    status === "behind" && pace === "recent" ? "forecast.behind_recent" : `forecast.${status}`
+  ) as PlainLabel;
+  return t(key, {
+    date: v.date ? f.date(v.date.value) : DASH,
+    due: f.date(v.due.value),
+    current: f.value(v.current.value, v.unit),
+    target: f.value(v.target.value, v.unit),
+    shortfall: v.shortfall ? f.value(v.shortfall.value, v.unit === "%" ? t("unit.points") : v.unit) : DASH,
+  } as never);
+}
 
 /** Each kind of slide drawn on `s`; the title is the master's placeholder. */
 function draw(d: Deckhand, s: pptxgenjs.default.Slide, slide: Slide): void {
@@ -351,18 +378,14 @@ function draw(d: Deckhand, s: pptxgenjs.default.Slide, slide: Slide): void {
       );
       const missed = verdictOf(slide.targetVerdict) === "missed";
       const status = slide.forecastStatus;
-      const forecast = t(
-        (status === "behind" && m.forecast.pace === "recent"
-          ? "forecast.behind_recent"
-          : `forecast.${status}`) as PlainLabel,
-        {
-          date: slide.forecastDate ? f.date(slide.forecastDate.value) : DASH,
-          due: f.date(slide.dueDate.value),
-          current: f.value(slide.current.value, unit),
-          target: f.value(slide.target.value, unit),
-          shortfall: slide.shortfall ? f.value(slide.shortfall.value, unit === "%" ? t("unit.points") : unit) : DASH,
-        } as never,
-      );
+      const forecast = forecastText(d, m.forecast.pace, status, {
+        date: slide.forecastDate,
+        due: slide.dueDate,
+        current: slide.current,
+        target: slide.target,
+        shortfall: slide.shortfall,
+        unit,
+      });
       const rows: Run[] = [
         { text: missed ? t("state.missed") : t(`state.${slide.state}`), options: { bold: true, breakLine: true } },
         {
@@ -393,33 +416,40 @@ function draw(d: Deckhand, s: pptxgenjs.default.Slide, slide: Slide): void {
       s.addText(rows, text(d, { x: 8.3, y: 1.4, w: W - 8.8, h: 5.2, fontSize: 18, paraSpaceAfter: 8 }));
       return;
     }
-    case "risks":
-      bullets(
-        d,
-        s,
-        slide.rows.map((row) => {
-          if (row.kind === "milestone")
-            return [
-              `${t("status.delayed")}${t("punct.colon")}${row.milestone.name}`,
+    case "risks": {
+      // Each risk a bullet in bold, what it is and what is done about it on the lines below it.
+      const risk = (head: string, lines: string[]): Run[] => [
+        { text: head, options: { bullet: true, bold: true, breakLine: true } },
+        ...lines.map((l): Run => ({ text: l, options: { indentLevel: 1, breakLine: true, fontSize: 15 } })),
+      ];
+      const runs = slide.rows.flatMap((row) =>
+        row.kind === "milestone"
+          ? risk(`${t("status.delayed")}${t("punct.colon")}${row.milestone.name}`, [
               `${t("milestone.target")} ${f.date(row.targetDate.value)}${row.revisedTargetDate ? `${t("punct.sep")}${t("milestone.revisedTarget")} ${f.date(row.revisedTargetDate.value)}` : ""}`,
               ...(row.reason ? [`${t("review.reason")}${t("punct.colon")}${row.reason}`] : []),
               ...(row.correction ? [`${t("review.correction")}${t("punct.colon")}${row.correction}`] : []),
-            ].join("\n");
-          return [
-            `${t(`review.risk.${row.status}`)}${t("punct.colon")}${row.metric.name}`,
-            `${f.value(row.current.value, row.metric.unit)} → ${f.value(row.target.value, row.metric.unit)} (${f.date(row.targetDate.value)})`,
-            ...(row.correction ? [`${t("review.correction")}${t("punct.colon")}${row.correction}`] : []),
-          ].join("\n");
-        }),
-        { x: 0.6, y: 1.4, w: W - 1.2, h: H - 2.4 },
-        16,
+            ])
+          : risk(`${t(`review.risk.${row.status}`)}${t("punct.colon")}${row.metric.name}`, [
+              forecastText(d, r.metrics[row.metric.at].forecast.pace, row.status, {
+                date: row.forecastDate,
+                due: row.targetDate,
+                current: row.current,
+                target: row.target,
+                shortfall: row.shortfall,
+                unit: row.metric.unit,
+              }),
+              ...(row.correction ? [`${t("review.correction")}${t("punct.colon")}${row.correction}`] : []),
+            ]),
       );
+      runs.at(-1)!.options = { ...runs.at(-1)!.options, breakLine: false };
+      s.addText(runs, text(d, { x: 0.6, y: 1.4, w: W - 1.2, h: H - 2.4, fontSize: 17, paraSpaceAfter: 6 }));
       return;
+    }
     case "decisions":
       table(
         d,
         s,
-        [t("brief.decisions"), t("brief.recommended"), t("brief.decideBy", { date: "" }).trim()],
+        [t("brief.decisions"), t("brief.recommended"), t("tracker.due")],
         slide.rows.map((row) => [
           row.decision.kind === "renewal"
             ? t("brief.decision.renewal", { date: f.date(r.contract?.renewalDate ?? null) })
@@ -432,7 +462,7 @@ function draw(d: Deckhand, s: pptxgenjs.default.Slide, slide: Slide): void {
               date: row.date ? f.date(row.date.value) : DASH,
             } as never,
           ),
-          f.date(row.by.value),
+          t("brief.decideBy", { date: f.date(row.by.value) }),
         ]),
         { x: 0.5, y: 1.4, w: W - 1 },
         [5.2, 4.8, 2.333],
