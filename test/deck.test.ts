@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build, defaultEffects } from "../src/build.ts";
 import type { CopyReport } from "../src/model/copy.ts";
 import { deckOf } from "../src/model/deck.ts";
+import { CSP } from "../src/share/policy.ts";
 import { translator } from "../templates/i18n/index.ts";
 import { launchBrowser, watchedPage } from "./support/browser.ts";
 import { slideProblems } from "./support/deck.ts";
@@ -45,6 +46,40 @@ afterAll(async () => {
 const report = async (slug: string) =>
   JSON.parse(await readFile(join(folders.get(slug)!, "report.json"), "utf8")) as CopyReport;
 const page = (slug: string, name: string) => readFile(join(folders.get(slug)!, name), "utf8");
+
+/**
+ * The fonts a PDF's pages draw text with (e.g. "AAAAAA+NotoSansJP-Regular"), and the characters drawn in a font that
+ * is not one of the customer's webfonts (a system fallback), as test/langs.test.ts reads the packs; an image's text is its own.
+ */
+async function pdfFonts(path: string): Promise<{ names: string[]; fallback: string[] }> {
+  const { getDocument, OPS } = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const task = getDocument({ data: new Uint8Array(await readFile(path)), fontExtraProperties: true, verbosity: 0 });
+  const doc = await task.promise;
+  const names = new Set<string>();
+  const fallback = new Set<string>();
+  for (let i = 1; i <= doc.numPages; i++) {
+    const page = await doc.getPage(i);
+    const ops = await page.getOperatorList();
+    let ours = true;
+    // Text inside images (the SVG logos) sits in form XObjects, drawn with the image's own fonts.
+    let depth = 0;
+    ops.fnArray.forEach((fn, k) => {
+      if (fn === OPS.paintFormXObjectBegin) depth++;
+      if (fn === OPS.paintFormXObjectEnd) depth--;
+      if (depth > 0) return;
+      if (fn === OPS.setFont) {
+        const { name } = page.commonObjs.get(ops.argsArray[k][0] as string) as { name: string };
+        names.add(name);
+        ours = /Inter|SourceSerif4|NotoSans(JP|TC|SC|KR)/.test(name);
+      }
+      if (fn === OPS.showText && !ours)
+        for (const glyph of ops.argsArray[k][0] as ({ unicode: string } | number | null)[])
+          if (glyph && typeof glyph === "object" && glyph.unicode.trim()) fallback.add(glyph.unicode);
+    });
+  }
+  await task.destroy();
+  return { names: [...names], fallback: [...fallback].sort() };
+}
 
 /** Every figure Fig.astro placed on a page: path and format → the text shown. */
 function figures(html: string): Map<string, string> {
@@ -156,6 +191,14 @@ describe("the deck page", () => {
     }
   });
 
+  it("carries the policy and nothing inline: its script is a file of the folder, bundled by Astro", async () => {
+    const html = await page("northwind-logistics", "deck.html");
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${CSP}">`);
+    expect(html.match(/<script(?![^>]*\ssrc=)[^>]*>/g)).toBeNull();
+    expect(html.match(/<style\b|\sstyle=|\son[a-z]+=/g)).toBeNull();
+    expect(html).toMatch(/<script [^>]*src="_astro\/deck[^"]*\.js">/);
+  });
+
   it("is linked from every page of the site, with its PDF", async () => {
     const html = await page("northwind-logistics", "index.html");
     expect(html).toContain('href="deck.html"');
@@ -184,9 +227,11 @@ describe("the deck's PDF", () => {
     const t = translator(locale);
     expect(bare(facts.pages[0])).toContain(bare(t("pack.qbr")));
     expect(bare(facts.pages[1])).toContain(bare(t("deck.agenda")));
-    if (locale === "ja-JP" || locale === "zh-TW")
-      expect(pages.flatMap((p) => p.fonts.map((f) => f.name)).some((n) => /Noto ?Sans ?(JP|TC|CJK)/i.test(n))).toBe(
-        true,
-      );
+    // The customer's webfonts, cut down for its pages, as the packs embed them (test/langs.test.ts).
+    // Its text in the customer's webfonts (the logos, images, draw theirs with the system's).
+    const { names } = await pdfFonts(pdf);
+    expect(names.some((n) => /Inter/.test(n))).toBe(true);
+    if (locale === "ja-JP") expect(names.some((n) => /NotoSansJP/.test(n))).toBe(true);
+    if (locale === "zh-TW") expect(names.some((n) => /NotoSansTC/.test(n))).toBe(true);
   });
 });

@@ -2,7 +2,6 @@
 // and a slide verdict's data-verdict mark. Pure.
 import type { Fig, SlideVerdict } from "../../src/model/deck.ts";
 import { DECK_PAGE } from "../../src/slides.ts";
-import type { SiteCustomer } from "../../src/render.ts";
 import type { DocView } from "./documents.ts";
 import type { FigureFormat } from "./figure.ts";
 import { customers } from "./site.ts";
@@ -15,7 +14,7 @@ export function deckPaths() {
 }
 
 /** What a slide's components know of the page they are placed on: the deck, a page of no sections. */
-export function deckView(_c: SiteCustomer): DocView {
+export function deckView(): DocView {
   return {
     file: DECK_PAGE,
     title: "pack.qbr",
