@@ -64,6 +64,7 @@ import type { CustomerData } from "./schema.ts";
 import { boundSeries, boundedWarning } from "./series.ts";
 import { serve } from "./serve.ts";
 import { inShard, type Shard } from "./shard.ts";
+import { DECK_PAGE, deckPdf } from "./slides.ts";
 import { validateCustomer } from "./validate.ts";
 
 /** What to build; the CLI turns flags into this, tests write it directly. */
@@ -99,8 +100,12 @@ export interface BuildOptions {
   configDir?: string;
   /** The audiences to print a short QBR PDF for, beside the QBR (--audience). */
   audiences?: AudiencePdf[];
+  /** Each QBR also as a 16:9 deck, its page and its PDF (--deck; milepost.config.json's `deck` too). */
+  deck?: boolean;
   /** The customer's copy (default) or the internal copy, which adds what the CSM alone reads (--copy). */
   copy?: Copy;
+  /** Also write the close-out and handoff documents as editable Word files (--office; else milepost.config.json's `office`). */
+  office?: boolean;
 }
 
 /** How one customer's build ended. */
@@ -362,7 +367,8 @@ export async function build(asked: BuildOptions, effects: BuildEffects = default
         progress.add("publish", ready.length);
         // Chromium starts while the pages render; not at all when every customer is reused.
         if (opts.pdf) printer ??= effects.printer(work);
-        rendered = await renderBatch(opts, effects, printer !== null, ready, join(work, `batch-${i / BATCH_SIZE}`));
+        const stage = join(work, `batch-${i / BATCH_SIZE}`);
+        rendered = await renderBatch(opts, effects, printer !== null, ready, stage, opts.office ?? config.office);
         checkpoint("rendered");
       }
       // This batch joins Chromium's queue at once, behind the one printing; one batch ahead at most.
@@ -571,6 +577,7 @@ async function prepareSite(
       folder: `${folder}/`,
       earlier,
       pdf: opts.pdf,
+      deck: (opts.deck || config.deck) && chosen.packs.includes("qbr") && report.qbr !== null,
     },
     key: null,
   };
@@ -585,6 +592,7 @@ async function renderBatch(
   pdf: boolean,
   ready: Ready,
   stage: string,
+  office: boolean,
 ): Promise<Rendered> {
   const dataDirs = new Map(ready.map(({ slug }) => [slug, join(opts.dataDir, slug)]));
   const siteDir = await effects.render(
@@ -609,6 +617,21 @@ async function renderBatch(
       };
       jobs.set(job, c.slug);
       mine.push(`${c.slug}/${name}`);
+    }
+    if (pdf && c.deck) {
+      const name = deckPdf(c);
+      jobs.set(
+        { path: `${c.slug}/${DECK_PAGE}`, out: join(siteDir, c.slug, name), paper: "slide", date: c.report.asOf },
+        c.slug,
+      );
+      mine.push(`${c.slug}/${name}`);
+    }
+    // docx and pptxgenjs load only for a build that writes Office files.
+    const made = office || c.deck ? await import("./office/files.ts") : null;
+    const written = made ? await made.officeFiles(c, join(siteDir, c.slug), office) : [];
+    for (const file of written) {
+      await writeFile(join(siteDir, c.slug, file.name), file.bytes);
+      mine.push(`${c.slug}/${file.name}`);
     }
     files.set(c.slug, mine);
   }

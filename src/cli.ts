@@ -45,6 +45,9 @@ Options for build:
                          also print the QBR's short PDF for that audience (repeat it, or list them: finance,it)
   --out <folder>         output folder (default: dist)
   --no-pdf               build the sites and report.json only
+  --office               also write the close-out and handoff documents as editable Word files (.docx)
+  --deck                 also each QBR as a 16:9 deck: a page that presents full-screen (deck.html) and
+                         <slug>-qbr-deck-<period>.pdf (or "deck": true in milepost.config.json)
   --full-series          report.json lists every measurement (the pages draw at most 150 points per metric)
   --copy customer|internal
                          the customer's copy (default; the only one publish sends) or the internal copy: it adds
@@ -92,6 +95,8 @@ export async function main(argv: string[], today = localToday()): Promise<number
         audience: { type: "string", multiple: true },
         out: { type: "string", default: "dist" },
         "no-pdf": { type: "boolean" },
+        deck: { type: "boolean" },
+        office: { type: "boolean" },
         "full-series": { type: "boolean" },
         copy: { type: "string" },
         force: { type: "boolean" },
@@ -188,7 +193,9 @@ export async function main(argv: string[], today = localToday()): Promise<number
       shard: values.shard === undefined ? undefined : parseShard(values.shard),
       configDir: resolve(values.config),
       audiences: parseAudiences(values.audience ?? [], packs.also.includes(AUDIENCE_PACK) ? "all" : packs.pack),
+      deck: values.deck,
       copy: values.copy as Copy | undefined,
+      office: values.office,
     };
     const started = performance.now();
     const mode = command === "validate" ? "silent" : progressMode(process.stderr, process.env, values.json ?? false);

@@ -56,8 +56,12 @@ export const configSchema = z.object({
     )
     .default([]),
   audiences: audienceSectionsSchema.optional(),
+  /** Every QBR also as a 16:9 deck (the deck.html page and <slug>-qbr-deck-<period>.pdf), as --deck does. */
+  deck: z.boolean().optional(),
   /** What the links of `milepost publish` start with, when --base-url is not given. */
   baseUrl: text.optional(),
+  /** Also write the close-out and handoff documents as Word files, as --office does. */
+  office: z.boolean().optional(),
 });
 export type ConfigFile = z.infer<typeof configSchema>;
 
@@ -79,8 +83,12 @@ export interface Config {
   sections: Record<ConfigPack, string[]>;
   custom: CustomSection[];
   audiences: Record<AudiencePdf, string[]>;
+  /** Every QBR also as a 16:9 deck (--deck). */
+  deck: boolean;
   /** What published links start with (publish's --base-url wins); null: links are the target's local paths. */
   baseUrl: string | null;
+  /** Whether a build writes the editable Office files (--office switches them on too). */
+  office: boolean;
 }
 
 /** The settings when there is no config file. */
@@ -90,7 +98,9 @@ export function defaultConfig(dir: string): Config {
     provider: null,
     sections: eachPack((p) => [...SECTIONS[p]]),
     custom: [],
+    deck: false,
     baseUrl: null,
+    office: false,
     audiences: Object.fromEntries(AUDIENCE_PDFS.map((a) => [a, [...AUDIENCE_DEFS[a].sections]])) as Record<
       AudiencePdf,
       string[]
@@ -194,6 +204,7 @@ export function resolveConfig(file: ConfigFile, dir: string, report: Report): Co
     }
     config.sections[pack] = sectionOrder(SECTIONS[pack], custom, settings ?? {});
   }
+  config.deck = file.deck ?? false;
   config.custom = file.sections.map((s) => ({ ...s, file: join(dir, s.file) }));
   for (const audience of AUDIENCE_PDFS) {
     const ids = file.audiences?.[audience];
@@ -220,6 +231,7 @@ export function resolveConfig(file: ConfigFile, dir: string, report: Report): Co
         "write it with https://, e.g. https://packs.example.com/q3/",
       );
   }
+  config.office = file.office ?? false;
   return config;
 }
 

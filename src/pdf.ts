@@ -8,12 +8,14 @@ import type { Browser, BrowserContext, Page } from "puppeteer";
 import { checkpoint } from "./checkpoint.ts";
 import { browserNotFound, MilepostError } from "./errors.ts";
 import { destinationPages, finishPdf, pageCount, type Bookmark, type PdfInfo } from "./pdfinfo.ts";
+import { SLIDE_PX } from "./slides.ts";
 
 /** One PDF to print: the page at `path` (site-relative, e.g. "acme/print-qbr.html") into `out`. */
 export interface PrintJob {
   path: string;
   out: string;
-  paper: "a4" | "letter";
+  /** "slide": a 16:9 deck, one slide a page (src/slides.ts). */
+  paper: "a4" | "letter" | "slide";
   /** The as-of date: the PDF's creation date, so the same data gives the same bytes. */
   date: string;
 }
@@ -292,7 +294,11 @@ export function openPrinter(
 const SHORT_DOCUMENT = 4;
 
 /** The width of the printed column in CSS pixels (paper less 16 mm margins each side), per paper. */
-const COLUMN_PX = { a4: Math.round(((210 - 32) * 96) / 25.4), letter: Math.round(((215.9 - 32) * 96) / 25.4) };
+const COLUMN_PX = {
+  a4: Math.round(((210 - 32) * 96) / 25.4),
+  letter: Math.round(((215.9 - 32) * 96) / 25.4),
+  slide: SLIDE_PX.width,
+};
 
 /** A printed document before it is finished: Chromium's bytes, its information and bookmarks. */
 interface Printed {
@@ -305,13 +311,15 @@ interface Printed {
 async function printOne(page: Page, url: string, job: PrintJob, browser: ChildProcess | null): Promise<Printed> {
   // Lay the page out as it will print, so each chart is drawn at its printed size.
   await page.emulateMediaType("print");
-  await page.setViewport({ width: COLUMN_PX[job.paper], height: 1000 });
+  await page.setViewport({ width: COLUMN_PX[job.paper], height: job.paper === "slide" ? SLIDE_PX.height : 1000 });
   const response = await page.goto(url, { waitUntil: "load" });
   if (!response?.ok()) throw new Error(`${url} answered ${response?.status()}`);
   // The page sets data-print-ready once fonts are loaded and every chart is drawn.
   await page.waitForSelector("html[data-print-ready]", { timeout: 30_000 });
   const options = {
-    format: job.paper === "letter" ? "Letter" : "A4",
+    ...(job.paper === "slide"
+      ? { width: `${SLIDE_PX.width}px`, height: `${SLIDE_PX.height}px` }
+      : { format: job.paper === "letter" ? ("Letter" as const) : ("A4" as const) }),
     printBackground: true,
     preferCSSPageSize: true,
     waitForFonts: true,

@@ -33,6 +33,8 @@ export interface SiteCustomer {
   earlier: PeriodPdfs[];
   /** Whether this build prints the customer's PDFs beside its site (not with --no-pdf). */
   pdf: boolean;
+  /** Whether its QBR is also a 16:9 deck (--deck): the deck.html page, and its PDF with `pdf`. */
+  deck?: boolean;
   /** How its packs arrange their sections (milepost.config.json, customer.json); without it, the registry's order. */
   layout?: Layout;
   /** Files its pages show that are not in its data folder (the provider's logo of milepost.config.json): name in files/ → absolute path. */

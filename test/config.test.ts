@@ -59,6 +59,7 @@ describe("loadConfig(dir)", () => {
     expect(config).toEqual(defaultConfig(dir));
     expect(config!.sections.qbr[0]).toBe("summary");
     expect(config!.audiences.executive).toEqual(["summary", "commercial", "stakeholders", "actions"]);
+    expect(config!.deck).toBe(false);
   });
 
   it("reads branding, section order, custom sections and audiences", async () => {
@@ -68,10 +69,12 @@ describe("loadConfig(dir)", () => {
         packs: { qbr: { order: ["summary", "commercial"], off: ["audiences"] }, closeout: { off: ["retrospective"] } },
         sections: [{ id: "roadmap", pack: "qbr", file: "sections/roadmap.mdx", title: "Roadmap", after: "review" }],
         audiences: { finance: ["summary", "commercial", "roadmap"] },
+        deck: true,
       },
       ["brand/logo.svg", "sections/roadmap.mdx"],
     );
     expect(errors).toEqual([]);
+    expect(config!.deck).toBe(true);
     expect(config!.provider).toEqual({ name: "Meridian Advisory", logo: "brand/logo.svg", color: "#5b2a86" });
     expect(config!.sections.qbr).toEqual([
       "summary",
@@ -112,7 +115,7 @@ describe("loadConfig(dir)", () => {
     const qbr =
       "summary, milestones, outcomes, review, voice, trend, actions, commercial, adoption, support, stakeholders, audiences, sources, roadmap";
     expect(errors).toEqual([
-      `milepost.config.json:${line('"colour"')} colour: is not a key milepost knows; it is ignored — remove it; the keys here are: provider, packs, sections, audiences, baseUrl`,
+      `milepost.config.json:${line('"colour"')} colour: is not a key milepost knows; it is ignored — remove it; the keys here are: provider, packs, sections, audiences, deck, baseUrl, office`,
       `milepost.config.json:${line('"color"')} provider.color: "green" is not a colour — write a colour as #rrggbb, e.g. #1f4e79`,
     ]);
     const fixed = await project(

@@ -1,7 +1,7 @@
 // The consistency oracle on built packs (issue 20): every fixture and sample customer, at several as-of dates, in
-// both copies, built with real Astro — the QBR and close-out with the monthly report, the celebrations and (internal
-// copy) the case-study draft (issue 24); every data-verdict mark of every page and printed document is gathered
-// with every verdict report.json states, and one item with two verdicts fails. (The PDFs print those documents'
+// both copies, built with real Astro — the QBR and close-out with the deck (--deck, issue 23), the monthly report,
+// the celebrations and (internal copy) the case-study draft (issue 24); every data-verdict mark of every page, printed
+// document and slide is gathered with every verdict report.json states, and one item with two verdicts fails. (The PDFs print those documents'
 // HTML, so the marks are read there: --no-pdf keeps this test to the pages.)
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
@@ -42,7 +42,7 @@ beforeAll(async () => {
         const out = join(scratch, `${name}-${copy}-${asOf}`);
         const also = copy === "internal" ? MOMENTS : MOMENTS.filter((p) => p !== "casestudy");
         const results = await build(
-          portfolioOptions(root, out, { asOf, period, copy, pdf: false, also }),
+          portfolioOptions(root, out, { asOf, period, copy, pdf: false, also, deck: true }),
           defaultEffects,
         );
         for (const r of results.filter((r) => r.status === "built")) {
@@ -107,6 +107,25 @@ describe("one verdict per item across every page, document and report.json", () 
     expect([...pages(harimau)].some((p) => p.includes("print-celebrate-"))).toBe(true);
     const scw = built.find((b) => b.label === "samples internal 2026-09-30" && b.slug === "southern-cross-water")!;
     expect(kinds(scw, "casestudy.html")).toContain("milestone");
+  });
+
+  it("marks the deck's judgements as the pack's: targets, milestones, health, payback and decisions on deck.html", () => {
+    let decks = 0;
+    for (const b of built.filter((b) => b.slug === "northwind-logistics" || b.slug === "harimau-retail")) {
+      const onDeck = b.claims.filter((c) => c.where.endsWith("/deck.html"));
+      if (onDeck.length === 0) continue;
+      decks++;
+      const kinds = new Set(onDeck.map((c) => c.item.split(":")[0]));
+      for (const kind of ["target", "milestone", "health", "payback"])
+        expect(kinds, `${b.label} ${b.slug}`).toContain(kind);
+      // Every decision page one asks for, with its decide-by date, is on the deck too.
+      const items = new Set(onDeck.map((c) => c.item));
+      for (const c of b.claims.filter(
+        (c) => c.where.startsWith("brief.decisions") && /^decide-by:|^decision:\D/.test(c.item),
+      ))
+        expect(items, `${b.label} ${b.slug}`).toContain(c.item);
+    }
+    expect(decks).toBeGreaterThanOrEqual(8);
   });
 
   it("finds no item with two verdicts", () => {

@@ -783,4 +783,10 @@ export default {
   "brief.noBreakEven": "Beim derzeitigen jährlichen Nutzen liegt die Amortisation mehr als fünf Jahre entfernt.",
   "brief.decisions": "Erforderliche Entscheidungen",
   "brief.plan": "Nächstes Quartal",
+  "deck.agenda": "Agenda",
+  "deck.name": "Präsentation",
+  "deck.continued": "Fortsetzung, {n} von {total}",
+  "deck.present": "Im Vollbild präsentieren",
+  "deck.help":
+    "Pfeiltasten, Bild auf und Bild ab blättern zwischen den Folien; Pos1 und Ende springen zur ersten und zur letzten; F präsentiert im Vollbild.",
 } satisfies Labels;

@@ -767,4 +767,10 @@ export default {
   "brief.noBreakEven": "At the current run-rate, payback is more than five years away.",
   "brief.decisions": "Decisions needed",
   "brief.plan": "Next quarter",
+  "deck.agenda": "Agenda",
+  "deck.name": "Presentation",
+  "deck.continued": "continued, {n} of {total}",
+  "deck.present": "Present full screen",
+  "deck.help":
+    "Arrow keys, Page Up and Page Down move between slides; Home and End go to the first and the last; F presents full screen.",
 } as const;

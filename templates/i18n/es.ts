@@ -783,4 +783,10 @@ export default {
   "brief.noBreakEven": "Al ritmo anualizado actual, la recuperación de la inversión llegaría en más de cinco años.",
   "brief.decisions": "Decisiones necesarias",
   "brief.plan": "Próximo trimestre",
+  "deck.agenda": "Agenda",
+  "deck.name": "Presentación",
+  "deck.continued": "continuación, {n} de {total}",
+  "deck.present": "Presentar a pantalla completa",
+  "deck.help":
+    "Las flechas, Re Pág y Av Pág pasan de una diapositiva a otra; Inicio y Fin van a la primera y a la última; F presenta a pantalla completa.",
 } satisfies Labels;

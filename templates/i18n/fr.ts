@@ -789,4 +789,10 @@ export default {
     "Au rythme actuel de la valeur annualisée, l’amortissement interviendrait dans plus de cinq ans.",
   "brief.decisions": "Décisions attendues",
   "brief.plan": "Trimestre prochain",
+  "deck.agenda": "Ordre du jour",
+  "deck.name": "Présentation",
+  "deck.continued": "suite, {n} sur {total}",
+  "deck.present": "Présenter en plein écran",
+  "deck.help":
+    "Les flèches, Page précédente et Page suivante passent d’une diapositive à l’autre ; Début et Fin mènent à la première et à la dernière ; F présente en plein écran.",
 } satisfies Labels;

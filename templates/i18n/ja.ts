@@ -757,4 +757,10 @@ export default {
   "brief.noBreakEven": "現在のペースでは、投資回収までに5年以上を要する見込みです。",
   "brief.decisions": "ご判断いただきたい事項",
   "brief.plan": "来四半期",
+  "deck.agenda": "アジェンダ",
+  "deck.name": "プレゼンテーション",
+  "deck.continued": "続き（{n}/{total}）",
+  "deck.present": "全画面で表示",
+  "deck.help":
+    "矢印キー、Page Up、Page Down でスライドを移動し、Home と End で最初と最後のスライドへ移動します。F キーで全画面表示になります。",
 } satisfies Labels;

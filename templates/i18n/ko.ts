@@ -757,4 +757,10 @@ export default {
   "brief.noBreakEven": "현재의 연간 환산 가치 기준으로 투자 회수까지 5년 이상 소요될 전망입니다.",
   "brief.decisions": "의사결정 요청 사항",
   "brief.plan": "다음 분기",
+  "deck.agenda": "안건",
+  "deck.name": "프레젠테이션",
+  "deck.continued": "계속 ({n}/{total})",
+  "deck.present": "전체 화면으로 발표",
+  "deck.help":
+    "화살표 키와 Page Up, Page Down으로 슬라이드를 넘기고 Home과 End로 처음과 마지막 슬라이드로 이동합니다. F 키를 누르면 전체 화면으로 발표합니다.",
 } satisfies Labels;

@@ -777,4 +777,10 @@ export default {
   "brief.noBreakEven": "Pada kadar semasa, pulang modal memerlukan lebih daripada lima tahun lagi.",
   "brief.decisions": "Keputusan yang diperlukan",
   "brief.plan": "Suku seterusnya",
+  "deck.agenda": "Agenda",
+  "deck.name": "Pembentangan",
+  "deck.continued": "sambungan, {n} daripada {total}",
+  "deck.present": "Bentang skrin penuh",
+  "deck.help":
+    "Kekunci anak panah, Page Up dan Page Down beralih antara slaid; Home dan End ke slaid pertama dan terakhir; F membentang dalam skrin penuh.",
 } satisfies Labels;

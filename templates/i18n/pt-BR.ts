@@ -779,4 +779,10 @@ export default {
   "brief.noBreakEven": "No ritmo anualizado atual, a recuperação do investimento levará mais de cinco anos.",
   "brief.decisions": "Decisões necessárias",
   "brief.plan": "Próximo trimestre",
+  "deck.agenda": "Pauta",
+  "deck.name": "Apresentação",
+  "deck.continued": "continuação, {n} de {total}",
+  "deck.present": "Apresentar em tela cheia",
+  "deck.help":
+    "As setas, Page Up e Page Down passam de um slide a outro; Home e End vão ao primeiro e ao último; F apresenta em tela cheia.",
 } satisfies Labels;

@@ -734,4 +734,9 @@ export default {
   "brief.noBreakEven": "按当前年化价值，实现投资回收需要五年以上。",
   "brief.decisions": "需要贵方决策的事项",
   "brief.plan": "下季度",
+  "deck.agenda": "议程",
+  "deck.name": "演示文稿",
+  "deck.continued": "续（{n}/{total}）",
+  "deck.present": "全屏演示",
+  "deck.help": "用方向键、Page Up 和 Page Down 切换幻灯片，Home 和 End 跳到第一张和最后一张，按 F 全屏演示。",
 } satisfies Labels;

@@ -728,4 +728,9 @@ export default {
   "brief.noBreakEven": "依目前速度，完成投資回收需要五年以上。",
   "brief.decisions": "待決策事項",
   "brief.plan": "下一季",
+  "deck.agenda": "議程",
+  "deck.name": "簡報",
+  "deck.continued": "續（{n}/{total}）",
+  "deck.present": "全螢幕簡報",
+  "deck.help": "以方向鍵、Page Up 與 Page Down 切換投影片，Home 與 End 跳至第一張與最後一張，按 F 以全螢幕簡報。",
 } satisfies Labels;

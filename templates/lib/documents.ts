@@ -59,6 +59,7 @@ export function printTitle(t: Translate, doc: PrintDef): string {
 
 /** The title of an earlier period's PDF, from its file name: its pack's, and an audience's short PDF names the audience. */
 export function earlierTitle(t: Translate, pdf: string): string {
+  if (pdf.includes("-qbr-deck-")) return `${t("pack.qbr")} — ${t("deck.name")}`;
   const origin = pdfOrigin(pdf);
   if (!origin) return pdf;
   const title = t(origin.doc.title);

@@ -157,6 +157,7 @@ describe("the titles of an audience's PDF", () => {
     expect(printTitle(translator("ja-JP"), finance)).toBe("四半期ビジネスレビュー — 財務・経理");
     expect(earlierTitle(t, "acme-qbr-users-2026-Q2.pdf")).toBe("Quarterly Business Review — Day-to-day users");
     expect(earlierTitle(t, "acme-qbr-2026-Q2.pdf")).toBe("Quarterly Business Review");
+    expect(earlierTitle(t, "acme-qbr-deck-2026-Q2.pdf")).toBe("Quarterly Business Review — Presentation");
     expect(earlierTitle(t, "acme-closeout-2026-Q2.pdf")).toBe(t("pack.closeout"));
     expect(earlierTitle(t, "acme-kickoff-2026-Q3.pdf")).toBe("Kickoff Success Plan");
   });
