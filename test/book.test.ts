@@ -149,6 +149,25 @@ describe("the book's page in headless Chromium, from disk", () => {
     expect(names).toEqual([...names].sort());
   });
 
+  it("is cards on a 360 or 390 px phone, every figure beside its column's name, nothing wider than the screen", async () => {
+    for (const width of [360, 390]) {
+      await page.setViewport({ width, height: 800 });
+      const wide = await page.evaluate(() => {
+        const vw = document.documentElement.clientWidth;
+        return [...document.body.querySelectorAll("*")]
+          .filter((el) => el.getBoundingClientRect().right > vw + 0.5)
+          .map((el) => el.outerHTML.slice(0, 60));
+      });
+      expect(wide, String(width)).toEqual([]);
+    }
+    const label = await page.$eval(
+      "table.book-table tbody td:nth-child(4)",
+      (td) => getComputedStyle(td, "::before").content,
+    );
+    expect(label).toBe('"Value claimed"');
+    await page.setViewport({ width: 1366, height: 900 });
+  });
+
   it("filters by CSM, health and renewal window, and counts what it shows", async () => {
     await page.select('select[data-filter="csm"]', "Jordan Hale");
     const jordan = [...reports.values()].filter((r) => r.customer.csm === "Jordan Hale").map((r) => r.customer.slug);

@@ -184,16 +184,16 @@ export function portfolioPage(rows: readonly PortfolioRow[], pdf: boolean): stri
   ].join("\n");
   const headings = COLUMNS.map(
     (c, i) =>
-      `<th scope="col"${c.numeric ? ' class="num"' : ""} aria-sort="none"><button type="button" data-col="${i}">${escape(c.title)}</button></th>`,
+      `<th scope="col" role="columnheader"${c.numeric ? ' class="num"' : ""} aria-sort="none"><button type="button" data-col="${i}">${escape(c.title)}</button></th>`,
   ).join("");
   const body = rows
     .map((r) => {
       const cells = COLUMNS.map((c) => {
         const x = c.cell(r);
         const cls = [c.numeric ? "num" : "", x.cls ?? ""].filter(Boolean).join(" ");
-        return `<td data-label="${escape(c.title)}" data-v="${x.key === null ? "" : escape(String(x.key))}"${cls ? ` class="${cls}"` : ""}><div>${x.html}</div></td>`;
+        return `<td role="cell" data-label="${escape(c.title)}" data-v="${x.key === null ? "" : escape(String(x.key))}"${cls ? ` class="${cls}"` : ""}><div>${x.html}</div></td>`;
       }).join("");
-      return `<tr data-csm="${escape(r.csm ?? "-")}" data-health="${r.health ?? ""}" data-days="${r.daysToRenewal ?? ""}">${cells}</tr>`;
+      return `<tr role="row" data-csm="${escape(r.csm ?? "-")}" data-health="${r.health ?? ""}" data-days="${r.daysToRenewal ?? ""}">${cells}</tr>`;
     })
     .join("\n");
   return `${head("Book of business")}
@@ -208,9 +208,9 @@ ${filters}
 <output data-count>${plural(rows.length, "customer", "customers")}</output>
 </form>
 <div class="scroll">
-<table class="book-table">
-<thead><tr>${headings}</tr></thead>
-<tbody>
+<table class="book-table" role="table">
+<thead role="rowgroup"><tr role="row">${headings}</tr></thead>
+<tbody role="rowgroup">
 ${body}
 </tbody>
 </table>
