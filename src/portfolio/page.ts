@@ -191,7 +191,7 @@ export function portfolioPage(rows: readonly PortfolioRow[], pdf: boolean): stri
       const cells = COLUMNS.map((c) => {
         const x = c.cell(r);
         const cls = [c.numeric ? "num" : "", x.cls ?? ""].filter(Boolean).join(" ");
-        return `<td role="cell" data-label="${escape(c.title)}" data-v="${x.key === null ? "" : escape(String(x.key))}"${cls ? ` class="${cls}"` : ""}><div>${x.html}</div></td>`;
+        return `<td role="cell" data-label="${escape(c.title)}" data-v="${x.key === null ? "" : escape(String(x.key))}"${cls ? ` class="${cls}"` : ""}>${x.html}</td>`;
       }).join("");
       return `<tr role="row" data-csm="${escape(r.csm ?? "-")}" data-health="${r.health ?? ""}" data-days="${r.daysToRenewal ?? ""}">${cells}</tr>`;
     })

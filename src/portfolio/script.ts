@@ -10,9 +10,12 @@ function setUp(table: HTMLTableElement): void {
   const count = document.querySelector<HTMLOutputElement>("output[data-count]");
   let sorted = { col: -1, descending: false };
 
+  // Each column's sort keys, read once: a sort then touches the DOM only to move the rows.
+  const keysOf = new Map<number, string[]>();
   const sortBy = (col: number) => {
     const descending = sorted.col === col ? !sorted.descending : false;
-    const keys = rows.map((r) => r.cells[col].dataset.v ?? "");
+    let keys = keysOf.get(col);
+    if (!keys) keysOf.set(col, (keys = rows.map((r) => r.cells[col].dataset.v ?? "")));
     const order = sortedOrder(keys, descending);
     const fragment = document.createDocumentFragment();
     for (const i of order) fragment.append(rows[i]);
