@@ -4,6 +4,7 @@ import { defineConfig } from "vitest/config";
 const UNIT = [
   "test/model/**/*.test.ts",
   "test/templates/**/*.test.ts",
+  "test/portfolio/**/*.test.ts",
   "test/{celebrations,config,dates,dates-cli,deploy,docs,errors,fonts,glossary,i18n,incremental,inert,jsonschema,load,merge,narrative,narrative-tags,numbers,places,progress,protect,publish,series,setup,shard,tokens,validate}.test.ts",
 ];
 

@@ -1,4 +1,4 @@
-// npm run bench [-- --customers 40 --runs 3 --root <checkout> --skip one,incremental]
+// npm run bench [-- --customers 40 --runs 3 --root <checkout> --skip one,incremental,book]
 // Measures every figure of the scale table (README, "Performance") in one run, on a portfolio of
 // N copies of the sample customers, each against its goal; the whole build as a ratio against a
 // floor measured in the same run: Chromium alone printing the same print pages once each (same
@@ -10,6 +10,7 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs, promisify } from "node:util";
+import { bookFigures } from "./book.ts";
 
 const HERE = join(import.meta.dirname, "..");
 const run = promisify(execFile);
@@ -129,6 +130,23 @@ row(
   "≤ 0.1 s",
   median(renders) <= 0.1,
 );
+
+// The book of business the last build --all wrote beside the customers (bench/book.ts: 500 generated on their own).
+if (!skip.has("book") && (await stat(join(out, "portfolio", "index.html")).catch(() => null))) {
+  const book = await bookFigures(out);
+  row(
+    `book of business page (${book.customers} customers), rendered in Chromium`,
+    `${book.renderMs.toFixed(0)} ms`,
+    "< 2 s",
+    book.renderMs < 2000,
+  );
+  row(
+    "book of business, one sort (median over its columns) and one filter",
+    `${book.sortMs.toFixed(1)} ms, ${book.filterMs.toFixed(1)} ms`,
+    "< 100 ms",
+    book.sortMs < 100 && book.filterMs < 100,
+  );
+}
 
 // Re-running the build with one customer's data changed: needs incremental builds (--force).
 if (!skip.has("incremental")) {

@@ -59,6 +59,7 @@ import {
   writeManifest,
   type ManifestEntry,
 } from "./publish.ts";
+import { writePortfolio } from "./portfolio/write.ts";
 import { PACKAGE_ROOT, renderSites, type SiteCustomer } from "./render.ts";
 import type { CustomerData } from "./schema.ts";
 import { boundSeries, boundedWarning } from "./series.ts";
@@ -96,6 +97,8 @@ export interface BuildOptions {
   clean?: boolean;
   /** Only the customers of this slice (--shard i/n). */
   shard?: Shard;
+  /** Write the book of business (dist/portfolio/) from every customer of the manifest after the build: --all without --shard. */
+  book?: boolean;
   /** The folder of milepost.config.json (--config); without one, the registry's defaults. */
   configDir?: string;
   /** The audiences to print a short QBR PDF for, beside the QBR (--audience). */
@@ -388,6 +391,19 @@ export async function build(asked: BuildOptions, effects: BuildEffects = default
     await printing;
     // An empty slice still leaves a manifest, for merge.
     if (slugs.length === 0) await effects.manifest(opts.outDir, []);
+    // Every customer built: the book of business beside them, from the manifest and their report.json.
+    if (opts.book && !opts.shard) {
+      const folder = work;
+      await writePortfolio(
+        opts.outDir,
+        opts.pdf
+          ? async (root, job) => {
+              printer ??= effects.printer(folder);
+              return (await printer.print(root, [job])).get(job) ?? null;
+            }
+          : null,
+      );
+    }
     progress.close();
   } catch (err) {
     throw err instanceof MilepostError

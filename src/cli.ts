@@ -191,6 +191,7 @@ export async function main(argv: string[], today = localToday()): Promise<number
       force: values.force,
       clean: values.clean,
       shard: values.shard === undefined ? undefined : parseShard(values.shard),
+      book: command === "build" && slugs.length === 0 && values.shard === undefined,
       configDir: resolve(values.config),
       audiences: parseAudiences(values.audience ?? [], packs.also.includes(AUDIENCE_PACK) ? "all" : packs.pack),
       deck: values.deck,

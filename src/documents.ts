@@ -51,6 +51,11 @@ export interface PageDef {
   sections: string[];
   /** Whether this customer has the page at all (default: yes). */
   has?: (c: SiteCustomer) => boolean;
+  /**
+   * The section the page is named after: when the customer's copy leaves it out, the page takes the title of the
+   * first section it shows (a "Retrospective" tab holding only the survey is named after the survey).
+   */
+  lead?: string;
 }
 
 /** A print document, printed to its own PDF. */
@@ -475,6 +480,7 @@ const PACK_LIST = [
         nav: "nav.retrospective",
         title: "retro.title",
         sections: ["retrospective", "csat", "financials"],
+        lead: "retrospective",
       },
       {
         file: "next-steps.html",
@@ -743,10 +749,19 @@ export function pagesOf(c: SiteCustomer): (PageDef & { pack: Pack })[] {
   return PACKS.filter((p) => c.packs.includes(p)).flatMap((p) =>
     PACK_DEFS[p].pages
       .filter((page) => page.has?.(c) ?? true)
-      .map((page) => ({ ...page, pack: p, sections: pageSections(c, p, page) }))
+      .map((page) => named(c, { ...page, pack: p, sections: pageSections(c, p, page) }))
       // The customer's copy leaves out a page its data does not fill; the internal copy shows what is missing there.
       .filter((page) => page.sections.length > 0 && (c.report.copy === "internal" || sectionsOf(c, page).length > 0)),
   );
+}
+
+/** A page whose lead section the customer's copy leaves out, named after the first section it shows (see PageDef.lead). */
+function named<P extends PageDef>(c: SiteCustomer, page: P): P {
+  if (!page.lead || c.report.copy === "internal") return page;
+  const shown = sectionsOf(c, page);
+  const first = shown[0]?.title;
+  if (!first || typeof first !== "string" || shown.some((s) => s.id === page.lead)) return page;
+  return { ...page, nav: first, title: first };
 }
 
 /** The file name of a customer's print document: the internal copy's says so, and is never linked as another period's. */

@@ -587,6 +587,14 @@ export const errorCatalogue = {
       "The customer's built folder holds the internal copy (its .milepost-copy file, a page or PDF marked internal, or an …-internal.pdf), whatever manifest.json says.",
     fix: "Build the customer's copy (milepost build <slug>, without --copy internal), then publish.",
   },
+  "book-of-business": {
+    title: "The book of business in a folder to publish",
+    severity: "error",
+    stage: "publish",
+    message:
+      "The folder to publish is the book of business (dist/portfolio/, which milepost build --all writes: every customer's figures for the account team), or holds its page or PDF.",
+    fix: "Publish each customer's own folder (milepost publish <slug>, or --all); keep the book inside the team.",
+  },
 } as const satisfies Record<string, ErrorData>;
 
 /** Every code milepost reports, e.g. "missing-column". */

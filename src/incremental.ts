@@ -42,6 +42,7 @@ const NOT_IN_KEY = new Set([
   "force",
   "clean",
   "shard",
+  "book",
 ]);
 
 /** What goes into one customer's key. */

@@ -211,6 +211,7 @@ export function customerSchemaIn(dates: DateFormat = "YMD", numbers: NumberForma
     numberFormat: z.enum(NUMBER_FORMATS).optional(),
     brand: z.object({ logo: z.string().optional(), color: hexColor.optional() }).optional(),
     provider: z.object({ name: text, logo: z.string().optional() }).optional(),
+    csm: z.object({ name: text, email: z.string().optional() }).optional(),
     engagement: z.object({
       name: text,
       start: date,

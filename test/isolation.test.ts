@@ -122,6 +122,14 @@ describe("one customer's narrative stays its own", () => {
     expect(run.stdout).toContain(`✗ acme — 1 error, previous output kept, 1 warning\n${error}\n`);
     expect(run.stdout).toContain("✓ bare — qbr");
     expect(run.stdout + run.stderr).not.toMatch(/^\s+at /m);
-    expect(await readdir(join(cwd, "dist"))).toEqual(["bare", "manifest.json"]);
+    // --all writes the book of business beside the customers (test/book.test.ts reads it).
+    expect((await readdir(join(cwd, "dist"))).sort()).toEqual(["bare", "manifest.json", "portfolio"]);
+    expect((await readdir(join(cwd, "dist", "portfolio"))).sort()).toEqual([
+      "index.html",
+      "portfolio.css",
+      "portfolio.csv",
+      "portfolio.js",
+      "print.html",
+    ]);
   });
 });

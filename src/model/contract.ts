@@ -29,8 +29,8 @@ export type { Copy, CopyReport, Expansion, InternalNotes } from "./copy.ts";
 export interface Report extends AccountFigures {
   /** Version of this shape. */
   schemaVersion: 1;
-  /** Who the report is for; locale and currency drive formatting. */
-  customer: { slug: string; name: string; locale: string; currency: string };
+  /** Who the report is for; locale and currency drive formatting; csm the account's owner (customer.json), or null. */
+  customer: { slug: string; name: string; locale: string; currency: string; csm: string | null };
   /** The engagement's dates; goLive and end are null when not given. */
   engagement: { name: string; start: string; goLive: string | null; end: string | null; closeoutDays: number };
   /** The date every figure is computed as of. */

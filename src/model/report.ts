@@ -110,7 +110,13 @@ export function buildReport(data: CustomerData, opts: ReportOptions): Report {
 
   const core = {
     schemaVersion: 1 as const,
-    customer: { slug: data.slug, name: customer.name, locale: customer.locale, currency: customer.currency },
+    customer: {
+      slug: data.slug,
+      name: customer.name,
+      locale: customer.locale,
+      currency: customer.currency,
+      csm: customer.csm?.name ?? null,
+    },
     engagement: {
       name: customer.engagement.name,
       start: customer.engagement.start,

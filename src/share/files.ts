@@ -2,6 +2,7 @@
 // Content-Type and Cache-Control it is served with.
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
+import { AUDIENCE_PDFS, PRINT_DEFS } from "../documents.ts";
 import { contentType, TYPES } from "../serve.ts";
 
 /** One file to publish, relative to the share's folder. e.g. "files/evidence/chart.svg" */
@@ -23,10 +24,18 @@ export function cacheControl(path: string): string {
     : "private, no-cache";
 }
 
+/** The pages the PDFs are printed from (print-qbr.html, an audience's print-qbr-finance.html): the registry's. */
+const PRINT_PAGES = new Set(
+  Object.values(PRINT_DEFS).flatMap((d) => [
+    d.file,
+    ...AUDIENCE_PDFS.map((a) => d.file.replace(/\.html$/, `-${a}.html`)),
+  ]),
+);
+
 /**
  * The customer-facing files of a built folder: pages, stylesheets, scripts, fonts, PDFs, logos
  * and evidence. report.json (every figure with its source rows and the internal notes no page
- * shows) and any file of an unknown type stay behind.
+ * shows), the print documents' pages (the PDFs are sent instead) and any file of an unknown type stay behind.
  */
 export async function customerFiles(dir: string): Promise<ShareFile[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -34,7 +43,8 @@ export async function customerFiles(dir: string): Promise<ShareFile[]> {
   for (const e of entries.filter((x) => x.isFile())) {
     const path = relative(dir, join(e.parentPath, e.name)).split(sep).join("/");
     const ext = /\.([a-z0-9]+)$/i.exec(path)?.[1].toLowerCase() ?? "";
-    if (path === "report.json" || !TYPES[`.${ext}`] || ext === "json" || ext === "txt") continue;
+    if (path === "report.json" || PRINT_PAGES.has(path) || !TYPES[`.${ext}`] || ext === "json" || ext === "txt")
+      continue;
     files.push({ path, body: await readFile(join(dir, path)), type: contentType(path), cache: cacheControl(path) });
   }
   return files.sort((a, b) => a.path.localeCompare(b.path));

@@ -4,6 +4,7 @@
 // publish refuses a folder or file carrying any of these, whatever manifest.json says.
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { PORTFOLIO_MARK } from "../portfolio/page.ts";
 import type { ShareFile } from "./files.ts";
 
 /** The file in each built customer folder that says which copy it holds: "customer" or "internal". */
@@ -23,6 +24,19 @@ export async function internalMark(dir: string, files: ShareFile[]): Promise<str
     const mark = f.path.endsWith(".html") ? PAGE_MARK : f.path.endsWith(".pdf") ? PDF_MARK : null;
     if (mark && Buffer.from(f.body.buffer, f.body.byteOffset, f.body.byteLength).includes(mark))
       return `${f.path} is marked internal`;
+  }
+  return null;
+}
+
+/** The file of a folder to publish that is the book of business's (dist/portfolio/), or null when none is. */
+export function bookMark(files: ShareFile[]): string | null {
+  for (const f of files) {
+    if (/(^|\/)portfolio\.(csv|pdf)$/.test(f.path)) return f.path;
+    if (
+      f.path.endsWith(".html") &&
+      Buffer.from(f.body.buffer, f.body.byteOffset, f.body.byteLength).includes(PORTFOLIO_MARK)
+    )
+      return f.path;
   }
   return null;
 }

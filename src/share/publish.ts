@@ -10,10 +10,11 @@ import { checkpoint } from "../checkpoint.ts";
 import { MilepostError, type DataIssue } from "../errors.ts";
 import type { ErrorCode } from "../errors-data.ts";
 import { loadCustomer } from "../load.ts";
+import { PORTFOLIO_DIR } from "../portfolio/write.ts";
 import type { CustomerData } from "../schema.ts";
 import { validateCustomer } from "../validate.ts";
 import { customerFiles, ROBOTS_TXT, type ShareFile } from "./files.ts";
-import { internalMark } from "./internal.ts";
+import { bookMark, internalMark } from "./internal.ts";
 import { holdBuildFolder } from "./lock.ts";
 import { holdsExactly, MARKER, ownerOf, readMarker, writeMarker, type Marker } from "./marker.ts";
 import { refuseOddTarget } from "./places.ts";
@@ -296,6 +297,7 @@ async function publishOne(
   };
   const dataDir = relative(process.cwd(), join(opts.dataDir, slug)) || ".";
   const fromDir = relative(process.cwd(), opts.from) || ".";
+  if (slug === PORTFOLIO_DIR && !known) return fail(...bookOfBusiness(`${fromDir}/${slug}`));
   if (!known)
     return fail(
       dataDir,
@@ -394,6 +396,8 @@ async function publishOne(
       `build the customer's copy (milepost build ${slug}, without --copy internal), then publish`,
       "internal-copy",
     );
+  const book = bookMark(files);
+  if (book) return fail(...bookOfBusiness(`${fromDir}/${slug}/${book}`));
   const leak = findLocalPath(files, [resolve(opts.dataDir), resolve(opts.from)]);
   if (leak)
     return fail(
@@ -458,6 +462,18 @@ async function publishOne(
   if (!marker || JSON.stringify(marker) !== JSON.stringify(done)) await writeMarker(target, token, done);
   share.status = share.uploaded > 0 ? "published" : "unchanged";
   return { share, keys, digest: source ?? undefined };
+}
+
+/** The book-of-business issue of the book's folder, or of its page or PDF found in a customer's folder. */
+function bookOfBusiness(where: string): [string, undefined, undefined, string, string, "book-of-business"] {
+  return [
+    where,
+    undefined,
+    undefined,
+    `is the book of business: every customer's figures, for the account team only; it is never published`,
+    "publish each customer's own folder (milepost publish <slug>, or --all); keep the book inside the team",
+    "book-of-business",
+  ];
 }
 
 /** The link of a share: the base URL and the token, or without a base URL its folder in the target. */

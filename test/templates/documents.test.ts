@@ -90,6 +90,42 @@ describe("the document registry", () => {
   });
 });
 
+describe("pagesOf(c): a page named after its lead section", () => {
+  const customer = (present: string[], copy: "customer" | "internal") =>
+    ({
+      packs: ["closeout"],
+      data: { present },
+      report: {
+        copy,
+        milestones: [],
+        audiences: [],
+        opportunities: [],
+        closeout: {},
+        csat: {},
+        financials: null,
+        handoff: null,
+        postClose: null,
+        signoff: null,
+        closingAgenda: null,
+        goalOutcomes: null,
+      },
+    }) as unknown as SiteCustomer;
+  const retro = (c: SiteCustomer) => pagesOf(c).find((p) => p.file === "retrospective.html")!;
+
+  it("is named after the survey when the customer's retrospective holds only the survey", () => {
+    expect(retro(customer(["deliverables", "csat"], "customer"))).toMatchObject({
+      nav: "csat.title",
+      title: "csat.title",
+    });
+  });
+
+  it("keeps its name with a retrospective table, and in the internal copy (which says what to add)", () => {
+    const kept = { nav: "nav.retrospective", title: "retro.title" };
+    expect(retro(customer(["deliverables", "csat", "retrospective"], "customer"))).toMatchObject(kept);
+    expect(retro(customer(["deliverables", "csat"], "internal"))).toMatchObject(kept);
+  });
+});
+
 describe("a customer's layout (milepost.config.json) in the registry", () => {
   const qbr = ["review", "roadmap", "summary", "milestones", "outcomes", "audiences"];
   const customer = {
