@@ -8,6 +8,7 @@ import type { Browser, BrowserContext, Page } from "puppeteer";
 import { checkpoint } from "./checkpoint.ts";
 import { browserNotFound, MilepostError } from "./errors.ts";
 import { destinationPages, finishPdf, pageCount, type Bookmark, type PdfInfo } from "./pdfinfo.ts";
+import { shortenContents } from "./pdf-content.ts";
 
 /** One PDF to print: the page at `path` (site-relative, e.g. "acme/print-qbr.html") into `out`. */
 export interface PrintJob {
@@ -379,10 +380,10 @@ function fillContents(ids: string[], pages: (number | null)[]): void {
   });
 }
 
-/** Writes the finished PDF: information, bookmarks, stable ids, compacted; then moves it in place. */
+/** Writes the finished PDF: content numbers shortened, information, bookmarks, stable ids, compacted; then moves it in place. */
 async function finish(printed: Printed, job: PrintJob): Promise<void> {
   const tmp = `${job.out}.partial`;
-  await writeFile(tmp, finishPdf(printed.pdf, { ...printed.info, date: job.date }, printed.bookmarks));
+  await writeFile(tmp, finishPdf(shortenContents(printed.pdf), { ...printed.info, date: job.date }, printed.bookmarks));
   await compact(tmp);
   await rename(tmp, job.out);
 }
