@@ -394,19 +394,22 @@ let qpdf: boolean | undefined;
  * Packs the PDF's many small objects (a tagged PDF has thousands of structure elements, which
  * Chromium writes uncompressed) into compressed object streams with qpdf, when it is installed:
  * about a third smaller. Without qpdf the PDF stays as finishPdf wrote it. Either way its /ID
- * is computed from its content, so the same pages give the same bytes.
+ * is computed from its content, so the same pages give the same bytes. Whether qpdf is there is
+ * learnt from the first run (no process of its own to ask).
  */
 async function compact(path: string): Promise<void> {
-  qpdf ??= await run("qpdf", ["--version"]).then(
-    () => true,
-    () => false,
-  );
-  if (!qpdf) return;
-  await run("qpdf", [
-    "--object-streams=generate",
-    "--compression-level=9",
-    "--deterministic-id",
-    "--replace-input",
-    path,
-  ]);
+  if (qpdf === false) return;
+  try {
+    await run("qpdf", [
+      "--object-streams=generate",
+      "--compression-level=9",
+      "--deterministic-id",
+      "--replace-input",
+      path,
+    ]);
+    qpdf = true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
+    qpdf = false;
+  }
 }
