@@ -224,6 +224,9 @@ if (!skip.has("dev")) {
   const slug = "northwind-logistics";
   const devData = join(scratch, "dev-data");
   await cp(join(ROOT, "data", slug), join(devData, slug), { recursive: true });
+  const customer = join(devData, slug, "customer.json");
+  const name = (JSON.parse(await readFile(customer, "utf8")) as { name: string }).name;
+  await rename(customer, (c) => ({ ...c, share: undefined })); // outside the samples' folder, their token is an error
   const dev = spawn(
     process.execPath,
     [
@@ -252,15 +255,17 @@ if (!skip.has("dev")) {
       void stopped.then(() => reject(new Error(`milepost dev stopped: ${out}`)));
     });
     const state = async () =>
-      (await (await fetch(`${origin}/__milepost/state`)).json()) as { version: number; building: boolean };
-    const customer = join(devData, slug, "customer.json");
-    const original = await readFile(customer, "utf8");
+      (await (await fetch(`${origin}/__milepost/state`)).json()) as {
+        version: number;
+        building: boolean;
+        errors: string[];
+      };
     const timings: { site: number; print: number }[] = [];
     for (let i = 0; i < RUNS; i++) {
       const marker = `Bench ${i} ${Date.now()}`;
       const { version } = await state();
       const saved = performance.now();
-      await writeFile(customer, original.replace(/"name": "([^"]*)"/, `"name": "$1 ${marker}"`));
+      await rename(customer, (c) => ({ ...c, name: `${name} ${marker}` }));
       // Seconds from the save until `page` is served rebuilt, with the new name.
       const served = async (page: string) => {
         for (;;) {
@@ -268,7 +273,9 @@ if (!skip.has("dev")) {
           if (now.version > version && !now.building) {
             if ((await (await fetch(`${origin}/${page}`)).text()).includes(marker))
               return (performance.now() - saved) / 1000;
+            if (now.errors.length) throw new Error(now.errors.join("; "));
           }
+          if (performance.now() - saved > 120_000) throw new Error(`${page || "index.html"} not rebuilt in 2 minutes`);
           await new Promise((r) => setTimeout(r, 20));
         }
       };
@@ -288,6 +295,13 @@ if (!skip.has("dev")) {
       `median ${s(print)}, + up to 1 s`,
       "≤ 2 s",
       print + 1 <= 2,
+    );
+  } catch (err) {
+    row(
+      "milepost dev: data saved → the page and the print layout served again",
+      `failed: ${(err as Error).message}`,
+      "≤ 1 s; ≤ 2 s",
+      false,
     );
   } finally {
     dev.kill("SIGTERM");

@@ -11,11 +11,12 @@ import { PdfReader } from "./pdfinfo.ts";
 const LONG_NUMBER = /[+-]?\d*\.\d{3,}/g;
 
 /** The operators that draw a shape's points (move, line, curves, rectangle): their numbers keep two decimals. */
-const PATH = /\s(m|l|c|v|y|re)$/;
+const PATH = new Set(["m", "l", "c", "v", "y", "re"]);
 
 /** `-8.0286102` → "-8.029", `.49999997` → ".5", `3.0001` → "3", `-0.0001` → "0"; with 2 decimals `10366.584` → "10366.58". */
 export function shortNumber(written: string, decimals = 3): string {
-  const rounded = Number(Number(written).toFixed(decimals));
+  const scale = 10 ** decimals;
+  const rounded = Math.round(Number(written) * scale) / scale;
   if (Object.is(rounded, -0) || rounded === 0) return "0";
   return String(rounded).replace(/^(-?)0\./, "$1.");
 }
@@ -23,6 +24,7 @@ export function shortNumber(written: string, decimals = 3): string {
 /** A content stream's text with its long numbers shortened; its strings kept as written, and a stream with an inline image (binary) kept whole. */
 export function shortContent(content: string): string {
   if (/(^|\s)BI\s[\s\S]*?\sID\s/.test(content)) return content;
+  if (!content.includes("(")) return shortLines(content); // as Chromium writes it: glyphs as <hex>, no literal string
   let out = "";
   let from = 0;
   // Outside strings only: a literal (…) string may hold any text; hex <…> strings hold no dot.
@@ -48,12 +50,19 @@ export function shortContent(content: string): string {
 /** Text outside strings with its long numbers shortened, but for the matrices (`… Tm`, `… cm`): where text and
  * shapes are placed stays exact, so text on one line stays on one line for a reader of the PDF's text. */
 function shortLines(text: string): string {
-  return text.replace(/[^\n]+/g, (line) => {
-    if (/\s(Tm|cm)$/.test(line)) return line;
-    const decimals = PATH.test(line) ? 2 : 3;
-    return line.replace(LONG_NUMBER, (n) => shortNumber(n, decimals));
-  });
+  const lines = text.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (!line.includes(".")) continue;
+    const operator = line.slice(line.search(/\S+$/));
+    if (operator === "Tm" || operator === "cm") continue;
+    lines[i] = line.replace(LONG_NUMBER, PATH.has(operator) ? short2 : short3);
+  }
+  return lines.join("\n");
 }
+
+const short2 = (n: string) => shortNumber(n, 2);
+const short3 = (n: string) => shortNumber(n, 3);
 
 /** `pdf` with every page's content numbers shortened (shortContent), its other objects as they were. */
 export function shortenContents(pdf: Uint8Array): Uint8Array {
@@ -97,7 +106,7 @@ function shortStream(id: number, dict: string, original: Buffer): Buffer {
   if (!length || begin < 0 || !/\/Filter\s*\/FlateDecode\b/.test(dict) || /\/DecodeParms/.test(dict)) return original;
   const dataAt = begin + (original[begin + 6] === 0x0d ? 8 : 7);
   const content = inflateSync(original.subarray(dataAt, dataAt + Number(length))).toString("latin1");
-  const data = deflateSync(Buffer.from(shortContent(content), "latin1"), { level: 9 });
+  const data = deflateSync(Buffer.from(shortContent(content), "latin1"));
   return Buffer.concat([
     Buffer.from(`${id} 0 obj\n${dict.replace(/\/Length\s+\d+/, `/Length ${data.length}`)}\nstream\n`, "latin1"),
     data,
