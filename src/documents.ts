@@ -2,7 +2,7 @@
 // data each needs. The build, the CLI help, the site navigation, the print layouts and the tests read it; adding
 // a section or a pack is an entry here plus its component (templates/sections/<component>.astro) and its labels.
 import type { LabelKey, PlainLabel } from "../templates/i18n/index.ts";
-import type { SiteCustomer } from "./render.ts";
+import type { SiteCustomer } from "./site-customer.ts";
 import type { CopyReport } from "./model/copy.ts";
 import type { DataGap } from "./model/gaps.ts";
 import { handoffParts as modelParts, type HandoffPart } from "./model/handoff.ts";

@@ -2,7 +2,7 @@
 // Nothing here knows what a field means; validate.ts does.
 import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import { dirname, join, sep } from "node:path";
-import { parse } from "csv-parse/sync";
+import { parse, type Options } from "csv-parse/sync";
 import { decodeText } from "./encoding.ts";
 import type { DataIssue } from "./errors.ts";
 import { applyTableMap, readImportMap, type ImportMap } from "./importmap.ts";
@@ -402,18 +402,23 @@ export function duplicateColumns(header: string[], columns: string[], file: stri
   });
 }
 
+/** A record as the parser gives it (with raw: true) → its cells and the line it starts on, nothing else kept. */
+function startLine({ raw, record }: { raw: string; record: string[] }, { lines }: { lines: number }) {
+  return { line: lines - (raw.replace(/^[\r\n]+|(\r\n|\n|\r)$/g, "").match(/\r\n|\n|\r/g)?.length ?? 0), record };
+}
+
 /** Parses CSV text into rows keyed by normalised header; each row keeps the line it starts on. */
 export function parseCsv(text: string, file: string, at: (f: string) => string, issues: DataIssue[]): RawTable | null {
-  let records: { raw: string; record: string[]; info: { lines: number } }[];
+  let records: { line: number; record: string[] }[];
   try {
     records = parse(text, {
       delimiter: detectDelimiter(text),
       bom: true,
       raw: true,
-      info: true,
       skip_empty_lines: true,
       relax_column_count: true,
       relax_quotes: true,
+      on_record: startLine as unknown as Options["on_record"],
     }) as unknown as typeof records;
   } catch (err) {
     const e = err as Error & { lines?: number };
@@ -428,15 +433,13 @@ export function parseCsv(text: string, file: string, at: (f: string) => string, 
     return null;
   }
   if (records.length === 0) return { file, columns: [], rows: [] };
-  const startLine = (r: (typeof records)[number]) =>
-    r.info.lines - (r.raw.replace(/^[\r\n]+|(\r\n|\n|\r)$/g, "").match(/\r\n|\n|\r/g)?.length ?? 0);
   const header = records[0].record;
   const columns = header.map(normalizeHeader);
-  issues.push(...duplicateColumns(header, columns, at(file), startLine(records[0])));
+  issues.push(...duplicateColumns(header, columns, at(file), records[0].line));
   const rows: RawRow[] = [];
   const unnamed = new Set<number>();
   for (const r of records.slice(1)) {
-    const line = startLine(r);
+    const { line } = r;
     if (r.record.every((v) => v.trim() === "")) continue;
     const filled = r.record.findIndex(
       (v, i) => i < columns.length && !columns[i] && v.trim() !== "" && !unnamed.has(i),

@@ -36,14 +36,30 @@ export function numberFormatOf(locale: string): NumberFormat {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
+const patterns = new Map<NumberFormat, { number: RegExp; groups: RegExp }>();
+
+/** A number as `format` writes it, and its group marks: made once per format. */
+function patternsOf(format: NumberFormat): { number: RegExp; groups: RegExp } {
+  let made = patterns.get(format);
+  if (!made) {
+    const { group, decimal } = MARKS[format];
+    const g = `[${escape(group)}]`;
+    made = {
+      number: new RegExp(`^([+-]?)(\\d{1,3}(?:${g}\\d{3})+|\\d*)(?:${escape(decimal)}(\\d+))?$`),
+      groups: new RegExp(g, "g"),
+    };
+    patterns.set(format, made);
+  }
+  return made;
+}
+
 /** `text` read in `format`, or null when it is not written that way. e.g. ("1.234,5", "1.234,5") → 1234.5 */
 export function readIn(text: string, format: NumberFormat): number | null {
-  const { group, decimal } = MARKS[format];
-  const g = `[${escape(group)}]`;
-  const d = escape(decimal);
-  const written = new RegExp(`^([+-]?)(\\d{1,3}(?:${g}\\d{3})+|\\d*)(?:${d}(\\d+))?$`).exec(text);
+  const { decimal } = MARKS[format];
+  const { number, groups } = patternsOf(format);
+  const written = number.exec(text);
   if (written && (written[2] || written[3])) {
-    const n = Number(`${written[1]}${written[2].replace(new RegExp(g, "g"), "") || "0"}.${written[3] ?? "0"}`);
+    const n = Number(`${written[1]}${written[2].replace(groups, "") || "0"}.${written[3] ?? "0"}`);
     return Number.isFinite(n) ? n : null;
   }
   // 1.5e3: only where the dot is the decimal mark.

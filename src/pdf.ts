@@ -9,6 +9,7 @@ import { checkpoint } from "./checkpoint.ts";
 import { browserNotFound, MilepostError } from "./errors.ts";
 import { destinationPages, finishPdf, pageCount, type Bookmark, type PdfInfo } from "./pdfinfo.ts";
 import { SLIDE_PX } from "./slides.ts";
+import { shortenContents } from "./pdf-content.ts";
 
 /** One PDF to print: the page at `path` (site-relative, e.g. "acme/print-qbr.html") into `out`. */
 export interface PrintJob {
@@ -387,10 +388,10 @@ function fillContents(ids: string[], pages: (number | null)[]): void {
   });
 }
 
-/** Writes the finished PDF: information, bookmarks, stable ids, compacted; then moves it in place. */
+/** Writes the finished PDF: content numbers shortened, information, bookmarks, stable ids, compacted; then moves it in place. */
 async function finish(printed: Printed, job: PrintJob): Promise<void> {
   const tmp = `${job.out}.partial`;
-  await writeFile(tmp, finishPdf(printed.pdf, { ...printed.info, date: job.date }, printed.bookmarks));
+  await writeFile(tmp, finishPdf(shortenContents(printed.pdf), { ...printed.info, date: job.date }, printed.bookmarks));
   await compact(tmp);
   await rename(tmp, job.out);
 }
@@ -401,19 +402,22 @@ let qpdf: boolean | undefined;
  * Packs the PDF's many small objects (a tagged PDF has thousands of structure elements, which
  * Chromium writes uncompressed) into compressed object streams with qpdf, when it is installed:
  * about a third smaller. Without qpdf the PDF stays as finishPdf wrote it. Either way its /ID
- * is computed from its content, so the same pages give the same bytes.
+ * is computed from its content, so the same pages give the same bytes. Whether qpdf is there is
+ * learnt from the first run (no process of its own to ask).
  */
 async function compact(path: string): Promise<void> {
-  qpdf ??= await run("qpdf", ["--version"]).then(
-    () => true,
-    () => false,
-  );
-  if (!qpdf) return;
-  await run("qpdf", [
-    "--object-streams=generate",
-    "--compression-level=9",
-    "--deterministic-id",
-    "--replace-input",
-    path,
-  ]);
+  if (qpdf === false) return;
+  try {
+    await run("qpdf", [
+      "--object-streams=generate",
+      "--compression-level=9",
+      "--deterministic-id",
+      "--replace-input",
+      path,
+    ]);
+    qpdf = true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
+    qpdf = false;
+  }
 }

@@ -31,7 +31,7 @@ export function pdfString(text: string): string {
 }
 
 /** Reads the objects of a PDF with a classic cross-reference table (as Chromium writes them). */
-class PdfReader {
+export class PdfReader {
   readonly text: string;
   readonly offsets = new Map<number, number>();
   readonly trailer: string;

@@ -21,10 +21,26 @@ const blankToUndefined = (v: unknown) => (v === null || (typeof v === "string" &
 /** What to write for a locale whose language milepost does not have. */
 export const LOCALE_FIX = `write a locale of one of milepost's languages (${LANGUAGE_LIST}), e.g. en-GB, de-DE, fr-FR, es-ES, pt-BR, zh-CN, ko-KR`;
 
+/** `read` for each distinct cell text once: a column repeats its dates and numbers (200,000 rows hold a few thousand). */
+function once<R>(read: (raw: string | number) => R): (raw: string | number) => R {
+  const seen = new Map<string, R>();
+  return (raw) => {
+    if (typeof raw !== "string") return read(raw);
+    let reading = seen.get(raw);
+    if (reading === undefined) {
+      if (seen.size >= 65_536) seen.clear();
+      reading = read(raw);
+      seen.set(raw, reading);
+    }
+    return reading;
+  };
+}
+
 /** A date cell in the customer's `format`; always read into YYYY-MM-DD. */
 export function dateIn(format: DateFormat) {
+  const read = once((raw) => readDate(raw, format));
   return z.union([z.string(), z.number()]).transform((raw, ctx) => {
-    const reading = readDate(raw, format);
+    const reading = read(raw);
     return "date" in reading ? reading.date : fail(ctx, reading.problem, reading.fix);
   });
 }
@@ -34,8 +50,9 @@ export const date = dateIn("YMD").meta({ format: "date", description: "a date, Y
 
 /** A number cell written in the customer's `format`; anything that does not fit is refused with the fix. */
 export function numberIn(format: NumberFormat) {
+  const read = once((raw) => readNumber(raw, format));
   return z.union([z.number(), z.string()]).transform((raw, ctx) => {
-    const reading = readNumber(raw, format);
+    const reading = read(raw);
     return "value" in reading ? reading.value : fail(ctx, reading.problem, reading.fix);
   });
 }

@@ -32,7 +32,13 @@ export function periodKey(date: string, by: Period): string {
 /** The last point of each period, oldest first (the series is sorted by date). */
 export function lastOfEach(series: readonly SeriesPoint[], by: Period): SeriesPoint[] {
   const last = new Map<string, SeriesPoint>();
-  for (const point of series) last.set(periodKey(point.date, by), point);
+  let date = "";
+  let key = "";
+  for (const point of series) {
+    // Points of one date follow each other: its period is worked out once.
+    if (point.date !== date) [date, key] = [point.date, periodKey(point.date, by)];
+    last.set(key, point);
+  }
   return [...last.values()];
 }
 

@@ -3,7 +3,7 @@
 // figures, are the model's (src/model/deck.ts); adding a slide is a kind there, an entry here and its component.
 import type { PlainLabel } from "../templates/i18n/index.ts";
 import type { SlideKind } from "./model/deck.ts";
-import type { SiteCustomer } from "./render.ts";
+import type { SiteCustomer } from "./site-customer.ts";
 
 /** One kind of slide. */
 export interface SlideDef {

@@ -1,17 +1,15 @@
 // Stage 2: raw tables → typed rows (zod, one schema per table) and the cross-file rules of
 // data contract v1. Every problem of a customer is collected; none stops the others.
 import type { z } from "zod";
-import { lineWord, placeIn, type DataIssue } from "./errors.ts";
+import type { DataIssue } from "./errors.ts";
 import type { ErrorCode } from "./errors-data.ts";
 import { criterionThresholds } from "./criteria.ts";
+import { crossContext, crossRules } from "./cross-rules.ts";
+import { lineOf } from "./doc-lines.ts";
 import { rowsAfterToday } from "./future.ts";
 import type { RawCustomer, RawTable } from "./load.ts";
-import { emailProblem } from "./emails.ts";
-import { evidenceProblem, logoProblem } from "./inert.ts";
 import { takeOffMarks } from "./marks.ts";
-import { meets } from "./model/metrics.ts";
 import { nearest } from "./nearest.ts";
-import { tokenProblem } from "./share/tokens.ts";
 import {
   allowedValues,
   customerSchemaIn,
@@ -25,7 +23,6 @@ import {
   NUMBER_FORMATS,
   numberFormatOf,
   type DateFormat,
-  type Metric,
   type NumberFormat,
   type TableName,
 } from "./schema.ts";
@@ -37,6 +34,8 @@ export interface Validated {
 }
 
 type Issue = z.core.$ZodIssue;
+
+export { lineOf };
 
 /** Validates a loaded customer folder; with `today`, a row dated after it is a warning (row-after-today). */
 export function validateCustomer(raw: RawCustomer, today?: string): Validated {
@@ -311,39 +310,6 @@ function fileOf(doc: { file: string; files?: Map<string, string> }, path: readon
   return doc.file;
 }
 
-/** The line of a field of a document: its sheet row in a workbook (or its list entry's), else its key's line in the JSON text. */
-export function lineOf(
-  doc: { text: string; lines?: Map<string, number> },
-  path: readonly PropertyKey[],
-): number | undefined {
-  if (!doc.lines) return keyLine(doc.text, path);
-  for (let n = path.length; n > 0; n--) {
-    const line = doc.lines.get(path.slice(0, n).map(String).join("."));
-    if (line !== undefined) return line;
-  }
-  return undefined;
-}
-
-/** The line of a string value in a list of a document (lineOf names the list's first entry in JSON): where the value is written. */
-function valueLine(doc: { text: string; lines?: Map<string, number> }, path: readonly PropertyKey[], value: string) {
-  const written = doc.lines
-    ? -1
-    : doc.text.indexOf(`: ${JSON.stringify(value)}`, doc.text.indexOf(`"${String(path[0])}"`));
-  return written < 0 ? lineOf(doc, path) : doc.text.slice(0, written).split("\n").length;
-}
-
-/** The line of the last named key of `path` in a JSON text, searched after its parents. */
-function keyLine(text: string, path: readonly PropertyKey[]): number | undefined {
-  let from = 0;
-  for (const key of path) {
-    if (typeof key !== "string") continue;
-    const i = text.indexOf(`"${key}"`, from);
-    if (i < 0) return undefined;
-    from = i;
-  }
-  return from > 0 ? text.slice(0, from).split("\n").length : undefined;
-}
-
 const blank = (value: unknown) =>
   value === undefined || value === null || (typeof value === "string" && value.trim() === "");
 
@@ -388,335 +354,10 @@ function hintFor(field: string): string {
   return "see the data contract in the README for what this field takes";
 }
 
-/** The rules that span rows and files (docs/data-contract.md). Runs whatever else is wrong, so every error shows in one run. */
+/** The rules that span rows and files (src/cross-rules.ts). Runs whatever else is wrong, so every error shows in one run. */
 function crossCheck(data: CustomerData, raw: RawCustomer, at: (f: string) => string, issues: DataIssue[]) {
-  const customerFile = raw.customer?.file ?? "customer.json";
-  const error = (
-    file: string,
-    line: number | undefined,
-    field: string,
-    value: unknown,
-    problem: string,
-    fix: string,
-    code: ErrorCode,
-  ) => issues.push({ severity: "error", code, file: at(file), line, field, value, problem, fix });
-
-  // Ids as written, also in rows with other mistakes: a typo in an id shows beside those mistakes.
-  const idsOf = (table: TableName) =>
-    (raw.tables[table]?.rows ?? []).flatMap((row) => {
-      const id = String(row.values.id ?? "").trim();
-      return id ? [{ id, line: row.line, file: raw.tables[table]!.file }] : [];
-    });
-  const metricIds = [...new Set(idsOf("metrics").map((r) => r.id))];
-  // An unreadable metrics file, or one without ids, cannot say which ids exist: its own error says enough.
-  const metricsUnknown =
-    raw.unreadable.has("metrics") || (raw.tables.metrics !== undefined && !raw.tables.metrics.columns.includes("id"));
-
-  for (const table of ["metrics", "milestones", "deliverables", "opportunities"] as const) {
-    const seen = new Map<string, string>();
-    for (const row of idsOf(table)) {
-      const first = seen.get(row.id);
-      if (first)
-        error(
-          row.file,
-          row.line,
-          "id",
-          row.id,
-          `is used twice in ${table} (first at ${first})`,
-          "give each row its own id",
-          "duplicate-id",
-        );
-      else seen.set(row.id, placeIn(row.file, row.line));
-    }
-  }
-
-  const metrics = new Map<string, Metric>();
-  for (const m of data.metrics) if (!metrics.has(m.id)) metrics.set(m.id, m);
-
-  // One error per unknown id and file, naming every line it is on.
-  const unknownIds = new Map<string, { file: string; field: string; id: string; lines: number[] }>();
-  const unknownMetric = (file: string, line: number | undefined, field: string, id: string) => {
-    if (metricsUnknown || metricIds.includes(id)) return;
-    const key = JSON.stringify([file, field, id]);
-    const seen = unknownIds.get(key) ?? unknownIds.set(key, { file, field, id, lines: [] }).get(key)!;
-    if (line !== undefined) seen.lines.push(line);
-  };
-
-  for (const m of data.metrics) {
-    if (m.target_date < m.baseline_date) {
-      error(
-        m.src.file,
-        m.src.line,
-        "target_date",
-        m.target_date,
-        `is before the baseline_date ${m.baseline_date}`,
-        "a target date comes after the baseline is measured",
-        "target-before-baseline",
-      );
-    }
-    if (m.target === m.baseline) {
-      error(
-        m.src.file,
-        m.src.line,
-        "target",
-        m.target,
-        "equals the baseline",
-        "write the value you are aiming for; it must differ from the baseline",
-        "target-equals-baseline",
-      );
-    }
-    if ((m.value_per_unit === undefined) !== (m.per === undefined)) {
-      const missing = m.per === undefined ? "per" : "value_per_unit";
-      error(
-        m.src.file,
-        m.src.line,
-        missing,
-        "",
-        "is empty while its partner is given",
-        "fill both value_per_unit and per to put a money value on this metric, or neither",
-        "half-monetized",
-      );
-    }
-  }
-  for (const x of data.measurements) {
-    const metric = metrics.get(x.metric_id);
-    if (!metric) unknownMetric(x.src.file, x.src.line, "metric_id", x.metric_id);
-    else if (x.date < metric.baseline_date) {
-      error(
-        x.src.file,
-        x.src.line,
-        "date",
-        x.date,
-        `is before the baseline_date ${metric.baseline_date} of metric ${metric.id}`,
-        "correct the date, or move the metric's baseline_date earlier",
-        "measurement-before-baseline",
-      );
-    }
-  }
-  for (const ms of data.milestones) {
-    const metric = ms.metric_id ? metrics.get(ms.metric_id) : undefined;
-    if (ms.metric_id && !metric) unknownMetric(ms.src.file, ms.src.line, "metric_id", ms.metric_id);
-    // Whether a measurement reached it is unknown while its metric has errors of its own.
-    const unknowable = ms.metric_id !== undefined && !metric;
-    if (
-      ms.status === "achieved" &&
-      !ms.achieved_date &&
-      !unknowable &&
-      !(metric && reachesThreshold(metric, ms.threshold, data))
-    ) {
-      error(
-        ms.src.file,
-        ms.src.line,
-        "status",
-        "achieved",
-        "has no date it was achieved on",
-        "add achieved_date (YYYY-MM-DD), or a metric_id and threshold that a measurement reaches",
-        "achieved-without-date",
-      );
-    }
-    for (const item of ms.evidence ?? []) {
-      if (/^https?:\/\//i.test(item)) continue;
-      const path = item.replace(/^\.\//, "");
-      if (raw.outsideLinks.has(path)) {
-        error(
-          ms.src.file,
-          ms.src.line,
-          "evidence",
-          item,
-          `is a link to a file outside ${raw.dir}/`,
-          `copy the file itself to ${raw.dir}/${path}: only what is inside the customer's folder is published`,
-          "evidence-outside",
-        );
-      } else if (item.split(/[\\/]/).includes("..") || !raw.files.has(path)) {
-        error(
-          ms.src.file,
-          ms.src.line,
-          "evidence",
-          item,
-          `is not a file in ${raw.dir}/`,
-          `put the file at ${raw.dir}/${path}, or write a link starting with https://`,
-          "missing-evidence",
-        );
-      } else {
-        const bad = evidenceProblem(item);
-        if (bad) error(ms.src.file, ms.src.line, "evidence", item, bad.problem, bad.fix, bad.code);
-      }
-    }
-  }
-  for (const [i, goal] of (data.customer?.goals ?? []).entries()) {
-    for (const id of goal.metrics) unknownMetric(customerFile, undefined, `goals[${i}].metrics`, id);
-  }
-  for (const { file, field, id, lines } of unknownIds.values()) {
-    const like = nearest(id, metricIds);
-    const more =
-      lines.length > 1 ? ` (also on ${lineWord(file)}${lines.length > 2 ? "s" : ""} ${lines.slice(1).join(", ")})` : "";
-    error(
-      file,
-      lines[0],
-      field,
-      id,
-      `is not the id of any metric${more}`,
-      metricIds.length
-        ? `${like ? `did you mean ${like}? ` : ""}use one of: ${metricIds.join(", ")}`
-        : "add the metric to metrics.csv first",
-      "unknown-metric",
-    );
-  }
-  for (const r of data.csat) {
-    if (r.score < (r.scale === 10 ? 0 : 1) || r.score > r.scale) {
-      error(
-        r.src.file,
-        r.src.line,
-        "score",
-        r.score,
-        `is outside the ${r.scale}-point scale`,
-        `write a score from ${r.scale === 10 ? 0 : 1} to ${r.scale}, or correct the scale`,
-        "score-out-of-scale",
-      );
-    }
-  }
-  for (const o of data.opportunities) {
-    if (o.price_low !== undefined && o.price_high !== undefined && o.price_low > o.price_high)
-      error(
-        o.src.file,
-        o.src.line,
-        "price_high",
-        o.price_high,
-        `is below price_low ${o.price_low}`,
-        "write the lower price in price_low and the higher in price_high",
-        "price-range",
-      );
-  }
-  for (const a of data.actions) {
-    if (a.status === "done" && !a.done_date)
-      error(
-        a.src.file,
-        a.src.line,
-        "status",
-        "done",
-        "has no date it was done on",
-        "add done_date (YYYY-MM-DD): the scorecard says whether each commitment was kept on time",
-        "done-without-date",
-      );
-  }
-  // Periods as written, also in rows with other mistakes.
-  for (const table of ["support", "health"] as const) {
-    const seen = new Map<string, number>();
-    for (const row of raw.tables[table]?.rows ?? []) {
-      const period = String(row.values.period ?? "")
-        .trim()
-        .toUpperCase();
-      if (!period) continue;
-      const first = seen.get(period);
-      if (first === undefined) seen.set(period, row.line);
-      else
-        error(
-          raw.tables[table]!.file,
-          row.line,
-          "period",
-          period,
-          `is given twice in ${table} (first on ${lineWord(raw.tables[table]!.file)} ${first})`,
-          "keep one row per period",
-          "duplicate-period",
-        );
-    }
-  }
-  const c = data.customer;
-  if (!c) return;
-  const e = c.engagement;
-  if (c.contract) {
-    const { start, end, renewalDate, seatsMeasure } = c.contract;
-    const line = (key: string) => lineOf(raw.customer!, ["contract", key]);
-    if (end < start)
-      error(
-        customerFile,
-        line("end"),
-        "contract.end",
-        end,
-        `is before contract.start ${start}`,
-        "check both dates of the contract term",
-        "contract-dates",
-      );
-    if (renewalDate && renewalDate < start)
-      error(
-        customerFile,
-        line("renewalDate"),
-        "contract.renewalDate",
-        renewalDate,
-        `is before contract.start ${start}`,
-        "write the day the contract renews, after it starts",
-        "contract-dates",
-      );
-    const measures = [...new Set(data.usage.map((u) => u.measure))];
-    if (seatsMeasure && !measures.includes(seatsMeasure))
-      error(
-        customerFile,
-        line("seatsMeasure"),
-        "contract.seatsMeasure",
-        seatsMeasure,
-        "is not a measure of the usage table",
-        measures.length
-          ? `write one of: ${measures.join(", ")}`
-          : "add a usage table with this measure, or remove contract.seatsMeasure",
-        "unknown-measure",
-      );
-  }
-  for (const [field, day] of [
-    ["engagement.goLive", e.goLive],
-    ["engagement.end", e.end],
-  ] as const) {
-    if (day && day < e.start)
-      error(
-        customerFile,
-        lineOf(raw.customer!, ["engagement", field.split(".")[1]]),
-        field,
-        day,
-        `is before engagement.start ${e.start}`,
-        "check both dates: an engagement cannot end or go live before it starts",
-        "engagement-dates",
-      );
-  }
-  for (const [field, email, path] of [
-    ...c.stakeholders.map((s, i) => [`stakeholders[${i}].email`, s.email, ["stakeholders", i, "email"]] as const),
-    ["postClose.email", c.postClose?.email, ["postClose", "email"]] as const,
-  ]) {
-    const bad = email === undefined ? null : emailProblem(email);
-    if (bad)
-      error(customerFile, valueLine(raw.customer!, path, email!), field, email, bad.problem, bad.fix, "invalid-email");
-  }
-  for (const [field, logo] of [
-    ["brand.logo", c.brand?.logo],
-    ["provider.logo", c.provider?.logo],
-  ] as const) {
-    if (logo && (logo.includes("..") || !raw.files.has(logo))) {
-      error(
-        customerFile,
-        undefined,
-        field,
-        logo,
-        `is not a file in ${raw.dir}/`,
-        `put the image at ${raw.dir}/${logo}, or remove ${field}`,
-        "missing-logo",
-      );
-    } else if (logo && logoProblem(logo)) {
-      const bad = logoProblem(logo)!;
-      error(customerFile, undefined, field, logo, bad.problem, bad.fix, bad.code);
-    }
-  }
-  const tokenIssue = c.share && tokenProblem(c.share.token);
-  if (c.share && tokenIssue) {
-    error(
-      customerFile,
-      undefined,
-      "share.token",
-      c.share.token,
-      tokenIssue,
-      `run milepost share rotate ${raw.slug} to give the customer a new one`,
-      "weak-share-token",
-    );
-  }
-}
-
-function reachesThreshold(metric: Metric, threshold: number | undefined, data: CustomerData): boolean {
-  return data.measurements.some((x) => x.metric_id === metric.id && meets(metric, x.value, threshold ?? metric.target));
+  const context = crossContext(data, raw);
+  for (const rule of Object.values(crossRules))
+    for (const { file, line, field, value, problem, fix, code } of rule(context))
+      issues.push({ severity: "error", code, file: at(file), line, field, value, problem, fix });
 }

@@ -12,6 +12,18 @@ export interface Period {
 
 /** The day number of an ISO date (days since 1970-01-01); throws on anything else. */
 export function toDay(iso: string): number {
+  // The model asks for the same few hundred days again and again (a metric's every measurement, every step).
+  const known = days.get(iso);
+  if (known !== undefined) return known;
+  const day = dayOf(iso);
+  if (days.size >= 65_536) days.clear();
+  days.set(iso, day);
+  return day;
+}
+
+const days = new Map<string, number>();
+
+function dayOf(iso: string): number {
   const m = ISO_DATE.exec(iso);
   if (!m) throw new RangeError(`not an ISO date: ${JSON.stringify(iso)}`);
   const [year, month, day] = [+m[1], +m[2], +m[3]];

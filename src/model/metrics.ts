@@ -47,10 +47,20 @@ export const RECENT_DAYS = 90;
 
 /** The metric's measurements dated on or before `asOf`, oldest first (same date: file order). */
 export function seriesOf(metric: Metric, measurements: readonly Measurement[], asOf: string): Measurement[] {
-  return measurements
-    .filter((m) => m.metric_id === metric.id && m.date <= asOf)
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.src.line - b.src.line));
+  // The model asks for a metric's series many times: sorted once per rows, metric and date (200,000 rows: ~50 ms each).
+  const byMetric = sorted.get(measurements) ?? sorted.set(measurements, new WeakMap()).get(measurements)!;
+  const byDate = byMetric.get(metric) ?? byMetric.set(metric, new Map()).get(metric)!;
+  let series = byDate.get(asOf);
+  if (!series) {
+    series = measurements
+      .filter((m) => m.metric_id === metric.id && m.date <= asOf)
+      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.src.line - b.src.line));
+    byDate.set(asOf, series);
+  }
+  return series.slice();
 }
+
+const sorted = new WeakMap<readonly Measurement[], WeakMap<Metric, Map<string, readonly Measurement[]>>>();
 
 /** The latest measurement on or before `asOf`; none ⇒ the baseline, dated baseline_date. */
 export function current(metric: Metric, measurements: readonly Measurement[], asOf: string): Current {

@@ -23,7 +23,7 @@ import {
   type ParagraphChild,
 } from "docx";
 import { paperFor, printDocsFor, sectionsOf, type PrintDef } from "../documents.ts";
-import type { SiteCustomer } from "../render.ts";
+import type { SiteCustomer } from "../site-customer.ts";
 import { handoffParts } from "../model/handoff.ts";
 import { langOf, translator, type LabelKey, type Translate } from "../../templates/i18n/index.ts";
 import { formatter, type Format } from "../../templates/lib/format.ts";

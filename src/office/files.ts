@@ -1,6 +1,6 @@
 // The editable Office files of one customer, written beside its PDFs from the same figures and labels: the close-out
 // and handoff documents as Word files (--office), the QBR deck as a PowerPoint file (--deck).
-import type { SiteCustomer } from "../render.ts";
+import type { SiteCustomer } from "../site-customer.ts";
 import { deckFile } from "../slides.ts";
 import { wordFiles } from "./docx.ts";
 import { deckPptx } from "./pptx.ts";

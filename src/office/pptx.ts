@@ -7,7 +7,7 @@ import { extname, join } from "node:path";
 import pptxgenjs from "pptxgenjs";
 import { deckOf, type Fig, type Slide, type SlideVerdict } from "../model/deck.ts";
 import { compactSources } from "../model/provenance.ts";
-import type { SiteCustomer } from "../render.ts";
+import type { SiteCustomer } from "../site-customer.ts";
 import { SLIDES } from "../slides.ts";
 import { langOf, translator, type PlainLabel, type Translate } from "../../templates/i18n/index.ts";
 import { formatter, type Format } from "../../templates/lib/format.ts";

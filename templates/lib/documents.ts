@@ -17,7 +17,7 @@ import {
   type Title,
 } from "../../src/documents.ts";
 import type { AstroComponentFactory } from "astro/runtime/server/index.js";
-import type { SiteCustomer } from "../../src/render.ts";
+import type { SiteCustomer } from "../../src/site-customer.ts";
 import type { PlainLabel, Translate } from "../i18n/index.ts";
 import { customers } from "./site.ts";
 

@@ -1,7 +1,7 @@
 // What every page of a customer's site starts from: its own data (and nothing else), the
 // labels of its language and the formatters of its locale.
 import { readFileSync } from "node:fs";
-import type { SiteCustomer, SiteFile } from "../../src/render.ts";
+import type { SiteCustomer, SiteFile } from "../../src/site-customer.ts";
 import { langOf, translator, type Translate } from "../i18n/index.ts";
 import type { DocView } from "./documents.ts";
 import { formatter, type Format } from "./format.ts";

@@ -19,7 +19,7 @@ import {
   type SectionId,
 } from "../../src/documents.ts";
 import { HANDOFF_PARTS } from "../../src/model/handoff.ts";
-import type { SiteCustomer } from "../../src/render.ts";
+import type { SiteCustomer } from "../../src/site-customer.ts";
 import { dictionaries, LANGS } from "../../templates/i18n/index.ts";
 
 const TEMPLATES = join(import.meta.dirname, "..", "..", "templates");

@@ -1,6 +1,6 @@
 // favicon.svg of a customer's folder, in its brand colour: without one, browsers ask the host's root for /favicon.ico, outside the share.
 import type { APIRoute } from "astro";
-import type { SiteCustomer } from "../../../src/render.ts";
+import type { SiteCustomer } from "../../../src/site-customer.ts";
 import { context, customerPaths } from "../../lib/site.ts";
 
 export const getStaticPaths = () => customerPaths();

@@ -2,7 +2,7 @@
 // and that colour darkened enough to be read as link text. `:root:root` outweighs the stylesheet's defaults,
 // which load after this file.
 import type { APIRoute } from "astro";
-import type { SiteCustomer } from "../../../src/render.ts";
+import type { SiteCustomer } from "../../../src/site-customer.ts";
 import { readable } from "../../lib/contrast.ts";
 import { context, customerPaths } from "../../lib/site.ts";
 
