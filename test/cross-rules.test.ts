@@ -350,7 +350,7 @@ describe("engagementInOrder(c)", () => {
       ["customer.json", "engagement.goLive", "2025-09-01", "is before engagement.start 2025-10-01", "engagement-dates"],
       ["customer.json", "engagement.end", "2025-09-02", "is before engagement.start 2025-10-01", "engagement-dates"],
     ]);
-    expect(found[0].line).toBe(16);
+    expect(found[0].line).toBe(17);
     expect(found[0].fix).toBe("check both dates: an engagement cannot end or go live before it starts");
   });
 });
@@ -362,7 +362,7 @@ describe("plainEmails(c)", () => {
       raw.customer!.text = raw.customer!.text.replace("sam.patel@acme-analytics.example", "Sam <sam@x.example>");
     });
     expect(found.map((f) => [f.line, f.field, f.value, f.code])).toEqual([
-      [51, "stakeholders[1].email", "Sam <sam@x.example>", "invalid-email"],
+      [52, "stakeholders[1].email", "Sam <sam@x.example>", "invalid-email"],
     ]);
   });
 });
