@@ -41,6 +41,7 @@ export default {
   "metric.progress": "Fortschritt",
   "metric.change": "Veränderung zum Ausgangswert",
   "metric.forecast": "Prognose",
+  "metric.outcome": "Ergebnis",
   "metric.measured": "gemessen am {date}",
   "metric.noMeasurement": "noch keine Messung",
   "metric.by": "bis {date}",

@@ -40,6 +40,7 @@ export default {
   "metric.progress": "Progress",
   "metric.change": "Change vs baseline",
   "metric.forecast": "Forecast",
+  "metric.outcome": "Outcome",
   "metric.measured": "measured {date}",
   "metric.noMeasurement": "no measurement yet",
   "metric.by": "by {date}",

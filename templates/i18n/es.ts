@@ -41,6 +41,7 @@ export default {
   "metric.progress": "Avance",
   "metric.change": "Variación frente a la situación inicial",
   "metric.forecast": "Previsión",
+  "metric.outcome": "Resultado",
   "metric.measured": "medido el {date}",
   "metric.noMeasurement": "sin mediciones todavía",
   "metric.by": "para el {date}",

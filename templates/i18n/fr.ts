@@ -42,6 +42,7 @@ export default {
   "metric.progress": "Avancement",
   "metric.change": "Évolution depuis la situation initiale",
   "metric.forecast": "Prévision",
+  "metric.outcome": "Résultat",
   "metric.measured": "mesuré le {date}",
   "metric.noMeasurement": "aucune mesure à ce jour",
   "metric.by": "d’ici le {date}",

@@ -40,6 +40,7 @@ export default {
   "metric.progress": "進捗",
   "metric.change": "ベースライン比",
   "metric.forecast": "予測",
+  "metric.outcome": "成果",
   "metric.measured": "{date}測定",
   "metric.noMeasurement": "測定値なし",
   "metric.by": "{date}まで",

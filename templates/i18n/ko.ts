@@ -40,6 +40,7 @@ export default {
   "metric.progress": "진척률",
   "metric.change": "기준 대비 변화",
   "metric.forecast": "전망",
+  "metric.outcome": "성과",
   "metric.measured": "{date} 측정",
   "metric.noMeasurement": "아직 측정값 없음",
   "metric.by": "{date}까지",

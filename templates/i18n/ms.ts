@@ -41,6 +41,7 @@ export default {
   "metric.progress": "Kemajuan",
   "metric.change": "Perubahan berbanding garis dasar",
   "metric.forecast": "Ramalan",
+  "metric.outcome": "Hasil",
   "metric.measured": "diukur {date}",
   "metric.noMeasurement": "belum diukur",
   "metric.by": "menjelang {date}",

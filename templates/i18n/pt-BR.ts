@@ -40,6 +40,7 @@ export default {
   "metric.progress": "Progresso",
   "metric.change": "Variação sobre a linha de base",
   "metric.forecast": "Previsão",
+  "metric.outcome": "Resultado",
   "metric.measured": "medido em {date}",
   "metric.noMeasurement": "ainda sem medição",
   "metric.by": "até {date}",

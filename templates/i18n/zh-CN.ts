@@ -38,6 +38,7 @@ export default {
   "metric.progress": "进度",
   "metric.change": "较基线变化",
   "metric.forecast": "预测",
+  "metric.outcome": "成果",
   "metric.measured": "{date}测量",
   "metric.noMeasurement": "尚无测量数据",
   "metric.by": "{date}前",

@@ -37,6 +37,7 @@ export default {
   "metric.progress": "進度",
   "metric.change": "相較基準",
   "metric.forecast": "預測",
+  "metric.outcome": "成果",
   "metric.measured": "{date}量測",
   "metric.noMeasurement": "尚無量測值",
   "metric.by": "{date}前",

@@ -16,6 +16,8 @@ export interface Format {
   shortDate(iso: string | null): string;
   /** A value with its unit, e.g. "15 hours/week", "96%", "120時間/週". */
   value(n: number | null, unit: string): string;
+  /** A chart axis's number for a quantity in `unit`: yen amounts in Japanese in 万 as the text writes them (40万), else as number(). */
+  axis(n: number, unit: string): string;
 }
 
 const DASH = "—";
@@ -101,17 +103,26 @@ export function formatter(locale: string, currency: string): Format {
   const local = localOf(locale);
   const nf = new Map<number, Intl.NumberFormat>();
   const num = (digits: number) => {
-    if (!nf.has(digits)) nf.set(digits, new Intl.NumberFormat(locale, { maximumFractionDigits: digits }));
+    // "negative": a value that rounds to zero is written 0, never −0.
+    if (!nf.has(digits))
+      nf.set(digits, new Intl.NumberFormat(locale, { maximumFractionDigits: digits, signDisplay: "negative" }));
     return nf.get(digits)!;
   };
-  const money = new Intl.NumberFormat(locale, { style: "currency", currency, maximumFractionDigits: 0 });
+  const money = new Intl.NumberFormat(locale, {
+    style: "currency",
+    currency,
+    maximumFractionDigits: 0,
+    signDisplay: "negative",
+  });
   const moneyCompact = new Intl.NumberFormat(locale, {
     style: "currency",
     currency,
     notation: "compact",
     maximumFractionDigits: 1,
+    signDisplay: "negative",
   });
-  const pct = (digits: number) => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: digits });
+  const pct = (digits: number) =>
+    new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: digits, signDisplay: "negative" });
   // A value in % is written as the locale writes a percentage: "91%" in English, "91 %" in German and French.
   const pctParts = pct(0).formatToParts(0.5);
   const percentSign = pctParts
@@ -121,7 +132,12 @@ export function formatter(locale: string, currency: string): Format {
   const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
   const short = new Intl.DateTimeFormat(locale, { month: "short", year: "numeric", timeZone: "UTC" });
   const toDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
-  const moneyExact = new Intl.NumberFormat(locale, { style: "currency", currency, maximumFractionDigits: 2 });
+  const moneyExact = new Intl.NumberFormat(locale, {
+    style: "currency",
+    currency,
+    maximumFractionDigits: 2,
+    signDisplay: "negative",
+  });
   return {
     number: (n, digits = 1) => (n === null ? DASH : written(num(digits), n)),
     money: (n, compact = false) =>
@@ -134,6 +150,12 @@ export function formatter(locale: string, currency: string): Format {
     magnitude: (f) => (f === null ? DASH : written(pct(0), Math.abs(f))),
     date: (iso) => (iso ? writtenDate(date, toDate(iso), local) : DASH),
     shortDate: (iso) => (iso ? writtenDate(short, toDate(iso), local) : DASH),
+    axis: (n, unit) => {
+      const word = MAN_OKU[locale.split("-")[0]]?.[currency];
+      if (word && unit.startsWith(word) && Math.abs(n) >= 10_000 && n % 10_000 === 0)
+        return `${written(num(0), n / 10_000)}万`;
+      return written(num(1), n);
+    },
     value: (n, unit) => {
       if (n === null) return DASH;
       const s = written(num(n !== 0 && Math.abs(n) < 10 ? 2 : 1), n);
