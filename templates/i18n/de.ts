@@ -271,6 +271,7 @@ export default {
   "calc.noCosts": "customer.json führt keine Kosten auf, daher lässt sich keine Rendite berechnen.",
   "calc.periods": "Laufzeit in Tagen",
   "calc.once": "einmalig",
+  "calc.whole": "vollständig",
   "calc.step3": "3. Kapitalrendite = (Nutzen − Kosten) ÷ Kosten",
   "calc.roiFormula": "({value} − {cost}) ÷ {cost} = {net} ÷ {cost} = {roi}",
   "calc.noRoi": "Bislang sind keine Kosten angefallen, daher gibt es keine Kapitalrendite.",

@@ -265,6 +265,7 @@ export default {
   "calc.noCosts": "customer.json lists no costs, so no return can be calculated.",
   "calc.periods": "Days run",
   "calc.once": "once",
+  "calc.whole": "in full",
   "calc.step3": "3. Return on investment = (value − cost) ÷ cost",
   "calc.roiFormula": "({value} − {cost}) ÷ {cost} = {net} ÷ {cost} = {roi}",
   "calc.noRoi": "No cost to date, so no return on investment.",

@@ -273,6 +273,7 @@ export default {
   "calc.noCosts": "customer.json no recoge costes, por lo que no puede calcularse la rentabilidad.",
   "calc.periods": "Días transcurridos",
   "calc.once": "único",
+  "calc.whole": "completo",
   "calc.step3": "3. Retorno de la inversión = (valor − coste) ÷ coste",
   "calc.roiFormula": "({value} − {cost}) ÷ {cost} = {net} ÷ {cost} = {roi}",
   "calc.noRoi": "Sin costes hasta la fecha, por lo que no hay retorno de la inversión.",

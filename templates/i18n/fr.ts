@@ -274,6 +274,7 @@ export default {
   "calc.noCosts": "customer.json ne mentionne aucun coût ; aucune rentabilité ne peut donc être calculée.",
   "calc.periods": "Jours écoulés",
   "calc.once": "ponctuel",
+  "calc.whole": "en totalité",
   "calc.step3": "3. Retour sur investissement = (valeur − coût) ÷ coût",
   "calc.roiFormula": "({value} − {cost}) ÷ {cost} = {net} ÷ {cost} = {roi}",
   "calc.noRoi": "Aucun coût à ce jour, donc pas de retour sur investissement.",

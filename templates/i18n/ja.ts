@@ -265,6 +265,7 @@ export default {
   "calc.noCosts": "customer.json に費用の記載がないため、投資対効果は算出できません。",
   "calc.periods": "経過日数",
   "calc.once": "一括",
+  "calc.whole": "全額",
   "calc.step3": "3. 投資対効果（ROI）=（累計効果額 − 累計費用）÷ 累計費用",
   "calc.roiFormula": "（{value} − {cost}）÷ {cost} = {net} ÷ {cost} = {roi}",
   "calc.noRoi": "累計費用がないため、投資対効果は算出できません。",

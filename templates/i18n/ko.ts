@@ -266,6 +266,7 @@ export default {
   "calc.noCosts": "customer.json에 비용이 없어 투자수익률을 계산할 수 없습니다.",
   "calc.periods": "경과 일수",
   "calc.once": "일회성",
+  "calc.whole": "전액",
   "calc.step3": "3. 투자수익률 = (가치 − 비용) ÷ 비용",
   "calc.roiFormula": "({value} − {cost}) ÷ {cost} = {net} ÷ {cost} = {roi}",
   "calc.noRoi": "현재까지 비용이 없어 투자수익률을 계산할 수 없습니다.",

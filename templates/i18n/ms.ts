@@ -272,6 +272,7 @@ export default {
   "calc.noCosts": "customer.json tidak menyenaraikan kos, jadi pulangan tidak dapat dikira.",
   "calc.periods": "Hari berjalan",
   "calc.once": "sekali sahaja",
+  "calc.whole": "sepenuhnya",
   "calc.step3": "3. ROI = (nilai − kos) ÷ kos",
   "calc.roiFormula": "({value} − {cost}) ÷ {cost} = {net} ÷ {cost} = {roi}",
   "calc.noRoi": "Tiada kos setakat ini, jadi ROI tidak dapat dikira.",

@@ -270,6 +270,7 @@ export default {
   "calc.noCosts": "customer.json não lista custos, portanto não é possível calcular o retorno.",
   "calc.periods": "Dias decorridos",
   "calc.once": "único",
+  "calc.whole": "integral",
   "calc.step3": "3. Retorno sobre o investimento = (valor − custo) ÷ custo",
   "calc.roiFormula": "({value} − {cost}) ÷ {cost} = {net} ÷ {cost} = {roi}",
   "calc.noRoi": "Sem custo até o momento, portanto sem retorno sobre o investimento.",

@@ -256,6 +256,7 @@ export default {
   "calc.noCosts": "customer.json未列出成本，因此无法计算投资回报率。",
   "calc.periods": "已发生天数",
   "calc.once": "一次性",
+  "calc.whole": "全额",
   "calc.step3": "3. 投资回报率 =（价值 − 成本）÷ 成本",
   "calc.roiFormula": "（{value} − {cost}）÷ {cost} = {net} ÷ {cost} = {roi}",
   "calc.noRoi": "目前尚无累计成本，因此无法计算投资回报率。",

@@ -252,6 +252,7 @@ export default {
   "calc.noCosts": "customer.json 未列出成本，因此無法計算投資報酬率。",
   "calc.periods": "經過天數",
   "calc.once": "一次性",
+  "calc.whole": "全額",
   "calc.step3": "3. 投資報酬率 =（累計效益 − 累計成本）÷ 累計成本",
   "calc.roiFormula": "（{value} − {cost}）÷ {cost} = {net} ÷ {cost} = {roi}",
   "calc.noRoi": "目前沒有累計成本，因此無法計算投資報酬率。",

@@ -255,7 +255,8 @@ export function metricChart(m: ChartMetric, f: Format, labels: ChartLabels): Cha
       devicePixelRatio: 1,
       parsing: false,
       normalized: true,
-      layout: { padding: { top: 4, right: 8, left: 0, bottom: 0 } },
+      // Room on the left for a y tick a little wider than the em table measures it ("100%" in the page's font).
+      layout: { padding: { top: 4, right: 8, left: 4, bottom: 0 } },
       interaction: { mode: "nearest", intersect: false, axis: "x" },
       scales: {
         x: {

@@ -4,7 +4,7 @@
 /** The formatters of one customer's locale and currency. */
 export interface Format {
   number(n: number | null, digits?: number): string;
-  /** Money rounded to whole units, with an unambiguous symbol (US$, NT$, RM, ¥) and the minus sign −; yen in Japanese as 1,535万6,659円. */
+  /** Money rounded to whole units, with an unambiguous symbol (US$, NT$, RM, ¥) and the minus sign −; yen in Japanese as 1,535万6,659円 and 9,800円. */
   money(n: number | null, compact?: boolean): string;
   /** Money with its cents when it has any, for operands of a printed calculation. */
   moneyExact(n: number | null): string;
@@ -83,13 +83,15 @@ function writtenDate(dtf: Intl.DateTimeFormat, d: Date, local: Local): string {
 const MAN_OKU: Record<string, Record<string, string>> = { ja: { JPY: "円" } };
 
 /**
- * A whole amount of ≥ 1万 in 万/億, exact: 15356659 → "1,535万6,659円", 120000000 → "1億2,000万円".
+ * A whole amount in 万/億, exact, with the unit word after it, as the pages write every amount in that currency
+ * (one notation in a document): 15356659 → "1,535万6,659円", 120000000 → "1億2,000万円", 9800 → "9,800円".
  * null when the locale or currency does not count that way.
  */
 function manOku(n: number, locale: string, currency: string, nf: Intl.NumberFormat): string | null {
   const unit = MAN_OKU[locale.split("-")[0]]?.[currency];
   const whole = Math.round(Math.abs(n));
-  if (!unit || whole < 10_000) return null;
+  if (!unit) return null;
+  if (whole < 10_000) return `${n <= -0.5 ? MINUS : ""}${nf.format(whole)}${unit}`;
   const parts = [
     [Math.floor(whole / 1e8), "億"],
     [Math.floor(whole / 1e4) % 1e4, "万"],
@@ -145,7 +147,12 @@ export function formatter(locale: string, currency: string): Format {
         ? DASH
         : (manOku(n, locale, currency, num(0)) ??
           written(compact && Math.abs(n) >= 100_000 ? moneyCompact : money, n, currency, local)),
-    moneyExact: (n) => (n === null ? DASH : written(Number.isInteger(n) ? money : moneyExact, n, currency, local)),
+    moneyExact: (n) =>
+      n === null
+        ? DASH
+        : Number.isInteger(n)
+          ? (manOku(n, locale, currency, num(0)) ?? written(money, n, currency, local))
+          : written(moneyExact, n, currency, local),
     percent: (f, digits = 0) => (f === null ? DASH : written(pct(digits), f)),
     magnitude: (f) => (f === null ? DASH : written(pct(0), Math.abs(f))),
     date: (iso) => (iso ? writtenDate(date, toDate(iso), local) : DASH),

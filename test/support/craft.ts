@@ -107,7 +107,9 @@ export async function printFacts(page: Page, url: string, width: number, pageHei
     for (const el of document.querySelectorAll<HTMLElement>("body *")) {
       const style = getComputedStyle(el);
       const isRow = el.tagName === "TR" && el.parentElement?.tagName === "TBODY";
-      const keep = isRow || /avoid/.test(style.breakInside) || el.matches(".card, .panel, figure, .kpi");
+      // A card marked .runs-on (an audience's view) may run on to the next page between its blocks, each kept whole.
+      const kept = el.matches(".card, .panel, figure, .kpi") && !el.matches(".runs-on");
+      const keep = isRow || /avoid/.test(style.breakInside) || kept;
       if (!keep || el.closest("nav.toc") || !el.checkVisibility() || el.getBoundingClientRect().height > limit)
         continue;
       const p = parts(el);
