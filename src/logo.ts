@@ -88,7 +88,12 @@ export async function logoOverflow(svg: string): Promise<{ view: Box; fits: Box 
     Math.max(view.y + view.height, ink.y + ink.height + 1),
   ];
   const fits = { x: Math.floor(x0), y: Math.floor(y0), width: Math.ceil(x1 - x0), height: Math.ceil(y1 - y0) };
-  const past = view.x - x0 > 1 || view.y - y0 > 1 || x1 - (view.x + view.width) > 1 || y1 - (view.y + view.height) > 1;
+  // Past by more than a unit: a pixel of a shape's edge at the border is not a logo cut off.
+  const past =
+    view.x - ink.x > 1 ||
+    view.y - ink.y > 1 ||
+    ink.x + ink.width - (view.x + view.width) > 1 ||
+    ink.y + ink.height - (view.y + view.height) > 1;
   return past ? { view, fits } : null;
 }
 
