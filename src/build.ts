@@ -9,6 +9,7 @@ import { COPY_FILE } from "./share/internal.ts";
 import { sharedTokenIssues, tokenHolders, type TokenHolder } from "./share/tokens.ts";
 import { defaultConfig, layoutFor, loadConfig, overrideIssues, type Config } from "./config.ts";
 import { diskError, formatIssue, MilepostError, UsageError, type DataIssue } from "./errors.ts";
+import { logoIssues } from "./logo.ts";
 import { listCustomerFolders, loadCustomer, misnamedFolder, SLUG } from "./load.ts";
 import {
   customContent,
@@ -233,6 +234,7 @@ export async function prepareCustomer(
         ...validated.issues,
         ...overrideIssues(config, validated.data.customer, raw.customer!, `${raw.dir}/${raw.customer!.file}`),
         ...(await tokenIssues(opts, slug)),
+        ...(await logoIssues(validated.data.customer, dir, `${raw.dir}/${raw.customer!.file}`)),
       ]
     : validated.issues;
   const data = issues.some((i) => i.severity === "error") ? null : validated.data;

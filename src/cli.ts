@@ -48,6 +48,8 @@ Options for build:
   --office               also write the close-out and handoff documents as editable Word files (.docx)
   --deck                 also each QBR as a 16:9 deck: a page that presents full-screen (deck.html) and
                          <slug>-qbr-deck-<period>.pdf (or "deck": true in milepost.config.json)
+  --contact-sheets       also draw each PDF's pages as thumbnails on one PNG, <slug>/contact-<pdf>.png, to review
+                         a pack at a glance (needs pdftoppm, from poppler-utils; never published)
   --full-series          report.json lists every measurement (the pages draw at most 150 points per metric)
   --copy customer|internal
                          the customer's copy (default; the only one publish sends) or the internal copy: it adds
@@ -97,6 +99,7 @@ export async function main(argv: string[], today = localToday()): Promise<number
         "no-pdf": { type: "boolean" },
         deck: { type: "boolean" },
         office: { type: "boolean" },
+        "contact-sheets": { type: "boolean" },
         "full-series": { type: "boolean" },
         copy: { type: "string" },
         force: { type: "boolean" },
@@ -201,6 +204,11 @@ export async function main(argv: string[], today = localToday()): Promise<number
     const started = performance.now();
     const mode = command === "validate" ? "silent" : progressMode(process.stderr, process.env, values.json ?? false);
     const results = await build(opts, { ...defaultEffects, progress: createProgress(mode, process.stderr) });
+    if (values["contact-sheets"] && command === "build" && opts.pdf) {
+      const pdfs = results.flatMap((r) => (r.status === "built" ? r.files.filter((f) => f.endsWith(".pdf")) : []));
+      const { contactSheets } = await import("./contact.ts"); // with sharp: loaded only to draw sheets
+      await contactSheets(pdfs.map((f) => join(opts.outDir, f)));
+    }
     if (values.json) {
       process.stdout.write(
         `${JSON.stringify({ asOf: opts.asOf, period: opts.period, customers: results }, null, 2)}\n`,

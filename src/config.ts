@@ -20,7 +20,6 @@ import type { DataIssue } from "./errors.ts";
 import { readJsonDocument } from "./load.ts";
 import { audienceSectionsSchema, hexColor, packSectionsSchema, perPack, type Customer } from "./schema.ts";
 import { lineOf as docLine, validateDocument } from "./validate.ts";
-import { STATUS_COLOURS, statusLike } from "../templates/lib/contrast.ts";
 
 export const CONFIG_FILE = "milepost.config.json";
 
@@ -147,15 +146,8 @@ export function resolveConfig(file: ConfigFile, dir: string, report: Report): Co
         `is not a file in ${dir === "." ? "this folder" : dir}`,
         "put the image there, or give its path from the folder of milepost.config.json",
       );
+    // A colour near a status's hue is kept: it dresses the chrome and stays off every mark (theme.css's --mark).
     const color = file.provider.color ?? null;
-    const status = color ? statusLike(color) : null;
-    if (status)
-      report(
-        ["provider", "color"],
-        color,
-        `reads as the ${status} of a status (${STATUS_COLOURS[status]}): red, amber and green mean a status on every page`,
-        "choose a colour of another hue, e.g. a blue such as #1f4e79, a teal or a purple",
-      );
     config.provider = { name: file.provider.name, logo, color };
   }
   const builtIn = new Set<string>(PACKS.flatMap((p) => SECTIONS[p]));

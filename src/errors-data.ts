@@ -365,6 +365,14 @@ export const errorCatalogue = {
     message: "brand.logo or provider.logo is not a PNG, JPEG, WebP, GIF or SVG file.",
     fix: "Use an image of one of those types.",
   },
+  "logo-overflow": {
+    title: "A logo that draws past its box",
+    severity: "warning",
+    stage: "validate",
+    message:
+      "An SVG logo's drawing runs past its viewBox with the fonts a browser gives an image (none of the pages' web fonts), so its text would be cut off; the pages show it in a box widened to fit.",
+    fix: "Convert the logo's text to outlines, or widen its viewBox to the one the message gives.",
+  },
   "invalid-email": {
     title: "An email that is not one address",
     severity: "error",

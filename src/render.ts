@@ -8,6 +8,7 @@ import { diskError, MilepostError } from "./errors.ts";
 import { langOf } from "../templates/i18n/index.ts";
 import { SCRIPT_FONTS, usedCharacters, writeFonts } from "./fonts.ts";
 import { IMAGE_TYPES, inertBytes } from "./inert.ts";
+import { fitLogo } from "./logo.ts";
 import type { SiteCustomer, SiteFile } from "./site-customer.ts";
 
 /** The package root, where astro.config.mjs and templates/ live. */
@@ -190,11 +191,15 @@ async function copyCustomerFiles(c: SiteCustomer, dataDir: string, into: string)
   if (brand?.logo) names.add(brand.logo);
   if (provider?.logo) names.add(provider.logo);
   for (const m of c.data.milestones) for (const e of m.evidence ?? []) if (!/^https?:/i.test(e)) names.add(e);
+  const logos = new Set([brand?.logo, provider?.logo]);
   for (const name of names) {
     const to = join(into, name);
     await mkdir(dirname(to), { recursive: true });
     try {
-      await writeFile(to, inertBytes(name, await readFile(c.assets?.[name] ?? join(dataDir, name))));
+      const bytes = inertBytes(name, await readFile(c.assets?.[name] ?? join(dataDir, name)));
+      // A logo is shown in a box that holds its drawing (src/logo.ts): its text is never cut off.
+      const fitted = logos.has(name) && /\.svg$/i.test(name) ? await fitLogo(new TextDecoder().decode(bytes)) : bytes;
+      await writeFile(to, fitted);
     } catch (err) {
       throw new MilepostError(
         `${c.slug}/${name} cannot be published`,

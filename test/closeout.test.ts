@@ -54,7 +54,13 @@ async function site(slug: string): Promise<SiteCustomer> {
 
 /** The page's text, tags dropped, whitespace collapsed. */
 function text(page: string): string {
-  return decode(page.replace(/<(script|style)[\s\S]*?<\/\1>/g, " ").replace(/<[^>]+>/g, " "))
+  // A <wbr> (an address's break point) is no space.
+  return decode(
+    page
+      .replace(/<(script|style)[\s\S]*?<\/\1>/g, " ")
+      .replace(/<wbr\s*\/?>/g, "")
+      .replace(/<[^>]+>/g, " "),
+  )
     .replace(/\s+/g, " ")
     .trim();
 }

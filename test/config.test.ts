@@ -145,13 +145,10 @@ describe("loadConfig(dir)", () => {
     ]);
   });
 
-  it("refuses a brand colour that reads as a status colour, at its line", async () => {
-    const { config, errors, text } = await project({ provider: { name: "Meridian", color: "#c8102e" } });
-    const line = text.split("\n").findIndex((l) => l.includes('"color"')) + 1;
-    expect(config).toBeNull();
-    expect(errors).toEqual([
-      `milepost.config.json:${line} provider.color: "#c8102e" reads as the red of a status (#b02f23): red, amber and green mean a status on every page — choose a colour of another hue, e.g. a blue such as #1f4e79, a teal or a purple`,
-    ]);
+  it("keeps a brand colour that reads as a status colour: it stays off the status marks instead", async () => {
+    const { config, errors } = await project({ provider: { name: "Meridian", color: "#c8102e" } });
+    expect(errors).toEqual([]);
+    expect(config?.provider?.color).toBe("#c8102e");
   });
 
   it("points at the line of a JSON mistake", async () => {

@@ -10,7 +10,15 @@ import { build, defaultEffects } from "../src/build.ts";
 import { serve } from "../src/serve.ts";
 import { launchBrowser } from "./support/browser.ts";
 import { portfolioOptions } from "./support/portfolio.ts";
-import { holds, printFacts, readPdfBody, type PdfPage, type PrintFacts } from "./support/craft.ts";
+import {
+  footFault,
+  holds,
+  MINUS_ZERO,
+  printFacts,
+  readPdfBody,
+  type PdfPage,
+  type PrintFacts,
+} from "./support/craft.ts";
 
 const ROOT = join(import.meta.dirname, "..");
 /** Each test reads every page of two portfolios in Chromium once (then from memory): minutes on a busy machine. */
@@ -58,6 +66,19 @@ const printPage = (pdf: string) =>
     : /-closeout-/.test(pdf)
       ? "print-closeout.html"
       : "print-qbr.html";
+
+/** Each currency's code and the symbol the pages write it with (templates/lib/format.ts). */
+const CURRENCY_SIGNS: Record<string, string> = {
+  USD: "US$",
+  TWD: "NT$",
+  MYR: "RM",
+  AUD: "A$",
+  GBP: "£",
+  EUR: "€",
+  SGD: "S$",
+};
+/** The ways a difference of percentages is written: a document uses one. */
+const POINTS = [/\bpp\b/, /ポイント/, /mata peratusan/, /百分點/, /percentage points?/];
 
 interface Printed {
   name: string;
@@ -114,16 +135,53 @@ describe("print craft, on every PDF", { timeout: SLOW }, () => {
     expect(missing).toEqual([]);
   });
 
-  it("fills every page but the last to at least 40 %, unless the next page starts a section by rule", async () => {
+  it("fills every page to at least 40 % but the one that ends its document (the cover and contents are pages of their own)", async () => {
     const empty: string[] = [];
     for (const { name, pages, facts } of await allPrinted()) {
-      pages.slice(0, -1).forEach((p, i) => {
-        const next = pages[i + 1].text;
-        const forced = facts.forcedStarts.some((s) => next.startsWith(s));
-        if (p.filled < 0.4 && !forced) empty.push(`${name} page ${i + 1}: ${Math.round(p.filled * 100)} %`);
+      pages.slice(1, -1).forEach((p, k) => {
+        const contents = facts.contentsTitle !== null && p.text.startsWith(facts.contentsTitle);
+        if (p.filled < 0.4 && !contents) empty.push(`${name} page ${k + 2}: ${Math.round(p.filled * 100)} %`);
       });
     }
     expect(empty).toEqual([]);
+  });
+
+  it("leaves no heading, and no paragraph's first line alone, at a page's foot", async () => {
+    const found: string[] = [];
+    for (const { name, pages, facts } of await allPrinted())
+      pages.slice(0, -1).forEach((p, i) => {
+        const fault = footFault(p, pages[i + 1], facts);
+        if (fault) found.push(`${name} page ${i + 1}: ${fault}`);
+      });
+    expect(found).toEqual([]);
+  });
+
+  it("writes no −0", async () => {
+    const found: string[] = [];
+    for (const { name, pages } of await allPrinted())
+      pages.forEach((p, i) => {
+        const m = MINUS_ZERO.exec(p.raw);
+        if (m) found.push(`${name} page ${i + 1}: "${p.raw.slice(Math.max(0, m.index - 24), m.index + 8)}"`);
+      });
+    expect(found).toEqual([]);
+  });
+
+  it("writes each quantity one way in a document: money by its symbol or its code, yen as 円 or ¥, points one way", async () => {
+    const found: string[] = [];
+    for (const { name, pages } of await allPrinted()) {
+      const text = pages.map((p) => p.raw).join(" ");
+      for (const [code, symbol] of Object.entries(CURRENCY_SIGNS))
+        if (new RegExp(`\\b${code}\\b`).test(text) && text.includes(symbol))
+          found.push(`${name}: ${code} and ${symbol}`);
+      if (/[\d万億]円/.test(text) && /¥\s?\d/.test(text)) found.push(`${name}: 円 and ¥`);
+      const points = POINTS.filter((p) => p.test(text));
+      if (points.length > 1) found.push(`${name}: ${points.join(" and ")}`);
+    }
+    expect(found).toEqual([]);
+  });
+
+  it("keeps every amount, value with its unit and CJK name on one line in print", async () => {
+    for (const { name, facts } of await allPrinted()) expect([name, facts.wrapped]).toEqual([name, []]);
   });
 
   it("has a contents page only when the document is longer than four pages", async () => {
@@ -147,6 +205,8 @@ interface Seen {
     x: { text: string; box: Box }[];
     y: { text: string; box: Box }[];
     legend: { text: string; box: Box }[];
+    /** Every text of the chart: none may stand outside its box. */
+    all: { text: string; box: Box }[];
     svg: Box;
     target: string;
     table: string;
@@ -157,6 +217,7 @@ interface Seen {
   menuLinks: number;
   menuFolded: boolean;
   pdfs: [string, number][];
+  logos: string[];
   axe: string[];
 }
 type Box = { left: number; right: number; top: number; bottom: number };
@@ -199,6 +260,7 @@ async function visit(width: number): Promise<Seen[]> {
             x: texts(".x-ticks text"),
             y: texts(".y-ticks text"),
             legend: texts(".legend text"),
+            all: texts("text"),
             svg: box(svg),
             target: svg.querySelector(".target-label")?.textContent ?? "",
             table: svg.closest("figure")?.querySelector("tbody tr:last-child td.num")?.textContent ?? "",
@@ -220,6 +282,7 @@ async function visit(width: number): Promise<Seen[]> {
         menuLinks: [...document.querySelectorAll(".site-nav nav a")].filter((a) => a.checkVisibility()).length,
         menuFolded: document.querySelector(".site-nav summary")?.checkVisibility() ?? false,
         pdfs: [...document.querySelectorAll(".pdf-links a")].map((a) => a.getAttribute("href")!),
+        logos: [...document.querySelectorAll<HTMLImageElement>(".cover-logos img, .site-header img")].map((i) => i.src),
       };
     });
     const pdfs: [string, number][] = [];
@@ -286,6 +349,41 @@ describe("charts, on every page", { timeout: SLOW }, () => {
     expect(charts).toBeGreaterThan(10);
   });
 
+  it("keeps every chart's text, and every logo's text, inside its box", async () => {
+    const faults: string[] = [];
+    const logos = new Set<string>();
+    for (const { name, charts: found, logos: shown } of await pagesAt(1366)) {
+      for (const l of shown) logos.add(l);
+      for (const [i, c] of found.entries())
+        for (const t of c.all)
+          if (
+            t.text.trim() &&
+            (t.box.left < c.svg.left - 1 ||
+              t.box.right > c.svg.right + 1 ||
+              t.box.top < c.svg.top - 1 ||
+              t.box.bottom > c.svg.bottom + 1)
+          )
+            faults.push(`${name} chart ${i + 1}: "${t.text}" outside the chart`);
+    }
+    // A logo is shown as an image, drawn with no web font: Chromium measures its text, opened as the SVG it is.
+    const page = await browser.newPage();
+    for (const src of [...logos].filter((l) => l.endsWith(".svg")).sort()) {
+      await page.goto(src, { waitUntil: "load" });
+      const past = await page.evaluate(() => {
+        const svg = document.documentElement as unknown as SVGSVGElement;
+        const vb = svg.viewBox.baseVal;
+        return [...svg.querySelectorAll<SVGGraphicsElement>("text")]
+          .map((el) => ({ el: el.textContent?.trim() || el.tagName, b: el.getBBox() }))
+          .filter(({ b }) => b.width > 0 && (b.x < vb.x - 0.5 || b.x + b.width > vb.x + vb.width + 0.5))
+          .map(({ el, b }) => `${el}: x ${Math.round(b.x)}–${Math.round(b.x + b.width)} in ${vb.x} ${vb.width}`);
+      });
+      for (const p of past) faults.push(`${src.replace(/^https?:\/\/[^/]+\//, "")} ${p}`);
+    }
+    await page.close();
+    expect(faults).toEqual([]);
+    expect(logos.size).toBeGreaterThan(4);
+  });
+
   it("gives each status colour its own shape and every status its word, so statuses read apart in greyscale", async () => {
     const shapesOf = new Map<string, Set<string>>();
     for (const { name, marks } of await pagesAt(1366)) {
@@ -317,13 +415,18 @@ describe("CJK craft", { timeout: SLOW }, () => {
     expect([...langs].sort()).toEqual(["ja-JP", "zh-TW"]);
   });
 
-  it("writes full-width punctuation next to CJK characters, on every page", async () => {
+  it("writes full-width punctuation, brackets and quotes next to CJK characters, on every page", async () => {
     const cjk = "[\\u3040-\\u30ff\\u3400-\\u9fff\\uf900-\\ufaff]";
     const halfWidth = new RegExp(`${cjk}\\s?[,:;.!?](?!\\d)|[,:;](?!\\d)\\s?${cjk}`, "u");
+    // Brackets a template sets beside CJK text (「(戦術)」, 2026年11月30日 (已修訂)), and Western quotes in Japanese and Taiwanese text.
+    const brackets = new RegExp(`${cjk} \\(|「\\(|\\)」`, "u");
+    const quotes = new RegExp(`${cjk}[“”]|[“”]${cjk}`, "u");
     const found: string[] = [];
-    for (const { name, text } of await pagesAt(1366)) {
-      const m = halfWidth.exec(text);
-      if (m) found.push(`${name}: "${text.slice(Math.max(0, m.index - 12), m.index + 12)}"`);
+    for (const { name, text, lang } of await pagesAt(1366)) {
+      for (const rule of /^(ja|zh-TW)/.test(lang) ? [halfWidth, brackets, quotes] : [halfWidth, brackets]) {
+        const m = rule.exec(text);
+        if (m) found.push(`${name}: "${text.slice(Math.max(0, m.index - 12), m.index + 12)}"`);
+      }
     }
     expect(found).toEqual([]);
   });

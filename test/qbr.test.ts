@@ -326,7 +326,7 @@ describe("views by audience (audiences.html)", () => {
       "user",
     ]);
     const views = page
-      .split(/<article class="card audience"/)
+      .split(/<article class="card audience runs-on"/)
       .slice(1)
       .map(text);
     expect(views[0]).toContain("Executive sponsor Jordan Lee, Chief Executive Officer");

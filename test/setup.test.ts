@@ -55,7 +55,7 @@ describe("scripts/setup.sh", () => {
   });
 
   it("as root installs only what is missing (qpdf), waiting for apt's lock; the second run installs nothing", () => {
-    const { bin, calls } = sandbox(["chromium"], 0);
+    const { bin, calls } = sandbox(["chromium", "pdftoppm"], 0);
     const first = run("setup.sh", bin);
     expect([first.status, first.stdout]).toEqual([0, "milepost: installed qpdf\n"]);
     expect(calls()).toEqual([
@@ -72,8 +72,8 @@ describe("scripts/setup.sh", () => {
     const r = run("setup.sh", bin);
     expect(r.status).toBe(1);
     expect(r.stderr).toBe(
-      "milepost: missing chromium qpdf; install them as root, then run this again:\n" +
-        "  sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium qpdf\n",
+      "milepost: missing chromium qpdf poppler-utils; install them as root, then run this again:\n" +
+        "  sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium qpdf poppler-utils\n",
     );
     expect(calls()).toEqual([]);
   });

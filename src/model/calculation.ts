@@ -36,7 +36,7 @@ export interface ValueStep {
   projectedUnitDays: number;
 }
 
-/** One cost: amount × days ÷ perDays = cost to date (a recurring cost); amount × days ÷ spanDays (an actual spread over its span); a once-cost counts once from its start. */
+/** One cost: amount × days ÷ perDays = cost to date (a recurring cost); amount × days ÷ spanDays (an actual spread over its span, until the span has run: then in full); a once-cost counts once from its start. */
 export interface CostStep {
   item: string;
   /** Days run by asOf; null for a once-cost. */
@@ -75,7 +75,8 @@ export function valueStep(metric: MonetizedMetric, measurements: readonly Measur
 
 /** The days behind a ledger entry's cost to date. */
 export function costStep(entry: LedgerEntry, asOf: string): CostStep {
-  if (entry.basis === "actual" && entry.spanDays)
+  // An actual spread over a span that has fully run counts in full: no "× 287 days ÷ 287" to print.
+  if (entry.basis === "actual" && entry.spanDays && entryDays(entry, asOf) < entry.spanDays)
     return { item: entry.item, days: entryDays(entry, asOf), divisor: entry.spanDays };
   if (entry.per === "once" || entry.basis === "actual") return { item: entry.item, days: null, divisor: null };
   return { item: entry.item, days: entryDays(entry, asOf), divisor: perDays(entry.per) };

@@ -69,7 +69,8 @@ export function signoff(customer: Customer, deliverables: readonly Deliverable[]
     by: "deliverable",
     blocks: live.map((d) => ({
       name: d.accepted_by ?? null,
-      role: null,
+      // The acceptor's role as customer.json's stakeholders give it, when the acceptor is one of them.
+      role: customer.stakeholders.find((s) => s.name === d.accepted_by)?.role ?? null,
       date: acceptedOn(d),
       deliverables: [d.id],
       sources: [ref(d.src)],

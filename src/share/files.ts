@@ -43,12 +43,22 @@ export async function customerFiles(dir: string): Promise<ShareFile[]> {
   for (const e of entries.filter((x) => x.isFile())) {
     const path = relative(dir, join(e.parentPath, e.name)).split(sep).join("/");
     const ext = /\.([a-z0-9]+)$/i.exec(path)?.[1].toLowerCase() ?? "";
-    if (path === "report.json" || PRINT_PAGES.has(path) || !TYPES[`.${ext}`] || ext === "json" || ext === "txt")
+    if (
+      path === "report.json" ||
+      PRINT_PAGES.has(path) ||
+      !TYPES[`.${ext}`] ||
+      ext === "json" ||
+      ext === "txt" ||
+      isContactSheet(path)
+    )
       continue;
     files.push({ path, body: await readFile(join(dir, path)), type: contentType(path), cache: cacheControl(path) });
   }
   return files.sort((a, b) => a.path.localeCompare(b.path));
 }
+
+/** A contact sheet of --contact-sheets (the reviewer's, not the customer's). e.g. "contact-acme-qbr-2026-Q3.png" */
+const isContactSheet = (path: string) => /^contact-[^/]+\.png$/.test(path);
 
 /** robots.txt for the root of the share prefix: no crawler reads anything. */
 export const ROBOTS_TXT = "User-agent: *\nDisallow: /\n";

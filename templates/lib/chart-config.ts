@@ -34,11 +34,14 @@ export interface ChartLabels {
   range?: { name: string; months3: string; year: string; all: string; shown: { one: string; other: string } };
 }
 
-/** What a chart is built from: the figures of report.json it plots, the customer's locale and the words. */
+/**
+ * What a chart is built from: the figures of report.json it plots (and the report's as-of date, which the chart
+ * reaches: a value accrues up to it), the customer's locale and the words.
+ */
 export type ChartMetric = Pick<
   MetricFigures,
   "unit" | "baseline" | "baselineDate" | "target" | "targetDate" | "series" | "forecast"
->;
+> & { asOf?: string };
 export interface ChartInput {
   metric: ChartMetric;
   locale: string;
@@ -76,6 +79,9 @@ export interface MarksOptions {
   status: ForecastStatus;
   font: number;
 }
+
+/** The statuses whose chart draws the forecast line: those still looking ahead. */
+const FORECAST_DRAWN: ForecastStatus[] = ["on_track", "behind", "not_converging"];
 
 /** The datasets of metricChart, in order. */
 export const SERIES = ["measured", "baseline", "target", "forecast"] as const;
@@ -144,26 +150,35 @@ export function metricChart(m: ChartMetric, f: Format, labels: ChartLabels): Cha
   const start = dayOf(m.baselineDate);
   const lastPoint = m.series.length ? dayOf(m.series[m.series.length - 1].date) : start;
   const forecastEnd = m.forecast.date ? dayOf(m.forecast.date) : null;
-  const end = Math.max(dayOf(m.targetDate), lastPoint, Math.min(forecastEnd ?? 0, dayOf(m.targetDate) + 180));
+  const end = Math.max(
+    dayOf(m.targetDate),
+    lastPoint,
+    m.asOf ? dayOf(m.asOf) : start,
+    Math.min(forecastEnd ?? 0, dayOf(m.targetDate) + 180),
+  );
   const values = [m.baseline, m.target, ...m.series.map((p) => p.value)];
   const [lo, hi] = [Math.min(...values), Math.max(...values)];
   const pad = (hi - lo) * 0.08 || Math.abs(hi) * 0.1 || 1;
   const [ylo, yhi] = [lo - pad, hi + pad];
+  // A quantity never measured below zero is not forecast below it.
+  const floor = lo >= 0 ? Math.max(ylo, 0) : ylo;
   const font = { size: CHART.font };
   const flat = (y: number, label: string): ChartPoint[] =>
     [start, end].map((x) => ({ x, y, date: isoOf(x), source: label, note: null }));
 
+  // The forecast looks ahead from the last measurement; a target reached or missed is a fact, with nothing to forecast.
   const { slope, intercept, status } = m.forecast;
-  const forecast =
-    slope !== null && intercept !== null && status !== "insufficient_data"
-      ? clipLine([start, intercept], [end, intercept + slope * (end - start)], ylo, yhi).map(([x, y]): ChartPoint => ({
-          x,
-          y,
-          date: isoOf(x),
-          source: labels.forecast,
-          note: null,
-        }))
-      : [];
+  const ahead = FORECAST_DRAWN.includes(status) && slope !== null && intercept !== null && lastPoint < end;
+  const trend = (x: number) => intercept! + slope! * (x - start);
+  const forecast = ahead
+    ? clipLine([lastPoint, trend(lastPoint)], [end, trend(end)], floor, yhi).map(([x, y]): ChartPoint => ({
+        x,
+        y,
+        date: isoOf(x),
+        source: labels.forecast,
+        note: null,
+      }))
+    : [];
   const measured: ChartPoint[] = [
     { x: start, y: m.baseline, date: m.baselineDate, source: labels.baseline, note: null },
     ...m.series.map((p) => ({
@@ -240,7 +255,8 @@ export function metricChart(m: ChartMetric, f: Format, labels: ChartLabels): Cha
       devicePixelRatio: 1,
       parsing: false,
       normalized: true,
-      layout: { padding: { top: 4, right: 8, left: 0, bottom: 0 } },
+      // Room on the left for a y tick a little wider than the em table measures it ("100%" in the page's font).
+      layout: { padding: { top: 4, right: 8, left: 4, bottom: 0 } },
       interaction: { mode: "nearest", intersect: false, axis: "x" },
       scales: {
         x: {
@@ -274,7 +290,7 @@ export function metricChart(m: ChartMetric, f: Format, labels: ChartLabels): Cha
             font,
             color: COLOURS.ink,
             maxTicksLimit: 5,
-            callback: (v) => (m.unit === "%" ? `${f.number(Number(v), 1)}%` : f.number(Number(v), 1)),
+            callback: (v) => yTick(Number(v), m.unit, f, yhi - ylo),
           },
         },
       },
@@ -330,6 +346,15 @@ export function metricChart(m: ChartMetric, f: Format, labels: ChartLabels): Cha
       },
     },
   };
+}
+
+/**
+ * A y-axis tick as the pages write the quantity: a % value with its sign, yen in Japanese in 万 as the text writes
+ * them (40万), and never "−0" (chart.js's steps leave −0.0000001 near zero).
+ */
+export function yTick(v: number, unit: string, f: Format, span: number): string {
+  const n = Math.abs(v) < span * 1e-9 ? 0 : v;
+  return unit === "%" ? `${f.number(n, 1)}%` : f.axis(n, unit);
 }
 
 /** The target's label with its value above its line (below when the line runs along the top), and the status shape at the last measurement. */

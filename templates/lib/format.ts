@@ -4,7 +4,7 @@
 /** The formatters of one customer's locale and currency. */
 export interface Format {
   number(n: number | null, digits?: number): string;
-  /** Money rounded to whole units, with an unambiguous symbol (US$, NT$, RM, ¥) and the minus sign −; yen in Japanese as 1,535万6,659円. */
+  /** Money rounded to whole units, with an unambiguous symbol (US$, NT$, RM, ¥) and the minus sign −; yen in Japanese as 1,535万6,659円 and 9,800円. */
   money(n: number | null, compact?: boolean): string;
   /** Money with its cents when it has any, for operands of a printed calculation. */
   moneyExact(n: number | null): string;
@@ -16,6 +16,8 @@ export interface Format {
   shortDate(iso: string | null): string;
   /** A value with its unit, e.g. "15 hours/week", "96%", "120時間/週". */
   value(n: number | null, unit: string): string;
+  /** A chart axis's number for a quantity in `unit`: yen amounts in Japanese in 万 as the text writes them (40万), else as number(). */
+  axis(n: number, unit: string): string;
 }
 
 const DASH = "—";
@@ -81,13 +83,15 @@ function writtenDate(dtf: Intl.DateTimeFormat, d: Date, local: Local): string {
 const MAN_OKU: Record<string, Record<string, string>> = { ja: { JPY: "円" } };
 
 /**
- * A whole amount of ≥ 1万 in 万/億, exact: 15356659 → "1,535万6,659円", 120000000 → "1億2,000万円".
+ * A whole amount in 万/億, exact, with the unit word after it, as the pages write every amount in that currency
+ * (one notation in a document): 15356659 → "1,535万6,659円", 120000000 → "1億2,000万円", 9800 → "9,800円".
  * null when the locale or currency does not count that way.
  */
 function manOku(n: number, locale: string, currency: string, nf: Intl.NumberFormat): string | null {
   const unit = MAN_OKU[locale.split("-")[0]]?.[currency];
   const whole = Math.round(Math.abs(n));
-  if (!unit || whole < 10_000) return null;
+  if (!unit) return null;
+  if (whole < 10_000) return `${n <= -0.5 ? MINUS : ""}${nf.format(whole)}${unit}`;
   const parts = [
     [Math.floor(whole / 1e8), "億"],
     [Math.floor(whole / 1e4) % 1e4, "万"],
@@ -101,17 +105,26 @@ export function formatter(locale: string, currency: string): Format {
   const local = localOf(locale);
   const nf = new Map<number, Intl.NumberFormat>();
   const num = (digits: number) => {
-    if (!nf.has(digits)) nf.set(digits, new Intl.NumberFormat(locale, { maximumFractionDigits: digits }));
+    // "negative": a value that rounds to zero is written 0, never −0.
+    if (!nf.has(digits))
+      nf.set(digits, new Intl.NumberFormat(locale, { maximumFractionDigits: digits, signDisplay: "negative" }));
     return nf.get(digits)!;
   };
-  const money = new Intl.NumberFormat(locale, { style: "currency", currency, maximumFractionDigits: 0 });
+  const money = new Intl.NumberFormat(locale, {
+    style: "currency",
+    currency,
+    maximumFractionDigits: 0,
+    signDisplay: "negative",
+  });
   const moneyCompact = new Intl.NumberFormat(locale, {
     style: "currency",
     currency,
     notation: "compact",
     maximumFractionDigits: 1,
+    signDisplay: "negative",
   });
-  const pct = (digits: number) => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: digits });
+  const pct = (digits: number) =>
+    new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: digits, signDisplay: "negative" });
   // A value in % is written as the locale writes a percentage: "91%" in English, "91 %" in German and French.
   const pctParts = pct(0).formatToParts(0.5);
   const percentSign = pctParts
@@ -121,7 +134,12 @@ export function formatter(locale: string, currency: string): Format {
   const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
   const short = new Intl.DateTimeFormat(locale, { month: "short", year: "numeric", timeZone: "UTC" });
   const toDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
-  const moneyExact = new Intl.NumberFormat(locale, { style: "currency", currency, maximumFractionDigits: 2 });
+  const moneyExact = new Intl.NumberFormat(locale, {
+    style: "currency",
+    currency,
+    maximumFractionDigits: 2,
+    signDisplay: "negative",
+  });
   return {
     number: (n, digits = 1) => (n === null ? DASH : written(num(digits), n)),
     money: (n, compact = false) =>
@@ -129,11 +147,22 @@ export function formatter(locale: string, currency: string): Format {
         ? DASH
         : (manOku(n, locale, currency, num(0)) ??
           written(compact && Math.abs(n) >= 100_000 ? moneyCompact : money, n, currency, local)),
-    moneyExact: (n) => (n === null ? DASH : written(Number.isInteger(n) ? money : moneyExact, n, currency, local)),
+    moneyExact: (n) =>
+      n === null
+        ? DASH
+        : Number.isInteger(n)
+          ? (manOku(n, locale, currency, num(0)) ?? written(money, n, currency, local))
+          : written(moneyExact, n, currency, local),
     percent: (f, digits = 0) => (f === null ? DASH : written(pct(digits), f)),
     magnitude: (f) => (f === null ? DASH : written(pct(0), Math.abs(f))),
     date: (iso) => (iso ? writtenDate(date, toDate(iso), local) : DASH),
     shortDate: (iso) => (iso ? writtenDate(short, toDate(iso), local) : DASH),
+    axis: (n, unit) => {
+      const word = MAN_OKU[locale.split("-")[0]]?.[currency];
+      if (word && unit.startsWith(word) && Math.abs(n) >= 10_000 && n % 10_000 === 0)
+        return `${written(num(0), n / 10_000)}万`;
+      return written(num(1), n);
+    },
     value: (n, unit) => {
       if (n === null) return DASH;
       const s = written(num(n !== 0 && Math.abs(n) < 10 ? 2 : 1), n);

@@ -17,6 +17,10 @@ export interface PdfPage {
   text: string;
   /** How far down the body area its last text reaches: 0 (empty) to 1 (full). */
   filled: number;
+  /** The body's text as drawn, runs joined by spaces (for what squashing would hide: signs, units). */
+  raw: string;
+  /** The squashed text of the body's lowest line (the runs at its lowest baseline). */
+  lastLine: string;
 }
 
 /** Page margins of the print documents (templates/lib/print.ts): 18 mm top and bottom, in points. */
@@ -40,6 +44,13 @@ export async function readPdfBody(path: string): Promise<PdfPage[]> {
       size: [width, height],
       text: squash(body.map((t) => t.str).join("")),
       filled: Math.max(0, Math.min(1, (top - lowest) / (top - (i === 1 ? 0 : MARGIN)))),
+      raw: body.map((t) => t.str).join(" "),
+      lastLine: squash(
+        body
+          .filter((t) => t.y < lowest + 2)
+          .map((t) => t.str)
+          .join(""),
+      ),
     });
   }
   await task.destroy();
@@ -65,6 +76,12 @@ export interface PrintFacts {
   /** The first words of every element that starts a page by rule (break-before/after: page). */
   forcedStarts: string[];
   contentsTitle: string | null;
+  /** Headings (h2–h4, captions, section heads with what stands beside them), squashed. */
+  headings: string[];
+  /** Paragraphs and list items of two lines or more, squashed: none may leave its first line alone at a page's foot. */
+  paragraphs: string[];
+  /** Amounts, values with their units and names laid out on more than one line. */
+  wrapped: string[];
 }
 
 /** Lays `url` out as pdf.ts prints it and reads the units: rows, cards, charts, panels, and anything marked break-inside: avoid. */
@@ -90,7 +107,9 @@ export async function printFacts(page: Page, url: string, width: number, pageHei
     for (const el of document.querySelectorAll<HTMLElement>("body *")) {
       const style = getComputedStyle(el);
       const isRow = el.tagName === "TR" && el.parentElement?.tagName === "TBODY";
-      const keep = isRow || /avoid/.test(style.breakInside) || el.matches(".card, .panel, figure, .kpi");
+      // A card marked .runs-on (an audience's view) may run on to the next page between its blocks, each kept whole.
+      const kept = el.matches(".card, .panel, figure, .kpi") && !el.matches(".runs-on");
+      const keep = isRow || /avoid/.test(style.breakInside) || kept;
       if (!keep || el.closest("nav.toc") || !el.checkVisibility() || el.getBoundingClientRect().height > limit)
         continue;
       const p = parts(el);
@@ -115,6 +134,43 @@ export async function printFacts(page: Page, url: string, width: number, pageHei
       }
     }
     const toc = document.querySelector<HTMLElement>("nav.toc h2");
-    return { units, forcedStarts, contentsTitle: toc ? squash(toc.innerText) : null };
+    const shown = (sel: string) =>
+      [...document.querySelectorAll<HTMLElement>(sel)].filter((el) => el.checkVisibility() && !el.closest("nav.toc"));
+    const headings = shown("h2, h3, h4, caption, .section-head, .phase-head")
+      .map((el) => squash(el.innerText))
+      .filter((h) => h.length > 0);
+    const paragraphs = shown("p, li, blockquote")
+      .filter((el) => {
+        const lh = parseFloat(getComputedStyle(el).lineHeight) || 16;
+        return el.getBoundingClientRect().height > lh * 1.5 && !el.querySelector("p, li, table, div");
+      })
+      .map((el) => squash(el.innerText));
+    const wrapped = shown("[data-format^='money'], [data-format='value'], .unit, :is(:lang(ja), :lang(zh)) .name")
+      .filter((el) => el.getClientRects().length > 1)
+      .map((el) => el.textContent ?? "");
+    return { units, forcedStarts, contentsTitle: toc ? squash(toc.innerText) : null, headings, paragraphs, wrapped };
   }, pageHeightPx);
 }
+
+/** The page's foot ends with a heading (or a section head's line), or a paragraph's first line alone, its rest on `next`. */
+export function footFault(
+  page: PdfPage,
+  next: PdfPage,
+  facts: Pick<PrintFacts, "headings" | "paragraphs">,
+): string | null {
+  const last = page.lastLine;
+  if (last.length < 2) return null;
+  // The lowest line is a heading, or most of one (a section head's title and what stands beside it).
+  const heading = facts.headings.find((h) => h === last || (h.includes(last) && last.length * 2 >= h.length));
+  if (heading) return `heading "${heading}" at the foot`;
+  const para = facts.paragraphs.find((p) => {
+    if (!p.startsWith(last) || p.length <= last.length) return false;
+    const rest = p.slice(last.length);
+    return next.text.startsWith(rest.slice(0, 12));
+  });
+  if (para) return `first line of "${para.slice(0, 40)}" alone at the foot`;
+  return null;
+}
+
+/** "−0" or "-0" written as a number (not a date's or a code's digits). */
+export const MINUS_ZERO = /(?<![\p{L}\p{N}.,/:-])[−-]0(?![\p{N}.,:])/u;

@@ -6,6 +6,7 @@ import {
   isLongSeries,
   metricChart,
   RANGES,
+  yTick,
   rangeWindow,
 } from "../../templates/lib/chart-config.ts";
 import { chartSvg } from "../../templates/lib/chart-svg.ts";
@@ -77,7 +78,8 @@ describe("metricChart(metric, f, labels)", () => {
       formatter("en-US", "USD"),
       labels,
     );
-    const forecast = steep.data.datasets[3].data as ChartPoint[];
+    // Its trend already past the plot's floor at the last measurement: nothing left to draw.
+    const forecast = (steep.data.datasets[3]?.data ?? []) as ChartPoint[];
     for (const p of forecast) expect(p.y).toBeGreaterThanOrEqual(70 - 50 * 0.08 - 1e-9);
   });
 
@@ -205,5 +207,45 @@ describe("the range picker of a long series", () => {
 describe("barWidth(progress)", () => {
   it("clamps progress to 0–100 %", () => {
     expect([barWidth(null), barWidth(-1), barWidth(0.4621), barWidth(2)]).toEqual(["0%", "0%", "46.2%", "100%"]);
+  });
+});
+
+describe("metricChart's forecast and range", () => {
+  const f = formatter("en-AU", "AUD");
+  const datasets = (m: MetricFigures) => metricChart(m, f, labels).data.datasets;
+
+  it("draws the forecast ahead of the last measurement only, and none for a target reached or missed", () => {
+    const ahead = datasets(metric())[3].data as ChartPoint[];
+    expect(ahead[0].x).toBe(dayOf("2026-03-01"));
+    for (const status of ["reached", "missed"])
+      expect(datasets(metric({ forecast: { slope: -0.25, intercept: 118, status, date: null } as never })).length).toBe(
+        3,
+      );
+  });
+
+  it("never forecasts a quantity measured at zero or above below zero", () => {
+    const steep = metric({ forecast: { slope: -0.5, intercept: 118, status: "behind", date: null } as never });
+    const line = datasets({ ...steep, target: 0 } as MetricFigures)[3].data as ChartPoint[];
+    expect(Math.min(...line.map((p) => p.y))).toBe(0);
+  });
+
+  it("reaches the as-of date when it is later than the target date and the last measurement", () => {
+    const config = metricChart({ ...metric({ targetDate: "2026-06-30" }), asOf: "2026-09-30" }, f, labels);
+    expect((config.options!.scales!.x as { max: number }).max).toBe(dayOf("2026-09-30"));
+  });
+});
+
+describe("yTick(v, unit, f, span)", () => {
+  it("writes 0, never −0, for chart.js's steps near zero", () => {
+    expect(yTick(-1e-12, "hours/week", formatter("en-US", "USD"), 10)).toBe("0");
+    expect(yTick(-0.04, "%", formatter("en-US", "USD"), 10)).toBe("0%");
+    expect(formatter("en-US", "USD").number(-0.04, 1)).toBe("0");
+    expect(formatter("en-US", "USD").number(-0.4, 1)).toBe("−0.4");
+  });
+
+  it("writes yen in Japanese in 万, as the text writes amounts", () => {
+    expect(yTick(400_000, "円/月", formatter("ja-JP", "JPY"), 1_000_000)).toBe("40万");
+    expect(yTick(400_000, "件", formatter("ja-JP", "JPY"), 1_000_000)).toBe("400,000");
+    expect(yTick(400_000, "円/月", formatter("en-US", "JPY"), 1_000_000)).toBe("400,000");
   });
 });

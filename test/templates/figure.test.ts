@@ -26,7 +26,10 @@ describe("formatFigure(f, t, format, value, options)", () => {
     expect(formatter("ms-MY", "MYR").money(-686780, true)).toBe("\u2212RM686.8 ribu");
     expect(formatter("ja-JP", "JPY").money(4783573)).toBe("478万3,573円");
     expect(formatter("ja-JP", "JPY").money(-120_000_000)).toBe("\u22121億2,000万円");
-    expect(formatter("ja-JP", "JPY").money(9800)).toBe("¥9,800");
+    // One notation in a document: small amounts in 円 too, as the 万円 totals beside them, in the calculation's operands too.
+    expect(formatter("ja-JP", "JPY").money(9800)).toBe("9,800円");
+    expect(formatter("ja-JP", "JPY").moneyExact(4500)).toBe("4,500円");
+    expect(formatter("ja-JP", "JPY").moneyExact(1_500_000)).toBe("150万円");
     expect(formatter("en-US", "JPY").money(4783573)).toBe("¥4,783,573");
     expect(formatter("en-US", "USD").money(-5)).toBe("\u2212US$5");
     expect(formatFigure(f, t, "percent", -0.35)).toBe("\u221235%");
