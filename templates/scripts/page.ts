@@ -20,7 +20,7 @@ function labelCells(table: HTMLTableElement): void {
   }
 }
 
-function fit(): void {
+function stackWideTables(): void {
   for (const table of document.querySelectorAll<HTMLTableElement>("main.site table")) {
     table.classList.remove("stacked");
     const box = table.parentElement?.clientWidth ?? Infinity;
@@ -34,7 +34,7 @@ function fit(): void {
     if (wide) table.tabIndex = 0;
   }
 }
-fit();
-addEventListener("resize", fit);
+stackWideTables();
+addEventListener("resize", stackWideTables);
 // No animation frame: Chromium does not run them for pages in the background, as pool pages are.
 document.fonts.ready.then(() => document.documentElement.setAttribute("data-print-ready", ""));
