@@ -35,13 +35,15 @@ export function watchParent(stop: () => void, everyMs = 250): () => void {
 function descendants(): number[] {
   let pids: number[];
   try {
-    pids = readdirSync("/proc").filter((name) => /^\d+$/.test(name)).map(Number);
+    pids = readdirSync("/proc")
+      .filter((name) => /^\d+$/.test(name))
+      .map(Number);
   } catch {
     return [];
   }
   const below = new Set([process.pid]);
   // /proc lists parents before most of their children, not all: repeat until nothing is added.
-  for (let added = true; added; ) {
+  for (let added = true; added;) {
     added = false;
     for (const pid of pids)
       if (!below.has(pid) && below.has(parentOf(pid) ?? -1)) {
@@ -71,14 +73,15 @@ function runs(pid: number): boolean {
 export function killChildren(waitMs = 3000): void {
   const pids = descendants();
   for (const pid of pids)
-    for (const target of [-pid, pid]) // Puppeteer starts Chromium as a process group's leader
+    for (const target of [-pid, pid])
+      // Puppeteer starts Chromium as a process group's leader
       try {
         process.kill(target, "SIGKILL");
       } catch {
         // no such group, or gone already
       }
   const pause = new Int32Array(new SharedArrayBuffer(4));
-  for (const until = Date.now() + waitMs; pids.some(runs) && Date.now() < until; ) Atomics.wait(pause, 0, 0, 20);
+  for (const until = Date.now() + waitMs; pids.some(runs) && Date.now() < until;) Atomics.wait(pause, 0, 0, 20);
 }
 
 /**

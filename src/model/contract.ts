@@ -6,6 +6,7 @@ import type { ClosingAgenda } from "./agenda.ts";
 import type { AudienceView } from "./audiences.ts";
 import type { RoiCalculation } from "./calculation.ts";
 import type { Closeout } from "./closeout.ts";
+import type { CloseoutBrief } from "./closeout-brief.ts";
 import type { Csat } from "./csat.ts";
 import type { Financials } from "./financials.ts";
 import type { HandoffSummary } from "./handoff.ts";
@@ -15,7 +16,9 @@ import type { ForecastStatus, ProgressState } from "./metrics.ts";
 import type { Health, MilestoneStatus } from "./milestones.ts";
 import type { OpportunityGroups, TriagedOpportunity } from "./opportunities.ts";
 import type { GoalOutcomes } from "./outcomes.ts";
+import type { PaybackCurve } from "./payback.ts";
 import type { Qbr } from "./qbr.ts";
+import type { SinceLastQbr } from "./since.ts";
 import type { Per } from "./value.ts";
 import type { Voice } from "./voice.ts";
 
@@ -82,6 +85,12 @@ export interface Report extends AccountFigures {
   closingAgenda: ClosingAgenda | null;
   /** Things the build should tell the team about (not errors). */
   warnings: ReportWarning[];
+  /** The payback chart: cumulative value (claimed, verified) against cumulative cost; null without a monetized metric or a cost. */
+  paybackCurve: PaybackCurve | null;
+  /** The close-out's page one: delivered, criteria, what is owed, the owner after close, check-ins, who signs; null without an engagement end. */
+  closeoutBrief: CloseoutBrief | null;
+  /** The earlier period's report against this one: headline outcomes' change, its commitments scored; null without one. */
+  sinceLastQbr: SinceLastQbr | null;
   /** The judgement ledger: every verdict the packs state, once, with its reason (src/model/verdicts.ts). */
   verdicts: Verdict[];
 }

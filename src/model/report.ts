@@ -5,6 +5,7 @@ import { accountFigures } from "./account-report.ts";
 import { closingAgenda } from "./agenda.ts";
 import { audienceViews } from "./audiences.ts";
 import { closeout, roundCloseout } from "./closeout.ts";
+import { closeoutBrief } from "./closeout-brief.ts";
 import type { Report } from "./contract.ts";
 import { roundCsat, summarizeCsat } from "./csat.ts";
 import { voiceOf } from "./voice.ts";
@@ -17,9 +18,12 @@ import { assessMetric, dueDateOf } from "./metric-figures.ts";
 import { assessMilestone, health, milestoneFigures, nextMilestone, type Assessed } from "./milestones.ts";
 import { groupByHorizon, triageAll } from "./opportunities.ts";
 import { goalOutcomes, roundOutcomes } from "./outcomes.ts";
+import { paybackCurve } from "./payback.ts";
 import { qbr } from "./qbr.ts";
 import { roiFigures } from "./roi.ts";
+import { sinceLastQbr, type EarlierReport } from "./since.ts";
 import { headline } from "./summary.ts";
+import { isMonetized } from "./value.ts";
 import { verdictLedger } from "./verdicts.ts";
 import { warnings } from "./warnings.ts";
 
@@ -29,6 +33,8 @@ export interface ReportOptions {
   asOf: string;
   /** The QBR quarter, e.g. "2026-Q3"; null: no QBR section. */
   period: string | null;
+  /** The latest earlier period's report.json kept in the customer's folder (src/earlier.ts); absent or null: none. */
+  earlier?: EarlierReport | null;
 }
 
 /** Every figure of `data` as of `opts.asOf`; throws a RangeError when asOf or period is malformed. */
@@ -169,6 +175,42 @@ export function buildReport(data: CustomerData, opts: ReportOptions): Report {
     warnings: warnings(data, assessed, csat, asOf, ledger.disagreements, metrics),
   };
   const account = accountFigures(data, core, ledger.entries, asOf, period);
+  const monetized = data.metrics.filter(isMonetized);
+  const late = {
+    paybackCurve: paybackCurve(
+      {
+        metrics: monetized,
+        verified: monetized.map((m) => m.id).filter((id) => !core.roi.unverifiedMetrics.includes(id)),
+        rowsOf,
+        ledger: ledger.entries,
+        paybackDate: core.roi.paybackDate,
+        verifiedPaybackDate: core.roi.verifiedPaybackDate,
+        breakEven: account.brief.breakEven,
+      },
+      asOf,
+    ),
+    closeoutBrief:
+      end === undefined
+        ? null
+        : closeoutBrief({
+            asOf,
+            engagementEnd: end,
+            closeout: closeoutFigures,
+            goalOutcomes: outcomes,
+            financials: core.financials,
+            handoff: data.handoff,
+            actions: account.actions?.actions ?? null,
+            postClose: account.postClose,
+            signoff: account.signoff,
+          }),
+    sinceLastQbr: sinceLastQbr(opts.earlier ?? null, {
+      asOf,
+      headline: core.headline,
+      metrics,
+      milestones,
+      actions: account.actions?.actions ?? null,
+    }),
+  };
   const verdicts = verdictLedger({
     asOf,
     engagementEnd: end ?? null,
@@ -181,8 +223,10 @@ export function buildReport(data: CustomerData, opts: ReportOptions): Report {
     closeout: closeoutFigures,
     actions: account.actions?.actions ?? null,
     decisions: account.brief.decisions,
+    closeoutBrief: late.closeoutBrief,
+    sinceLastQbr: late.sinceLastQbr,
   });
-  return { ...core, ...account, verdicts };
+  return { ...core, ...account, ...late, verdicts };
 }
 
 function groupMeasurements(rows: readonly Measurement[]): Map<string, Measurement[]> {
