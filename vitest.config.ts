@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 const UNIT = [
   "test/model/**/*.test.ts",
   "test/templates/**/*.test.ts",
-  "test/{config,dates,dates-cli,deploy,docs,errors,fonts,glossary,i18n,incremental,inert,jsonschema,load,merge,narrative,narrative-tags,numbers,places,progress,protect,publish,series,setup,shard,tokens,validate}.test.ts",
+  "test/{config,dates,dates-cli,deploy,docs,earlier,errors,fonts,glossary,i18n,incremental,inert,jsonschema,load,merge,narrative,narrative-tags,numbers,places,progress,protect,publish,series,setup,shard,tokens,validate}.test.ts",
 ];
 
 /**

@@ -24,10 +24,7 @@ export async function earlierReport(folder: string, period: string | null): Prom
   let best: EarlierReport | null = null;
   for (const name of ["report.json", ...keptReports(names)]) {
     if (!names.includes(name)) continue;
-    const report = await readFile(join(folder, name), "utf8").then(
-      (text) => JSON.parse(text) as EarlierReport,
-      () => null,
-    );
+    const report = (await readJson(join(folder, name))) as EarlierReport | null;
     if (!report || typeof report.asOf !== "string" || report.period === null || !(report.period < period)) continue;
     if (!Array.isArray(report.metrics) || !report.brief) continue;
     if (best === null || report.asOf > best.asOf) best = report;
@@ -55,10 +52,7 @@ export async function keepEarlierReports(target: string, incoming: string, label
 /** The label (period, or date) of a folder's report.json; null without a readable one. */
 async function ownLabel(folder: string, names: readonly string[]): Promise<string | null> {
   if (!names.includes("report.json")) return null;
-  const own = await readFile(join(folder, "report.json"), "utf8").then(
-    (text) => JSON.parse(text) as { asOf?: unknown; period?: unknown },
-    () => null,
-  );
+  const own = (await readJson(join(folder, "report.json"))) as { asOf?: unknown; period?: unknown } | null;
   if (!own || typeof own.asOf !== "string" || !(typeof own.period === "string" || own.period === null)) return null;
   return fileLabel(own.asOf, own.period);
 }
@@ -69,4 +63,13 @@ export async function reportsKeptFor(folder: string, names: readonly string[], l
   const kept = new Set(keptReports(names).filter((n) => n !== `report-${label}.json`));
   if (own !== null && own !== label) kept.add(`report-${own}.json`);
   return [...kept].sort();
+}
+
+/** A JSON file's value; null when it cannot be read or is not JSON. */
+async function readJson(path: string): Promise<unknown> {
+  try {
+    return JSON.parse(await readFile(path, "utf8"));
+  } catch {
+    return null;
+  }
 }
