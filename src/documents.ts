@@ -104,6 +104,7 @@ const SECTION_LIST = [
   // QBR
   { id: "brief", title: "brief.title", component: "qbr/Brief", cover: true },
   { id: "summary", title: "summary.title", component: "qbr/Summary" },
+  { id: "since", title: "since.title", component: "qbr/Since", has: (c) => c.report.sinceLastQbr != null },
   {
     id: "milestones",
     title: "milestones.title",
@@ -276,7 +277,7 @@ const PACK_LIST = [
         file: "index.html",
         nav: "nav.summary",
         title: "summary.title",
-        sections: ["brief", "summary", "outcomes", "notes", "gaps"],
+        sections: ["brief", "summary", "since", "outcomes", "notes", "gaps"],
       },
       {
         file: "milestones.html",
@@ -313,6 +314,7 @@ const PACK_LIST = [
         sections: [
           "brief",
           "summary",
+          "since",
           "milestones",
           "outcomes",
           "review",

@@ -446,8 +446,8 @@ describe("the close-out PDFs", () => {
     expect(pages[0]).toContain("Acme Analytics");
     const body = pages.slice(2).join(" ");
     const t = translator("en-US");
-    // The brief is on the cover (test/copy.test.ts reads it); the sections follow the contents.
-    expect(pages[0]).toContain(t("brief.title"));
+    // The close-out's own page one is on the cover (test/page-one.test.ts reads it); the sections follow the contents.
+    expect(pages[0]).toContain(t("cobrief.title"));
     const titles = closeoutSections(await site("acme")).flatMap((s) => (s.cover ? [] : [titleText(t, s.title)]));
     let from = -1;
     for (const title of titles) {

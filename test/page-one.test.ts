@@ -120,20 +120,20 @@ describe("the close-out's page one", () => {
 });
 
 describe("the payback chart", () => {
-  it("stands beside the payback figure of the QBR's summary, site and print, its table the curve's figures", async () => {
+  it("stands beside the payback of the QBR's calculation, site and print, its table the curve's figures", async () => {
     const r = await report("northwind-logistics");
     expect(r.paybackCurve!.points.at(-1)).toMatchObject({
       date: r.asOf,
       value: r.roi.valueToDate,
       cost: r.roi.costToDate,
     });
-    for (const page of ["index.html", "print-qbr.html"]) {
-      const summary = section(await read("northwind-logistics", page), "summary");
+    for (const page of ["review.html", "print-qbr.html"]) {
+      const summary = section(await read("northwind-logistics", page), "review");
       expect(summary).toContain("data-payback-chart");
       expect(summary).toContain(`data-figure="paybackCurve.points.${r.paybackCurve!.points.length - 1}.cost"`);
     }
     // The site's chart goes live from the same configuration; print keeps the SVG alone.
-    expect(await read("northwind-logistics", "index.html")).toMatch(/data-chart-kind="payback" data-chart="/);
+    expect(await read("northwind-logistics", "review.html")).toMatch(/data-chart-kind="payback" data-chart="/);
     expect(await read("northwind-logistics", "print-qbr.html")).not.toMatch(/data-chart-kind="payback" data-chart="/);
   });
 });

@@ -617,6 +617,7 @@ export default {
   "actions.kept": "Eingehalten",
   "actions.late": "Verspätet eingehalten",
   "actions.missed": "Nicht eingehalten",
+  "since.title": "Seit dem letzten Quartalsbericht",
   "since.intro": "Gegenüber dem Bericht für {period}, Stand {date}.",
   "since.change": "{change} seit {period}",
   "since.unchanged": "unverändert seit {period}",

@@ -607,6 +607,7 @@ export default {
   "actions.kept": "Kept",
   "actions.late": "Kept late",
   "actions.missed": "Missed",
+  "since.title": "Since the last QBR",
   "since.intro": "Against the report of {period}, as of {date}.",
   "since.change": "{change} since {period}",
   "since.unchanged": "unchanged since {period}",

@@ -622,6 +622,7 @@ export default {
   "actions.kept": "Cumplidos",
   "actions.late": "Cumplidos con retraso",
   "actions.missed": "Incumplidos",
+  "since.title": "Desde la última revisión trimestral",
   "since.intro": "Frente al informe de {period}, a fecha de {date}.",
   "since.change": "{change} desde {period}",
   "since.unchanged": "sin cambios desde {period}",

@@ -626,6 +626,7 @@ export default {
   "actions.kept": "Tenus",
   "actions.late": "Tenus en retard",
   "actions.missed": "Non tenus",
+  "since.title": "Depuis le dernier bilan trimestriel",
   "since.intro": "Par rapport au rapport de {period}, au {date}.",
   "since.change": "{change} depuis {period}",
   "since.unchanged": "inchangé depuis {period}",

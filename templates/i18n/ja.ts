@@ -600,6 +600,7 @@ export default {
   "actions.kept": "達成",
   "actions.late": "遅れて達成",
   "actions.missed": "未達",
+  "since.title": "前回の四半期ビジネスレビュー以降",
   "since.intro": "{period}のレポート（{date}時点）との比較です。",
   "since.change": "{period}から{change}",
   "since.unchanged": "{period}から変化なし",

@@ -599,6 +599,7 @@ export default {
   "actions.kept": "기한 내 이행",
   "actions.late": "지연 이행",
   "actions.missed": "미이행",
+  "since.title": "지난 분기 비즈니스 리뷰 이후",
   "since.intro": "{period} 보고서({date} 기준)와 비교합니다.",
   "since.change": "{period} 이후 {change}",
   "since.unchanged": "{period} 이후 변동 없음",

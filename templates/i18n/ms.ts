@@ -616,6 +616,7 @@ export default {
   "actions.kept": "Ditepati",
   "actions.late": "Ditepati lewat",
   "actions.missed": "Terlepas",
+  "since.title": "Sejak semakan suku tahunan lalu",
   "since.intro": "Berbanding laporan {period}, setakat {date}.",
   "since.change": "{change} sejak {period}",
   "since.unchanged": "tidak berubah sejak {period}",

@@ -617,6 +617,7 @@ export default {
   "actions.kept": "Cumpridos",
   "actions.late": "Cumpridos com atraso",
   "actions.missed": "Não cumpridos",
+  "since.title": "Desde a última revisão trimestral",
   "since.intro": "Em relação ao relatório de {period}, em {date}.",
   "since.change": "{change} desde {period}",
   "since.unchanged": "sem alteração desde {period}",

@@ -582,6 +582,7 @@ export default {
   "actions.kept": "按期完成",
   "actions.late": "延期完成",
   "actions.missed": "未完成",
+  "since.title": "自上次季度业务回顾以来",
   "since.intro": "与{period}报告（截至{date}）相比。",
   "since.change": "自{period}以来{change}",
   "since.unchanged": "自{period}以来无变化",

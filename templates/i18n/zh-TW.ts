@@ -578,6 +578,7 @@ export default {
   "actions.kept": "如期完成",
   "actions.late": "延遲完成",
   "actions.missed": "未完成",
+  "since.title": "自上次季度業務回顧以來",
   "since.intro": "與{period}報告（截至{date}）比較。",
   "since.change": "自{period}以來{change}",
   "since.unchanged": "自{period}以來無變化",

@@ -382,6 +382,8 @@ export const milepostMarks: Plugin<"line", MarksOptions> = {
 
 /** The payback chart's words: its three lines, and the mark at a payback date ("Paid back {date}" filled in). */
 export interface PaybackLabels {
+  /** The y axis's unit: the currency, e.g. "USD". */
+  unit: string;
   value: string;
   verified: string;
   cost: string;
@@ -487,6 +489,14 @@ export function paybackChart(
         },
       },
       plugins: {
+        title: {
+          display: true,
+          text: labels.unit,
+          align: "start",
+          font: { ...font, weight: "bold" },
+          color: COLOURS.ink,
+          padding: { top: 0, bottom: 6 },
+        },
         legend: {
           position: "bottom",
           labels: {

@@ -214,6 +214,7 @@ describe("barWidth(progress)", () => {
 
 describe("paybackChart(curve, f, labels)", () => {
   const words = {
+    unit: "USD",
     value: "Value claimed",
     verified: "Verified value",
     cost: "Cost",
