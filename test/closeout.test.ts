@@ -167,9 +167,9 @@ describe("the close-out pack of the fixture portfolio", () => {
   });
 });
 
-/** The goals' verdicts a page marks (data-verdict="goal:g1:met"), in page order. */
+/** The goals' verdicts the criteria section marks (data-verdict="goal:g1:met"), in page order (page one marks them too). */
 const goalVerdicts = (page: string) =>
-  attrs(page, "verdict")
+  attrs(page.slice(page.indexOf('data-section="criteria"')), "verdict")
     .filter((v) => v.startsWith("goal:"))
     .map((v) => v.split(":")[2]);
 
