@@ -5,7 +5,7 @@ const UNIT = [
   "test/model/**/*.test.ts",
   "test/templates/**/*.test.ts",
   "test/portfolio/**/*.test.ts",
-  "test/{celebrations,config,cross-rules,dates,dates-cli,deploy,docs,errors,fonts,glossary,i18n,incremental,inert,jsonschema,load,logo,merge,narrative,narrative-tags,numbers,pdf-content,places,progress,protect,publish,series,setup,shard,tokens,validate}.test.ts",
+  "test/{celebrations,config,cross-rules,dates,dates-cli,deploy,docs,earlier,errors,fonts,glossary,i18n,incremental,inert,jsonschema,load,logo,merge,narrative,narrative-tags,numbers,pdf-content,places,progress,protect,publish,series,setup,shard,tokens,validate}.test.ts",
 ];
 
 /**

@@ -31,6 +31,7 @@ import {
   printFailed,
   reportWarnings,
 } from "./issues.ts";
+import { earlierReport, reportsKeptFor } from "./earlier.ts";
 import { checkNarrative } from "./narrative.ts";
 import type { Copy, CopyReport, Report } from "./model/contract.ts";
 import { copyOf } from "./model/copy.ts";
@@ -239,7 +240,8 @@ export async function prepareCustomer(
     : validated.issues;
   const data = issues.some((i) => i.severity === "error") ? null : validated.data;
   if (!data) return { data: null, report: null, issues, shownDir: raw.dir };
-  const report = buildReport(data, { asOf: opts.asOf, period: opts.period });
+  const earlier = await earlierReport(join(opts.outDir, slug), opts.period);
+  const report = buildReport(data, { asOf: opts.asOf, period: opts.period, earlier });
   // init's example rows: the customer's copy is refused while one remains; validate and the internal copy warn.
   const refuse = (opts.copy ?? "customer") === "customer" && !opts.dryRun;
   const examples = exampleIssues(exampleRows(data, raw.customer!.file), raw.dir, refuse);
@@ -465,7 +467,11 @@ async function prepareOrReuse(
     config: project.digest,
     options: opts,
     shownDir: relative(process.cwd(), dir) || dir,
-    otherPeriods: earlier.flatMap((p) => p.pdfs),
+    // The earlier reports a page compares with (Since the last QBR), as the PDFs of other periods it links.
+    otherPeriods: [
+      ...earlier.flatMap((p) => p.pdfs),
+      ...(await reportsKeptFor(join(opts.outDir, slug), existing, fileLabel(opts.asOf, opts.period))),
+    ],
   });
   const inputs = documentInputs({ data, content, config: project.digest, options: opts });
   const reused = opts.force || opts.clean ? null : await reusable(opts.outDir, slug, key);

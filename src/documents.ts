@@ -142,6 +142,7 @@ const SECTION_LIST = [
   // QBR
   { id: "brief", title: "brief.title", component: "qbr/Brief", cover: true },
   { id: "summary", title: "summary.title", component: "qbr/Summary" },
+  { id: "since", title: "since.title", component: "qbr/Since", has: (c) => c.report.sinceLastQbr != null },
   {
     id: "milestones",
     title: "milestones.title",
@@ -380,7 +381,7 @@ const PACK_LIST = [
         file: "index.html",
         nav: "nav.summary",
         title: "summary.title",
-        sections: ["brief", "summary", "outcomes", "notes", "gaps"],
+        sections: ["brief", "summary", "since", "outcomes", "notes", "gaps"],
       },
       {
         file: "milestones.html",
@@ -417,6 +418,7 @@ const PACK_LIST = [
         sections: [
           "brief",
           "summary",
+          "since",
           "milestones",
           "outcomes",
           "review",

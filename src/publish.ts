@@ -6,6 +6,7 @@ import { copyFile, cp, link, mkdir, open, readdir, readFile, rename, rm, writeFi
 import { join } from "node:path";
 import { checkpoint } from "./checkpoint.ts";
 import { pdfOrigin } from "./documents.ts";
+import { keepEarlierReports } from "./earlier.ts";
 import { MilepostError } from "./errors.ts";
 import { SLUG } from "./load.ts";
 import { KEY_FILE, writeKey, type KeyRecord } from "./incremental.ts";
@@ -144,6 +145,7 @@ export async function publishCustomer(
   }
   try {
     await keepEarlierPdfs(target, incoming, slug, label, clean);
+    await keepEarlierReports(target, incoming, label);
   } catch (err) {
     await rm(incoming, { recursive: true, force: true });
     throw err;

@@ -173,9 +173,9 @@ describe("the close-out pack of the fixture portfolio", () => {
   });
 });
 
-/** The goals' verdicts a page marks (data-verdict="goal:g1:met"), in page order. */
+/** The goals' verdicts the criteria section marks (data-verdict="goal:g1:met"), in page order (page one marks them too). */
 const goalVerdicts = (page: string) =>
-  attrs(page, "verdict")
+  attrs(page.slice(page.indexOf('data-section="criteria"')), "verdict")
     .filter((v) => v.startsWith("goal:"))
     .map((v) => v.split(":")[2]);
 
@@ -452,8 +452,8 @@ describe("the close-out PDFs", () => {
     expect(pages[0]).toContain("Acme Analytics");
     const body = pages.slice(2).join(" ");
     const t = translator("en-US");
-    // The brief is on the cover (test/copy.test.ts reads it); the sections follow the contents.
-    expect(pages[0]).toContain(t("brief.title"));
+    // The close-out's own page one is on the cover (test/page-one.test.ts reads it); the sections follow the contents.
+    expect(pages[0]).toContain(t("cobrief.title"));
     const titles = closeoutSections(await site("acme")).flatMap((s) => (s.cover ? [] : [titleText(t, s.title)]));
     let from = -1;
     for (const title of titles) {

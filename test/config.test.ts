@@ -79,6 +79,7 @@ describe("loadConfig(dir)", () => {
     expect(config!.sections.qbr).toEqual([
       "summary",
       "commercial",
+      "since",
       "milestones",
       "outcomes",
       "review",
@@ -113,7 +114,7 @@ describe("loadConfig(dir)", () => {
     const lines = text.split("\n");
     const line = (s: string, nth = 0) => lines.findIndex((l) => l.includes(s) && nth-- === 0) + 1;
     const qbr =
-      "summary, milestones, outcomes, review, voice, trend, actions, commercial, adoption, support, stakeholders, audiences, sources, roadmap";
+      "summary, since, milestones, outcomes, review, voice, trend, actions, commercial, adoption, support, stakeholders, audiences, sources, roadmap";
     expect(errors).toEqual([
       `milepost.config.json:${line('"colour"')} colour: is not a key milepost knows; it is ignored — remove it; the keys here are: provider, packs, sections, audiences, deck, baseUrl, office`,
       `milepost.config.json:${line('"color"')} provider.color: "green" is not a colour — write a colour as #rrggbb, e.g. #1f4e79`,
@@ -186,6 +187,7 @@ describe("a customer's layout (customer.json over milepost.config.json)", () => 
       "summary",
       "review",
       "roadmap",
+      "since",
       "milestones",
       "outcomes",
       "voice",
@@ -216,7 +218,7 @@ describe("a customer's layout (customer.json over milepost.config.json)", () => 
     const text = JSON.stringify({ name: "Acme", ...over }, null, 2);
     const line = (s: string) => text.split("\n").findIndex((l) => l.includes(s)) + 1;
     const qbr =
-      "summary, milestones, outcomes, review, voice, trend, actions, commercial, adoption, support, stakeholders, audiences, sources, roadmap";
+      "summary, since, milestones, outcomes, review, voice, trend, actions, commercial, adoption, support, stakeholders, audiences, sources, roadmap";
     expect(overrideIssues(config, customer(over), { text }, "data/acme/customer.json").map(formatIssue)).toEqual([
       `data/acme/customer.json:${line('"off"')} sections.qbr.off[0]: "roadmp" is not a section of the qbr pack — write one of: ${qbr}`,
       `data/acme/customer.json:${line('"order"')} sections.closeout.order[1]: "signof" is not a section of the closeout pack — write one of: criteria, tracker, signoff, handoff, retrospective, csat, financials, opportunities, postclose, agenda`,

@@ -209,6 +209,7 @@ interface Seen {
     all: { text: string; box: Box }[];
     svg: Box;
     target: string;
+    payback: boolean;
     table: string;
   }[];
   marks: { colour: string; shape: string; text: string }[];
@@ -263,6 +264,7 @@ async function visit(width: number): Promise<Seen[]> {
             all: texts("text"),
             svg: box(svg),
             target: svg.querySelector(".target-label")?.textContent ?? "",
+            payback: svg.closest(".payback-chart") !== null,
             table: svg.closest("figure")?.querySelector("tbody tr:last-child td.num")?.textContent ?? "",
           };
         }),
@@ -341,7 +343,8 @@ describe("charts, on every page", { timeout: SLOW }, () => {
         if (tops.size !== 1) faults.push(`${at}: legend on ${tops.size} lines`);
         for (const t of c.legend)
           if (t.box.right > c.svg.right + 1) faults.push(`${at}: legend "${t.text}" past the edge`);
-        if (!c.target.includes(c.table.trim()))
+        // The payback chart marks its payback dates instead (test/page-one.test.ts).
+        if (!c.payback && !c.target.includes(c.table.trim()))
           faults.push(`${at}: target line labelled "${c.target}", target ${c.table}`);
       }
     }

@@ -44,6 +44,7 @@ describe("merge(shards, out)", () => {
       "acme-qbr-2026-06-30.pdf",
       "acme-qbr-2026-Q3.pdf",
       "index.html",
+      "report-2026-06-30.json",
       "report.json",
     ]);
     const manifest = await readManifest(out);

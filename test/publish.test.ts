@@ -102,8 +102,11 @@ describe("publishCustomer(from, outDir, slug, label)", () => {
       "acme-qbr-2026-Q2.pdf",
       "acme-qbr-2026-Q3.pdf",
       "acme-qbr-2026-Q4.pdf",
+      "report-2026-Q3.json",
       "report.json",
     ]);
+    // The earlier period's report is kept beside the new one, for "Since the last QBR".
+    expect(JSON.parse(await readFile(join(out, "acme", "report-2026-Q3.json"), "utf8")).asOf).toBe("2026-09-30");
     expect(await readFile(join(out, "acme", "acme-qbr-2026-Q2.pdf"), "utf8")).toBe("%PDF Q2 again");
     expect(await readFile(join(out, "acme", "acme-closeout-2026-08-15.pdf"), "utf8")).toBe("%PDF Aug");
 

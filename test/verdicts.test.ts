@@ -80,6 +80,21 @@ describe("one verdict per item across every page, document and report.json", () 
     }
   });
 
+  it("marks the close-out's page one: each deliverable, goal and check-in, from the ledger", () => {
+    const closeouts = built.filter(
+      (b) =>
+        ["harimau-retail", "southern-cross-water"].includes(b.slug) &&
+        b.claims.some((c) => c.where.includes("closeout.html")),
+    );
+    expect(closeouts.map((b) => b.slug)).toContain("harimau-retail");
+    for (const b of closeouts) {
+      const onPage = new Set(
+        b.claims.filter((c) => c.where.includes("closeout.html")).map((c) => c.item.split(":")[0]),
+      );
+      for (const kind of ["goal", "checkin"]) expect(onPage, `${b.label} ${b.slug}`).toContain(kind);
+    }
+  });
+
   it("marks every decision page one asks for: its state and its decide-by date", () => {
     let decisions = 0;
     for (const b of built) {

@@ -7,6 +7,7 @@ import type { AudienceView } from "./audiences.ts";
 import type { Celebrations } from "./celebrate.ts";
 import type { RoiCalculation } from "./calculation.ts";
 import type { Closeout } from "./closeout.ts";
+import type { CloseoutBrief } from "./closeout-brief.ts";
 import type { Csat } from "./csat.ts";
 import type { Financials } from "./financials.ts";
 import type { HandoffSummary } from "./handoff.ts";
@@ -18,7 +19,9 @@ import type { Health, MilestoneStatus } from "./milestones.ts";
 import type { OpportunityGroups, TriagedOpportunity } from "./opportunities.ts";
 import type { GoalOutcomes } from "./outcomes.ts";
 import type { KickoffPlan } from "./kickoff.ts";
+import type { PaybackCurve } from "./payback.ts";
 import type { Qbr } from "./qbr.ts";
+import type { SinceLastQbr } from "./since.ts";
 import type { Per } from "./value.ts";
 import type { Voice } from "./voice.ts";
 
@@ -91,6 +94,12 @@ export interface Report extends AccountFigures {
   monthly: Monthly;
   /** Milestones achieved with evidence in the quarter up to asOf, each celebrated; those without evidence waiting (src/model/celebrate.ts). */
   celebrations: Celebrations;
+  /** The payback chart: cumulative value (claimed, verified) against cumulative cost; null without a monetized metric or a cost. */
+  paybackCurve: PaybackCurve | null;
+  /** The close-out's page one: delivered, criteria, what is owed, the owner after close, check-ins, who signs; null without an engagement end. */
+  closeoutBrief: CloseoutBrief | null;
+  /** The earlier period's report against this one: headline outcomes' change, its commitments scored; null without one. */
+  sinceLastQbr: SinceLastQbr | null;
   /** The judgement ledger: every verdict the packs state, once, with its reason (src/model/verdicts.ts). */
   verdicts: Verdict[];
 }

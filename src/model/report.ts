@@ -6,6 +6,7 @@ import { closingAgenda } from "./agenda.ts";
 import { audienceViews } from "./audiences.ts";
 import { celebrations } from "./celebrate.ts";
 import { closeout, roundCloseout } from "./closeout.ts";
+import { closeoutBrief } from "./closeout-brief.ts";
 import type { Report } from "./contract.ts";
 import { roundCsat, summarizeCsat } from "./csat.ts";
 import { voiceOf } from "./voice.ts";
@@ -20,9 +21,12 @@ import { assessMilestone, health, milestoneFigures, nextMilestone, type Assessed
 import { monthly } from "./monthly.ts";
 import { groupByHorizon, triageAll } from "./opportunities.ts";
 import { goalOutcomes, roundOutcomes } from "./outcomes.ts";
+import { paybackCurve } from "./payback.ts";
 import { qbr } from "./qbr.ts";
 import { roiFigures } from "./roi.ts";
+import { sinceLastQbr, type EarlierReport } from "./since.ts";
 import { headline } from "./summary.ts";
+import { isMonetized } from "./value.ts";
 import { verdictLedger } from "./verdicts.ts";
 import { warnings } from "./warnings.ts";
 
@@ -32,6 +36,8 @@ export interface ReportOptions {
   asOf: string;
   /** The QBR quarter, e.g. "2026-Q3"; null: no QBR section. */
   period: string | null;
+  /** The latest earlier period's report.json kept in the customer's folder (src/earlier.ts); absent or null: none. */
+  earlier?: EarlierReport | null;
 }
 
 /** Every figure of `data` as of `opts.asOf`; throws a RangeError when asOf or period is malformed. */
@@ -179,6 +185,42 @@ export function buildReport(data: CustomerData, opts: ReportOptions): Report {
     warnings: warnings(data, assessed, csat, asOf, ledger.disagreements, metrics),
   };
   const account = accountFigures(data, core, ledger.entries, asOf, period);
+  const monetized = data.metrics.filter(isMonetized);
+  const late = {
+    paybackCurve: paybackCurve(
+      {
+        metrics: monetized,
+        verified: monetized.map((m) => m.id).filter((id) => !core.roi.unverifiedMetrics.includes(id)),
+        rowsOf,
+        ledger: ledger.entries,
+        paybackDate: core.roi.paybackDate,
+        verifiedPaybackDate: core.roi.verifiedPaybackDate,
+        breakEven: account.brief.breakEven,
+      },
+      asOf,
+    ),
+    closeoutBrief:
+      end === undefined
+        ? null
+        : closeoutBrief({
+            asOf,
+            engagementEnd: end,
+            closeout: closeoutFigures,
+            goalOutcomes: outcomes,
+            financials: core.financials,
+            handoff: data.handoff,
+            actions: account.actions?.actions ?? null,
+            postClose: account.postClose,
+            signoff: account.signoff,
+          }),
+    sinceLastQbr: sinceLastQbr(opts.earlier ?? null, {
+      asOf,
+      headline: core.headline,
+      metrics,
+      milestones,
+      actions: account.actions?.actions ?? null,
+    }),
+  };
   const verdicts = verdictLedger({
     asOf,
     engagementEnd: end ?? null,
@@ -191,6 +233,8 @@ export function buildReport(data: CustomerData, opts: ReportOptions): Report {
     closeout: closeoutFigures,
     actions: account.actions?.actions ?? null,
     decisions: account.brief.decisions,
+    closeoutBrief: late.closeoutBrief,
+    sinceLastQbr: late.sinceLastQbr,
   });
   const moments = { asOf, metrics, milestones, nextMilestone: core.nextMilestone };
   return {
@@ -198,6 +242,7 @@ export function buildReport(data: CustomerData, opts: ReportOptions): Report {
     ...account,
     monthly: monthly({ ...moments, headline: core.headline, actions: account.actions }),
     celebrations: celebrations({ ...moments, period: core.period, roi: core.roi }),
+    ...late,
     verdicts,
   };
 }

@@ -4,10 +4,12 @@
 import type { ActionFigures } from "./account.ts";
 import type { Decision } from "./brief.ts";
 import type { Closeout, CloseoutEntry, DeliverableSignoff } from "./closeout.ts";
+import type { CloseoutBrief } from "./closeout-brief.ts";
 import type { MetricFigures, MilestoneFigures, RoiFigures, Verdict } from "./contract.ts";
 import { csatTiming, type Csat } from "./csat.ts";
 import type { Health } from "./milestones.ts";
 import type { GoalOutcomes } from "./outcomes.ts";
+import type { SinceLastQbr } from "./since.ts";
 
 /** The ledger's item for `id` of `kind` judged on `on`: "target:m2", or "target:m2@2026-09-15" when `on` is not asOf. */
 export function itemOf(kind: string, id: string, on: string, asOf: string): string {
@@ -116,6 +118,10 @@ export interface LedgerInput {
   actions: readonly ActionFigures[] | null;
   /** Page one's decisions, by decide-by date. */
   decisions: readonly Decision[];
+  /** The close-out's page one: its check-ins and its sign-off. */
+  closeoutBrief?: CloseoutBrief | null;
+  /** Since the last QBR: the earlier report's commitments, scored. */
+  sinceLastQbr?: SinceLastQbr | null;
 }
 
 /** Every verdict of the report, each item once: metrics, milestones, health, payback, goals, survey, close-out, actions, decisions. */
@@ -162,7 +168,36 @@ export function verdictLedger(r: LedgerInput): Verdict[] {
     add(`decision:${decisionKey(d)}`, decisionVerdict(d, asOf));
     add(`decide-by:${decisionKey(d)}`, decideByVerdict(d));
   }
+  const cb = r.closeoutBrief;
+  if (cb) {
+    for (const c of cb.checkins)
+      add(
+        `checkin:${c.days}`,
+        c.proposed
+          ? { verdict: "proposed", reason: "from_engagement_end" }
+          : { verdict: "agreed", reason: "post_close_plan" },
+      );
+    if (cb.signers.length + (cb.signed ? 1 : 0) > 0)
+      add(
+        "signoff",
+        cb.signed
+          ? { verdict: "signed", reason: "every_block_dated" }
+          : { verdict: "to_sign", reason: "block_undated" },
+      );
+  }
+  for (const c of r.sinceLastQbr?.commitments ?? [])
+    add(c.item, { verdict: c.verdict, reason: commitmentReason(c.verdict) });
   return out;
+}
+
+function commitmentReason(v: "kept" | "late" | "missed" | "open"): string {
+  return v === "kept"
+    ? "done_by_due"
+    : v === "late"
+      ? "done_after_due"
+      : v === "missed"
+        ? "due_not_done"
+        : "not_yet_due";
 }
 
 function goalTargetReason(v: "met" | "missed" | "open"): string {

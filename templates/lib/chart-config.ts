@@ -6,6 +6,7 @@
 import type { ChartConfiguration, Plugin } from "chart.js";
 import type { MetricFigures } from "../../src/model/contract.ts";
 import type { ForecastStatus } from "../../src/model/metrics.ts";
+import type { PaybackCurve } from "../../src/model/payback.ts";
 import type { Format } from "./format.ts";
 
 /** The chart's box in CSS pixels: the picture scales to its column, text with it. */
@@ -399,6 +400,191 @@ export const milepostMarks: Plugin<"line", MarksOptions> = {
       if (mark.shape === "crossRot") ctx.stroke();
       else ctx.fill();
     }
+    (ctx as unknown as { role: string | null }).role = null;
+    ctx.restore();
+  },
+};
+
+/** The payback chart's words: its three lines, and the mark at a payback date ("Paid back {date}" filled in). */
+export interface PaybackLabels {
+  /** The y axis's unit: the currency, e.g. "USD". */
+  unit: string;
+  value: string;
+  verified: string;
+  cost: string;
+  /** The mark's words at each payback date: the claimed value's, the verified value's (the same words when one date). */
+  paidBack: string;
+  verifiedPaidBack: string;
+}
+
+/** The datasets of paybackChart, in order. */
+export const PAYBACK_SERIES = ["value", "verified", "cost"] as const;
+
+/** What the payback chart is built from (report.json's paybackCurve). */
+export type PaybackChartCurve = Pick<PaybackCurve, "points" | "paybackDate" | "verifiedPaybackDate">;
+
+/** What paybackMarks draws: a dashed upright at each payback date with its words. */
+export interface PaybackMarksOptions {
+  marks: { x: number; text: string; colour: string }[];
+  font: number;
+}
+
+/**
+ * Cumulative value claimed and verified against cumulative cost, money on the y axis, the payback dates marked by
+ * an upright (paybackMarks). Exported for every page and slide that states payback.
+ */
+export function paybackChart(
+  curve: PaybackChartCurve,
+  f: Format,
+  labels: PaybackLabels,
+): ChartConfiguration<"line", ChartPoint[]> {
+  const points = curve.points;
+  const start = dayOf(points[0].date);
+  const end = Math.max(dayOf(points.at(-1)!.date), start + 1);
+  const font = { size: CHART.font };
+  const line = (key: "value" | "verified" | "cost", source: string): ChartPoint[] =>
+    points.map((p) => ({ x: dayOf(p.date), y: p[key], date: p.date, source, note: null }));
+  const marks: PaybackMarksOptions["marks"] = [];
+  if (curve.verifiedPaybackDate !== null)
+    marks.push({ x: dayOf(curve.verifiedPaybackDate), text: labels.verifiedPaidBack, colour: COLOURS.green });
+  if (curve.paybackDate !== null && curve.paybackDate !== curve.verifiedPaybackDate)
+    marks.push({ x: dayOf(curve.paybackDate), text: labels.paidBack, colour: COLOURS.bar });
+  const base = { pointRadius: 0, pointHoverRadius: 3, pointHitRadius: 4, fill: false, clip: false as const };
+  return {
+    type: "line",
+    data: {
+      datasets: [
+        {
+          ...base,
+          label: labels.value,
+          data: line("value", labels.value),
+          borderColor: COLOURS.bar,
+          backgroundColor: COLOURS.bar,
+          borderWidth: 1.6,
+        },
+        {
+          ...base,
+          label: labels.verified,
+          data: line("verified", labels.verified),
+          borderColor: COLOURS.green,
+          backgroundColor: COLOURS.green,
+          borderWidth: 1.4,
+          borderDash: [5, 2],
+        },
+        {
+          ...base,
+          label: labels.cost,
+          data: line("cost", labels.cost),
+          borderColor: COLOURS.red,
+          backgroundColor: COLOURS.red,
+          borderWidth: 1.2,
+          borderDash: [2, 2],
+        },
+      ],
+    },
+    options: {
+      animation: false,
+      responsive: false,
+      devicePixelRatio: 1,
+      parsing: false,
+      normalized: true,
+      layout: { padding: { top: 4, right: 8, left: 0, bottom: 0 } },
+      interaction: { mode: "nearest", intersect: false, axis: "x" },
+      scales: {
+        x: {
+          type: "linear",
+          min: start,
+          max: end,
+          grid: { display: false },
+          border: { color: COLOURS.muted },
+          afterBuildTicks: (axis) => {
+            const [from, to] = [axis.min, axis.max];
+            const step = [1, 2, 3, 6, 12, 24, 60].find((s) => monthStarts(from, to, s).length <= 4) ?? 60;
+            axis.ticks = monthStarts(from, to, step).map((value) => ({ value }));
+          },
+          ticks: { font, color: COLOURS.ink, maxRotation: 0, callback: (v) => f.shortDate(isoOf(Number(v))) },
+        },
+        y: {
+          type: "linear",
+          // From zero, or from the lowest value when a regression took the value below it.
+          min: Math.min(0, ...points.flatMap((p) => [p.value, p.verified, p.cost])),
+          grid: { color: COLOURS.grid, lineWidth: 0.6, drawTicks: false },
+          border: { display: false },
+          ticks: { font, color: COLOURS.ink, maxTicksLimit: 5, callback: (v) => f.money(Number(v), true) },
+        },
+      },
+      plugins: {
+        title: {
+          display: true,
+          text: labels.unit,
+          align: "start",
+          font: { ...font, weight: "bold" },
+          color: COLOURS.ink,
+          padding: { top: 0, bottom: 6 },
+        },
+        legend: {
+          position: "bottom",
+          labels: {
+            font,
+            color: COLOURS.ink,
+            usePointStyle: true,
+            pointStyleWidth: 14,
+            boxHeight: 6,
+            padding: 8,
+            generateLabels: (chart) =>
+              chart.data.datasets.map((d, i) => ({
+                text: d.label ?? "",
+                datasetIndex: i,
+                hidden: !chart.isDatasetVisible(i),
+                pointStyle: "line" as const,
+                fillStyle: "transparent",
+                strokeStyle: d.borderColor as string,
+                lineWidth: d.borderWidth as number,
+                lineDash: (d as { borderDash?: number[] }).borderDash ?? [],
+                fontColor: COLOURS.ink,
+              })),
+          },
+        },
+        tooltip: {
+          callbacks: {
+            title: (items) => (items[0] ? f.date((items[0].raw as ChartPoint).date) : ""),
+            label: (item) => `${item.dataset.label}: ${f.money((item.raw as ChartPoint).y)}`,
+          },
+        },
+        // @ts-expect-error the project's plugin, registered in chart-js.ts
+        paybackMarks: { marks, font: CHART.font } satisfies PaybackMarksOptions,
+      },
+    },
+  };
+}
+
+/** An upright at each payback date, dashed, with its words beside it at the top of the plot. */
+export const paybackMarks: Plugin<"line", PaybackMarksOptions> = {
+  id: "paybackMarks",
+  afterDatasetsDraw(chart, _args, opts) {
+    if (!opts?.marks?.length) return;
+    const { ctx, chartArea, scales } = chart;
+    ctx.save();
+    ctx.font = `600 ${opts.font}px sans-serif`;
+    ctx.textBaseline = "alphabetic";
+    opts.marks.forEach((m, i) => {
+      const x = scales.x.getPixelForValue(m.x);
+      (ctx as unknown as { role: string | null }).role = "payback-mark";
+      ctx.strokeStyle = m.colour;
+      ctx.fillStyle = m.colour;
+      ctx.lineWidth = 1;
+      ctx.setLineDash([3, 2]);
+      ctx.beginPath();
+      ctx.moveTo(x, chartArea.top);
+      ctx.lineTo(x, chartArea.bottom);
+      ctx.stroke();
+      ctx.setLineDash([]);
+      // Words to the right of the upright, else to its left when they would run past the plot.
+      const width = ctx.measureText(m.text).width;
+      const right = x + 3 + width <= chartArea.right;
+      ctx.textAlign = right ? "left" : "right";
+      ctx.fillText(m.text, right ? x + 3 : x - 3, chartArea.top + opts.font + i * (opts.font + 2));
+    });
     (ctx as unknown as { role: string | null }).role = null;
     ctx.restore();
   },

@@ -7,7 +7,7 @@ import { SvgContext } from "./svg-context.ts";
 type Drawing = Record<string, ((...args: unknown[]) => unknown) | undefined>;
 
 /** Names each part of the drawing (grid, ticks, legend, series) as a class, for the page's tests and styles. */
-const roles: Plugin = {
+const rolesOf = (series: readonly string[]): Plugin => ({
   id: "milepostRoles",
   beforeDraw(chart) {
     const ctx = chart.ctx as unknown as SvgContext;
@@ -36,24 +36,25 @@ const roles: Plugin = {
     }
   },
   beforeDatasetDraw(chart, { index }) {
-    (chart.ctx as unknown as SvgContext).role = SERIES[index] ?? null;
+    (chart.ctx as unknown as SvgContext).role = series[index] ?? null;
   },
   afterDatasetDraw(chart) {
     (chart.ctx as unknown as SvgContext).role = null;
   },
-};
+});
 
-/** `config` drawn by chart.js as one <svg> element of CHART's size, with `attributes` on it. */
+/** `config` drawn by chart.js as one <svg> element of CHART's size, with `attributes` on it; `series` names its datasets' roles. */
 export function chartSvg(
   config: ChartConfiguration<"line", never[]> | ChartConfiguration,
   attributes: Record<string, string> = {},
+  series: readonly string[] = SERIES,
 ): string {
   const ctx = new SvgContext(CHART.width, CHART.height);
   // chart.js takes a canvas-like object; its Node platform sizes the chart from width and height.
   const { plugins = [] } = config as ChartConfiguration;
   const chart = new Chart(ctx as unknown as CanvasRenderingContext2D, {
     ...(config as ChartConfiguration),
-    plugins: [...plugins, roles],
+    plugins: [...plugins, rolesOf(series)],
   });
   try {
     return ctx.svg(attributes);

@@ -13,9 +13,20 @@ import {
   dayOf,
   isoOf,
   metricChart,
+  paybackChart,
+  type PaybackChartCurve,
+  type PaybackLabels,
   rangeWindow,
 } from "../lib/chart-config.ts";
 import { type Format, formatter } from "../lib/format.ts";
+
+/** What a payback chart's figure carries for the live chart. */
+interface PaybackInput {
+  curve: PaybackChartCurve;
+  locale: string;
+  currency: string;
+  labels: PaybackLabels;
+}
 
 /** The tooltip's words, also in the figure's live region, for screen readers (and read back by the tests). */
 const spoken: Plugin = {
@@ -29,10 +40,13 @@ const spoken: Plugin = {
 
 for (const figure of document.querySelectorAll<HTMLElement>("figure.chart[data-chart]")) {
   const svg = figure.querySelector("svg.chart-svg");
-  const input = JSON.parse(figure.dataset.chart ?? "null") as ChartInput | null;
+  const input = JSON.parse(figure.dataset.chart ?? "null") as ChartInput | PaybackInput | null;
   if (!svg || !input) continue;
   Chart.defaults.font.family = getComputedStyle(svg).fontFamily;
-  const config = metricChart(input.metric, formatter(input.locale, input.currency), input.labels);
+  const f = formatter(input.locale, input.currency);
+  // The payback chart (components/PaybackChart.astro), else a metric's.
+  const config =
+    "curve" in input ? paybackChart(input.curve, f, input.labels) : metricChart(input.metric, f, input.labels);
   const canvas = document.createElement("canvas");
   canvas.className = "chart-live";
   canvas.setAttribute("role", "img");
@@ -53,7 +67,7 @@ for (const figure of document.querySelectorAll<HTMLElement>("figure.chart[data-c
   };
   delete options.devicePixelRatio;
   const chart = new Chart(canvas, { ...config, options, plugins: [spoken] } as ChartConfiguration);
-  if (input.labels.range) rangePicker(chart, input, formatter(input.locale, input.currency), box);
+  if (!("curve" in input) && input.labels.range) rangePicker(chart, input, f, box);
 }
 
 /** Buttons under a long series's chart that rescale its x axis to the last 3 months, the last year, or all. */

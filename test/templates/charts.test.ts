@@ -5,6 +5,10 @@ import {
   dayOf,
   isLongSeries,
   metricChart,
+  PAYBACK_SERIES,
+  paybackChart,
+  type PaybackChartCurve,
+  type PaybackMarksOptions,
   RANGES,
   yTick,
   rangeWindow,
@@ -247,5 +251,58 @@ describe("yTick(v, unit, f, span)", () => {
     expect(yTick(400_000, "円/月", formatter("ja-JP", "JPY"), 1_000_000)).toBe("40万");
     expect(yTick(400_000, "件", formatter("ja-JP", "JPY"), 1_000_000)).toBe("400,000");
     expect(yTick(400_000, "円/月", formatter("en-US", "JPY"), 1_000_000)).toBe("400,000");
+  });
+});
+
+describe("paybackChart(curve, f, labels)", () => {
+  const words = {
+    unit: "USD",
+    value: "Value claimed",
+    verified: "Verified value",
+    cost: "Cost",
+    paidBack: "Payback Mar 2026",
+    verifiedPaidBack: "Verified payback Apr 2026",
+  };
+  const curve: PaybackChartCurve = {
+    points: [
+      { date: "2026-01-15", value: 0, verified: 0, cost: 10_000 },
+      { date: "2026-01-31", value: -400, verified: -400, cost: 10_000 },
+      { date: "2026-03-14", value: 15_800, verified: 9_000, cost: 10_000 },
+      { date: "2026-04-30", value: 62_800, verified: 12_000, cost: 10_000 },
+    ],
+    paybackDate: "2026-03-14",
+    verifiedPaybackDate: "2026-04-02",
+  };
+  const f = formatter("en-US", "USD");
+
+  it("draws value claimed, verified value and cost as three lines of the curve's points", () => {
+    const config = paybackChart(curve, f, words);
+    expect(config.data.datasets.map((d) => d.label)).toEqual(["Value claimed", "Verified value", "Cost"]);
+    expect(config.data.datasets.map((d) => d.data.map((p) => p.y))).toEqual([
+      [0, -400, 15_800, 62_800],
+      [0, -400, 9_000, 12_000],
+      [10_000, 10_000, 10_000, 10_000],
+    ]);
+    expect(config.options!.scales!.x!.min).toBe(dayOf("2026-01-15"));
+    // From zero, or from below it when value went negative.
+    expect((config.options!.scales!.y as { min: number }).min).toBe(-400);
+  });
+
+  it("marks each payback date once: the verified one, and the claimed one when it differs", () => {
+    const marks = (c: typeof curve) =>
+      (paybackChart(c, f, words).options!.plugins as unknown as { paybackMarks: PaybackMarksOptions }).paybackMarks
+        .marks;
+    expect(marks(curve).map((m) => [m.x, m.text])).toEqual([
+      [dayOf("2026-04-02"), "Verified payback Apr 2026"],
+      [dayOf("2026-03-14"), "Payback Mar 2026"],
+    ]);
+    expect(marks({ ...curve, paybackDate: "2026-04-02" }).map((m) => m.text)).toEqual(["Verified payback Apr 2026"]);
+    expect(marks({ ...curve, paybackDate: null, verifiedPaybackDate: null })).toEqual([]);
+  });
+
+  it("draws as SVG with each line and the payback marks named", () => {
+    const svg = chartSvg(paybackChart(curve, f, words), {}, PAYBACK_SERIES);
+    for (const role of ["value", "verified", "cost", "payback-mark"]) expect(svg).toContain(`class="${role}"`);
+    expect(svg).toContain("Verified payback Apr 2026");
   });
 });
