@@ -1,16 +1,15 @@
 import { defineConfig } from "vitest/config";
 
-/** Tests that need neither Chromium nor a built portfolio: `npm run test:unit` runs them alone. */
-const UNIT = [
-  "test/model/**/*.test.ts",
-  "test/templates/**/*.test.ts",
-  "test/portfolio/**/*.test.ts",
-  "test/{celebrations,config,cross-rules,dates,dates-cli,deploy,docs,earlier,errors,fonts,glossary,i18n,incremental,inert,jsonschema,load,logo,merge,narrative,narrative-tags,numbers,pdf-content,places,progress,protect,publish,series,setup,shard,tokens,validate}.test.ts",
-];
+/**
+ * Tests by folder: test/unit needs neither Chromium nor a built portfolio (`npm run test:unit` runs it alone);
+ * test/e2e builds with real Astro and Chromium; test/slow holds the few that build many portfolios or a fresh clone.
+ */
+const UNIT = ["test/unit/**/*.test.ts"];
+const E2E = ["test/e2e/**/*.test.ts", "test/slow/**/*.test.ts"];
 
 /**
- * `MILEPOST_TESTS=test/setup.test.ts npm test` runs only the files listed (comma-separated), as one project
- * without the fixture portfolio: test/quickstart.test.ts runs the README's `npm test` so in a fresh clone,
+ * `MILEPOST_TESTS=test/unit/setup.test.ts npm test` runs only the files listed (comma-separated), as one project
+ * without the fixture portfolio: test/slow/quickstart.test.ts runs the README's `npm test` so in a fresh clone,
  * which keeps it from running the whole suite (and itself) again.
  */
 const only = process.env.MILEPOST_TESTS?.split(",");
@@ -29,8 +28,7 @@ export default defineConfig({
             extends: true,
             test: {
               name: "e2e",
-              include: ["test/**/*.test.ts"],
-              exclude: UNIT,
+              include: E2E,
               // Builds the fixture portfolio once (real Astro, real Chromium) for the tests that read it.
               globalSetup: ["test/support/portfolio.ts"],
               hookTimeout: 180_000,

@@ -327,7 +327,7 @@ if (!skip.has("dev")) {
   }
 }
 
-// Validating one metric of 200,000 measurements (the acme fixture, as test/bounded.test.ts makes it).
+// Validating one metric of 200,000 measurements (the acme fixture, as test/slow/bounded.test.ts makes it).
 if (!skip.has("validate")) {
   const dir = join(scratch, "long");
   await cp(join(ROOT, "test", "fixtures", "data", "acme"), join(dir, "acme"), { recursive: true });

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the tests need besides Node (Debian/Ubuntu): the web servers the publishing tests
 # serve a published share with (Caddy and nginx), LibreOffice Calc, which writes the XLSX corpus's
-# second copy (test/xlsx.test.ts), and LibreOffice Writer and Impress, which open the --office files
-# (test/office.test.ts). milepost itself never needs them; `npm test` does.
+# second copy (test/e2e/xlsx.test.ts), and LibreOffice Writer and Impress, which open the --office files
+# (test/e2e/office.test.ts). milepost itself never needs them; `npm test` does.
 # Calls no apt-get when all are there.
 set -euo pipefail
 

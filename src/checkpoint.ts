@@ -1,4 +1,4 @@
-// Test hooks for the fault-injection suite (test/faults.test.ts): a build reaching the point named
+// Test hooks for the fault-injection suite (test/e2e/faults.test.ts): a build reaching the point named
 // by MILEPOST_KILL_AT kills itself with SIGKILL, as a power cut or `kill -9` would; at the point
 // named by MILEPOST_KILL_BROWSER_AT it kills its Chromium. Unset, they do nothing.
 

@@ -1,5 +1,5 @@
 // The labels that speak to whoever writes the data — what is missing, what to add, milepost's own checklist, the
-// account team's reading of the stakeholders — and so never appear in the customer's copy (test/sparse.test.ts
+// account team's reading of the stakeholders — and so never appear in the customer's copy (test/e2e/sparse.test.ts
 // reads each language's words for them).
 import type { LabelKey } from "./index.ts";
 

@@ -1,8 +1,8 @@
 // The glossary of each language: the one word the packs use for each concept they name, chosen as
 // a local finance or operations executive would write it in a formal report, and the synonyms it
 // rules out. One file per language in glossary/, beside that language's labels; a language gets
-// its glossary before its labels. test/i18n.test.ts fails when a label of a language holds a word
-// its glossary rules out, and test/words.test.ts reads the built pages and email drafts for them.
+// its glossary before its labels. test/unit/i18n.test.ts fails when a label of a language holds a word
+// its glossary rules out, and test/e2e/words.test.ts reads the built pages and email drafts for them.
 import de from "./glossary/de.ts";
 import en from "./glossary/en.ts";
 import es from "./glossary/es.ts";

@@ -1,5 +1,5 @@
 // Pages place the judgement ledger's verdicts (report.json `verdicts`), never decide one: `verdict(item)` reads it,
-// `mark(item)` is the data-verdict attribute the consistency oracle reads (test/verdicts.test.ts).
+// `mark(item)` is the data-verdict attribute the consistency oracle reads (test/slow/verdicts.test.ts).
 import type { Report } from "../../src/model/contract.ts";
 
 /** The ledger of `report`: the verdict on an item (null when the ledger holds none), its reason and its data-verdict mark. */
