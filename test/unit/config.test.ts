@@ -2,7 +2,14 @@ import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { customerSections, defaultConfig, layoutFor, loadConfig, overrideIssues, sectionOrder } from "../../src/config.ts";
+import {
+  customerSections,
+  defaultConfig,
+  layoutFor,
+  loadConfig,
+  overrideIssues,
+  sectionOrder,
+} from "../../src/config.ts";
 import type { Customer } from "../../src/schema.ts";
 import { statusLike } from "../../templates/lib/contrast.ts";
 import { formatIssue } from "../../src/errors.ts";
