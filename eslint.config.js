@@ -5,7 +5,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", ".astro/", ".milepost/", "test/fixtures/", "schemas/"] },
+  { ignores: ["node_modules/", "dist/", "dist-internal/", ".astro/", ".milepost/", "test/fixtures/", "schemas/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...astro.configs.recommended,

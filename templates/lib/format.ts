@@ -16,6 +16,8 @@ export interface Format {
   shortDate(iso: string | null): string;
   /** A value with its unit, e.g. "15 hours/week", "96%", "120時間/週". */
   value(n: number | null, unit: string): string;
+  /** The currency as the money figures write it, e.g. "US$", "RM", "€", and "円" in Japanese: a money axis's unit. */
+  currencySign(): string;
   /** A chart axis's number for a quantity in `unit`: yen amounts in Japanese in 万 as the text writes them (40万), else as number(). */
   axis(n: number, unit: string): string;
 }
@@ -157,6 +159,11 @@ export function formatter(locale: string, currency: string): Format {
     magnitude: (f) => (f === null ? DASH : written(pct(0), Math.abs(f))),
     date: (iso) => (iso ? writtenDate(date, toDate(iso), local) : DASH),
     shortDate: (iso) => (iso ? writtenDate(short, toDate(iso), local) : DASH),
+    currencySign: () =>
+      (manOku(10_000, locale, currency, num(0)) ?? written(money, 10_000, currency, local)).replace(
+        /[\d\s.,'\u00a0\u202f万億]+/gu,
+        "",
+      ),
     axis: (n, unit) => {
       const word = MAN_OKU[locale.split("-")[0]]?.[currency];
       if (word && unit.startsWith(word) && Math.abs(n) >= 10_000 && n % 10_000 === 0)

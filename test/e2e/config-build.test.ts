@@ -182,7 +182,7 @@ describe("mistakes in the config and in a customer's overrides", () => {
     const validate = await milepost(["validate", "acme"], dir);
     expect(validate.code).toBe(1);
     expect(validate.stdout).toContain(
-      `data/acme/customer.json:${line} audiences.finance[1]: "roi" is not a section of the qbr pack — write one of: summary, milestones,`,
+      `data/acme/customer.json:${line} audiences.finance[1]: "roi" is not a section of the qbr pack — write one of: summary, since, milestones,`,
     );
   });
 });

@@ -13,7 +13,16 @@ import { readPdf } from "../support/pdf.ts";
 import { FIXTURES, portfolioOptions } from "../support/portfolio.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
-const SAMPLES = ["formosa-health", "harimau-retail", "northwind-logistics", "sakura-seimitsu", "southern-cross-water"];
+const SAMPLES = [
+  "formosa-health",
+  "harimau-retail",
+  "kestrel-foods",
+  "northwind-logistics",
+  "sakura-seimitsu",
+  "southern-cross-water",
+];
+/** The samples past their kickoff: each has decisions to ask for and internal notes (kestrel-foods starts after the quarter). */
+const UNDER_WAY = SAMPLES.filter((s) => s !== "kestrel-foods");
 const TRIAGE = ["acme", "closeout-triage", "closeout-standard"];
 let scratch = "";
 
@@ -57,7 +66,7 @@ const fixedPart = (t: ReturnType<typeof translator>, key: LabelKey) =>
     .trim();
 
 describe("page one is the brief, in every language", () => {
-  it.each(SAMPLES)("%s: the QBR's PDF opens with the story, the value, the decisions and the plan", async (slug) => {
+  it.each(UNDER_WAY)("%s: the QBR's PDF opens with the story, the value, the decisions and the plan", async (slug) => {
     const r = await report("customer", slug);
     const { t, f, date } = tools(r);
     const b = r.brief;
@@ -159,7 +168,7 @@ describe("the customer's copy and the internal copy", () => {
     expect((await pdfs("customer", slug)).some((p) => p.includes("internal"))).toBe(false);
   });
 
-  it.each(SAMPLES)("%s: the internal copy adds them, marked on every page and in the PDF names", async (slug) => {
+  it.each(UNDER_WAY)("%s: the internal copy adds them, marked on every page and in the PDF names", async (slug) => {
     const r = await report("internal", slug);
     expect(r.copy).toBe("internal");
     const s = internalStrings(r.customer.locale);

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import type { Browser } from "puppeteer";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { build, defaultEffects } from "../../src/build.ts";
+import { pdfOrigin } from "../../src/documents.ts";
 import { serve } from "../../src/serve.ts";
 import { launchBrowser } from "../support/browser.ts";
 import { portfolioOptions } from "../support/portfolio.ts";
@@ -23,7 +24,14 @@ import {
 const ROOT = join(import.meta.dirname, "..", "..");
 /** Each test reads every page of two portfolios in Chromium once (then from memory): minutes on a busy machine. */
 const SLOW = 900_000;
-const SAMPLES = ["formosa-health", "harimau-retail", "northwind-logistics", "sakura-seimitsu", "southern-cross-water"];
+const SAMPLES = [
+  "formosa-health",
+  "harimau-retail",
+  "kestrel-foods",
+  "northwind-logistics",
+  "sakura-seimitsu",
+  "southern-cross-water",
+];
 const fixtures = inject("portfolio");
 let samples = "";
 let browser: Browser;
@@ -60,12 +68,8 @@ async function files(
   return found;
 }
 
-const printPage = (pdf: string) =>
-  pdf.endsWith("-handoff.pdf")
-    ? "print-handoff.html"
-    : /-closeout-/.test(pdf)
-      ? "print-closeout.html"
-      : "print-qbr.html";
+/** The print page a PDF was printed from, as the document registry names it. */
+const printPage = (pdf: string) => pdfOrigin(pdf)?.doc.file ?? "print-qbr.html";
 
 /** Each currency's code and the symbol the pages write it with (templates/lib/format.ts). */
 const CURRENCY_SIGNS: Record<string, string> = {

@@ -85,7 +85,7 @@ describe("initCustomer({dataDir, slug, locale, xlsx})", () => {
     expect(customer).toMatchObject({ dateFormat: "DMY", engagement: { start: "2026-08-01" } });
     expect(resolve(dir, customer.$schema)).toBe(join(ROOT, "schemas", "customer.schema.json"));
     expect(await readFile(join(dir, "metrics.csv"), "utf8")).toBe(
-      "id,name,category,unit,direction,baseline,baseline_date,target,target_date,revised_target_date,value_per_unit,per\nm1,Weekly report preparation [example],time,hours/week,down,12,2026-08-01,2,2027-01-28,,50,week\n",
+      "id,name,category,unit,direction,baseline,baseline_date,target,target_date,revised_target_date,value_per_unit,per,method,source,confirmed_by\nm1,Weekly report preparation [example],time,hours/week,down,12,2026-08-01,2,2027-01-28,,50,week,,,\n",
     );
     const readme = await readFile(join(dir, "README.md"), "utf8");
     expect(readme).toContain(

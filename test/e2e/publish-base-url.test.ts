@@ -61,7 +61,7 @@ describe("milepost publish without --base-url", () => {
     const { code, stdout } = await cli(cwd, publishBare());
     expect(code).toBe(0);
     const files = (await listFiles(join(out, "bare"))).filter(
-      (f) => f !== "report.json" && f !== ".milepost-key.json" && f !== ".milepost-copy",
+      (f) => f !== "report.json" && f !== ".milepost-key.json" && f !== ".milepost-copy" && !/^print-.*\.html$/.test(f),
     );
     expect(stdout).toBe(`✓ Bare Minimum Ltd — ${files.length} files uploaded
     link      ${join(cwd, "site")}/${tokens.bare}/

@@ -58,7 +58,7 @@ describe("publish(portfolio → folder)", () => {
     expect(headers).toContain("  Cache-Control: private, no-cache\n");
     for (const slug of Object.keys(tokens)) {
       const built = (await listFiles(join(out, slug))).filter(
-        (f) => !["report.json", ".milepost-key.json", ".milepost-copy"].includes(f),
+        (f) => !["report.json", ".milepost-key.json", ".milepost-copy"].includes(f) && !/^print-.*\.html$/.test(f),
       );
       // Beside them, the marker that makes the share milepost's (src/share/marker.ts).
       expect(await listFiles(join(dir, "public", tokens[slug])), slug).toEqual(
@@ -296,9 +296,9 @@ describe("milepost publish (command line)", () => {
       process.chdir(cwd);
       process.stdout.write = write;
     }
-    // Every file of the built folder but report.json and the build key; robots.txt and _headers at the root besides.
+    // Every file of the built folder but report.json, the build key and the print pages; robots.txt and _headers at the root besides.
     const files = (await listFiles(join(out, "bare"))).filter(
-      (f) => !["report.json", ".milepost-key.json", ".milepost-copy"].includes(f),
+      (f) => !["report.json", ".milepost-key.json", ".milepost-copy"].includes(f) && !/^print-.*\.html$/.test(f),
     );
     expect(lines.join("")).toBe(`✓ Bare Minimum Ltd — ${files.length} files uploaded
     link      https://packs.example.com/q3/${tokens.bare}/

@@ -76,8 +76,10 @@ export interface PrintFacts {
   /** The first words of every element that starts a page by rule (break-before/after: page). */
   forcedStarts: string[];
   contentsTitle: string | null;
-  /** Headings (h2–h4, captions, section heads with what stands beside them), squashed. */
+  /** Headings (h2–h4, captions), squashed: a page's last line that is one of them is a heading at its foot. */
   headings: string[];
+  /** Section and phase heads with what stands beside them, squashed: a last line that is most of one is one at the foot. */
+  heads: string[];
   /** Paragraphs and list items of two lines or more, squashed: none may leave its first line alone at a page's foot. */
   paragraphs: string[];
   /** Amounts, values with their units and names laid out on more than one line. */
@@ -136,9 +138,14 @@ export async function printFacts(page: Page, url: string, width: number, pageHei
     const toc = document.querySelector<HTMLElement>("nav.toc h2");
     const shown = (sel: string) =>
       [...document.querySelectorAll<HTMLElement>(sel)].filter((el) => el.checkVisibility() && !el.closest("nav.toc"));
-    const headings = shown("h2, h3, h4, caption, .section-head, .phase-head")
-      .map((el) => squash(el.innerText))
-      .filter((h) => h.length > 0);
+    const squashed = (sel: string) =>
+      shown(sel)
+        .map((el) => squash(el.innerText))
+        .filter((h) => h.length > 0);
+    // A heading's own words elsewhere (a milestone card names its metric as its metric card's heading does) are
+    // no heading: only a whole heading counts; section heads may end the page with part of what stands beside them.
+    const headings = squashed("h2, h3, h4, caption");
+    const heads = squashed(".section-head, .phase-head");
     const paragraphs = shown("p, li, blockquote")
       .filter((el) => {
         const lh = parseFloat(getComputedStyle(el).lineHeight) || 16;
@@ -148,7 +155,15 @@ export async function printFacts(page: Page, url: string, width: number, pageHei
     const wrapped = shown("[data-format^='money'], [data-format='value'], .unit, :is(:lang(ja), :lang(zh)) .name")
       .filter((el) => el.getClientRects().length > 1)
       .map((el) => el.textContent ?? "");
-    return { units, forcedStarts, contentsTitle: toc ? squash(toc.innerText) : null, headings, paragraphs, wrapped };
+    return {
+      units,
+      forcedStarts,
+      contentsTitle: toc ? squash(toc.innerText) : null,
+      headings,
+      heads,
+      paragraphs,
+      wrapped,
+    };
   }, pageHeightPx);
 }
 
@@ -156,12 +171,14 @@ export async function printFacts(page: Page, url: string, width: number, pageHei
 export function footFault(
   page: PdfPage,
   next: PdfPage,
-  facts: Pick<PrintFacts, "headings" | "paragraphs">,
+  facts: Pick<PrintFacts, "headings" | "heads" | "paragraphs">,
 ): string | null {
   const last = page.lastLine;
   if (last.length < 2) return null;
   // The lowest line is a heading, or most of one (a section head's title and what stands beside it).
-  const heading = facts.headings.find((h) => h === last || (h.includes(last) && last.length * 2 >= h.length));
+  const heading =
+    facts.headings.find((h) => h === last) ??
+    facts.heads.find((h) => h === last || (h.includes(last) && last.length * 2 >= h.length));
   if (heading) return `heading "${heading}" at the foot`;
   const para = facts.paragraphs.find((p) => {
     if (!p.startsWith(last) || p.length <= last.length) return false;

@@ -102,3 +102,14 @@ describe("lookup(report)", () => {
     expect(lookup(report)).toBe(lookup(report));
   });
 });
+
+describe("formatter(locale, currency).currencySign()", () => {
+  it("is the currency as the money figures write it, so a money axis names it the same way", () => {
+    const sign = (locale: string, currency: string) => formatter(locale, currency).currencySign();
+    expect(sign("en-US", "USD")).toBe("US$");
+    expect(sign("ms-MY", "MYR")).toBe("RM");
+    expect(sign("zh-TW", "TWD")).toBe("NT$");
+    expect(sign("ja-JP", "JPY")).toBe("円");
+    expect(sign("de-DE", "EUR")).toBe("€");
+  });
+});
