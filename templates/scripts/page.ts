@@ -24,7 +24,9 @@ function stackWideTables(): void {
   for (const table of document.querySelectorAll<HTMLTableElement>("main.site table")) {
     table.classList.remove("stacked");
     const box = table.parentElement?.clientWidth ?? Infinity;
-    if (table.scrollWidth > table.clientWidth + 1 || table.offsetWidth > box + 1) {
+    // Wider than its box, or past the screen's edge (a box that grew with it: a cell's word that cannot wrap).
+    const past = table.getBoundingClientRect().right > document.documentElement.clientWidth + 1;
+    if (table.scrollWidth > table.clientWidth + 1 || table.offsetWidth > box + 1 || past) {
       labelCells(table);
       table.classList.add("stacked");
     }
@@ -37,4 +39,8 @@ function stackWideTables(): void {
 stackWideTables();
 addEventListener("resize", stackWideTables);
 // No animation frame: Chromium does not run them for pages in the background, as pool pages are.
-document.fonts.ready.then(() => document.documentElement.setAttribute("data-print-ready", ""));
+// Again once the fonts are in: a table's width changes with them.
+document.fonts.ready.then(() => {
+  stackWideTables();
+  document.documentElement.setAttribute("data-print-ready", "");
+});
