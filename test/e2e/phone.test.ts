@@ -53,6 +53,8 @@ async function sitePages(out: string): Promise<string[]> {
 async function tooWide(file: string, width: number): Promise<string[]> {
   await page.setViewport({ width, height: 800 });
   await page.goto(`file://${file}`, { waitUntil: "load" });
+  // As a reader sees it once the fonts are in: the page lays its tables out again then (templates/scripts/page.ts).
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
   return page.evaluate(() => {
     const vw = document.documentElement.clientWidth;
     const found: Element[] = [];
