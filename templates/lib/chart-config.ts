@@ -107,6 +107,47 @@ function monthStarts(from: number, to: number, step: number): number[] {
 /** A series is long — the live chart gets a range picker — past this many measurements or this many days. */
 export const LONG_SERIES = { points: 24, days: 366 } as const;
 
+/**
+ * The time axis of a chart from `start` to `end` (day numbers): four month ticks at most, since a CJK date
+ * ("2026年10月") is about six ems wide at 9 px; on the site a picked range narrows the axis and its ticks.
+ */
+function monthAxis(start: number, end: number, f: Format) {
+  return {
+    type: "linear" as const,
+    min: start,
+    max: end,
+    grid: { display: false },
+    border: { color: COLOURS.muted },
+    afterBuildTicks: (axis: { min: number; max: number; ticks: { value: number }[] }) => {
+      const [from, to] = [axis.min, axis.max];
+      const step = [1, 2, 3, 6, 12, 24, 60].find((s) => monthStarts(from, to, s).length <= 4) ?? 60;
+      axis.ticks = monthStarts(from, to, step).map((value) => ({ value }));
+    },
+    ticks: {
+      font: { size: CHART.font },
+      color: COLOURS.ink,
+      maxRotation: 0,
+      autoSkipPadding: 10,
+      callback: (v: number | string) => f.shortDate(isoOf(Number(v))),
+    },
+  };
+}
+
+/** The value axis of a chart: light grid lines, no axis line, five ticks at most, each written by `tick`. */
+function valueAxis(tick: (v: number) => string) {
+  return {
+    type: "linear" as const,
+    grid: { color: COLOURS.grid, lineWidth: 0.6, drawTicks: false },
+    border: { display: false },
+    ticks: {
+      font: { size: CHART.font },
+      color: COLOURS.ink,
+      maxTicksLimit: 5,
+      callback: (v: number | string) => tick(Number(v)),
+    },
+  };
+}
+
 /** Whether a metric's history is long enough for a range picker: more than 24 measurements, or over a year. */
 export function isLongSeries(m: Pick<ChartMetric, "baselineDate" | "series">): boolean {
   if (m.series.length > LONG_SERIES.points) return true;
@@ -260,40 +301,8 @@ export function metricChart(m: ChartMetric, f: Format, labels: ChartLabels): Cha
       layout: { padding: { top: 4, right: 8, left: 4, bottom: 0 } },
       interaction: { mode: "nearest", intersect: false, axis: "x" },
       scales: {
-        x: {
-          type: "linear",
-          min: start,
-          max: end,
-          grid: { display: false },
-          border: { color: COLOURS.muted },
-          afterBuildTicks: (axis) => {
-            // Four month ticks at most: a CJK date ("2026年10月") is about six ems wide at 9 px.
-            // The axis's own bounds: the whole chart, or the range picked on the site.
-            const [from, to] = [axis.min, axis.max];
-            const step = [1, 2, 3, 6, 12, 24, 60].find((s) => monthStarts(from, to, s).length <= 4) ?? 60;
-            axis.ticks = monthStarts(from, to, step).map((value) => ({ value }));
-          },
-          ticks: {
-            font,
-            color: COLOURS.ink,
-            maxRotation: 0,
-            autoSkipPadding: 10,
-            callback: (v) => f.shortDate(isoOf(Number(v))),
-          },
-        },
-        y: {
-          type: "linear",
-          suggestedMin: ylo,
-          suggestedMax: yhi,
-          grid: { color: COLOURS.grid, lineWidth: 0.6, drawTicks: false },
-          border: { display: false },
-          ticks: {
-            font,
-            color: COLOURS.ink,
-            maxTicksLimit: 5,
-            callback: (v) => yTick(Number(v), m.unit, f, yhi - ylo),
-          },
-        },
+        x: monthAxis(start, end, f),
+        y: { ...valueAxis((v) => yTick(v, m.unit, f, yhi - ylo)), suggestedMin: ylo, suggestedMax: yhi },
       },
       plugins: {
         // The y axis's unit, written level above the axis.
@@ -491,26 +500,11 @@ export function paybackChart(
       layout: { padding: { top: 4, right: 8, left: 0, bottom: 0 } },
       interaction: { mode: "nearest", intersect: false, axis: "x" },
       scales: {
-        x: {
-          type: "linear",
-          min: start,
-          max: end,
-          grid: { display: false },
-          border: { color: COLOURS.muted },
-          afterBuildTicks: (axis) => {
-            const [from, to] = [axis.min, axis.max];
-            const step = [1, 2, 3, 6, 12, 24, 60].find((s) => monthStarts(from, to, s).length <= 4) ?? 60;
-            axis.ticks = monthStarts(from, to, step).map((value) => ({ value }));
-          },
-          ticks: { font, color: COLOURS.ink, maxRotation: 0, callback: (v) => f.shortDate(isoOf(Number(v))) },
-        },
+        x: monthAxis(start, end, f),
+        // From zero, or from the lowest value when a regression took the value below it.
         y: {
-          type: "linear",
-          // From zero, or from the lowest value when a regression took the value below it.
+          ...valueAxis((v) => f.money(v, true)),
           min: Math.min(0, ...points.flatMap((p) => [p.value, p.verified, p.cost])),
-          grid: { color: COLOURS.grid, lineWidth: 0.6, drawTicks: false },
-          border: { display: false },
-          ticks: { font, color: COLOURS.ink, maxTicksLimit: 5, callback: (v) => f.money(Number(v), true) },
         },
       },
       plugins: {
