@@ -3,7 +3,7 @@
 // the browser (chart-live.ts). Labels come from the pages' own formatter, so a chart speaks the
 // customer's language and number formats. What chart.js does not draw — the target's label with its
 // value, and a status shape per colour — is the project's plugin `milepostMarks`.
-import type { ChartConfiguration, Plugin } from "chart.js";
+import type { Chart, ChartConfiguration, Plugin } from "chart.js";
 import type { MetricFigures } from "../../src/model/contract.ts";
 import type { ForecastStatus } from "../../src/model/metrics.ts";
 import type { PaybackCurve } from "../../src/model/payback.ts";
@@ -107,6 +107,39 @@ function monthStarts(from: number, to: number, step: number): number[] {
 /** A series is long — the live chart gets a range picker — past this many measurements or this many days. */
 export const LONG_SERIES = { points: 24, days: 366 } as const;
 
+/** The value axis's unit, written level above the axis. */
+function unitTitle(text: string) {
+  const font = { size: CHART.font, weight: "bold" as const };
+  return { display: true, text, align: "start" as const, font, color: COLOURS.ink, padding: { top: 0, bottom: 6 } };
+}
+
+/** The legend below a chart of lines: each series's own line as its key, as the points' style would give a measured line none. */
+function lineLegend() {
+  return {
+    position: "bottom" as const,
+    labels: {
+      font: { size: CHART.font },
+      color: COLOURS.ink,
+      usePointStyle: true,
+      pointStyleWidth: 14,
+      boxHeight: 6,
+      padding: 8,
+      generateLabels: (chart: Chart) =>
+        chart.data.datasets.map((d, i) => ({
+          text: d.label ?? "",
+          datasetIndex: i,
+          hidden: !chart.isDatasetVisible(i),
+          pointStyle: "line" as const,
+          fillStyle: "transparent",
+          strokeStyle: d.borderColor as string,
+          lineWidth: d.borderWidth as number,
+          lineDash: (d as { borderDash?: number[] }).borderDash ?? [],
+          fontColor: COLOURS.ink,
+        })),
+    },
+  };
+}
+
 /**
  * The time axis of a chart from `start` to `end` (day numbers): four month ticks at most, since a CJK date
  * ("2026年10月") is about six ems wide at 9 px; on the site a picked range narrows the axis and its ticks.
@@ -204,7 +237,6 @@ export function metricChart(m: ChartMetric, f: Format, labels: ChartLabels): Cha
   const [ylo, yhi] = [lo - pad, hi + pad];
   // A quantity never measured below zero is not forecast below it.
   const floor = lo >= 0 ? Math.max(ylo, 0) : ylo;
-  const font = { size: CHART.font };
   const flat = (y: number, label: string): ChartPoint[] =>
     [start, end].map((x) => ({ x, y, date: isoOf(x), source: label, note: null }));
 
@@ -305,39 +337,8 @@ export function metricChart(m: ChartMetric, f: Format, labels: ChartLabels): Cha
         y: { ...valueAxis((v) => yTick(v, m.unit, f, yhi - ylo)), suggestedMin: ylo, suggestedMax: yhi },
       },
       plugins: {
-        // The y axis's unit, written level above the axis.
-        title: {
-          display: true,
-          text: m.unit,
-          align: "start",
-          font: { ...font, weight: "bold" },
-          color: COLOURS.ink,
-          padding: { top: 0, bottom: 6 },
-        },
-        legend: {
-          position: "bottom",
-          labels: {
-            font,
-            color: COLOURS.ink,
-            usePointStyle: true,
-            pointStyleWidth: 14,
-            boxHeight: 6,
-            padding: 8,
-            // Each series's own line as its key, as the points' style would give the measured line none.
-            generateLabels: (chart) =>
-              chart.data.datasets.map((d, i) => ({
-                text: d.label ?? "",
-                datasetIndex: i,
-                hidden: !chart.isDatasetVisible(i),
-                pointStyle: "line" as const,
-                fillStyle: "transparent",
-                strokeStyle: d.borderColor as string,
-                lineWidth: d.borderWidth as number,
-                lineDash: (d as { borderDash?: number[] }).borderDash ?? [],
-                fontColor: COLOURS.ink,
-              })),
-          },
-        },
+        title: unitTitle(m.unit),
+        legend: lineLegend(),
         tooltip: {
           // The measurements' tooltips; the lines are named by the legend and the target's label.
           filter: (item) => item.datasetIndex === 0,
@@ -450,7 +451,6 @@ export function paybackChart(
   const points = curve.points;
   const start = dayOf(points[0].date);
   const end = Math.max(dayOf(points.at(-1)!.date), start + 1);
-  const font = { size: CHART.font };
   const line = (key: "value" | "verified" | "cost", source: string): ChartPoint[] =>
     points.map((p) => ({ x: dayOf(p.date), y: p[key], date: p.date, source, note: null }));
   const marks: PaybackMarksOptions["marks"] = [];
@@ -508,37 +508,8 @@ export function paybackChart(
         },
       },
       plugins: {
-        title: {
-          display: true,
-          text: labels.unit,
-          align: "start",
-          font: { ...font, weight: "bold" },
-          color: COLOURS.ink,
-          padding: { top: 0, bottom: 6 },
-        },
-        legend: {
-          position: "bottom",
-          labels: {
-            font,
-            color: COLOURS.ink,
-            usePointStyle: true,
-            pointStyleWidth: 14,
-            boxHeight: 6,
-            padding: 8,
-            generateLabels: (chart) =>
-              chart.data.datasets.map((d, i) => ({
-                text: d.label ?? "",
-                datasetIndex: i,
-                hidden: !chart.isDatasetVisible(i),
-                pointStyle: "line" as const,
-                fillStyle: "transparent",
-                strokeStyle: d.borderColor as string,
-                lineWidth: d.borderWidth as number,
-                lineDash: (d as { borderDash?: number[] }).borderDash ?? [],
-                fontColor: COLOURS.ink,
-              })),
-          },
-        },
+        title: unitTitle(labels.unit),
+        legend: lineLegend(),
         tooltip: {
           callbacks: {
             title: (items) => (items[0] ? f.date((items[0].raw as ChartPoint).date) : ""),
