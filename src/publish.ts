@@ -56,6 +56,22 @@ export function alive(pid: number): boolean {
 }
 
 /**
+ * Creates the lock file `lock` holding this process's id, unless it exists: returns null when taken, else the id
+ * of the process that holds it (NaN when its file is being written or is empty).
+ */
+export async function takeLock(lock: string): Promise<number | null> {
+  try {
+    const file = await open(lock, "wx");
+    await file.writeFile(`${process.pid}\n`);
+    await file.close();
+    return null;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+    return Number((await readFile(lock, "utf8").catch(() => "")).trim());
+  }
+}
+
+/**
  * Takes `outDir` for this build: refuses when another running build holds it, puts right what
  * a killed build left (see recoverOutput). Returns the function that releases it.
  */
@@ -64,31 +80,24 @@ export async function claimOutput(outDir: string): Promise<() => Promise<void>> 
   const lock = join(outDir, LOCK);
   let killed = false;
   for (;;) {
-    try {
-      const file = await open(lock, "wx");
-      await file.writeFile(`${process.pid}\n`);
-      await file.close();
-      break;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
-      const pid = Number((await readFile(lock, "utf8").catch(() => "")).trim());
-      if (alive(pid) && pid !== process.pid && existsSync(join(outDir, `.milepost-publishing-${pid}`))) {
-        throw new MilepostError(
-          "milepost publish is reading the output folder",
-          `milepost publish (process ${pid}) is publishing from ${outDir} now.`,
-          "Wait for it to finish, or build into another folder with --out.",
-        );
-      }
-      if (alive(pid) && pid !== process.pid) {
-        throw new MilepostError(
-          "Another build is writing to the output folder",
-          `milepost (process ${pid}) is building into ${outDir} now.`,
-          "Wait for it to finish, or build into another folder with --out.",
-        );
-      }
-      await rm(lock, { force: true });
-      killed = true;
+    const pid = await takeLock(lock);
+    if (pid === null) break;
+    if (alive(pid) && pid !== process.pid && existsSync(join(outDir, `.milepost-publishing-${pid}`))) {
+      throw new MilepostError(
+        "milepost publish is reading the output folder",
+        `milepost publish (process ${pid}) is publishing from ${outDir} now.`,
+        "Wait for it to finish, or build into another folder with --out.",
+      );
     }
+    if (alive(pid) && pid !== process.pid) {
+      throw new MilepostError(
+        "Another build is writing to the output folder",
+        `milepost (process ${pid}) is building into ${outDir} now.`,
+        "Wait for it to finish, or build into another folder with --out.",
+      );
+    }
+    await rm(lock, { force: true });
+    killed = true;
   }
   await recoverOutput(outDir, killed);
   return () => rm(lock, { force: true });

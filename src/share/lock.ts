@@ -2,11 +2,11 @@
 // so it never reads a folder a build is swapping, and a build never swaps one it is reading.
 // A running build is refused; another publish of the same folder is waited for; what a killed
 // build left is put right first, as the next build would.
-import { open, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { readdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { MilepostError } from "../errors.ts";
-import { alive, LOCK, recoverOutput } from "../publish.ts";
+import { alive, LOCK, recoverOutput, takeLock } from "../publish.ts";
 
 /** Beside the lock, while a publish holds it or waits for it: says the holder is a publish, not a build. */
 const PUBLISHING = /^\.milepost-publishing-(\d+)$/;
@@ -26,15 +26,8 @@ export async function holdBuildFolder(from: string, shown: string): Promise<() =
   };
   try {
     for (;;) {
-      try {
-        const file = await open(lock, "wx");
-        await file.writeFile(`${process.pid}\n`);
-        await file.close();
-        break;
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
-      }
-      const pid = Number((await readFile(lock, "utf8").catch(() => "")).trim());
+      const pid = await takeLock(lock);
+      if (pid === null) break;
       if (!alive(pid) || pid === process.pid) {
         // A killed build or publish: its lock goes, and what a killed build left is put right.
         await rm(lock, { force: true });
