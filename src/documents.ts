@@ -7,6 +7,7 @@ import type { CopyReport } from "./model/copy.ts";
 import type { DataGap } from "./model/gaps.ts";
 import { handoffParts as modelParts, type HandoffPart } from "./model/handoff.ts";
 import { kickoffDue } from "./model/kickoff-window.ts";
+import { monthOfLabel } from "./periods.ts";
 import type { Customer, TableName } from "./schema.ts";
 
 /** The label key of an email draft's subject, e.g. "email.subject.qbr": its words take customer, pack, engagement, period. */
@@ -351,12 +352,6 @@ export const SECTIONS: Record<SectionId, BuiltInSection> = Object.fromEntries(
 /** Paper size of a customer's print documents: its choice, else Letter for US and Canadian locales, A4 elsewhere. */
 export function paperFor(customer: Customer): "a4" | "letter" {
   return customer.paper ?? (/-(US|CA)$/i.test(customer.locale) ? "letter" : "a4");
-}
-
-/** The month a file label names: a quarter's label is its last month ("2026-Q3" → "2026-09"), a date's its own ("2026-10-31" → "2026-10"). */
-export function monthOfLabel(label: string): string {
-  const q = /^(\d{4})-Q([1-4])$/.exec(label);
-  return q ? `${q[1]}-${String(Number(q[2]) * 3).padStart(2, "0")}` : label.slice(0, 7);
 }
 
 /** The handoff parts this customer's data fills (src/model/handoff.ts decides which), with their anchors and title keys. */

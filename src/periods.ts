@@ -13,11 +13,23 @@ export function fileLabel(asOf: string, period: string | null): string {
   return period && asOf === parsePeriod(period)?.end ? period : asOf;
 }
 
-const LABEL = /-(\d{4}-(?:Q[1-4]|\d{2}-\d{2}))\.pdf$/;
+/** A quarter, a date, or a month (the monthly report's: acme-monthly-2026-09.pdf). */
+const LABEL = /-(\d{4}-(?:Q[1-4]|\d{2}-\d{2}|\d{2}))\.pdf$/;
 
 /** The period of one of `slug`'s PDFs (acme-qbr-2026-Q3.pdf → "2026-Q3"); null for a PDF of no period (the handoff) or another file. */
 export function pdfPeriod(slug: string, name: string): string | null {
   return name.startsWith(`${slug}-`) ? (LABEL.exec(name)?.[1] ?? null) : null;
+}
+
+/** The month a file label names, as the monthly report names its PDF: a quarter's label is its last month ("2026-Q3" → "2026-09"), a date's its own ("2026-10-31" → "2026-10"). */
+export function monthOfLabel(label: string): string {
+  const q = /^(\d{4})-Q([1-4])$/.exec(label);
+  return q ? `${q[1]}-${String(Number(q[2]) * 3).padStart(2, "0")}` : label.slice(0, 7);
+}
+
+/** Whether a PDF named for `period` (pdfPeriod) belongs to the build labelled `label`: the same label, or its month. */
+export function ofLabel(period: string | null, label: string): boolean {
+  return period === label || period === monthOfLabel(label);
 }
 
 /** The PDFs among `names` of periods other than `current`, grouped by period, the latest first. */
@@ -25,12 +37,12 @@ export function otherPeriods(slug: string, names: string[], current: string): Pe
   const byPeriod = new Map<string, string[]>();
   for (const name of [...names].sort()) {
     const period = pdfPeriod(slug, name);
-    if (period && period !== current) byPeriod.set(period, [...(byPeriod.get(period) ?? []), name]);
+    if (period && !ofLabel(period, current)) byPeriod.set(period, [...(byPeriod.get(period) ?? []), name]);
   }
   return [...byPeriod]
     .map(([period, pdfs]) => ({ period, pdfs }))
     .sort((a, b) => periodEnd(b.period).localeCompare(periodEnd(a.period)) || b.period.localeCompare(a.period));
 }
 
-/** The day a label's figures are as of: a quarter's last day, or the date itself. */
-const periodEnd = (label: string) => parsePeriod(label)?.end ?? label;
+/** The day a label's figures are as of: a quarter's last day, a month's ("2026-09" sorts as its last day), or the date itself. */
+const periodEnd = (label: string) => parsePeriod(label)?.end ?? (label.length === 7 ? `${label}-31` : label);

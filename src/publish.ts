@@ -10,7 +10,7 @@ import { keepEarlierReports } from "./earlier.ts";
 import { MilepostError } from "./errors.ts";
 import { SLUG } from "./load.ts";
 import { KEY_FILE, writeKey, type KeyRecord } from "./incremental.ts";
-import { fileLabel, otherPeriods, pdfPeriod, type PeriodPdfs } from "./periods.ts";
+import { fileLabel, ofLabel, otherPeriods, pdfPeriod, type PeriodPdfs } from "./periods.ts";
 
 /**
  * One customer's entry in dist/manifest.json. `status`: "built" by the last build that asked for
@@ -193,7 +193,7 @@ async function keepEarlierPdfs(
   const present = new Set(await readdir(incoming));
   const kept = (name: string) => !present.has(name);
   const earlier = otherPeriods(slug, names, label).flatMap((p) => p.pdfs);
-  const current = clean ? [] : names.filter((n) => pdfPeriod(slug, n) === label || isHandoff(slug, n));
+  const current = clean ? [] : names.filter((n) => ofLabel(pdfPeriod(slug, n), label) || isHandoff(slug, n));
   for (const name of [...earlier, ...current].filter(kept)) {
     await link(join(target, name), join(incoming, name)).catch(() =>
       copyFile(join(target, name), join(incoming, name)),

@@ -159,4 +159,25 @@ describe("writeManifest(outDir, entries)", () => {
     await writeManifest(out, [acme]);
     expect(JSON.parse(await readFile(join(out, "manifest.json"), "utf8")).customers[0]).toEqual(acme);
   });
+  it("keeps the monthly reports: this period's month with this period's PDFs, an earlier month's among the earlier periods", async () => {
+    const out = await mkdtemp(join(tmpdir(), "milepost-months-"));
+    await customer(join(out, "acme"), "acme", "2026-09-30");
+    await writeFile(join(out, "acme", "acme-monthly-2026-09.pdf"), "%PDF Sep");
+    await writeFile(join(out, "acme", "acme-monthly-2026-08.pdf"), "%PDF Aug");
+    const staged = join(out, "..", `${out.split("/").pop()}-stage`, "acme");
+    await customer(staged, "acme", "2026-09-30"); // the QBR pack again, without --pack monthly
+
+    await publishCustomer(staged, out, "acme", "2026-Q3");
+    const files = await readdir(join(out, "acme"));
+    expect(files.filter((f) => f.includes("monthly")).sort()).toEqual([
+      "acme-monthly-2026-08.pdf",
+      "acme-monthly-2026-09.pdf",
+    ]);
+    const entry = manifestEntry(
+      { customer: { slug: "acme", name: "Acme" }, asOf: "2026-09-30", period: "2026-Q3", health: null },
+      files,
+    );
+    expect(entry.pdfs).toContain("acme/acme-monthly-2026-09.pdf");
+    expect(entry.earlier).toEqual([{ period: "2026-08", pdfs: ["acme/acme-monthly-2026-08.pdf"] }]);
+  });
 });
