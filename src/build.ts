@@ -28,6 +28,7 @@ import {
   packNeedsData,
   packNotApplicable,
   packNotDue,
+  noPackDue,
   printFailed,
   reportWarnings,
 } from "./issues.ts";
@@ -275,7 +276,7 @@ function choosePacks(
   for (const pack of wanted) {
     const def = PACK_DEFS[pack];
     if (!due(pack)) {
-      issues.push(packNotDue(def, data.customer.engagement.start, asOf, dir));
+      issues.push(packNotDue(def, data.customer.engagement.start, asOf, dir, requested === pack ? "one" : "several"));
       continue;
     }
     if (def.applies && !def.applies.test(report)) {
@@ -291,6 +292,15 @@ function choosePacks(
     else if (!(requested === "all" && def.afterEnd && !(end !== undefined && end <= asOf)))
       issues.push(packNeedsData(def, missing, dir, requested === "all" ? "all" : "one"));
   }
+  if (requested === "all" && packs.length === 0 && !issues.some((i) => i.severity === "error"))
+    issues.push(
+      noPackDue(
+        PACKS.map((p) => PACK_DEFS[p]).filter((d) => !d.onRequest),
+        data.customer.engagement.start,
+        asOf,
+        dir,
+      ),
+    );
   return { packs, issues };
 }
 

@@ -132,6 +132,9 @@ interface BuiltInSection extends SectionDef {
   title: PlainLabel;
 }
 
+/** A pack that reviews the engagement's progress: built once it has started (before, the kickoff plan is the document). */
+const STARTED: PackDef["due"] = { test: (e, asOf) => asOf >= e.start, window: "from the engagement's start" };
+
 const internal = (c: SiteCustomer) => c.report.internal;
 
 /** The data gaps a pack's Data gaps page lists (the internal copy's): its own, and init's example rows in both. */
@@ -369,6 +372,7 @@ const PACK_LIST = [
     title: "pack.qbr",
     needs: { tables: [], engagementEnd: false },
     afterEnd: false,
+    due: STARTED,
     audiences: true,
     draft: { subject: "email.subject.qbr" },
     pages: [
@@ -529,6 +533,7 @@ const PACK_LIST = [
     title: "pack.monthly",
     needs: { tables: [], engagementEnd: false },
     afterEnd: false,
+    due: STARTED,
     onRequest: true,
     pages: [
       {
@@ -557,6 +562,7 @@ const PACK_LIST = [
     title: "pack.celebrate",
     needs: { tables: [], engagementEnd: false },
     afterEnd: false,
+    due: STARTED,
     onRequest: true,
     pages: [{ file: "celebrate.html", nav: "nav.celebrate", title: "celebrate.title", sections: ["celebration"] }],
     print: [

@@ -489,11 +489,19 @@ export const errorCatalogue = {
   },
   "pack-not-due": {
     title: "A pack asked for outside its window",
+    severity: "error or warning",
+    stage: "build",
+    message:
+      "--pack asked for a pack built only at one time of the engagement (the kickoff plan: within 30 days of its start; the QBR, the monthly report and the celebrations: from its start), and the as-of date lies outside it. Asked for alone it is an error; asked for among others (--pack all,monthly) a warning, and the others are built; a build of every pack leaves it out without a word.",
+    fix: "Build it with --as-of a date in its window, or build another pack.",
+  },
+  "no-pack-due": {
+    title: "Nothing to build as of the date",
     severity: "error",
     stage: "build",
     message:
-      "--pack asked for a pack built only at one time of the engagement (the kickoff plan: within 30 days of its start), and the as-of date lies outside it; a build of every pack leaves it out without a word.",
-    fix: "Build it with --as-of a date in its window, or build another pack.",
+      "No pack is built for the customer as of the as-of date: the engagement has not started (engagement.start in customer.json is more than 30 days after it), so neither the kickoff plan nor the QBR is due.",
+    fix: "Build with --as-of a date within 30 days of the engagement's start or later, or correct engagement.start.",
   },
   "pack-not-applicable": {
     title: "A pack asked for that the customer's report has nothing for",

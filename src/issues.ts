@@ -107,13 +107,35 @@ export function packNotDue(
   start: string,
   asOf: string,
   dir: string,
+  requested: "one" | "several" = "one",
 ): DataIssue {
   return {
-    severity: "error",
+    severity: requested === "one" ? "error" : "warning",
     code: "pack-not-due",
     file: dir,
     problem: `has no ${pack.name} pack as of ${asOf}: it is built ${pack.due?.window} (${start})`,
-    fix: "build it with --as-of a date in that window, or build another pack with --pack",
+    fix:
+      requested === "one"
+        ? "build it with --as-of a date in that window, or build another pack with --pack"
+        : "the other packs asked for are built",
+  };
+}
+
+/** A build of every pack on a date no pack is due: the engagement starts more than 30 days after it. */
+export function noPackDue(
+  packs: { name: string; due?: { window: string } }[],
+  start: string,
+  asOf: string,
+  dir: string,
+): DataIssue {
+  const windows = packs.filter((p) => p.due).map((p) => `the ${p.name} pack ${p.due!.window}`);
+  const listed = windows.length > 1 ? `${windows.slice(0, -1).join(", ")} and ${windows.at(-1)}` : windows[0];
+  return {
+    severity: "error",
+    code: "no-pack-due",
+    file: dir,
+    problem: `has no pack to build as of ${asOf}: the engagement starts ${start}; ${listed.replace(" pack ", " pack is built ")}`,
+    fix: "build with --as-of a date in one of these windows, or correct engagement.start in customer.json",
   };
 }
 

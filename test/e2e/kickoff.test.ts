@@ -1,6 +1,6 @@
 // The kickoff success plan (--pack kickoff) on the sample customer whose engagement starts five days after the
-// as-of date (data/kestrel-foods): its site page and PDF in English and in Japanese, --pack all building it beside
-// the QBR, and --pack kickoff refused for an engagement that started long before.
+// as-of date (data/kestrel-foods): its site page and PDF in English and in Japanese, --pack all building it (and no
+// QBR of a quarter before the start), and --pack kickoff refused for an engagement that started long before.
 import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -47,14 +47,11 @@ beforeAll(async () => {
 const text = (html: string) => decode(html.replace(/<[^>]+>/g, " ")).replace(/\s+/g, " ");
 
 describe("the kickoff plan (kestrel-foods, as of 2026-09-30)", () => {
-  it("is built by --pack all beside the QBR while the engagement starts within 30 days", async () => {
+  it("is built by --pack all while the engagement starts within 30 days, without a QBR of a quarter before it started", async () => {
     const manifest = JSON.parse(await readFile(join(out, "en", "manifest.json"), "utf8")) as {
       customers: { slug: string; pdfs: string[] }[];
     };
-    expect(manifest.customers[0].pdfs).toEqual([
-      "kestrel-foods/kestrel-foods-qbr-2026-Q3.pdf",
-      "kestrel-foods/kestrel-foods-kickoff-2026-Q3.pdf",
-    ]);
+    expect(manifest.customers[0].pdfs).toEqual(["kestrel-foods/kestrel-foods-kickoff-2026-Q3.pdf"]);
     const index = await readFile(join(out, "en", "kestrel-foods", "index.html"), "utf8");
     expect(index).toContain('href="kickoff.html"');
   });
@@ -176,6 +173,26 @@ describe("the kickoff plan (kestrel-foods, as of 2026-09-30)", () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(
       "error  data/northwind-logistics has no kickoff pack as of 2026-09-30: it is built within 30 days of the engagement's start (2025-09-01) — build it with --as-of a date in that window, or build another pack with --pack",
+    );
+  });
+
+  it("refuses a QBR before the engagement's start, warns beside the packs built, and names the windows when none is due", async () => {
+    const build = (...args: string[]) =>
+      milepost(["build", "kestrel-foods", ...args, "--no-pdf", "--out", join(out, "early")], ROOT);
+    const qbr = await build("--period", "2026-Q3", "--pack", "qbr");
+    expect(qbr.code).toBe(1);
+    expect(qbr.stdout).toContain(
+      "error  data/kestrel-foods has no QBR pack as of 2026-09-30: it is built from the engagement's start (2026-10-05) — build it with --as-of a date in that window, or build another pack with --pack",
+    );
+    const several = await build("--period", "2026-Q3", "--pack", "all,monthly");
+    expect(several.code, several.stderr).toBe(0);
+    expect(several.stdout).toContain(
+      "warning  data/kestrel-foods has no monthly pack as of 2026-09-30: it is built from the engagement's start (2026-10-05) — the other packs asked for are built",
+    );
+    const none = await build("--as-of", "2026-07-01");
+    expect(none.code).toBe(1);
+    expect(none.stdout).toContain(
+      "error  data/kestrel-foods has no pack to build as of 2026-07-01: the engagement starts 2026-10-05; the QBR pack is built from the engagement's start and the kickoff pack within 30 days of the engagement's start — build with --as-of a date in one of these windows, or correct engagement.start in customer.json",
     );
   });
 });
