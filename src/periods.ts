@@ -13,12 +13,17 @@ export function fileLabel(asOf: string, period: string | null): string {
   return period && asOf === parsePeriod(period)?.end ? period : asOf;
 }
 
-/** A quarter, a date, or a month (the monthly report's: acme-monthly-2026-09.pdf). */
-const LABEL = /-(\d{4}-(?:Q[1-4]|\d{2}-\d{2}|\d{2}))\.pdf$/;
+/** A quarter, a date, or a month (the monthly report's: acme-monthly-2026-09.pdf), then the internal copy's mark. */
+const LABEL = /-(\d{4}-(?:Q[1-4]|\d{2}-\d{2}|\d{2}))(?:-internal)?\.(pdf|pptx|docx)$/;
 
-/** The period of one of `slug`'s PDFs (acme-qbr-2026-Q3.pdf → "2026-Q3"); null for a PDF of no period (the handoff) or another file. */
-export function pdfPeriod(slug: string, name: string): string | null {
-  return name.startsWith(`${slug}-`) ? (LABEL.exec(name)?.[1] ?? null) : null;
+/**
+ * The period of one of `slug`'s PDFs (acme-qbr-2026-Q3.pdf, acme-qbr-2026-Q3-internal.pdf → "2026-Q3"); null for a
+ * PDF of no period (the handoff) or another file. With `office`, of its Word and PowerPoint files too
+ * (acme-closeout-2026-Q3.docx).
+ */
+export function pdfPeriod(slug: string, name: string, office = false): string | null {
+  const found = name.startsWith(`${slug}-`) ? LABEL.exec(name) : null;
+  return found && (office || found[2] === "pdf") ? found[1] : null;
 }
 
 /** The month a file label names, as the monthly report names its PDF: a quarter's label is its last month ("2026-Q3" → "2026-09"), a date's its own ("2026-10-31" → "2026-10"). */

@@ -178,8 +178,8 @@ export async function publishCustomer(
 }
 
 /**
- * Links (or copies) into `incoming` the PDFs of `target` that `incoming` lacks: of other periods than
- * `label`, and unless `clean` of this one (and the handoff, of no period). The key record of `incoming`
+ * Links (or copies) into `incoming` the PDFs, Word and PowerPoint files of `target` that `incoming` lacks: of other
+ * periods than `label`, and unless `clean` of this one (and the handoff PDF, of no period). The key record of `incoming`
  * (KEY_FILE) learns what each kept PDF of this period was made from, as `target`'s record said.
  */
 async function keepEarlierPdfs(
@@ -192,8 +192,9 @@ async function keepEarlierPdfs(
   const names = await readdir(target).catch(() => [] as string[]);
   const present = new Set(await readdir(incoming));
   const kept = (name: string) => !present.has(name);
-  const earlier = otherPeriods(slug, names, label).flatMap((p) => p.pdfs);
-  const current = clean ? [] : names.filter((n) => ofLabel(pdfPeriod(slug, n), label) || isHandoff(slug, n));
+  const period = (name: string) => pdfPeriod(slug, name, true);
+  const earlier = names.filter((n) => period(n) !== null && !ofLabel(period(n), label));
+  const current = clean ? [] : names.filter((n) => ofLabel(period(n), label) || isHandoff(slug, n));
   for (const name of [...earlier, ...current].filter(kept)) {
     await link(join(target, name), join(incoming, name)).catch(() =>
       copyFile(join(target, name), join(incoming, name)),
@@ -207,8 +208,9 @@ async function keepEarlierPdfs(
   await writeKey(incoming, record);
 }
 
-/** The handoff PDF (of no period): acme-handoff.pdf. */
-const isHandoff = (slug: string, name: string) => name === `${slug}-handoff.pdf`;
+/** The handoff PDF (of no period): acme-handoff.pdf, the internal copy's acme-handoff-internal.pdf. */
+const isHandoff = (slug: string, name: string) =>
+  name === `${slug}-handoff.pdf` || name === `${slug}-handoff-internal.pdf`;
 
 /** The key record of a customer folder (KEY_FILE); null without one. */
 async function readRecord(folder: string): Promise<KeyRecord | null> {

@@ -180,4 +180,28 @@ describe("writeManifest(outDir, entries)", () => {
     expect(entry.pdfs).toContain("acme/acme-monthly-2026-09.pdf");
     expect(entry.earlier).toEqual([{ period: "2026-08", pdfs: ["acme/acme-monthly-2026-08.pdf"] }]);
   });
+  it("keeps the internal copy's PDFs and the Word and PowerPoint files of other periods, as it keeps the PDFs", async () => {
+    const out = await mkdtemp(join(tmpdir(), "milepost-kinds-"));
+    await customer(join(out, "acme"), "acme", "2026-09-30");
+    const before = [
+      "acme-qbr-2026-Q3-internal.pdf",
+      "acme-handoff-internal.pdf",
+      "acme-closeout-2026-Q3.docx",
+      "acme-qbr-deck-2026-Q3-internal.pptx",
+    ];
+    for (const name of before) await writeFile(join(out, "acme", name), name);
+    const staged = join(out, "..", `${out.split("/").pop()}-stage`, "acme");
+    await customer(staged, "acme", "2026-12-31");
+
+    await publishCustomer(staged, out, "acme", "2026-Q4");
+    const files = await readdir(join(out, "acme"));
+    for (const name of before) expect(files).toContain(name);
+    const entry = manifestEntry(
+      { customer: { slug: "acme", name: "Acme" }, asOf: "2026-12-31", period: "2026-Q4", health: null },
+      files,
+    );
+    expect(entry.earlier).toEqual([
+      { period: "2026-Q3", pdfs: ["acme/acme-qbr-2026-Q3-internal.pdf", "acme/acme-qbr-2026-Q3.pdf"] },
+    ]);
+  });
 });
