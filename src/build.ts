@@ -661,7 +661,7 @@ async function renderBatch(
       mine.push(`${c.slug}/${name}`);
     }
     // docx and pptxgenjs load only for a build that writes Office files.
-    const made = office || c.deck ? await import("./office/files.ts") : null;
+    const made = office || c.deck || c.packs.includes("casestudy") ? await import("./office/files.ts") : null;
     const written = made ? await made.officeFiles(c, join(siteDir, c.slug), office) : [];
     for (const file of written) {
       await writeFile(join(siteDir, c.slug, file.name), file.bytes);

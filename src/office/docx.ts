@@ -26,6 +26,7 @@ import { paperFor, printDocsFor, sectionsOf, type PrintDef } from "../documents.
 import type { SiteCustomer } from "../site-customer.ts";
 import { handoffParts } from "../model/handoff.ts";
 import { langOf, translator, type LabelKey, type Translate } from "../../templates/i18n/index.ts";
+import { formatFigure } from "../../templates/lib/figure.ts";
 import { formatter, type Format } from "../../templates/lib/format.ts";
 import { eastAsianFont, LATIN } from "./fonts.ts";
 
@@ -574,6 +575,100 @@ export function handoffDocument(c: SiteCustomer): Document {
   return document(w, w.t("pack.handoff"), [...cover(w, "pack.handoff", false), ...handoffBody(w, true)]);
 }
 
+/** The case-study draft (the internal copy's), for marketing to edit: the sections and verified figures of its PDF. */
+export function caseStudyDocument(c: SiteCustomer): Document {
+  const w = wordOf(c);
+  const { t, f } = w;
+  const r = c.report;
+  const cs = r.internal!.caseStudy!;
+  const metric = (id: string) => r.metrics.find((m) => m.id === id)!;
+  const milestone = (id: string) => r.milestones.find((m) => m.id === id)!;
+  const bullet = (children: ParagraphChild[]) => new Paragraph({ bullet: { level: 0 }, children });
+  const out: FileChild[] = [
+    new Paragraph({ text: t("casestudy.title"), heading: HeadingLevel.TITLE }),
+    para(r.customer.name, { bold: true }),
+    para([r.engagement.name, t("meta.asOf", { date: f.date(r.asOf) })].join(t("punct.sep")), { muted: true }),
+    para(t("casestudy.intro"), { muted: true }),
+  ];
+  if (r.reference)
+    out.push(
+      para(
+        [
+          t(`reference.ask.${r.reference.ask}`),
+          r.reference.by ? t("reference.by", { date: f.date(r.reference.by) }) : "",
+        ]
+          .join(" ")
+          .trim(),
+      ),
+    );
+  out.push(heading(t("casestudy.challenge"), 0));
+  for (const id of cs.challenge.goals) out.push(bullet([new TextRun(r.goals.find((g) => g.id === id)!.statement)]));
+  if (cs.challenge.metrics.length > 0)
+    out.push(
+      table(
+        [t("summary.outcome"), t("metric.baseline")],
+        cs.challenge.metrics.map((id) => {
+          const m = metric(id);
+          return [m.name, `${f.value(m.baseline, m.unit)} (${f.shortDate(m.baselineDate)})`];
+        }),
+        [1],
+      ),
+    );
+  out.push(
+    heading(t("casestudy.approach"), 0),
+    para([r.engagement.name, f.date(r.engagement.start)].join(t("punct.sep")), { muted: true }),
+    ...cs.approach.map((p) =>
+      bullet([
+        new TextRun({ text: `${t(`phase.${p.phase}`)}${t("punct.colon")}`, bold: true }),
+        new TextRun(p.milestones.map((id) => milestone(id).name).join(t("punct.comma"))),
+      ]),
+    ),
+  );
+  if (cs.achieved.length > 0) {
+    out.push(heading(t("casestudy.achieved"), 0));
+    for (const id of cs.achieved) {
+      const m = milestone(id);
+      out.push(
+        bullet([
+          new TextRun({ text: m.name, bold: true }),
+          new TextRun(` ${formatFigure(f, t, "label", m.status, { label: "status" })} ${f.date(m.achievedOn)}`),
+          ...(m.businessImpact ? [new TextRun({ text: m.businessImpact, break: 1 })] : []),
+        ]),
+      );
+    }
+  }
+  if (cs.results.length > 0 || cs.value) {
+    out.push(heading(t("casestudy.results"), 0));
+    for (const id of cs.results) {
+      const m = metric(id);
+      out.push(
+        bullet([
+          new TextRun({ text: `${m.name}${t("punct.colon")}`, bold: true }),
+          new TextRun(
+            `${f.value(m.baseline, m.unit)} → ${f.value(m.current, m.unit)}${t("punct.sep")}${formatFigure(f, t, "metricChange", m)}`,
+          ),
+        ]),
+      );
+    }
+    if (cs.value) {
+      const value = t("casestudy.value", { value: formatFigure(f, t, "money", cs.value.verifiedValueToDate) });
+      const roi =
+        cs.value.verifiedRoi !== null
+          ? t("casestudy.roi", { roi: formatFigure(f, t, "percent", cs.value.verifiedRoi) })
+          : "";
+      out.push(para([value, roi].join(" ").trim()));
+    }
+  }
+  if (cs.quote) {
+    out.push(
+      heading(t("casestudy.quote"), 0),
+      new Paragraph({ children: [new TextRun({ text: t("review.quote", { text: cs.quote.text }), italics: true })] }),
+      para([cs.quote.name, cs.quote.role].filter((s) => s).join(t("punct.sep")), { muted: true }),
+    );
+  }
+  return document(w, t("casestudy.title"), out);
+}
+
 /** The Word files of a customer: the close-out report and the handoff document when its packs print them. */
 export async function wordFiles(c: SiteCustomer): Promise<{ name: string; bytes: Buffer }[]> {
   const docs: PrintDef[] = printDocsFor(c);
@@ -592,4 +687,12 @@ export async function wordFiles(c: SiteCustomer): Promise<{ name: string; bytes:
       });
   }
   return files;
+}
+
+/** The case-study draft as a Word file whenever the case-study pack is built (it is written to be edited). */
+export async function caseStudyFile(c: SiteCustomer): Promise<{ name: string; bytes: Buffer } | null> {
+  if (!c.packs.includes("casestudy") || !c.report.internal?.caseStudy) return null;
+  const pdf = printDocsFor(c).find((d) => d.id === "casestudy");
+  const name = `${c.slug}-casestudy-${c.label}${c.report.copy === "internal" ? "-internal" : ""}.docx`;
+  return pdf ? { name, bytes: await Packer.toBuffer(caseStudyDocument(c)) } : null;
 }

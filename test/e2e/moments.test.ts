@@ -1,8 +1,10 @@
 // Issue 24 items 3–5, built with real Astro and Chromium from the sample portfolio: the monthly report (one or two
 // pages), a one-page PDF per milestone celebrated and its email draft to the sponsor, the case-study draft in the
-// internal copy only — each read back from its PDF, its page and its .eml.
+// internal copy only (and as a Word file, which LibreOffice opens) — each read back from its PDF, its page and its .eml.
+import { execFile } from "node:child_process";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build, defaultEffects, type CustomerResult } from "../../src/build.ts";
@@ -130,6 +132,49 @@ describe("the case-study draft", () => {
     const page = await readFile(join(dir("internal", "southern-cross-water"), "casestudy.html"), "utf8");
     expect(page).toContain("Case study draft");
     expect(page).toContain("Crews now reach a burst main");
+  });
+
+  it("is written as a Word file too, which LibreOffice opens with the page's words and verified figures", async () => {
+    const folder = dir("internal", "southern-cross-water");
+    const files = await readdir(folder);
+    expect(files).toContain("southern-cross-water-casestudy-2026-Q3-internal.docx");
+    await promisify(execFile)(
+      "soffice",
+      [
+        `-env:UserInstallation=file://${scratch}/lo`,
+        "--headless",
+        "--convert-to",
+        "txt:Text",
+        "--outdir",
+        join(scratch, "txt"),
+        join(folder, "southern-cross-water-casestudy-2026-Q3-internal.docx"),
+      ],
+      { timeout: 240_000 },
+    );
+    const word = (await readFile(join(scratch, "txt", "southern-cross-water-casestudy-2026-Q3-internal.txt"), "utf8"))
+      .replace(/^\uFEFF/, "")
+      .replace(/\s+/g, " ");
+    const page = (await readFile(join(folder, "casestudy.html"), "utf8"))
+      .replace(/<[^>]+>/g, " ")
+      .replace(/\s+/g, " ")
+      .replace(/ ([:.]) /g, "$1 ");
+    for (const line of [
+      "Work orders scheduled by hand: 68% → 11% · down 57 pp",
+      "Crew travel time per job: 52 minutes → 37 minutes · down 29%",
+      "Verified value to date: A$680,336. Verified ROI: 90%.",
+      "Helen Markovic · General Manager, Operations",
+    ]) {
+      expect(word).toContain(line);
+      expect(page).toContain(line);
+    }
+    for (const heading of [
+      "The challenge",
+      "The approach",
+      "Milestones achieved",
+      "Quantified outcomes",
+      "In their words",
+    ])
+      expect(word).toContain(heading);
   });
 
   it("is left out, with a warning, where it does not apply; never in the customer's copy", async () => {
