@@ -45,22 +45,48 @@ export const RECENT_POINTS = 3;
 /** See RECENT_POINTS. */
 export const RECENT_DAYS = 90;
 
-/** The metric's measurements dated on or before `asOf`, oldest first (same date: file order). */
-export function seriesOf(metric: Metric, measurements: readonly Measurement[], asOf: string): Measurement[] {
-  // The model asks for a metric's series many times: sorted once per rows, metric and date (200,000 rows: ~50 ms each).
-  const byMetric = sorted.get(measurements) ?? sorted.set(measurements, new WeakMap()).get(measurements)!;
-  const byDate = byMetric.get(metric) ?? byMetric.set(metric, new Map()).get(metric)!;
-  let series = byDate.get(asOf);
-  if (!series) {
-    series = measurements
-      .filter((m) => m.metric_id === metric.id && m.date <= asOf)
+/**
+ * The metric's measurements dated on or before `asOf`, oldest first (same date: file order). The list is shared:
+ * the model asks for a metric's series many times (200,000 rows: sorted once per rows and metric, cut once per date),
+ * and a series it gave is known again when passed back in.
+ */
+export function seriesOf(metric: Metric, measurements: readonly Measurement[], asOf: string): readonly Measurement[] {
+  const made = madeFor.get(measurements);
+  if (made?.metric === metric && made.asOf <= asOf) return measurements;
+  const rows = made?.metric === metric ? made.rows : measurements;
+  const byMetric = sorted.get(rows) ?? sorted.set(rows, new WeakMap()).get(rows)!;
+  let cut = byMetric.get(metric);
+  if (!cut) {
+    const all = rows
+      .filter((m) => m.metric_id === metric.id)
       .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.src.line - b.src.line));
-    byDate.set(asOf, series);
+    cut = { all, byDate: new Map() };
+    byMetric.set(metric, cut);
   }
-  return series.slice();
+  let series = cut.byDate.get(asOf);
+  if (!series) {
+    series = cut.all.slice(0, upperBound(cut.all, asOf));
+    cut.byDate.set(asOf, series);
+    madeFor.set(series, { metric, asOf, rows });
+  }
+  return series;
 }
 
-const sorted = new WeakMap<readonly Measurement[], WeakMap<Metric, Map<string, readonly Measurement[]>>>();
+/** How many of `series` (sorted by date) are dated on or before `asOf`. */
+function upperBound(series: readonly Measurement[], asOf: string): number {
+  let [lo, hi] = [0, series.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (series[mid].date <= asOf) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+type Cut = { all: readonly Measurement[]; byDate: Map<string, readonly Measurement[]> };
+const sorted = new WeakMap<readonly Measurement[], WeakMap<Metric, Cut>>();
+/** The series seriesOf gave: for which metric, up to which date, from which rows. */
+const madeFor = new WeakMap<readonly Measurement[], { metric: Metric; asOf: string; rows: readonly Measurement[] }>();
 
 /** The latest measurement on or before `asOf`; none ⇒ the baseline, dated baseline_date. */
 export function current(metric: Metric, measurements: readonly Measurement[], asOf: string): Current {
