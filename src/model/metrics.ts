@@ -62,15 +62,23 @@ export function seriesOf(metric: Metric, measurements: readonly Measurement[], a
       .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.src.line - b.src.line));
     cut = { all, byDate: new Map() };
     byMetric.set(metric, cut);
+    // Every row of the metric: the series as of its last date or any later one.
+    madeFor.set(all, { metric, asOf: all.at(-1)?.date ?? "", rows });
   }
   let series = cut.byDate.get(asOf);
   if (!series) {
-    series = cut.all.slice(0, upperBound(cut.all, asOf));
+    const end = upperBound(cut.all, asOf);
+    series = end === cut.all.length ? cut.all : cut.all.slice(0, end);
+    // The dates a payback curve samples are each asked for once: only the latest few cuts are kept.
+    if (cut.byDate.size >= KEPT_CUTS) cut.byDate.delete(cut.byDate.keys().next().value!);
     cut.byDate.set(asOf, series);
-    madeFor.set(series, { metric, asOf, rows });
+    if (series !== cut.all) madeFor.set(series, { metric, asOf, rows });
   }
   return series;
 }
+
+/** How many cuts of a metric's series by date are kept for the next call. */
+const KEPT_CUTS = 4;
 
 /** How many of `series` (sorted by date) are dated on or before `asOf`. */
 function upperBound(series: readonly Measurement[], asOf: string): number {
@@ -152,9 +160,14 @@ export function forecast(
 ): Forecast {
   const origin = toDay(metric.baseline_date);
   const series = seriesOf(metric, measurements, asOf);
-  const xs = [0, ...series.map((m) => toDay(m.date) - origin)];
-  const ys = [metric.baseline, ...series.map((m) => m.value)];
-  const n = xs.length;
+  const n = series.length + 1;
+  const xs = new Float64Array(n);
+  const ys = new Float64Array(n);
+  ys[0] = metric.baseline;
+  for (let i = 1; i < n; i++) {
+    xs[i] = toDay(series[i - 1].date) - origin;
+    ys[i] = series[i - 1].value;
+  }
   const line = n >= MIN_FORECAST_POINTS ? leastSquares(xs, ys) : null;
   const slope = line?.slope ?? null;
   const intercept = line?.intercept ?? null;
@@ -216,10 +229,16 @@ export function recentPace(
 }
 
 /** The least-squares line y = intercept + slope × x; null when every x is the same. */
-function leastSquares(xs: readonly number[], ys: readonly number[]): { slope: number; intercept: number } | null {
+function leastSquares(xs: ArrayLike<number>, ys: ArrayLike<number>): { slope: number; intercept: number } | null {
   const n = xs.length;
-  const meanX = xs.reduce((s, x) => s + x, 0) / n;
-  const meanY = ys.reduce((s, y) => s + y, 0) / n;
+  let sumX = 0;
+  let sumY = 0;
+  for (let i = 0; i < n; i++) {
+    sumX += xs[i];
+    sumY += ys[i];
+  }
+  const meanX = sumX / n;
+  const meanY = sumY / n;
   let sxx = 0;
   let sxy = 0;
   for (let i = 0; i < n; i++) {

@@ -6,13 +6,13 @@ export const CUSTOMER_SOURCE = "customer.json";
 
 /** A row's reference. e.g. "measurements.csv:17" */
 export function ref(src: Source): string {
-  // A measurement's reference is written in its series, its metric's sources and the ROI's: one copy.
-  let written = refs.get(src);
-  if (written === undefined) refs.set(src, (written = `${src.file}:${src.line}`));
-  return written;
+  // 200,000 measurements' references: the file's part is one text, each reference adds its line to it.
+  let file = files.get(src.file);
+  if (file === undefined) files.set(src.file, (file = `${src.file}:`));
+  return file + src.line;
 }
 
-const refs = new WeakMap<Source, string>();
+const files = new Map<string, string>();
 
 /**
  * Row references grouped by file in first-seen order, consecutive lines as ranges.
