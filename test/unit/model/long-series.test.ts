@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDays } from "../../../src/model/dates.ts";
-import { seriesOf } from "../../../src/model/metrics.ts";
+import { seriesOf, seriesUpTo } from "../../../src/model/metrics.ts";
 import { compactSources, ref } from "../../../src/model/provenance.ts";
 import type { SeriesPoint } from "../../../src/model/contract.ts";
 import type { Measurement } from "../../../src/schema.ts";
@@ -31,7 +31,7 @@ const rowsArb = fc
     ),
   );
 
-describe("seriesOf(metric, measurements, asOf), asked again and again", () => {
+describe("seriesOf and seriesUpTo(metric, measurements, asOf), asked again and again", () => {
   it("gives the metric's rows up to any date, in order, from the rows or from a series it gave", () => {
     const m1 = metric({ id: "M1" });
     fc.assert(
@@ -39,6 +39,10 @@ describe("seriesOf(metric, measurements, asOf), asked again and again", () => {
         for (const asOf of days.map(day)) {
           const series = seriesOf(m1, rows, asOf);
           expect(series).toEqual(plainly(rows, "M1", asOf));
+          const { sorted, count } = seriesUpTo(m1, rows, asOf);
+          expect(sorted.slice(0, count)).toEqual(series);
+          const again = seriesUpTo(m1, series, day(30));
+          expect(again.sorted.slice(0, again.count)).toEqual(plainly(rows, "M1", day(30) < asOf ? day(30) : asOf));
           // A series passed back in, as the model's figures do, as of the same date, a later or an earlier one.
           for (const again of days.map(day))
             expect(seriesOf(m1, series, again)).toEqual(plainly(rows, "M1", again < asOf ? again : asOf));
