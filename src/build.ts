@@ -229,24 +229,29 @@ export async function prepareCustomer(
   config: Config = defaultConfig("."),
 ): Promise<{ data: CustomerData | null; report: Report | null; issues: DataIssue[]; shownDir: string }> {
   const dir = join(opts.dataDir, slug);
-  const raw = await loadCustomer(dir, slug, relative(process.cwd(), dir) || dir);
-  const validated = validateCustomer(raw, opts.today);
+  const { validated, doc, shownDir } = await readValidated(dir, slug, opts.today);
   const issues = validated.data
     ? [
         ...validated.issues,
-        ...overrideIssues(config, validated.data.customer, raw.customer!, `${raw.dir}/${raw.customer!.file}`),
+        ...overrideIssues(config, validated.data.customer, doc!, `${shownDir}/${doc!.file}`),
         ...(await tokenIssues(opts, slug)),
-        ...(await logoIssues(validated.data.customer, dir, `${raw.dir}/${raw.customer!.file}`)),
+        ...(await logoIssues(validated.data.customer, dir, `${shownDir}/${doc!.file}`)),
       ]
     : validated.issues;
   const data = issues.some((i) => i.severity === "error") ? null : validated.data;
-  if (!data) return { data: null, report: null, issues, shownDir: raw.dir };
+  if (!data) return { data: null, report: null, issues, shownDir };
   const earlier = await earlierReport(join(opts.outDir, slug), opts.period);
   const report = buildReport(data, { asOf: opts.asOf, period: opts.period, earlier });
   // init's example rows: the customer's copy is refused while one remains; validate and the internal copy warn.
   const refuse = (opts.copy ?? "customer") === "customer" && !opts.dryRun;
-  const examples = exampleIssues(exampleRows(data, raw.customer!.file), raw.dir, refuse);
-  return { data, report, issues: [...issues, ...examples, ...reportWarnings(report, raw.dir)], shownDir: raw.dir };
+  const examples = exampleIssues(exampleRows(data, doc!.file), shownDir, refuse);
+  return { data, report, issues: [...issues, ...examples, ...reportWarnings(report, shownDir)], shownDir };
+}
+
+/** A customer folder read and checked; the rows as read go once checked (a metric's 200,000 rows are not kept twice). */
+async function readValidated(dir: string, slug: string, today: string | undefined) {
+  const raw = await loadCustomer(dir, slug, relative(process.cwd(), dir) || dir);
+  return { validated: validateCustomer(raw, today), doc: raw.customer, shownDir: raw.dir };
 }
 
 const holders = new WeakMap<BuildOptions, Promise<TokenHolder[]>>();

@@ -407,19 +407,85 @@ function startLine({ raw, record }: { raw: string; record: string[] }, { lines }
   return { line: lines - (raw.replace(/^[\r\n]+|(\r\n|\n|\r)$/g, "").match(/\r\n|\n|\r/g)?.length ?? 0), record };
 }
 
-/** Parses CSV text into rows keyed by normalised header; each row keeps the line it starts on. */
+/** The most distinct texts a column keeps one copy of; a column of free text past it keeps its cells as read. */
+const SHARED_TEXTS = 4096;
+
+/** One copy of each repeated text of a column: 200,000 rows of a metric hold a few hundred dates, one metric id. */
+function sharedTexts(): (text: string) => string {
+  const seen = new Map<string, string>();
+  return (text) => {
+    const known = seen.get(text);
+    if (known !== undefined) return known;
+    if (seen.size < SHARED_TEXTS) seen.set(text, text);
+    return text;
+  };
+}
+
+/**
+ * Parses CSV text into rows keyed by normalised header; each row keeps the line it starts on. Each record becomes
+ * its row as the parser ends it (no list of records is kept), its repeated texts shared per column.
+ */
 export function parseCsv(text: string, file: string, at: (f: string) => string, issues: DataIssue[]): RawTable | null {
-  let records: { line: number; record: string[] }[];
+  // A file that cannot be parsed reports that alone: its rows' issues wait for the parse to end.
+  const found: DataIssue[] = [];
+  let header: string[] | null = null;
+  let columns: string[] = [];
+  let shared: ((text: string) => string)[] = [];
+  const rows: RawRow[] = [];
+  const unnamed = new Set<number>();
+  const take = ({ line, record }: { line: number; record: string[] }) => {
+    if (!header) {
+      header = record;
+      columns = header.map(normalizeHeader);
+      shared = columns.map(() => sharedTexts());
+      found.push(...duplicateColumns(header, columns, at(file), line));
+      return;
+    }
+    if (record.every((v) => v.trim() === "")) return;
+    const filled = record.findIndex((v, i) => i < columns.length && !columns[i] && v.trim() !== "" && !unnamed.has(i));
+    if (filled >= 0) {
+      unnamed.add(filled);
+      found.push({
+        severity: "error",
+        code: "unnamed-column",
+        file: at(file),
+        line,
+        value: record[filled],
+        problem: `is in column ${filled + 1}, which has no name in the header row`,
+        fix: "write the column's name in the header row (a merged header cell in Excel leaves the columns after its first without a name)",
+      });
+    }
+    if (record.length > columns.length) {
+      found.push({
+        severity: "error",
+        code: "extra-cells",
+        file: at(file),
+        line,
+        problem: `has ${record.length} cells but the header has ${columns.length} (${header.map((h) => h.trim()).join(", ")})`,
+        fix: "put quotes around any value that contains the delimiter, or remove the extra cells",
+      });
+      return;
+    }
+    const values: Record<string, unknown> = {};
+    for (let i = 0; i < columns.length; i++) {
+      const c = columns[i];
+      if (c && !(c in values)) values[c] = shared[i](record[i] ?? "");
+    }
+    rows.push({ line, values });
+  };
   try {
-    records = parse(text, {
+    parse(text, {
       delimiter: detectDelimiter(text),
       bom: true,
       raw: true,
       skip_empty_lines: true,
       relax_column_count: true,
       relax_quotes: true,
-      on_record: startLine as unknown as Options["on_record"],
-    }) as unknown as typeof records;
+      on_record: ((record: { raw: string; record: string[] }, info: { lines: number }) => {
+        take(startLine(record, info));
+        return null;
+      }) as unknown as Options["on_record"],
+    });
   } catch (err) {
     const e = err as Error & { lines?: number };
     issues.push({
@@ -432,48 +498,8 @@ export function parseCsv(text: string, file: string, at: (f: string) => string, 
     });
     return null;
   }
-  if (records.length === 0) return { file, columns: [], rows: [] };
-  const header = records[0].record;
-  const columns = header.map(normalizeHeader);
-  issues.push(...duplicateColumns(header, columns, at(file), records[0].line));
-  const rows: RawRow[] = [];
-  const unnamed = new Set<number>();
-  for (const r of records.slice(1)) {
-    const { line } = r;
-    if (r.record.every((v) => v.trim() === "")) continue;
-    const filled = r.record.findIndex(
-      (v, i) => i < columns.length && !columns[i] && v.trim() !== "" && !unnamed.has(i),
-    );
-    if (filled >= 0) {
-      unnamed.add(filled);
-      issues.push({
-        severity: "error",
-        code: "unnamed-column",
-        file: at(file),
-        line,
-        value: r.record[filled],
-        problem: `is in column ${filled + 1}, which has no name in the header row`,
-        fix: "write the column's name in the header row (a merged header cell in Excel leaves the columns after its first without a name)",
-      });
-    }
-    if (r.record.length > columns.length) {
-      issues.push({
-        severity: "error",
-        code: "extra-cells",
-        file: at(file),
-        line,
-        problem: `has ${r.record.length} cells but the header has ${columns.length} (${header.map((h) => h.trim()).join(", ")})`,
-        fix: "put quotes around any value that contains the delimiter, or remove the extra cells",
-      });
-      continue;
-    }
-    const values: Record<string, unknown> = {};
-    columns.forEach((c, i) => {
-      if (c && !(c in values)) values[c] = r.record[i] ?? "";
-    });
-    rows.push({ line, values });
-  }
-  return { file, columns, rows };
+  issues.push(...found);
+  return { file, columns: header ? columns : [], rows };
 }
 
 /** Parses a JSON array of objects; each row's line is where its object opens. */

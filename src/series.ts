@@ -29,17 +29,20 @@ export function periodKey(date: string, by: Period): string {
   }
 }
 
-/** The last point of each period, oldest first (the series is sorted by date). */
+/** The last point of each period, oldest first (the series is sorted by date, so a period's points follow each other). */
 export function lastOfEach(series: readonly SeriesPoint[], by: Period): SeriesPoint[] {
-  const last = new Map<string, SeriesPoint>();
+  const last: SeriesPoint[] = [];
   let date = "";
   let key = "";
-  for (const point of series) {
+  for (let i = 0; i < series.length; i++) {
     // Points of one date follow each other: its period is worked out once.
-    if (point.date !== date) [date, key] = [point.date, periodKey(point.date, by)];
-    last.set(key, point);
+    if (series[i].date === date) continue;
+    const next = periodKey(series[i].date, by);
+    if (i > 0 && next !== key) last.push(series[i - 1]);
+    [date, key] = [series[i].date, next];
   }
-  return [...last.values()];
+  if (series.length > 0) last.push(series[series.length - 1]);
+  return last;
 }
 
 /** A metric drawn from fewer points than it has: how many, by which period. */

@@ -3,6 +3,7 @@
 import type { z } from "zod";
 import type { DataIssue } from "./errors.ts";
 import type { ErrorCode } from "./errors-data.ts";
+import { rowReader } from "./columns.ts";
 import { criterionThresholds } from "./criteria.ts";
 import { crossContext, crossRules } from "./cross-rules.ts";
 import { lineOf } from "./doc-lines.ts";
@@ -169,12 +170,15 @@ function validateTable(table: RawTable, schema: z.ZodObject, at: (f: string) => 
     });
   }
   const rows: unknown[] = [];
+  const read = rowReader(schema);
   let previous: Record<string, unknown> = {};
   for (const row of table.rows) {
-    const result = schema.safeParse(row.values);
-    if (result.success) rows.push({ ...result.data, src: { file: table.file, line: row.line } });
-    else {
-      for (const issue of result.error.issues) {
+    const result = read(row.values);
+    if (result.success) {
+      result.data.src = { file: table.file, line: row.line };
+      rows.push(result.data);
+    } else {
+      for (const issue of result.issues) {
         const field = String(issue.path[0] ?? "");
         if (missing.has(field)) continue;
         const described = describe(

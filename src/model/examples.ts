@@ -1,6 +1,6 @@
 // The example rows `milepost init` writes: each carries EXAMPLE_MARK in one of its words, so a customer that still
 // holds one is found before its pack reaches the customer (docs/data-contract.md, "Example rows"). Pure.
-import type { CustomerData, Handoff, TableName } from "../schema.ts";
+import type { CustomerData, Handoff } from "../schema.ts";
 import { CUSTOMER_SOURCE } from "./provenance.ts";
 
 /** The mark of an example row, in the words `init` writes, e.g. "Weekly report under 6 hours [example]". */
@@ -34,12 +34,16 @@ export function exampleRows(data: CustomerData, customerFile = CUSTOMER_SOURCE):
   const json = (file: string, doc: object | Handoff | null) =>
     markedPaths(doc, "").map(([field, value]) => ({ file, line: null, field, value }));
   const { slug: _s, customer, handoff, present: _p, ...tables } = data;
-  const rows = (Object.entries(tables) as [TableName, { src: { file: string; line: number } }[]][]).flatMap(
-    ([, list]) =>
-      list.flatMap(({ src, ...row }) => {
-        const hit = Object.entries(row).find(([, v]) => marked(v));
-        return hit ? [{ file: src.file, line: src.line, field: hit[0], value: hit[1] as string }] : [];
-      }),
-  );
+  const rows: ExampleRow[] = [];
+  // A row's fields are looked at where they are (a metric's 200,000 measurements are not copied to be searched).
+  for (const list of Object.values(tables) as Record<string, unknown>[][])
+    for (const row of list) {
+      const src = row.src as { file: string; line: number };
+      for (const field in row)
+        if (field !== "src" && marked(row[field])) {
+          rows.push({ file: src.file, line: src.line, field, value: row[field] as string });
+          break;
+        }
+    }
   return [...json(customerFile, customer), ...rows, ...json("handoff.json", handoff)];
 }

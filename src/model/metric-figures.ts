@@ -42,6 +42,8 @@ export function assessMetric(
   const value = m ? valueToDate(m, series, asOf) : null;
   const projected = m ? projectedValueToDate(m, series, asOf) : null;
   const rate = m ? runRate(m, series, asOf) : null;
+  // The metric row, then each measurement's: one reference a row, in its series and in the sources alike.
+  const sources = [ref(metric.src), ...series.map((r) => ref(r.src))];
   const figures: MetricFigures = {
     id: metric.id,
     name: metric.name,
@@ -77,14 +79,14 @@ export function assessMetric(
     projectedValueToDate: orNull(projected, money),
     projectedFrom: m ? projectedFrom(m, series, asOf) : null,
     runRate: orNull(rate, money),
-    series: series.map((r) => ({
+    series: series.map((r, i) => ({
       date: r.date,
       value: r.value,
-      source: ref(r.src),
+      source: sources[i + 1],
       origin: r.source ?? null,
       note: r.note ?? null,
     })),
-    sources: [ref(metric.src), ...series.map((r) => ref(r.src))],
+    sources,
   };
   return { metric, progress: raw, forecast: trend, value, projected, runRate: rate, figures };
 }

@@ -45,22 +45,76 @@ export const RECENT_POINTS = 3;
 /** See RECENT_POINTS. */
 export const RECENT_DAYS = 90;
 
-/** The metric's measurements dated on or before `asOf`, oldest first (same date: file order). */
-export function seriesOf(metric: Metric, measurements: readonly Measurement[], asOf: string): Measurement[] {
-  // The model asks for a metric's series many times: sorted once per rows, metric and date (200,000 rows: ~50 ms each).
-  const byMetric = sorted.get(measurements) ?? sorted.set(measurements, new WeakMap()).get(measurements)!;
-  const byDate = byMetric.get(metric) ?? byMetric.set(metric, new Map()).get(metric)!;
-  let series = byDate.get(asOf);
+/**
+ * The metric's measurements dated on or before `asOf`, oldest first (same date: file order). The list is shared:
+ * the model asks for a metric's series many times (200,000 rows: sorted once per rows and metric, cut once per date),
+ * and a series it gave is known again when passed back in.
+ */
+export function seriesOf(metric: Metric, measurements: readonly Measurement[], asOf: string): readonly Measurement[] {
+  const made = madeFor.get(measurements);
+  if (made?.metric === metric && made.asOf <= asOf) return measurements;
+  const cut = sortedCut(metric, made?.metric === metric ? made.rows : measurements);
+  let series = cut.byDate.get(asOf);
   if (!series) {
-    series = measurements
-      .filter((m) => m.metric_id === metric.id && m.date <= asOf)
-      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.src.line - b.src.line));
-    byDate.set(asOf, series);
+    const end = upperBound(cut.all, asOf);
+    series = end === cut.all.length ? cut.all : cut.all.slice(0, end);
+    // The dates a payback curve samples are each asked for once: only the latest few cuts are kept.
+    if (cut.byDate.size >= KEPT_CUTS) cut.byDate.delete(cut.byDate.keys().next().value!);
+    cut.byDate.set(asOf, series);
+    if (series !== cut.all) madeFor.set(series, { metric, asOf, rows: cut.rows });
   }
-  return series.slice();
+  return series;
 }
 
-const sorted = new WeakMap<readonly Measurement[], WeakMap<Metric, Map<string, readonly Measurement[]>>>();
+/**
+ * seriesOf without the list: the metric's measurements sorted as seriesOf sorts them, every date, and how many of
+ * them are dated on or before `asOf` (a curve sampled month by month reads 200,000 rows without copying them).
+ */
+export function seriesUpTo(
+  metric: Metric,
+  measurements: readonly Measurement[],
+  asOf: string,
+): { sorted: readonly Measurement[]; count: number } {
+  const made = madeFor.get(measurements);
+  if (made?.metric === metric && made.asOf <= asOf) return { sorted: measurements, count: measurements.length };
+  const { all } = sortedCut(metric, made?.metric === metric ? made.rows : measurements);
+  return { sorted: all, count: upperBound(all, asOf) };
+}
+
+/** The metric's rows of `rows`, sorted by date then line, once per rows and metric. */
+function sortedCut(metric: Metric, rows: readonly Measurement[]): Cut {
+  const byMetric = sorted.get(rows) ?? sorted.set(rows, new WeakMap()).get(rows)!;
+  let cut = byMetric.get(metric);
+  if (!cut) {
+    const all = rows
+      .filter((m) => m.metric_id === metric.id)
+      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.src.line - b.src.line));
+    cut = { all, rows, byDate: new Map() };
+    byMetric.set(metric, cut);
+    // Every row of the metric: the series as of its last date or any later one.
+    madeFor.set(all, { metric, asOf: all.at(-1)?.date ?? "", rows });
+  }
+  return cut;
+}
+
+/** How many cuts of a metric's series by date are kept for the next call. */
+const KEPT_CUTS = 4;
+
+/** How many of `series` (sorted by date) are dated on or before `asOf`. */
+function upperBound(series: readonly Measurement[], asOf: string): number {
+  let [lo, hi] = [0, series.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (series[mid].date <= asOf) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+type Cut = { all: readonly Measurement[]; rows: readonly Measurement[]; byDate: Map<string, readonly Measurement[]> };
+const sorted = new WeakMap<readonly Measurement[], WeakMap<Metric, Cut>>();
+/** The series seriesOf gave: for which metric, up to which date, from which rows. */
+const madeFor = new WeakMap<readonly Measurement[], { metric: Metric; asOf: string; rows: readonly Measurement[] }>();
 
 /** The latest measurement on or before `asOf`; none ⇒ the baseline, dated baseline_date. */
 export function current(metric: Metric, measurements: readonly Measurement[], asOf: string): Current {
@@ -126,9 +180,14 @@ export function forecast(
 ): Forecast {
   const origin = toDay(metric.baseline_date);
   const series = seriesOf(metric, measurements, asOf);
-  const xs = [0, ...series.map((m) => toDay(m.date) - origin)];
-  const ys = [metric.baseline, ...series.map((m) => m.value)];
-  const n = xs.length;
+  const n = series.length + 1;
+  const xs = new Float64Array(n);
+  const ys = new Float64Array(n);
+  ys[0] = metric.baseline;
+  for (let i = 1; i < n; i++) {
+    xs[i] = toDay(series[i - 1].date) - origin;
+    ys[i] = series[i - 1].value;
+  }
   const line = n >= MIN_FORECAST_POINTS ? leastSquares(xs, ys) : null;
   const slope = line?.slope ?? null;
   const intercept = line?.intercept ?? null;
@@ -190,10 +249,16 @@ export function recentPace(
 }
 
 /** The least-squares line y = intercept + slope × x; null when every x is the same. */
-function leastSquares(xs: readonly number[], ys: readonly number[]): { slope: number; intercept: number } | null {
+function leastSquares(xs: ArrayLike<number>, ys: ArrayLike<number>): { slope: number; intercept: number } | null {
   const n = xs.length;
-  const meanX = xs.reduce((s, x) => s + x, 0) / n;
-  const meanY = ys.reduce((s, y) => s + y, 0) / n;
+  let sumX = 0;
+  let sumY = 0;
+  for (let i = 0; i < n; i++) {
+    sumX += xs[i];
+    sumY += ys[i];
+  }
+  const meanX = sumX / n;
+  const meanY = sumY / n;
   let sxx = 0;
   let sxy = 0;
   for (let i = 0; i < n; i++) {

@@ -7,11 +7,11 @@ import { asCost, entryToDate, type LedgerEntry } from "./ledger.ts";
 import type { AssessedMetric } from "./metric-figures.ts";
 import { seriesOf } from "./metrics.ts";
 import type { Assessed } from "./milestones.ts";
-import { CUSTOMER_SOURCE, ref } from "./provenance.ts";
+import { CUSTOMER_SOURCE } from "./provenance.ts";
 import { fraction, money, orNull } from "./round.ts";
 import { isMonetized, paybackDate, roi } from "./value.ts";
 
-/** What the ROI reads: every metric assessed, every milestone assessed, the cost ledger and each metric's rows. */
+/** What the ROI reads: every metric assessed (as of the same date), every milestone assessed, the cost ledger and each metric's rows. */
 export interface RoiInput {
   metrics: readonly AssessedMetric[];
   milestones: readonly Assessed[];
@@ -48,8 +48,8 @@ export function roiFigures(
       verifiedValueToDate: money(verifiedValue),
       verifiedRoi: orNull(roi(verifiedValue, cost), fraction),
       unverifiedMetrics,
-      paybackDate: paybackDate(monetized, monetized.flatMap(rowsOf), ledger.map(asCost), asOf),
-      verifiedPaybackDate: paybackDate(verified, verified.flatMap(rowsOf), ledger.map(asCost), asOf, {
+      paybackDate: paybackDate(monetized, rowsOfAll(monetized, rowsOf), ledger.map(asCost), asOf),
+      verifiedPaybackDate: paybackDate(verified, rowsOfAll(verified, rowsOf), ledger.map(asCost), asOf, {
         measuredOnly: true,
       }),
       runRate: money(metrics.reduce((s, a) => s + (a.runRate ?? 0), 0)),
@@ -64,10 +64,8 @@ export function roiFigures(
         toDate: money(toDate),
         sources: e.sources,
       })),
-      sources: [
-        CUSTOMER_SOURCE,
-        ...monetized.flatMap((m) => [ref(m.src), ...seriesOf(m, rowsOf(m), asOf).map((r) => ref(r.src))]),
-      ],
+      // A metric's sources are its row and its series as of asOf: the same references its figures give.
+      sources: [CUSTOMER_SOURCE, ...metrics.flatMap((a) => (isMonetized(a.metric) ? a.figures.sources : []))],
     },
     roiCalculation: {
       metrics: monetized.map((m) => valueStep(m, rowsOf(m), asOf)),
@@ -75,6 +73,11 @@ export function roiFigures(
       net: money(value - cost),
     },
   };
+}
+
+/** The rows of `metrics`: one metric's own list as it is (its series is then sorted once), several joined. */
+function rowsOfAll(metrics: readonly Metric[], rowsOf: RoiInput["rowsOf"]): readonly Measurement[] {
+  return metrics.length === 1 ? rowsOf(metrics[0]) : metrics.flatMap(rowsOf);
 }
 
 /**

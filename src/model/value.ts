@@ -5,7 +5,7 @@
 import type { Cost, Measurement, Metric } from "../schema.ts";
 import { PERIODS } from "../schema.ts";
 import { fromDay, toDay } from "./dates.ts";
-import { seriesOf } from "./metrics.ts";
+import { seriesOf, seriesUpTo } from "./metrics.ts";
 
 /** week | month | quarter | year */
 export type Per = (typeof PERIODS)[number];
@@ -54,11 +54,11 @@ export function valueToDate(metric: MonetizedMetric, measurements: readonly Meas
 
 /** Σ improvement × days held: each measurement's improvement from its date until the next one (or `asOf`). e.g. 12 hours/week held 14 days → 168 */
 export function improvementDays(metric: Metric, measurements: readonly Measurement[], asOf: string): number {
-  const series = seriesOf(metric, measurements, asOf);
+  const { sorted: series, count } = seriesUpTo(metric, measurements, asOf);
   const end = toDay(asOf);
   let unitDays = 0;
-  for (let i = 0; i < series.length; i++) {
-    const until = i + 1 < series.length ? toDay(series[i + 1].date) : end;
+  for (let i = 0; i < count; i++) {
+    const until = i + 1 < count ? toDay(series[i + 1].date) : end;
     unitDays += improvement(metric, series[i].value) * (until - toDay(series[i].date));
   }
   return unitDays;
