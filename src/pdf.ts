@@ -7,9 +7,9 @@ import { availableParallelism } from "node:os";
 import type { Browser, BrowserContext, Page } from "puppeteer";
 import { checkpoint } from "./checkpoint.ts";
 import { browserNotFound, MilepostError } from "./errors.ts";
-import { destinationPages, finishPdf, pageCount, type Bookmark, type PdfInfo } from "./pdfinfo.ts";
+import { destinationPages, pageCount, type Bookmark, type PdfInfo } from "./pdfinfo.ts";
+import { openFinisher, type Finisher } from "./pdf-worker.ts";
 import { SLIDE_PX } from "./slides.ts";
-import { shortenContents } from "./pdf-content.ts";
 
 /** One PDF to print: the page at `path` (site-relative, e.g. "acme/print-qbr.html") into `out`. */
 export interface PrintJob {
@@ -92,9 +92,23 @@ export interface Printer {
    * overlap: their jobs join one queue, so Chromium never waits between one batch and the next.
    */
   print(origin: string, jobs: PrintJob[], printed?: (job: PrintJob) => void): Promise<Map<PrintJob, Error>>;
-  /** What the printer did so far: Chromiums started, the customers of each browser context, documents printed twice. */
-  readonly stats: { browsers: number; contexts: string[][]; reprinted: number };
+  /** What the printer did so far: Chromiums started, the customers of each browser context, documents printed twice, seconds per step. */
+  readonly stats: { browsers: number; contexts: string[][]; reprinted: number; steps: Steps };
   close(): Promise<void>;
+}
+
+/** Seconds spent in each step of printing, summed over the documents (bench/steps.ts shows them per document). */
+export interface Steps {
+  /** Opening a customer's browser context and page. */
+  context: number;
+  /** Loading a page until it is ready to print (fonts, charts). */
+  load: number;
+  /** The layout-only pass that finds the page of each section in the contents. */
+  layout: number;
+  /** The tagged print (and any print again). */
+  print: number;
+  /** Finishing the PDF (src/pdf-worker.ts) and packing it, beside the next print. */
+  finish: number;
 }
 
 /** Documents one Chromium prints before it is replaced by a fresh one, so its memory stays flat. */
@@ -160,7 +174,14 @@ export function openPrinter(
   const queue: Queued[] = [];
   let workers = 0;
   const finishing = new Set<Promise<void>>();
-  const stats = { browsers: 0, contexts: [] as string[][], reprinted: 0 };
+  // PDFs are finished in a thread of their own: this one serves Chromium the pages it prints.
+  const finisher = openFinisher();
+  const stats = {
+    browsers: 0,
+    contexts: [] as string[][],
+    reprinted: 0,
+    steps: { context: 0, load: 0, layout: 0, print: 0, finish: 0 },
+  };
   let current = launch();
   const all = new Set([current]);
   const retire = async (chromium: Chromium) => {
@@ -208,6 +229,7 @@ export function openPrinter(
     },
     async close() {
       await Promise.all(finishing);
+      await finisher.close();
       await Promise.all([...all].map(async (c) => (await c.browser.catch(() => null))?.close().catch(() => {})));
     },
   };
@@ -248,11 +270,13 @@ export function openPrinter(
       await end(session);
       session = null;
       const { chromium, browser } = await take();
+      const opened = performance.now();
       const context = await browser.createBrowserContext().catch((err: Error) => {
         chromium.busy--;
         throw err;
       });
       session = { slug, chromium, browser, context, page: await context.newPage(), served: [] };
+      stats.steps.context += (performance.now() - opened) / 1000;
       stats.contexts.push(session.served);
       return session;
     };
@@ -265,12 +289,14 @@ export function openPrinter(
           const { page, browser: b, served } = await open(slug);
           browser = b;
           served.push(slug);
-          const printed = await printOne(page, `${origin}/${job.path}`, job, browser.process());
+          const printed = await printOne(page, `${origin}/${job.path}`, job, browser.process(), stats.steps);
           if (printed.reprinted) stats.reprinted++;
-          const finished = finish(printed, job).then(
+          const started = performance.now();
+          const finished = finish(printed, job, finisher).then(
             () => done(null),
             (err: Error) => done(err),
           );
+          void finished.then(() => (stats.steps.finish += (performance.now() - started) / 1000));
           finishing.add(finished);
           void finished.finally(() => finishing.delete(finished));
         } catch (err) {
@@ -309,7 +335,19 @@ interface Printed {
   reprinted: boolean;
 }
 
-async function printOne(page: Page, url: string, job: PrintJob, browser: ChildProcess | null): Promise<Printed> {
+async function printOne(
+  page: Page,
+  url: string,
+  job: PrintJob,
+  browser: ChildProcess | null,
+  steps: Steps,
+): Promise<Printed> {
+  let from = performance.now();
+  const step = (name: keyof Steps) => {
+    const now = performance.now();
+    steps[name] += (now - from) / 1000;
+    from = now;
+  };
   // Lay the page out as it will print, so each chart is drawn at its printed size.
   await page.emulateMediaType("print");
   await page.setViewport({ width: COLUMN_PX[job.paper], height: job.paper === "slide" ? SLIDE_PX.height : 1000 });
@@ -342,7 +380,12 @@ async function printOne(page: Page, url: string, job: PrintJob, browser: ChildPr
       title: cell.closest("li")?.querySelector("span")?.textContent?.trim() ?? "",
     })),
   );
-  if (sections.length === 0) return { pdf: await page.pdf(options), info, bookmarks: [], reprinted: false };
+  step("load");
+  if (sections.length === 0) {
+    const pdf = await page.pdf(options);
+    step("print");
+    return { pdf, info, bookmarks: [], reprinted: false };
+  }
   const ids = sections.map((s) => s.id);
   // The contents link to each section, so Chromium writes a named destination for it: the page
   // it starts on. A first print with nothing visible lays the pages out as the real one does
@@ -354,6 +397,7 @@ async function printOne(page: Page, url: string, job: PrintJob, browser: ChildPr
   const short = pageCount(draft) - 1 <= SHORT_DOCUMENT;
   let shown = destinationPages(draft, ids).map((n) => (n !== null && short ? n - 1 : n));
   if (short) await page.evaluate(() => document.querySelector("nav.toc")?.remove());
+  step("layout");
   checkpoint("printing", browser);
   // The real print; its destinations are read again, and should a number have moved the
   // document, it is printed again with the pages read back.
@@ -363,6 +407,7 @@ async function printOne(page: Page, url: string, job: PrintJob, browser: ChildPr
     // A short document without its contents page links to no section: the draft's pages, less that page, stand.
     const pages = short ? shown : destinationPages(pdf, ids);
     if (pages.every((p, i) => p === shown[i]) || pass === 2) {
+      step("print");
       const bookmarks = sections.flatMap((s, i) => (pages[i] === null ? [] : [{ title: s.title, page: pages[i]! }]));
       return { pdf, info, bookmarks, reprinted: pass > 0 };
     }
@@ -388,10 +433,10 @@ function fillContents(ids: string[], pages: (number | null)[]): void {
   });
 }
 
-/** Writes the finished PDF: content numbers shortened, information, bookmarks, stable ids, compacted; then moves it in place. */
-async function finish(printed: Printed, job: PrintJob): Promise<void> {
+/** Writes the finished PDF (src/pdf-worker.ts: content numbers shortened, information, bookmarks, stable ids), compacted; then moves it in place. */
+async function finish(printed: Printed, job: PrintJob, finisher: Finisher): Promise<void> {
   const tmp = `${job.out}.partial`;
-  await writeFile(tmp, finishPdf(shortenContents(printed.pdf), { ...printed.info, date: job.date }, printed.bookmarks));
+  await writeFile(tmp, await finisher.finish(printed.pdf, { ...printed.info, date: job.date }, printed.bookmarks));
   await compact(tmp);
   await rename(tmp, job.out);
 }
