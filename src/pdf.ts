@@ -158,7 +158,15 @@ export function openPrinter(
     // Loaded on first use: a build without PDFs never needs it.
     const browser = import("puppeteer")
       .then(({ default: puppeteer }) =>
-        puppeteer.launch({ executablePath, headless: true, pipe: true, userDataDir: profile, args: CHROME_ARGS }),
+        // No default viewport: each document sets its own (printOne), so a new page needs no emulation of its own.
+        puppeteer.launch({
+          executablePath,
+          headless: true,
+          pipe: true,
+          userDataDir: profile,
+          args: CHROME_ARGS,
+          defaultViewport: null,
+        }),
       )
       .catch((err: Error) => {
         throw new MilepostError(
@@ -208,6 +216,7 @@ export function openPrinter(
     async print(origin: string, jobs: PrintJob[], printed?: (job: PrintJob) => void) {
       await current.browser; // Chromium not starting fails the build, before any document
       const failures = new Map<PrintJob, Error>();
+      for (const job of jobs) given.add(job.path.split("/")[0]);
       const done = jobs.map(
         (job) =>
           new Promise<void>((resolve) =>
@@ -237,13 +246,17 @@ export function openPrinter(
   /** The customer each worker prints now. */
   const holders = new Set<{ slug: string | null }>();
   const slugOf = (item: Queued) => item.job.path.split("/")[0];
+  /** The customers whose documents were queued so far. */
+  const given = new Set<string>();
   /**
-   * The next document for a worker: another of its customer's, else one of a customer no other worker prints, else
-   * the first in the queue. So each customer's documents print one after another in one context.
+   * The next document for a worker: another of its customer's, else one of a customer no other worker prints, else —
+   * when the printer was only ever given one customer (`build <slug>`) — the first in the queue. So each customer's
+   * documents print one after another in one context, however fast each worker goes, and one customer's in two.
    */
   const next = (mine: { slug: string | null }): Queued | undefined => {
     let at = queue.findIndex((item) => slugOf(item) === mine.slug);
     if (at < 0) at = queue.findIndex((item) => ![...holders].some((h) => h.slug === slugOf(item)));
+    if (at < 0 && given.size > 1) at = queue.length;
     const item = queue.splice(Math.max(at, 0), 1)[0];
     mine.slug = item ? slugOf(item) : null;
     return item;
@@ -275,7 +288,10 @@ export function openPrinter(
         chromium.busy--;
         throw err;
       });
-      session = { slug, chromium, browser, context, page: await context.newPage(), served: [] };
+      const page = await context.newPage();
+      // Laid out as it will print, so each chart is drawn at its printed size: for every document of the page.
+      await page.emulateMediaType("print");
+      session = { slug, chromium, browser, context, page, served: [] };
       stats.steps.context += (performance.now() - opened) / 1000;
       stats.contexts.push(session.served);
       return session;
@@ -348,8 +364,7 @@ async function printOne(
     steps[name] += (now - from) / 1000;
     from = now;
   };
-  // Lay the page out as it will print, so each chart is drawn at its printed size.
-  await page.emulateMediaType("print");
+  // At the printed column's width (the page emulates print media since it was opened).
   await page.setViewport({ width: COLUMN_PX[job.paper], height: job.paper === "slide" ? SLIDE_PX.height : 1000 });
   const response = await page.goto(url, { waitUntil: "load" });
   if (!response?.ok()) throw new Error(`${url} answered ${response?.status()}`);
