@@ -368,8 +368,6 @@ async function printOne(
   await page.setViewport({ width: COLUMN_PX[job.paper], height: job.paper === "slide" ? SLIDE_PX.height : 1000 });
   const response = await page.goto(url, { waitUntil: "load" });
   if (!response?.ok()) throw new Error(`${url} answered ${response?.status()}`);
-  // The page sets data-print-ready once fonts are loaded and every chart is drawn.
-  await page.waitForSelector("html[data-print-ready]", { timeout: 30_000 });
   const options = {
     ...(job.paper === "slide"
       ? { width: `${SLIDE_PX.width}px`, height: `${SLIDE_PX.height}px` }
@@ -381,20 +379,8 @@ async function printOne(
     tagged: true,
     timeout: 60_000,
   } as const;
-  const info = await page.evaluate(() => ({
-    title: document.title,
-    author: document.querySelector<HTMLMetaElement>('meta[name="author"]')?.content ?? "",
-    subject: document.querySelector<HTMLMetaElement>('meta[name="description"]')?.content ?? "",
-    keywords: document.querySelector<HTMLMetaElement>('meta[name="keywords"]')?.content ?? "",
-    copy: document.querySelector<HTMLMetaElement>('meta[name="milepost-copy"]')?.content,
-  }));
-  // Sections listed in the table of contents: their ids and titles.
-  const sections = await page.$$eval("[data-toc-for]", (cells) =>
-    cells.map((cell) => ({
-      id: (cell as HTMLElement).dataset.tocFor!,
-      title: cell.closest("li")?.querySelector("span")?.textContent?.trim() ?? "",
-    })),
-  );
+  // One call to the page: once it is ready, its information and the sections its contents list.
+  const { info, sections } = await page.evaluate(readyToPrint, 30_000);
   step("load");
   if (sections.length === 0) {
     const pdf = await page.pdf(options);
@@ -430,6 +416,47 @@ async function printOne(
   }
 }
 
+/**
+ * In the page: waits until it sets data-print-ready (its fonts loaded and every chart drawn: templates/scripts/page.ts),
+ * at most `timeoutMs`, then reads its information and the sections listed in its contents (ids and titles). Runs in
+ * the browser: a signal the page gives, instead of a poller set up from outside for every document.
+ */
+function readyToPrint(timeoutMs: number): Promise<{
+  info: Omit<PdfInfo, "date">;
+  sections: { id: string; title: string }[];
+}> {
+  const root = document.documentElement;
+  const read = () => ({
+    info: {
+      title: document.title,
+      author: document.querySelector<HTMLMetaElement>('meta[name="author"]')?.content ?? "",
+      subject: document.querySelector<HTMLMetaElement>('meta[name="description"]')?.content ?? "",
+      keywords: document.querySelector<HTMLMetaElement>('meta[name="keywords"]')?.content ?? "",
+      copy: document.querySelector<HTMLMetaElement>('meta[name="milepost-copy"]')?.content,
+    },
+    sections: [...document.querySelectorAll<HTMLElement>("[data-toc-for]")].map((cell) => ({
+      id: cell.dataset.tocFor!,
+      title: cell.closest("li")?.querySelector("span")?.textContent?.trim() ?? "",
+    })),
+  });
+  if (root.hasAttribute("data-print-ready")) return Promise.resolve(read());
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      observer.disconnect();
+      reject(
+        new Error(`${location.pathname} was not ready to print after ${timeoutMs / 1000} s (no data-print-ready)`),
+      );
+    }, timeoutMs);
+    const observer = new MutationObserver(() => {
+      if (!root.hasAttribute("data-print-ready")) return;
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve(read());
+    });
+    observer.observe(root, { attributes: true, attributeFilter: ["data-print-ready"] });
+  });
+}
+
 /** In the page: hides (or shows again) everything, without moving anything. Runs in the browser. */
 function setHidden(hidden: boolean): void {
   const held = globalThis as { milepostHidden?: CSSStyleSheet };
@@ -451,7 +478,9 @@ function fillContents(ids: string[], pages: (number | null)[]): void {
 /** Writes the finished PDF (src/pdf-worker.ts: content numbers shortened, information, bookmarks, stable ids), compacted; then moves it in place. */
 async function finish(printed: Printed, job: PrintJob, finisher: Finisher): Promise<void> {
   const tmp = `${job.out}.partial`;
-  await writeFile(tmp, await finisher.finish(printed.pdf, { ...printed.info, date: job.date }, printed.bookmarks));
+  const finished = finisher.finish(printed.pdf, { ...printed.info, date: job.date }, printed.bookmarks);
+  checkpoint("finishing");
+  await writeFile(tmp, await finished);
   await compact(tmp);
   await rename(tmp, job.out);
 }
