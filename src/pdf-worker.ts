@@ -45,7 +45,8 @@ export function openFinisher(size = 1): Finisher {
     const worker = new Worker(new URL(import.meta.url), { workerData: ROLE });
     const thread: Thread = { worker, pending: new Map() };
     const fail = (err: Error) => {
-      threads.splice(threads.indexOf(thread), 1);
+      const at = threads.indexOf(thread);
+      if (at >= 0) threads.splice(at, 1);
       for (const { reject } of thread.pending.values()) reject(err);
       thread.pending.clear();
     };
