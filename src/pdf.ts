@@ -7,9 +7,9 @@ import { availableParallelism } from "node:os";
 import type { Browser, BrowserContext, Page } from "puppeteer";
 import { checkpoint } from "./checkpoint.ts";
 import { browserNotFound, MilepostError } from "./errors.ts";
-import { destinationPages, finishPdf, pageCount, type Bookmark, type PdfInfo } from "./pdfinfo.ts";
+import { destinationPages, pageCount, type Bookmark, type PdfInfo } from "./pdfinfo.ts";
+import { openFinisher, type Finisher } from "./pdf-worker.ts";
 import { SLIDE_PX } from "./slides.ts";
-import { shortenContents } from "./pdf-content.ts";
 
 /** One PDF to print: the page at `path` (site-relative, e.g. "acme/print-qbr.html") into `out`. */
 export interface PrintJob {
@@ -92,9 +92,23 @@ export interface Printer {
    * overlap: their jobs join one queue, so Chromium never waits between one batch and the next.
    */
   print(origin: string, jobs: PrintJob[], printed?: (job: PrintJob) => void): Promise<Map<PrintJob, Error>>;
-  /** What the printer did so far: Chromiums started, the customers of each browser context, documents printed twice. */
-  readonly stats: { browsers: number; contexts: string[][]; reprinted: number };
+  /** What the printer did so far: Chromiums started, the customers of each browser context, documents printed twice, seconds per step. */
+  readonly stats: { browsers: number; contexts: string[][]; reprinted: number; steps: Steps };
   close(): Promise<void>;
+}
+
+/** Seconds spent in each step of printing, summed over the documents (bench/steps.ts shows them per document). */
+export interface Steps {
+  /** Opening a customer's browser context and page. */
+  context: number;
+  /** Loading a page until it is ready to print (fonts, charts). */
+  load: number;
+  /** The layout-only pass that finds the page of each section in the contents. */
+  layout: number;
+  /** The tagged print (and any print again). */
+  print: number;
+  /** Finishing the PDF (src/pdf-worker.ts) and packing it, beside the next print. */
+  finish: number;
 }
 
 /** Documents one Chromium prints before it is replaced by a fresh one, so its memory stays flat. */
@@ -144,7 +158,15 @@ export function openPrinter(
     // Loaded on first use: a build without PDFs never needs it.
     const browser = import("puppeteer")
       .then(({ default: puppeteer }) =>
-        puppeteer.launch({ executablePath, headless: true, pipe: true, userDataDir: profile, args: CHROME_ARGS }),
+        // No default viewport: each document sets its own (printOne), so a new page needs no emulation of its own.
+        puppeteer.launch({
+          executablePath,
+          headless: true,
+          pipe: true,
+          userDataDir: profile,
+          args: CHROME_ARGS,
+          defaultViewport: null,
+        }),
       )
       .catch((err: Error) => {
         throw new MilepostError(
@@ -160,7 +182,14 @@ export function openPrinter(
   const queue: Queued[] = [];
   let workers = 0;
   const finishing = new Set<Promise<void>>();
-  const stats = { browsers: 0, contexts: [] as string[][], reprinted: 0 };
+  // PDFs are finished in a thread of their own: this one serves Chromium the pages it prints.
+  const finisher = openFinisher();
+  const stats = {
+    browsers: 0,
+    contexts: [] as string[][],
+    reprinted: 0,
+    steps: { context: 0, load: 0, layout: 0, print: 0, finish: 0 },
+  };
   let current = launch();
   const all = new Set([current]);
   const retire = async (chromium: Chromium) => {
@@ -187,6 +216,7 @@ export function openPrinter(
     async print(origin: string, jobs: PrintJob[], printed?: (job: PrintJob) => void) {
       await current.browser; // Chromium not starting fails the build, before any document
       const failures = new Map<PrintJob, Error>();
+      for (const job of jobs) given.add(job.path.split("/")[0]);
       const done = jobs.map(
         (job) =>
           new Promise<void>((resolve) =>
@@ -208,6 +238,7 @@ export function openPrinter(
     },
     async close() {
       await Promise.all(finishing);
+      await finisher.close();
       await Promise.all([...all].map(async (c) => (await c.browser.catch(() => null))?.close().catch(() => {})));
     },
   };
@@ -215,13 +246,17 @@ export function openPrinter(
   /** The customer each worker prints now. */
   const holders = new Set<{ slug: string | null }>();
   const slugOf = (item: Queued) => item.job.path.split("/")[0];
+  /** The customers whose documents were queued so far. */
+  const given = new Set<string>();
   /**
-   * The next document for a worker: another of its customer's, else one of a customer no other worker prints, else
-   * the first in the queue. So each customer's documents print one after another in one context.
+   * The next document for a worker: another of its customer's, else one of a customer no other worker prints, else —
+   * when the printer was only ever given one customer (`build <slug>`) — the first in the queue. So each customer's
+   * documents print one after another in one context, however fast each worker goes, and one customer's in two.
    */
   const next = (mine: { slug: string | null }): Queued | undefined => {
     let at = queue.findIndex((item) => slugOf(item) === mine.slug);
     if (at < 0) at = queue.findIndex((item) => ![...holders].some((h) => h.slug === slugOf(item)));
+    if (at < 0 && given.size > 1) at = queue.length;
     const item = queue.splice(Math.max(at, 0), 1)[0];
     mine.slug = item ? slugOf(item) : null;
     return item;
@@ -248,11 +283,16 @@ export function openPrinter(
       await end(session);
       session = null;
       const { chromium, browser } = await take();
+      const opened = performance.now();
       const context = await browser.createBrowserContext().catch((err: Error) => {
         chromium.busy--;
         throw err;
       });
-      session = { slug, chromium, browser, context, page: await context.newPage(), served: [] };
+      const page = await context.newPage();
+      // Laid out as it will print, so each chart is drawn at its printed size: for every document of the page.
+      await page.emulateMediaType("print");
+      session = { slug, chromium, browser, context, page, served: [] };
+      stats.steps.context += (performance.now() - opened) / 1000;
       stats.contexts.push(session.served);
       return session;
     };
@@ -265,12 +305,14 @@ export function openPrinter(
           const { page, browser: b, served } = await open(slug);
           browser = b;
           served.push(slug);
-          const printed = await printOne(page, `${origin}/${job.path}`, job, browser.process());
+          const printed = await printOne(page, `${origin}/${job.path}`, job, browser.process(), stats.steps);
           if (printed.reprinted) stats.reprinted++;
-          const finished = finish(printed, job).then(
+          const started = performance.now();
+          const finished = finish(printed, job, finisher).then(
             () => done(null),
             (err: Error) => done(err),
           );
+          void finished.then(() => (stats.steps.finish += (performance.now() - started) / 1000));
           finishing.add(finished);
           void finished.finally(() => finishing.delete(finished));
         } catch (err) {
@@ -309,14 +351,23 @@ interface Printed {
   reprinted: boolean;
 }
 
-async function printOne(page: Page, url: string, job: PrintJob, browser: ChildProcess | null): Promise<Printed> {
-  // Lay the page out as it will print, so each chart is drawn at its printed size.
-  await page.emulateMediaType("print");
+async function printOne(
+  page: Page,
+  url: string,
+  job: PrintJob,
+  browser: ChildProcess | null,
+  steps: Steps,
+): Promise<Printed> {
+  let from = performance.now();
+  const step = (name: keyof Steps) => {
+    const now = performance.now();
+    steps[name] += (now - from) / 1000;
+    from = now;
+  };
+  // At the printed column's width (the page emulates print media since it was opened).
   await page.setViewport({ width: COLUMN_PX[job.paper], height: job.paper === "slide" ? SLIDE_PX.height : 1000 });
   const response = await page.goto(url, { waitUntil: "load" });
   if (!response?.ok()) throw new Error(`${url} answered ${response?.status()}`);
-  // The page sets data-print-ready once fonts are loaded and every chart is drawn.
-  await page.waitForSelector("html[data-print-ready]", { timeout: 30_000 });
   const options = {
     ...(job.paper === "slide"
       ? { width: `${SLIDE_PX.width}px`, height: `${SLIDE_PX.height}px` }
@@ -328,21 +379,14 @@ async function printOne(page: Page, url: string, job: PrintJob, browser: ChildPr
     tagged: true,
     timeout: 60_000,
   } as const;
-  const info = await page.evaluate(() => ({
-    title: document.title,
-    author: document.querySelector<HTMLMetaElement>('meta[name="author"]')?.content ?? "",
-    subject: document.querySelector<HTMLMetaElement>('meta[name="description"]')?.content ?? "",
-    keywords: document.querySelector<HTMLMetaElement>('meta[name="keywords"]')?.content ?? "",
-    copy: document.querySelector<HTMLMetaElement>('meta[name="milepost-copy"]')?.content,
-  }));
-  // Sections listed in the table of contents: their ids and titles.
-  const sections = await page.$$eval("[data-toc-for]", (cells) =>
-    cells.map((cell) => ({
-      id: (cell as HTMLElement).dataset.tocFor!,
-      title: cell.closest("li")?.querySelector("span")?.textContent?.trim() ?? "",
-    })),
-  );
-  if (sections.length === 0) return { pdf: await page.pdf(options), info, bookmarks: [], reprinted: false };
+  // One call to the page: once it is ready, its information and the sections its contents list.
+  const { info, sections } = await page.evaluate(readyToPrint, 30_000);
+  step("load");
+  if (sections.length === 0) {
+    const pdf = await page.pdf(options);
+    step("print");
+    return { pdf, info, bookmarks: [], reprinted: false };
+  }
   const ids = sections.map((s) => s.id);
   // The contents link to each section, so Chromium writes a named destination for it: the page
   // it starts on. A first print with nothing visible lays the pages out as the real one does
@@ -354,6 +398,7 @@ async function printOne(page: Page, url: string, job: PrintJob, browser: ChildPr
   const short = pageCount(draft) - 1 <= SHORT_DOCUMENT;
   let shown = destinationPages(draft, ids).map((n) => (n !== null && short ? n - 1 : n));
   if (short) await page.evaluate(() => document.querySelector("nav.toc")?.remove());
+  step("layout");
   checkpoint("printing", browser);
   // The real print; its destinations are read again, and should a number have moved the
   // document, it is printed again with the pages read back.
@@ -363,11 +408,53 @@ async function printOne(page: Page, url: string, job: PrintJob, browser: ChildPr
     // A short document without its contents page links to no section: the draft's pages, less that page, stand.
     const pages = short ? shown : destinationPages(pdf, ids);
     if (pages.every((p, i) => p === shown[i]) || pass === 2) {
+      step("print");
       const bookmarks = sections.flatMap((s, i) => (pages[i] === null ? [] : [{ title: s.title, page: pages[i]! }]));
       return { pdf, info, bookmarks, reprinted: pass > 0 };
     }
     shown = pages;
   }
+}
+
+/**
+ * In the page: waits until it sets data-print-ready (its fonts loaded and every chart drawn: templates/scripts/page.ts),
+ * at most `timeoutMs`, then reads its information and the sections listed in its contents (ids and titles). Runs in
+ * the browser: a signal the page gives, instead of a poller set up from outside for every document.
+ */
+function readyToPrint(timeoutMs: number): Promise<{
+  info: Omit<PdfInfo, "date">;
+  sections: { id: string; title: string }[];
+}> {
+  const root = document.documentElement;
+  const read = () => ({
+    info: {
+      title: document.title,
+      author: document.querySelector<HTMLMetaElement>('meta[name="author"]')?.content ?? "",
+      subject: document.querySelector<HTMLMetaElement>('meta[name="description"]')?.content ?? "",
+      keywords: document.querySelector<HTMLMetaElement>('meta[name="keywords"]')?.content ?? "",
+      copy: document.querySelector<HTMLMetaElement>('meta[name="milepost-copy"]')?.content,
+    },
+    sections: [...document.querySelectorAll<HTMLElement>("[data-toc-for]")].map((cell) => ({
+      id: cell.dataset.tocFor!,
+      title: cell.closest("li")?.querySelector("span")?.textContent?.trim() ?? "",
+    })),
+  });
+  if (root.hasAttribute("data-print-ready")) return Promise.resolve(read());
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      observer.disconnect();
+      reject(
+        new Error(`${location.pathname} was not ready to print after ${timeoutMs / 1000} s (no data-print-ready)`),
+      );
+    }, timeoutMs);
+    const observer = new MutationObserver(() => {
+      if (!root.hasAttribute("data-print-ready")) return;
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve(read());
+    });
+    observer.observe(root, { attributes: true, attributeFilter: ["data-print-ready"] });
+  });
 }
 
 /** In the page: hides (or shows again) everything, without moving anything. Runs in the browser. */
@@ -388,10 +475,12 @@ function fillContents(ids: string[], pages: (number | null)[]): void {
   });
 }
 
-/** Writes the finished PDF: content numbers shortened, information, bookmarks, stable ids, compacted; then moves it in place. */
-async function finish(printed: Printed, job: PrintJob): Promise<void> {
+/** Writes the finished PDF (src/pdf-worker.ts: content numbers shortened, information, bookmarks, stable ids), compacted; then moves it in place. */
+async function finish(printed: Printed, job: PrintJob, finisher: Finisher): Promise<void> {
   const tmp = `${job.out}.partial`;
-  await writeFile(tmp, finishPdf(shortenContents(printed.pdf), { ...printed.info, date: job.date }, printed.bookmarks));
+  const finished = finisher.finish(printed.pdf, { ...printed.info, date: job.date }, printed.bookmarks);
+  checkpoint("finishing");
+  await writeFile(tmp, await finished);
   await compact(tmp);
   await rename(tmp, job.out);
 }

@@ -188,6 +188,23 @@ describe("a build killed with SIGKILL", { timeout: 600_000 }, () => {
   });
 });
 
+describe("a build interrupted while a PDF is finished in its thread (src/pdf-worker.ts)", { timeout: 600_000 }, () => {
+  it("by Ctrl-C or SIGTERM: exits at once with the thread, keeps every customer's folder, leaves no process or working folder", async () => {
+    for (const [signal, code] of [
+      ["SIGINT", 130],
+      ["SIGTERM", 143],
+    ] as const) {
+      const stopped = await run([], { MILEPOST_KILL_AT: "finishing", MILEPOST_KILL_SIGNAL: signal });
+      expect(stopped.code, `${signal}: ${stopped.stdout}${stopped.stderr}`).toBe(code);
+      expect(await strays(), signal).toEqual([]);
+      expect(await readdir(work), signal).toEqual([]);
+      expect(await recoverable(out), signal).toEqual(customerFiles(baseline));
+    }
+    expect((await run()).code).toBe(0);
+    await expectClean();
+  });
+});
+
 describe("Chromium failing", { timeout: 300_000 }, () => {
   it("that does not start: says so, exit 1, previous output kept", async () => {
     const fake = join(cwd, "broken-chrome");
