@@ -55,7 +55,7 @@ function shortLines(text: string): string {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (!line.includes(".")) continue;
-    const operator = line.slice(line.search(/\S+$/));
+    const operator = line.slice(line.trimEnd().lastIndexOf(" ") + 1); // e.g. "Tm", "c"
     if (operator === "Tm" || operator === "cm") continue;
     lines[i] = line.replace(LONG_NUMBER, PATH.has(operator) ? short2 : short3);
   }
