@@ -7,6 +7,7 @@
 import { deflateSync, inflateSync } from "node:zlib";
 import { PdfReader } from "./pdfinfo.ts";
 import { cidWidths, textRuns, type Widths } from "./pdf-text.ts";
+import { fewerArcs } from "./pdf-arcs.ts";
 
 /** A number with more than two decimals, e.g. "-8.0286102", ".74018389". */
 const LONG_NUMBER = /[+-]?\d*\.\d{3,}/g;
@@ -109,7 +110,7 @@ function shortStream(id: number, dict: string, original: Buffer, fonts: Map<stri
   if (!length || begin < 0 || !/\/Filter\s*\/FlateDecode\b/.test(dict) || /\/DecodeParms/.test(dict)) return original;
   const dataAt = begin + (original[begin + 6] === 0x0d ? 8 : 7);
   const content = inflateSync(original.subarray(dataAt, dataAt + Number(length))).toString("latin1");
-  const data = deflateSync(Buffer.from(shortContent(textRuns(content, fonts)), "latin1"));
+  const data = deflateSync(Buffer.from(shortContent(fewerArcs(textRuns(content, fonts))), "latin1"));
   return Buffer.concat([
     Buffer.from(`${id} 0 obj\n${dict.replace(/\/Length\s+\d+/, `/Length ${data.length}`)}\nstream\n`, "latin1"),
     data,

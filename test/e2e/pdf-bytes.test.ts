@@ -1,7 +1,7 @@
-// The finishing step over a PDF Chromium really printed: text runs as TJ arrays and object streams change no
-// word, no word's place and nothing a reader of the PDF's structure checks.
+// The finishing step over a PDF Chromium really printed: text runs as TJ arrays, fewer curves and object streams
+// change no word, no word's place, no pixel's shade to speak of and nothing a reader of the PDF's structure checks.
 import { execFile } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -18,11 +18,14 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><style>
   h1 { font: 600 28px "Liberation Serif", serif; letter-spacing: 0.04em; }
   .ja { font-family: "Noto Sans CJK JP"; }
   td { padding: 4px 12px; }
+  .card { border: 1px solid #345; border-radius: 8px; padding: 12px; margin: 12px 0; }
+  .dot { display: inline-block; width: 6px; height: 6px; border-radius: 50%; background: #2a6; }
 </style></head><body>
   <h1>AVATAR Wave — Quarterly Review</h1>
   <p>On-time delivery rose to 97.4 % (target 95 %); office moves, affinity and “typographic” ligatures fly.</p>
   <p class="ja">四半期の納期遵守率は 97.4 % に上がりました。</p>
   <table><tr><td>Metric</td><td>Q2</td><td>Q3</td></tr><tr><td>Tickets closed</td><td>1,204</td><td>1,388</td></tr></table>
+  <div class="card"><span class="dot"></span> On track <span class="dot"></span> Met</div>
   <p style="font-size: 9px">Small print: figures as of 2026-09-30, from the customer's own data.</p>
 </body></html>`;
 
@@ -49,14 +52,15 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true });
 });
 
-/** Every page content stream's text, inflated. */
+/** The text of every content stream but Type 3 glyphs', inflated. */
 function contents(pdf: Uint8Array): string {
   const text = Buffer.from(pdf).toString("latin1");
   let out = "";
   for (const m of text.matchAll(/\/Length (\d+)[^>]*>>\s*stream\r?\n/g)) {
     const at = m.index + m[0].length;
     try {
-      out += inflateSync(Buffer.from(pdf.subarray(at, at + Number(m[1])))).toString("latin1");
+      const stream = inflateSync(Buffer.from(pdf.subarray(at, at + Number(m[1])))).toString("latin1");
+      if (!/ d[01]\n/.test(stream)) out += stream; // a Type 3 font's glyph is no page's content
     } catch {
       // not a Flate stream
     }
@@ -71,6 +75,19 @@ describe("finishedPdf(pdf, info, bookmarks) on a page Chromium printed", () => {
     const singles = (pdf: Uint8Array) => contents(pdf).match(/ Td <[0-9A-Fa-f]{4}> Tj\n/g)?.length ?? 0;
     expect(singles(printed)).toBeGreaterThan(20);
     expect(singles(finished)).toBeLessThan(singles(printed) / 5);
+  });
+
+  it("draws each rounded corner and dot in fewer curves, and the page the same to a pixel's shade (pdftoppm)", async () => {
+    const curves = (pdf: Uint8Array) => contents(pdf).match(/ c\n/g)?.length ?? 0;
+    expect(curves(finished)).toBeLessThan(curves(printed) / 2);
+    const gray = async (name: string) => {
+      await run("pdftoppm", ["-r", "100", "-gray", join(dir, name), join(dir, name)]);
+      return readFile(join(dir, `${name}-1.pgm`));
+    };
+    const [before, after] = [await gray("printed.pdf"), await gray("finished.pdf")];
+    expect(after.length).toBe(before.length);
+    const shaded = before.filter((v, i) => Math.abs(v - after[i]) > 64).length;
+    expect(shaded).toBeLessThan(before.length / 10000);
   });
 
   it("keeps every word, and every word's box within a hundredth of a point (pdftotext -bbox)", async () => {
