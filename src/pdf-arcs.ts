@@ -2,17 +2,18 @@
 // or eight cubic curves and a chart's dot with sixteen, a fifth of a page's content bytes. A run of curves that
 // together trace one circular arc of at most a quarter turn is written as the one cubic that draws that arc, and
 // only when both, the curves as written and the one cubic, stay within ARC_TOLERANCE of the same circle over the
-// same turn (so they lie within twice that of each other: a hundred-and-fiftieth of a point on the printed page,
-// far below a printer's dot). Each run still ends on the point it ended on; anything else stays as written.
+// same turn (so they lie within twice that of each other, 0.015 pt on the printed page: far below a printer's
+// dot; the tolerance is scaled by the matrices in force, so it holds on the page whatever the content's units). Each run still ends on the point it ended on; anything else stays as written.
 
-/** How far a curve may stray from its circle, in the content's units (CSS pixels on Chromium's pages: 0.0075 pt). */
-export const ARC_TOLERANCE = 0.01;
+/** How far a curve may stray from its circle on the page, in points (a hundredth of a CSS pixel). */
+export const ARC_TOLERANCE = 0.0075;
 
 type Point = [number, number];
 
 const NUMBER = String.raw`[+-]?(?:\d+\.?\d*|\.\d+)`;
 const CURVE = new RegExp(String.raw`^(${NUMBER}) (${NUMBER}) (${NUMBER}) (${NUMBER}) (${NUMBER}) (${NUMBER}) c$`);
 const POINT = new RegExp(String.raw`^(${NUMBER}) (${NUMBER}) [ml]$`);
+const MATRIX = new RegExp(String.raw`^(${NUMBER}) (${NUMBER}) (${NUMBER}) (${NUMBER}) ${NUMBER} ${NUMBER} cm$`);
 
 /** The point of the cubic (p0, p1, p2, p3) at t. */
 function bezier([p0, p1, p2, p3]: Point[], t: number): Point {
@@ -34,11 +35,11 @@ function circle(a: Point, towards: Point, b: Point): { center: Point; radius: nu
 }
 
 /** The turn (radians, signed) of `points` around `center`, or null when it does not turn one way throughout or strays from the radius. */
-function turn(points: Point[], center: Point, radius: number): number | null {
+function turn(points: Point[], center: Point, radius: number, tolerance: number): number | null {
   let total = 0;
   let angle = Math.atan2(points[0][1] - center[1], points[0][0] - center[0]);
   for (const p of points.slice(1)) {
-    if (Math.abs(Math.hypot(p[0] - center[0], p[1] - center[1]) - radius) > ARC_TOLERANCE) return null;
+    if (Math.abs(Math.hypot(p[0] - center[0], p[1] - center[1]) - radius) > tolerance) return null;
     const next = Math.atan2(p[1] - center[1], p[0] - center[0]);
     let step = next - angle;
     if (step > Math.PI) step -= 2 * Math.PI;
@@ -57,15 +58,15 @@ function samples(curves: Point[][], steps: number): Point[] {
   return out;
 }
 
-/** The one cubic for `curves` (joined end to start) when they trace one arc of at most a quarter turn; null otherwise. */
-export function oneArc(curves: Point[][]): Point[] | null {
+/** The one cubic for `curves` (joined end to start) when they trace one arc of at most a quarter turn, within `tolerance` (in their units); null otherwise. */
+export function oneArc(curves: Point[][], tolerance = ARC_TOLERANCE): Point[] | null {
   const start = curves[0][0];
   const end = curves[curves.length - 1][3];
   const first = curves[0][1][0] === start[0] && curves[0][1][1] === start[1] ? curves[0][2] : curves[0][1];
   const fit = circle(start, first, end);
   if (!fit) return null;
   const { center, radius } = fit;
-  const sweep = turn(samples(curves, 8), center, radius);
+  const sweep = turn(samples(curves, 8), center, radius, tolerance);
   if (sweep === null || sweep === 0 || Math.abs(sweep) > Math.PI / 2 + 1e-9) return null;
   const h = (4 / 3) * Math.tan(Math.abs(sweep) / 4) * radius;
   const side = Math.sign(sweep);
@@ -80,7 +81,7 @@ export function oneArc(curves: Point[][]): Point[] | null {
     [end[0] - h * t1[0], end[1] - h * t1[1]],
     end,
   ];
-  const drawn = turn(samples([arc], 16), center, radius);
+  const drawn = turn(samples([arc], 16), center, radius, tolerance);
   return drawn !== null && Math.abs(drawn - sweep) < 1e-6 ? arc : null;
 }
 
@@ -94,10 +95,23 @@ function written(n: number): string {
 export function fewerArcs(content: string): string {
   if (/(^|\s)BI\s/.test(content) || !content.includes(" c\n")) return content;
   const lines = content.split("\n");
+  // A matrix set other than on a line of its own would go uncounted: such a stream stays as it was.
+  if (lines.some((line) => /(^|\s)cm(\s|$)/.test(line) && !MATRIX.test(line))) return content;
   const out: string[] = [];
   let current: Point | null = null;
+  // How many points a unit of the content is on the page (the scale of the matrices set so far), saved by q and restored by Q.
+  let scale = 1;
+  const saved: number[] = [];
   for (let i = 0; i < lines.length;) {
-    const curve = CURVE.exec(lines[i]);
+    const line = lines[i];
+    if (line === "q") saved.push(scale);
+    else if (line === "Q") scale = saved.pop() ?? 1;
+    const matrix = MATRIX.exec(line);
+    if (matrix) {
+      const [a, b, c, d] = matrix.slice(1, 5).map(Number);
+      scale *= Math.sqrt(Math.abs(a * d - b * c));
+    }
+    const curve = CURVE.exec(line);
     if (!curve || !current) {
       const point = POINT.exec(lines[i]);
       current = point ? [Number(point[1]), Number(point[2])] : null;
@@ -119,7 +133,10 @@ export function fewerArcs(content: string): string {
       let to = run.length;
       let arc: Point[] | null = null;
       for (; to > from + 1; to--) {
-        arc = oneArc(run.slice(from, to).map((r) => r.curve));
+        arc = oneArc(
+          run.slice(from, to).map((r) => r.curve),
+          scale > 0 ? ARC_TOLERANCE / scale : 0,
+        );
         if (arc) break;
       }
       if (!arc) {

@@ -6,15 +6,16 @@ type Point = [number, number];
 /** An arc of the circle (cx, cy, r) from angle a to b drawn as `n` cubics, as `x1 y1 x2 y2 x3 y3 c` lines after a move to its start. */
 function drawn(cx: number, cy: number, r: number, a: number, b: number, n: number): string[] {
   const at = (t: number): Point => [cx + r * Math.cos(t), cy + r * Math.sin(t)];
+  const n6 = (...xs: number[]) => xs.map((x) => Number(x.toFixed(6))).join(" "); // as a PDF writes numbers: no exponent
   const step = (b - a) / n;
   const h = (4 / 3) * Math.tan(step / 4) * r;
-  const lines = [`${at(a)[0]} ${at(a)[1]} m`];
+  const lines = [`${n6(...at(a))} m`];
   for (let i = 0; i < n; i++) {
     const [t0, t1] = [a + i * step, a + (i + 1) * step];
     const [p0, p3] = [at(t0), at(t1)];
     const c1 = [p0[0] - h * Math.sin(t0), p0[1] + h * Math.cos(t0)];
     const c2 = [p3[0] + h * Math.sin(t1), p3[1] - h * Math.cos(t1)];
-    lines.push(`${c1[0]} ${c1[1]} ${c2[0]} ${c2[1]} ${p3[0]} ${p3[1]} c`);
+    lines.push(`${n6(c1[0], c1[1], c2[0], c2[1], p3[0], p3[1])} c`);
   }
   return lines;
 }
@@ -90,5 +91,20 @@ describe("fewerArcs(content)", () => {
         ],
       ]),
     ).toBeNull();
+  });
+});
+
+describe("fewerArcs(content) under a matrix", () => {
+  it("holds the tolerance on the page: a corner drawn in units ten times larger than points keeps more curves", () => {
+    const corner = drawn(0, 0, 20, 0, Math.PI / 2, 8);
+    const curves = (content: string) =>
+      fewerArcs(content)
+        .split("\n")
+        .filter((l) => l.endsWith(" c")).length;
+    expect(curves(["q", ...corner, "Q"].join("\n"))).toBe(1);
+    expect(curves(["q", "10 0 0 10 0 0 cm", ...corner, "Q"].join("\n"))).toBeGreaterThan(1);
+    expect(curves(["q", "10 0 0 10 0 0 cm", "Q", ...corner].join("\n"))).toBe(1);
+    const inline = ["q 10 0 0 10 0 0 cm", ...corner, "Q"].join("\n");
+    expect(fewerArcs(inline)).toBe(inline);
   });
 });
