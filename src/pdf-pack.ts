@@ -9,14 +9,19 @@ import { deflateSync } from "node:zlib";
 /** Objects per object stream: larger streams compress better; a reader inflates a whole one to read one object. */
 export const OBJECTS_PER_STREAM = 500;
 
-/** A PDF's objects (the newest version of each) and its newest trailer, from its classic cross-reference tables. */
-export function readObjects(pdf: Uint8Array): { objects: Map<number, Uint8Array>; trailer: string } {
+/** A PDF's objects (the newest version of each), its newest trailer and whether any object is of another generation than 0, from its classic cross-reference tables. */
+export function readObjects(pdf: Uint8Array): {
+  objects: Map<number, Uint8Array>;
+  trailer: string;
+  generations: boolean;
+} {
   const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString("latin1");
   const startxref = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(text.slice(-1024));
   if (!startxref) throw new Error("the PDF has no cross-reference table milepost can read");
   const offsets = new Map<number, number>();
   const boundaries = new Set<number>([text.length]);
   let trailer = "";
+  let generations = false;
   for (let at: number | null = Number(startxref[1]); at !== null;) {
     boundaries.add(at);
     const xref = /^xref\s+/.exec(text.slice(at, at + 10));
@@ -31,6 +36,7 @@ export function readObjects(pdf: Uint8Array): { objects: Map<number, Uint8Array>
         const line = text.slice(entry, entry + 18);
         if (line.endsWith("n") && !offsets.has(first + i)) offsets.set(first + i, Number(line.slice(0, 10)));
         if (line.endsWith("n")) boundaries.add(Number(line.slice(0, 10)));
+        if (line.endsWith("n") && line.slice(11, 16) !== "00000") generations = true;
       }
     }
     const end = text.indexOf("startxref", entry);
@@ -50,7 +56,7 @@ export function readObjects(pdf: Uint8Array): { objects: Map<number, Uint8Array>
     if (end < 0) throw new Error(`object ${id} has no endobj`);
     objects.set(id, pdf.subarray(offset, offset + end + 6));
   }
-  return { objects, trailer };
+  return { objects, trailer, generations };
 }
 
 /** An object's body without `N 0 obj`/`endobj`, and whether it is a stream (which stays outside object streams). */
@@ -66,9 +72,14 @@ function references(text: string, stream: boolean): number[] {
   return [...dict.matchAll(/(\d+)\s+0\s+R\b/g)].map((m) => Number(m[1]));
 }
 
-/** `pdf` (classic cross-reference tables, incremental updates included) written again with object streams and a cross-reference stream. */
+/**
+ * `pdf` (classic cross-reference tables, incremental updates included) written again with object streams and a
+ * cross-reference stream; as it was when it is encrypted or has an object of another generation than 0 (Chromium
+ * writes neither).
+ */
 export function packObjects(pdf: Uint8Array): Uint8Array {
-  const { objects, trailer } = readObjects(pdf);
+  const { objects, trailer, generations } = readObjects(pdf);
+  if (generations || /\/Encrypt\b/.test(trailer)) return pdf;
   const bodies = new Map([...objects].map(([id, object]) => [id, body(object)]));
   const reached = new Set<number>();
   const todo = [...trailer.matchAll(/\/(?:Root|Info)\s+(\d+)\s+0\s+R/g)].map((m) => Number(m[1]));

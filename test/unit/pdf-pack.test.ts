@@ -82,6 +82,17 @@ describe("packObjects(pdf)", () => {
     expect(await (await doc.getPage(1)).getStructTree()).toMatchObject({ role: "Root" });
   });
 
+  it("leaves as it was a PDF with an object of another generation, or encrypted", () => {
+    const text = Buffer.from(printedPdf()).toString("latin1");
+    for (const other of [
+      text.replace(/ 00000 n \n/, " 00001 n \n"),
+      text.replace("/Root 1 0 R", "/Root 1 0 R /Encrypt 5 0 R"),
+    ]) {
+      const pdf = new Uint8Array(Buffer.from(other, "latin1"));
+      expect(packObjects(pdf)).toBe(pdf);
+    }
+  });
+
   it("passes qpdf --check", async () => {
     const dir = await mkdtemp(join(tmpdir(), "milepost-pack-"));
     try {
