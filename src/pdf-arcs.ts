@@ -93,7 +93,8 @@ function written(n: number): string {
 
 /** A content stream with each run of curves tracing one arc of at most a quarter turn written as one curve (see the top of this file). */
 export function fewerArcs(content: string): string {
-  if (/(^|\s)BI\s/.test(content) || !content.includes(" c\n")) return content;
+  // An inline image is binary, a literal string may hold any line: Chromium writes neither in a page's content.
+  if (/(^|\s)BI\s/.test(content) || content.includes("(") || !content.includes(" c\n")) return content;
   const lines = content.split("\n");
   // A matrix set other than on a line of its own would go uncounted: such a stream stays as it was.
   if (lines.some((line) => /(^|\s)cm(\s|$)/.test(line) && !MATRIX.test(line))) return content;

@@ -77,10 +77,11 @@ export function textArray(cids: number[], x: number[], size: number, widths: Wid
 /**
  * A content stream with its runs of single-glyph shows written as TJ arrays (see the top of this file); `fonts`
  * holds the widths of the page's Type0 fonts with two-byte codes, by resource name. The stream is returned as it
- * was when it sets character or word spacing, scaling or leading, or holds an inline image.
+ * was when it sets character or word spacing, scaling or leading, or holds an inline image or a literal string (which
+ * may span lines; Chromium writes none).
  */
 export function textRuns(content: string, fonts: Map<string, Widths>): string {
-  if (/(?:^|\s)(?:Tc|Tw|Tz|TL|BI)\s/.test(`${content}\n`)) return content;
+  if (/(?:^|\s)(?:Tc|Tw|Tz|TL|BI)\s/.test(`${content}\n`) || content.includes("(")) return content;
   const lines = content.split("\n");
   const out: string[] = [];
   let font: { widths: Widths; size: number } | null = null;

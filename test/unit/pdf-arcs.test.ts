@@ -58,12 +58,13 @@ describe("fewerArcs(content)", () => {
     expect(offCircle(traced(lines.slice(0, 5)), 100, 200, 3)).toBeLessThanOrEqual(ARC_TOLERANCE);
   });
 
-  it("leaves as written curves on no one circle and curves with no point to start from", () => {
+  it("leaves as written curves on no one circle, curves with no point to start from, and a stream with a literal string", () => {
     const wave = ["0 0 m", "10 20 30 20 40 0 c", "50 -20 70 -20 80 0 c"].join("\n");
     const orphan = drawn(0, 0, 10, 0, Math.PI / 2, 4)
       .slice(1)
       .join("\n");
-    for (const content of [wave, `h\n${orphan}`]) expect(fewerArcs(content)).toBe(content);
+    const quoted = ["BT", "(a string) Tj", "ET", ...drawn(0, 0, 10, 0, Math.PI / 2, 4)].join("\n");
+    for (const content of [wave, `h\n${orphan}`, quoted]) expect(fewerArcs(content)).toBe(content);
   });
 
   it("does not join a turn one way to a turn the other way", () => {

@@ -102,6 +102,7 @@ describe("textRuns(content, fonts)", () => {
     const cases = [
       chromium.replace("/F10 10.6599998 Tf", "/F10 10.6599998 Tf\n.5 Tc"),
       chromium.replaceAll("/F10", "/F5"),
+      chromium.replace("EMC", "(\n<002c> Tj\n) Tj\nEMC"),
       "BT\n/F9 20 Tf\n1 0 0 1 0 0 Tm\n<0017> Tj\n13 0 Td <0017> Tj\n<0017> Tj\nET",
       "BT\n/F9 20 Tf\n1 0 0 1 0 0 Tm\n<0017> Tj\n13 0 Td <0017> Tj\n/Span <</MCID 3 >>BDC\n5 0 Td <0017> Tj\nEMC\nET",
       "BT\n/F9 20 Tf\nET\nBT\n<0017> Tj\n13 0 Td <0017> Tj\nET",
