@@ -1,6 +1,5 @@
 #!/usr/bin/env bash
-# Installs what milepost needs from the system to print PDFs (Debian/Ubuntu): Chromium and fonts,
-# qpdf, which packs the printed PDFs a third smaller (optional: without it PDFs are larger), and
+# Installs what milepost needs from the system to print PDFs (Debian/Ubuntu): Chromium and fonts, and
 # poppler-utils, whose pdftoppm draws the pages of --contact-sheets (optional: only that flag needs it).
 # Does nothing when a browser is pointed at (MILEPOST_CHROME), and calls no apt-get when all is there.
 set -euo pipefail
@@ -11,7 +10,6 @@ if [ -n "${MILEPOST_CHROME:-}" ] && [ -x "${MILEPOST_CHROME}" ]; then exit 0; fi
 has_font() { [ -n "$(fc-list ":family=$1" family 2>/dev/null || true)" ]; }
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 has_font "Noto Sans CJK JP" || missing+=(fonts-noto-cjk)
 has_font "Noto Color Emoji" || missing+=(fonts-noto-color-emoji)

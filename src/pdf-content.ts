@@ -6,6 +6,8 @@
 // copied byte for byte. Matrices stay exact.
 import { deflateSync, inflateSync } from "node:zlib";
 import { PdfReader } from "./pdfinfo.ts";
+import { cidWidths, textRuns, type Widths } from "./pdf-text.ts";
+import { fewerArcs } from "./pdf-arcs.ts";
 
 /** A number with more than two decimals, e.g. "-8.0286102", ".74018389". */
 const LONG_NUMBER = /[+-]?\d*\.\d{3,}/g;
@@ -54,7 +56,7 @@ function shortLines(text: string): string {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (!line.includes(".")) continue;
-    const operator = line.slice(line.search(/\S+$/));
+    const operator = line.slice(line.trimEnd().lastIndexOf(" ") + 1); // e.g. "Tm", "c"
     if (operator === "Tm" || operator === "cm") continue;
     lines[i] = line.replace(LONG_NUMBER, PATH.has(operator) ? short2 : short3);
   }
@@ -64,14 +66,15 @@ function shortLines(text: string): string {
 const short2 = (n: string) => shortNumber(n, 2);
 const short3 = (n: string) => shortNumber(n, 3);
 
-/** `pdf` with every page's content numbers shortened (shortContent), its other objects as they were. */
+/** `pdf` with every page's text runs written as TJ arrays (textRuns) and content numbers shortened (shortContent), its other objects as they were. */
 export function shortenContents(pdf: Uint8Array): Uint8Array {
   const reader = new PdfReader(pdf);
-  const contents = new Set<number>();
+  const contents = new Map<number, Map<string, Widths>>();
   for (const page of reader.pages()) {
     const dict = reader.object(page);
     const list = /\/Contents\s*(\[[^\]]*\]|\d+\s+\d+\s+R)/.exec(dict)?.[1] ?? "";
-    for (const m of list.matchAll(/(\d+)\s+\d+\s+R/g)) contents.add(Number(m[1]));
+    const fonts = pageFonts(reader, dict);
+    for (const m of list.matchAll(/(\d+)\s+\d+\s+R/g)) contents.set(Number(m[1]), fonts);
   }
   const bytes = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
   const order = [...reader.offsets].sort((a, b) => a[1] - b[1]);
@@ -84,7 +87,8 @@ export function shortenContents(pdf: Uint8Array): Uint8Array {
   order.forEach(([id, offset], i) => {
     const end = i + 1 < order.length ? order[i + 1][1] : reader.startxref;
     const original = bytes.subarray(offset, end);
-    const written = contents.has(id) ? shortStream(id, reader.object(id), original) : original;
+    const fonts = contents.get(id);
+    const written = fonts ? shortStream(id, reader.object(id), original, fonts) : original;
     offsets.set(id, at);
     parts.push(written);
     at += written.length;
@@ -100,16 +104,65 @@ export function shortenContents(pdf: Uint8Array): Uint8Array {
 }
 
 /** Object `id`, a content stream, written again with its numbers shortened; as it was when it is not a plain Flate stream. */
-function shortStream(id: number, dict: string, original: Buffer): Buffer {
+function shortStream(id: number, dict: string, original: Buffer, fonts: Map<string, Widths>): Buffer {
   const length = /\/Length\s+(\d+)(?!\s+\d+\s+R)/.exec(dict)?.[1];
   const begin = original.indexOf("stream");
   if (!length || begin < 0 || !/\/Filter\s*\/FlateDecode\b/.test(dict) || /\/DecodeParms/.test(dict)) return original;
   const dataAt = begin + (original[begin + 6] === 0x0d ? 8 : 7);
   const content = inflateSync(original.subarray(dataAt, dataAt + Number(length))).toString("latin1");
-  const data = deflateSync(Buffer.from(shortContent(content), "latin1"));
+  const data = deflateSync(Buffer.from(shortContent(fewerArcs(textRuns(content, fonts))), "latin1"));
   return Buffer.concat([
     Buffer.from(`${id} 0 obj\n${dict.replace(/\/Length\s+\d+/, `/Length ${data.length}`)}\nstream\n`, "latin1"),
     data,
     Buffer.from("\nendstream\nendobj\n", "latin1"),
   ]);
+}
+
+/** The widths of a page's Type0 fonts with two-byte codes (Identity-H), by resource name, e.g. "F10". */
+export function pageFonts(reader: PdfReader, page: string): Map<string, Widths> {
+  const fonts = new Map<string, Widths>();
+  const inline = (dict: string, key: string) => {
+    const id = reader.ref(dict, key);
+    return id === null ? (dictAt(dict, dict.search(new RegExp(`/${key}\\s*<<`))) ?? "") : reader.object(id);
+  };
+  const names = inline(inline(page, "Resources"), "Font");
+  for (const m of names.matchAll(/\/([^\s/<>[\]()]+)\s+(\d+)\s+\d+\s+R/g)) {
+    const font = reader.object(Number(m[2]));
+    if (!/\/Subtype\s*\/Type0\b/.test(font) || !/\/Encoding\s*\/Identity-H\b/.test(font)) continue;
+    const descendant = /\/DescendantFonts\s*\[\s*(\d+)\s+\d+\s+R\s*\]/.exec(font)?.[1];
+    if (!descendant) continue;
+    const cid = reader.object(Number(descendant));
+    const wRef = reader.ref(cid, "W");
+    const w = wRef === null ? arrayAt(cid, cid.search(/\/W\s*\[/)) : reader.object(wRef);
+    const dw = Number(/\/DW\s+([\d.]+)/.exec(cid)?.[1] ?? 1000);
+    if (w !== null) fonts.set(m[1], cidWidths(w, dw));
+  }
+  return fonts;
+}
+
+/** The `<<…>>` dictionary that starts after the key at `from` in `text`, nested ones included; null when there is none. */
+function dictAt(text: string, from: number): string | null {
+  if (from < 0) return null;
+  const start = text.indexOf("<<", from);
+  let depth = 0;
+  for (let i = start; i < text.length - 1; i++) {
+    if (text.startsWith("<<", i)) [depth, i] = [depth + 1, i + 1];
+    else if (text.startsWith(">>", i)) {
+      if (--depth === 0) return text.slice(start, i + 2);
+      i++;
+    }
+  }
+  return null;
+}
+
+/** The `[…]` array that starts after the key at `from` in `text`, nested ones included; null when there is none. */
+function arrayAt(text: string, from: number): string | null {
+  if (from < 0) return null;
+  const start = text.indexOf("[", from);
+  let depth = 0;
+  for (let i = start; i < text.length; i++) {
+    if (text[i] === "[") depth++;
+    else if (text[i] === "]" && --depth === 0) return text.slice(start, i + 1);
+  }
+  return null;
 }

@@ -1,16 +1,11 @@
 // Finishing printed PDFs off Node's main thread, which serves Chromium the pages it prints: a small pool of worker
-// threads, each calling finishBytes (bytes in, bytes out). The threads end with close(), and with the process, whatever
+// threads, each calling finishedPdf (src/pdf-finish.ts: bytes in, bytes out). The threads end with close(), and with the process, whatever
 // stops it (a signal's handler exits, and threads do not outlive their process); an idle thread keeps no process alive.
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
-import { shortenContents } from "./pdf-content.ts";
-import { finishPdf, type Bookmark, type PdfInfo } from "./pdfinfo.ts";
+import { finishedPdf } from "./pdf-finish.ts";
+import type { Bookmark, PdfInfo } from "./pdfinfo.ts";
 
-/** A printed PDF finished: its content's numbers shortened, its information and bookmarks added, its ids made stable. */
-export function finishBytes(pdf: Uint8Array, info: PdfInfo, bookmarks: Bookmark[]): Uint8Array {
-  return finishPdf(shortenContents(pdf), info, bookmarks);
-}
-
-/** A pool of threads that finish PDFs (finishBytes), so that the main thread goes on serving pages meanwhile. */
+/** A pool of threads that finish PDFs (finishedPdf), so that the main thread goes on serving pages meanwhile. */
 export interface Finisher {
   finish(pdf: Uint8Array, info: PdfInfo, bookmarks: Bookmark[]): Promise<Uint8Array>;
   /** Threads running now: none before the first PDF and after close(). */
@@ -106,7 +101,7 @@ if (!isMainThread && workerData === ROLE && parentPort) {
   const port = parentPort;
   port.on("message", ({ id, pdf, info, bookmarks }: Request) => {
     try {
-      const finished = own(finishBytes(pdf, info, bookmarks));
+      const finished = own(finishedPdf(pdf, info, bookmarks));
       port.postMessage({ id, pdf: finished } satisfies Reply, [finished.buffer]);
     } catch (err) {
       port.postMessage({ id, error: (err as Error).message } satisfies Reply);

@@ -1,8 +1,7 @@
 // Stage 5: print PDFs with one system Chromium and a small pool of pages, over 127.0.0.1.
 import { existsSync } from "node:fs";
-import { execFile, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { rename, writeFile } from "node:fs/promises";
-import { promisify } from "node:util";
 import { availableParallelism } from "node:os";
 import type { Browser, BrowserContext, Page } from "puppeteer";
 import { checkpoint } from "./checkpoint.ts";
@@ -23,8 +22,6 @@ export interface PrintJob {
 
 /** Chromium stopped (crashed or was killed) while printing a job. */
 export class BrowserStopped extends Error {}
-
-const run = promisify(execFile);
 
 const KNOWN_PATHS: Record<string, string[]> = {
   linux: [
@@ -475,38 +472,14 @@ function fillContents(ids: string[], pages: (number | null)[]): void {
   });
 }
 
-/** Writes the finished PDF (src/pdf-worker.ts: content numbers shortened, information, bookmarks, stable ids), compacted; then moves it in place. */
+/**
+ * Writes the finished PDF (src/pdf-finish.ts, in a thread of src/pdf-worker.ts: text runs and content numbers
+ * shortened, information, bookmarks, stable ids, packed into object streams); then moves it in place.
+ */
 async function finish(printed: Printed, job: PrintJob, finisher: Finisher): Promise<void> {
   const tmp = `${job.out}.partial`;
   const finished = finisher.finish(printed.pdf, { ...printed.info, date: job.date }, printed.bookmarks);
   checkpoint("finishing");
   await writeFile(tmp, await finished);
-  await compact(tmp);
   await rename(tmp, job.out);
-}
-
-let qpdf: boolean | undefined;
-
-/**
- * Packs the PDF's many small objects (a tagged PDF has thousands of structure elements, which
- * Chromium writes uncompressed) into compressed object streams with qpdf, when it is installed:
- * about a third smaller. Without qpdf the PDF stays as finishPdf wrote it. Either way its /ID
- * is computed from its content, so the same pages give the same bytes. Whether qpdf is there is
- * learnt from the first run (no process of its own to ask).
- */
-async function compact(path: string): Promise<void> {
-  if (qpdf === false) return;
-  try {
-    await run("qpdf", [
-      "--object-streams=generate",
-      "--compression-level=9",
-      "--deterministic-id",
-      "--replace-input",
-      path,
-    ]);
-    qpdf = true;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
-    qpdf = false;
-  }
 }

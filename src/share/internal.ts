@@ -1,6 +1,6 @@
 // The internal copy never reaches a share link. A build records the copy in each customer folder
 // as it swaps it in (COPY_FILE), marks every internal page (`<meta name="milepost-copy">`) and PDF
-// (the trailer's /MilepostCopy, which survives qpdf), and names its PDFs `…-internal.pdf`;
+// (the trailer's /MilepostCopy, which the packed cross-reference stream keeps), and names its PDFs `…-internal.pdf`;
 // publish refuses a folder or file carrying any of these, whatever manifest.json says.
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";

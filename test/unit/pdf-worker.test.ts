@@ -6,7 +6,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { finishBytes, openFinisher } from "../../src/pdf-worker.ts";
+import { finishedPdf } from "../../src/pdf-finish.ts";
+import { openFinisher } from "../../src/pdf-worker.ts";
 
 /** A small PDF as Chromium writes it (a classic cross-reference table): `pages` pages of text drawn with long numbers. */
 function printedPdf(pages: number): Uint8Array {
@@ -34,7 +35,7 @@ function printedPdf(pages: number): Uint8Array {
 const info = { title: "Acme — QBR", author: "Meridian Advisory", subject: "QBR", keywords: "acme", date: "2026-09-30" };
 
 describe("openFinisher(size)", () => {
-  it("finishes each PDF in a thread, byte for byte as finishBytes does on the main thread", async () => {
+  it("finishes each PDF in a thread, byte for byte as finishedPdf does on the main thread", async () => {
     const finisher = openFinisher(2);
     try {
       expect(finisher.threads).toBe(0);
@@ -43,7 +44,7 @@ describe("openFinisher(size)", () => {
       const finished = await Promise.all(pdfs.map((pdf, i) => finisher.finish(pdf, info, marks(i + 1))));
       expect(finisher.threads).toBe(2);
       finished.forEach((pdf, i) =>
-        expect(Buffer.compare(pdf, finishBytes(pdfs[i], info, marks(i + 1))), `PDF ${i}`).toBe(0),
+        expect(Buffer.compare(pdf, finishedPdf(pdfs[i], info, marks(i + 1))), `PDF ${i}`).toBe(0),
       );
       // The bytes given stay the caller's: a copy went to the thread.
       expect(pdfs[0].length).toBeGreaterThan(0);
@@ -69,7 +70,7 @@ describe("openFinisher(size)", () => {
 });
 
 describe("a process with a finisher", () => {
-  /** Runs `body` as a Node script (this Node) with `openFinisher`, `finishBytes`'s input and `pdf` in scope; its exit code and output. */
+  /** Runs `body` as a Node script (this Node) with `openFinisher`, `finishedPdf`'s input and `pdf` in scope; its exit code and output. */
   async function script(body: string, signal?: { on: string; send: NodeJS.Signals }) {
     const dir = await mkdtemp(join(tmpdir(), "milepost-finisher-"));
     const file = join(dir, "run.ts");
