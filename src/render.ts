@@ -45,8 +45,10 @@ export async function renderSites(
   const engine = await findEngine(PACKAGE_ROOT, key);
   const into = engine ? null : await newEngineFolder(PACKAGE_ROOT).catch(() => null);
   try {
-    if (engine) await renderWithEngine(engine, outDir, options);
-    else {
+    if (engine) {
+      if (options.debug) process.stderr.write(`milepost: the pages rendered by the engine kept in ${engine}\n`);
+      await renderWithEngine(engine, outDir, options);
+    } else {
       const { build } = await import("astro");
       if (into) process.env.MILEPOST_ENGINE_INTO = into;
       process.chdir(PACKAGE_ROOT);
