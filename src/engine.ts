@@ -103,6 +103,25 @@ interface StaticPath {
 
 const apps = new Map<string, Promise<PrerenderApp>>();
 
+/** A kept engine that cannot be loaded (a file of it gone): the caller bundles the templates again. */
+export class EngineUnusable extends Error {
+  constructor(dir: string, cause: unknown) {
+    super(`The engine in ${dir} cannot be loaded`, { cause });
+  }
+}
+
+/**
+ * After renderWithEngine failed: for an engine that cannot be loaded, takes it out of use (one rename, then
+ * removed) and returns false; any other error (a template's or a narrative's) is thrown again.
+ */
+export async function dropUnusable(err: unknown, dir: string): Promise<false> {
+  if (!(err instanceof EngineUnusable)) throw err;
+  const gone = join(dir, "..", `.new-${process.pid}-${Date.now()}-unusable`);
+  await rename(dir, gone).catch(() => undefined);
+  await rm(gone, { recursive: true, force: true });
+  return false;
+}
+
 async function load(dir: string, debug: boolean): Promise<PrerenderApp> {
   const capture = JSON.parse(await readFile(join(dir, "capture.json"), "utf8")) as Capture;
   const { app } = (await import(pathToFileURL(join(dir, "server", capture.entry)).href)) as { app: PrerenderApp };
@@ -139,7 +158,10 @@ let queue: Promise<unknown> = Promise.resolve();
 export function renderWithEngine(dir: string, outDir: string, options: { debug?: boolean } = {}): Promise<void> {
   const run = queue.then(async () => {
     if (!apps.has(dir)) apps.set(dir, load(dir, options.debug ?? false));
-    const app = await apps.get(dir)!;
+    const app = await apps.get(dir)!.catch((err: unknown) => {
+      apps.delete(dir);
+      throw new EngineUnusable(dir, err);
+    });
     app.routeCache.clearAll();
     // Astro's own list of every prerendered path and its route, as its static build takes it.
     const { StaticPaths } = (await import("astro/runtime/prerender/static-paths.js")) as unknown as {

@@ -4,7 +4,7 @@
 import { cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { engineKey, findEngine, keepEngine, newEngineFolder, renderWithEngine } from "./engine.ts";
+import { dropUnusable, engineKey, findEngine, keepEngine, newEngineFolder, renderWithEngine } from "./engine.ts";
 import { diskError, MilepostError } from "./errors.ts";
 import { langOf } from "../templates/i18n/index.ts";
 import { SCRIPT_FONTS, usedCharacters, writeFonts } from "./fonts.ts";
@@ -43,12 +43,17 @@ export async function renderSites(
   const cwd = process.cwd();
   const key = await engineKey(PACKAGE_ROOT, customers, cwd);
   const engine = await findEngine(PACKAGE_ROOT, key);
-  const into = engine ? null : await newEngineFolder(PACKAGE_ROOT).catch(() => null);
+  let into: string | null = null;
   try {
-    if (engine) {
-      if (options.debug) process.stderr.write(`milepost: the pages rendered by the engine kept in ${engine}\n`);
-      await renderWithEngine(engine, outDir, options);
-    } else {
+    if (engine && options.debug) process.stderr.write(`milepost: the pages rendered by the engine kept in ${engine}\n`);
+    const rendered =
+      engine !== null &&
+      (await renderWithEngine(engine, outDir, options).then(
+        () => true,
+        (err: unknown) => dropUnusable(err, engine),
+      ));
+    if (!rendered) {
+      into = await newEngineFolder(PACKAGE_ROOT).catch(() => null);
       const { build } = await import("astro");
       if (into) process.env.MILEPOST_ENGINE_INTO = into;
       process.chdir(PACKAGE_ROOT);

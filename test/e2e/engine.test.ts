@@ -1,6 +1,6 @@
 // The warm engine (src/engine.ts) on real builds: the templates are bundled once and kept, a later build renders
 // with the kept bundle (no new bundle, the same bytes), an edited narrative is bundled anew, and a build killed while
-// it bundles leaves nothing a later build would use.
+// it bundles leaves nothing a later build would use, and one that cannot be loaded is bundled again.
 import { appendFile, cp, mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -63,6 +63,16 @@ describe("the warm engine", { timeout: 600_000 }, () => {
     const first = await tree(join(cwd, "first"));
     expect(first.size).toBeGreaterThan(10);
     expect(await tree(join(cwd, "second"))).toEqual(first);
+  });
+
+  it("bundles the templates again when a kept engine cannot be loaded (its bundle gone), and renders the same files", async () => {
+    const build = (out: string) => milepost(["build", "bare", "--pack", "qbr", "--no-pdf", "--out", out], cwd, env());
+    const [engine] = await ready();
+    await rm(join(engines, engine, "server"), { recursive: true });
+    ok(await build("unusable"));
+    expect(await ready()).toEqual([engine]);
+    expect(await stat(join(engines, engine, "server"))).toBeTruthy();
+    expect(await tree(join(cwd, "unusable"))).toEqual(await tree(join(cwd, "first")));
   });
 
   it("bundles a customer's narrative anew when it is edited, and shows the edit", async () => {
