@@ -1,13 +1,14 @@
 // `milepost dev <slug>`: the customer's site on 127.0.0.1, built again on every change to its data,
 // its narrative or the templates; open pages reload themselves, and data errors show in the page.
-import { execFile } from "node:child_process";
 import { watch, type FSWatcher } from "node:fs";
 import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
-import { extname, join, normalize, sep } from "node:path";
-import { promisify } from "node:util";
+import { extname, join, normalize, resolve, sep } from "node:path";
+import type { Pack } from "./documents.ts";
+import { formatIssue, MilepostError } from "./errors.ts";
+import { createProgress } from "./progress.ts";
 import { contentType, TYPES } from "./serve.ts";
 
 /** Asks the server every second whether the site was built again, and reloads when it was. */
@@ -40,40 +41,34 @@ function errorPage(slug: string, errors: string[]): string {
 <pre style="white-space: pre-wrap">${errors.map(escape).join("\n")}</pre></body></html>`;
 }
 
-const BIN = join(import.meta.dirname, "..", "bin", "milepost.js");
-
 /**
- * Builds the site in a fresh process, as `milepost build` would (a long-lived process would keep
- * the templates it compiled first); returns its error lines, worded as the CLI prints them.
+ * Builds the site in this process, as `milepost build --no-pdf` would: the templates' bundle stays loaded
+ * (src/engine.ts), so a saved data file costs one customer's render; an edited template or narrative is another
+ * engine, bundled once. Returns the build's error lines, worded as the CLI prints them.
  */
-async function buildOnce(opts: DevOptions, outDir: string, signal: AbortSignal): Promise<string[]> {
-  const dates = opts.period ? ["--period", opts.period, "--as-of", opts.asOf] : ["--as-of", opts.asOf];
-  const args = [
-    BIN,
-    "build",
-    opts.slug,
-    "--no-pdf",
-    "--out",
-    outDir,
-    "--data",
-    opts.dataDir,
-    "--content",
-    opts.contentDir,
-    "--pack",
-    opts.pack,
-    ...dates,
-  ];
+async function buildOnce(opts: DevOptions, outDir: string): Promise<string[]> {
   try {
-    await promisify(execFile)(process.execPath, args, { maxBuffer: 64 * 1024 * 1024, signal });
-    return [];
+    const { build, defaultEffects } = await import("./build.ts");
+    const results = await build(
+      {
+        dataDir: opts.dataDir,
+        contentDir: opts.contentDir,
+        outDir,
+        customers: [opts.slug],
+        pack: opts.pack as Pack | "all",
+        asOf: opts.asOf,
+        period: opts.period,
+        pdf: false,
+        configDir: resolve("."),
+      },
+      { ...defaultEffects, progress: createProgress("silent", process.stderr) },
+    );
+    return results
+      .flatMap((r) => r.issues.filter((i) => i.severity === "error"))
+      .map((i) => `error  ${formatIssue(i)}`);
   } catch (err) {
-    if (signal.aborted) return []; // stopped: the build was told to stop (SIGTERM), and removes its working folder
-    const { stdout = "", stderr = "" } = err as { stdout?: string; stderr?: string };
-    const errors = stdout
-      .split("\n")
-      .filter((l) => l.startsWith("    error  "))
-      .map((l) => l.trim());
-    return errors.length ? errors : stderr.trim().split("\n");
+    if (err instanceof MilepostError) return [err.title, ...err.message.split("\n"), err.hint];
+    return [`Unexpected error: ${(err as Error)?.message ?? String(err)}`];
   }
 }
 
@@ -87,7 +82,7 @@ export interface DevOptions {
   asOf: string;
   period: string | null;
   port?: number;
-  /** Stops a build under way (e.g. when a signal arrives while the first build runs). */
+  /** Stops the preview's builds: none starts after it is aborted (one under way ends as it would). */
   signal?: AbortSignal;
 }
 
@@ -109,8 +104,8 @@ export async function startDev(opts: DevOptions) {
     running = (async () => {
       do {
         again = false;
-        state.errors = await buildOnce(opts, outDir, stopping.signal);
-      } while (again);
+        state.errors = await buildOnce(opts, outDir);
+      } while (again && !stopping.signal.aborted);
       state.building = false;
       state.version++;
     })();

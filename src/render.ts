@@ -4,6 +4,7 @@
 import { cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { dropUnusable, engineKey, findEngine, keepEngine, newEngineFolder, renderWithEngine } from "./engine.ts";
 import { diskError, MilepostError } from "./errors.ts";
 import { langOf } from "../templates/i18n/index.ts";
 import { SCRIPT_FONTS, usedCharacters, writeFonts } from "./fonts.ts";
@@ -15,6 +16,8 @@ import type { SiteCustomer, SiteFile } from "./site-customer.ts";
 export const PACKAGE_ROOT = fileURLToPath(new URL("..", import.meta.url));
 
 export type { SiteCustomer, SiteFile };
+
+let renders = 0;
 
 /**
  * Renders the sites of `customers` into `<stage>/site/<slug>/` and returns that site folder.
@@ -29,23 +32,40 @@ export async function renderSites(
   const outDir = join(stage, "site");
   const work = join(stage, "work");
   await mkdir(work, { recursive: true });
-  const siteFile = join(work, "site.json");
+  // A file of its own per render: a warm engine's pages keep the customers of the file they read last.
+  const siteFile = join(work, `site-${++renders}.json`);
   await writeFile(siteFile, JSON.stringify({ customers } satisfies SiteFile));
 
-  const { build } = await import("astro");
   const previous = process.env.MILEPOST_SITE;
   process.env.MILEPOST_SITE = siteFile;
   // Astro writes its prerender chunks into outDir when outDir lies under the working directory,
   // else into <cwd>/.astro; either way they must resolve Astro's packages from node_modules.
   const cwd = process.cwd();
-  process.chdir(PACKAGE_ROOT);
+  const key = await engineKey(PACKAGE_ROOT, customers, cwd);
+  const engine = await findEngine(PACKAGE_ROOT, key);
+  let into: string | null = null;
   try {
-    await build({
-      root: PACKAGE_ROOT,
-      outDir,
-      cacheDir: join(work, "cache"),
-      logLevel: options.debug ? "info" : "silent",
-    });
+    if (engine && options.debug) process.stderr.write(`milepost: the pages rendered by the engine kept in ${engine}\n`);
+    const rendered =
+      engine !== null &&
+      (await renderWithEngine(engine, outDir, options).then(
+        () => true,
+        (err: unknown) => dropUnusable(err, engine),
+      ));
+    if (!rendered) {
+      into = await newEngineFolder(PACKAGE_ROOT).catch(() => null);
+      const { build } = await import("astro");
+      if (into) process.env.MILEPOST_ENGINE_INTO = into;
+      process.chdir(PACKAGE_ROOT);
+      await build({
+        root: PACKAGE_ROOT,
+        outDir,
+        cacheDir: join(work, "cache"),
+        logLevel: options.debug ? "info" : "silent",
+      });
+      process.chdir(cwd);
+      if (into) await keepEngine(PACKAGE_ROOT, key, into, outDir);
+    }
   } catch (err) {
     // Name files as the person typed them: relative to where milepost was run.
     throw (
@@ -59,6 +79,8 @@ export async function renderSites(
     );
   } finally {
     process.chdir(cwd);
+    delete process.env.MILEPOST_ENGINE_INTO;
+    if (into) await rm(into, { recursive: true, force: true });
     if (previous === undefined) delete process.env.MILEPOST_SITE;
     else process.env.MILEPOST_SITE = previous;
   }
