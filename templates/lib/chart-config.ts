@@ -166,8 +166,8 @@ function monthAxis(start: number, end: number, f: Format) {
   };
 }
 
-/** The value axis of a chart: light grid lines, no axis line, five ticks at most, each written by `tick`. */
-function valueAxis(tick: (v: number) => string) {
+/** The value axis of a chart: light grid lines, no axis line, five ticks at most, each written by `tick` (given the largest tick's size too). */
+function valueAxis(tick: (v: number, largest: number) => string) {
   return {
     type: "linear" as const,
     grid: { color: COLOURS.grid, lineWidth: 0.6, drawTicks: false },
@@ -176,7 +176,8 @@ function valueAxis(tick: (v: number) => string) {
       font: { size: CHART.font },
       color: COLOURS.ink,
       maxTicksLimit: 5,
-      callback: (v: number | string) => tick(Number(v)),
+      callback: (v: number | string, _: number, ticks: { value: number }[]) =>
+        tick(Number(v), Math.max(...ticks.map((t) => Math.abs(t.value)))),
     },
   };
 }
@@ -503,7 +504,7 @@ export function paybackChart(
         x: monthAxis(start, end, f),
         // From zero, or from the lowest value when a regression took the value below it.
         y: {
-          ...valueAxis((v) => f.money(v, true)),
+          ...valueAxis((v, largest) => f.moneyTick(v, largest)),
           min: Math.min(0, ...points.flatMap((p) => [p.value, p.verified, p.cost])),
         },
       },

@@ -6,6 +6,8 @@ export interface Format {
   number(n: number | null, digits?: number): string;
   /** Money rounded to whole units, with an unambiguous symbol (US$, NT$, RM, ¥) and the minus sign −; yen in Japanese as 1,535万6,659円 and 9,800円. */
   money(n: number | null, compact?: boolean): string;
+  /** A money axis's tick: every tick compact when the largest is 100,000 or more ("US$50K" beside "US$150K"), else in full. */
+  moneyTick(n: number, largest: number): string;
   /** Money with its cents when it has any, for operands of a printed calculation. */
   moneyExact(n: number | null): string;
   /** A fraction as a percentage: 0.462 → "46%". */
@@ -149,6 +151,9 @@ export function formatter(locale: string, currency: string): Format {
         ? DASH
         : (manOku(n, locale, currency, num(0)) ??
           written(compact && Math.abs(n) >= 100_000 ? moneyCompact : money, n, currency, local)),
+    moneyTick: (n, largest) =>
+      manOku(n, locale, currency, num(0)) ??
+      written(Math.abs(largest) >= 100_000 ? moneyCompact : money, n, currency, local),
     moneyExact: (n) =>
       n === null
         ? DASH

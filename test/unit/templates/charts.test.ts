@@ -300,6 +300,18 @@ describe("paybackChart(curve, f, labels)", () => {
     expect(marks({ ...curve, paybackDate: null, verifiedPaybackDate: null })).toEqual([]);
   });
 
+  it("writes every money tick in one notation: compact when the largest is 100,000 or more", () => {
+    const big = { ...curve, points: curve.points.map((p) => ({ ...p, value: Math.max(0, p.value * 3), verified: 0 })) };
+    const ticks = (c: typeof curve) =>
+      [...chartSvg(paybackChart(c, f, words), {}, PAYBACK_SERIES).matchAll(/<text[^>]*>(−?US\$[^<]*)<\/text>/g)].map(
+        (m) => m[1],
+      );
+    expect(ticks(big)).toEqual(["US$0", "US$50K", "US$100K", "US$150K", "US$200K"]);
+    expect(ticks(curve)).toEqual(["−US$400", "US$50K", "US$100K"]); // before: "US$50,000" beside "US$100K"
+    expect(f.moneyTick(50_000, 150_000)).toBe("US$50K");
+    expect(f.moneyTick(50_000, 60_000)).toBe("US$50,000");
+  });
+
   it("draws as SVG with each line and the payback marks named", () => {
     const svg = chartSvg(paybackChart(curve, f, words), {}, PAYBACK_SERIES);
     for (const role of ["value", "verified", "cost", "payback-mark"]) expect(svg).toContain(`class="${role}"`);
