@@ -2,6 +2,7 @@
 //   node bench/child.ts cli <root> <stats.json> <milepost args…>  runs <root>'s CLI in this process; writes its peak RSS
 //   node bench/child.ts floor <site folder>                        Chromium alone printing the folder's print pages once each
 import { writeFileSync } from "node:fs";
+import { enableCompileCache } from "node:module";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -27,6 +28,8 @@ if (mode === "cli") {
     writeFileSync(statsFile, JSON.stringify({ maxRssMb: process.resourceUsage().maxRSS / 1024 })),
   );
   process.chdir(root);
+  // As bin/milepost.js starts it: with Node's compile cache of the stripped sources.
+  enableCompileCache(resolve(root, ".milepost", "compile-cache"));
   const { main } = (await import(pathToFileURL(resolve(root, "src", "cli.ts")).href)) as {
     main: (argv: string[]) => Promise<number>;
   };
