@@ -8,7 +8,7 @@
 // Both are read-only: a test that changes a build copies the folder first (`copyBuild` in test/support/build.ts).
 // A portfolio is built only when a test file of the run injects it: `npx vitest run test/e2e/cli.test.ts` builds
 // neither. To join, a test file calls `inject("samples")` (or "portfolio") at its top level, as the others do.
-import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { build, defaultEffects, type BuildOptions, type CustomerResult } from "../../src/build.ts";
@@ -63,22 +63,51 @@ async function wanted(project: TestProject): Promise<Set<Shared>> {
   return new Set([...all].filter((name) => sources.some((s) => s.includes(`inject("${name}")`))));
 }
 
+interface Built {
+  out: string;
+  results: Promise<CustomerResult[]>;
+  /** The projects of the run using it: the last to finish removes it. */
+  users: number;
+}
+
+/**
+ * The shared builds of this run, by name. Each e2e project runs this setup, in the one process of the run: a build
+ * that two projects want is made once, by the first, and the other waits for it.
+ */
+const runBuilds = ((globalThis as { milepostSharedBuilds?: Map<Shared, Built> }).milepostSharedBuilds ??= new Map());
+
+function shared(name: Shared): Built {
+  let built = runBuilds.get(name);
+  if (!built) {
+    // Under the package (git-ignored), so each run's Astro chunks stay in its own folder; one folder per run.
+    const out = join(ROOT, ".milepost", `e2e-${name}-${process.pid}`);
+    const results = (async () => {
+      await rm(out, { recursive: true, force: true });
+      await mkdir(out, { recursive: true });
+      return build(SHARED[name](out), { ...defaultEffects });
+    })();
+    built = { out, results, users: 0 };
+    runBuilds.set(name, built);
+  }
+  built.users++;
+  return built;
+}
+
 export default async function setup(project: TestProject) {
-  // Under the package (git-ignored), so each run's Astro chunks stay in its own folder.
-  const scratch = join(ROOT, ".milepost");
-  await mkdir(scratch, { recursive: true });
-  const made: string[] = [];
+  const using: Built[] = [];
   const want = await wanted(project);
   for (const name of Object.keys(SHARED) as Shared[]) {
-    let out = "";
-    let results: CustomerResult[] = [];
-    if (want.has(name)) {
-      out = await mkdtemp(join(scratch, `e2e-${name}-`));
-      made.push(out);
-      results = await build(SHARED[name](out), { ...defaultEffects });
-    }
-    project.provide(name, out);
-    project.provide(`${name}Results`, JSON.stringify(results));
+    const built = want.has(name) ? shared(name) : null;
+    if (built) using.push(built);
+    project.provide(name, built?.out ?? "");
+    project.provide(`${name}Results`, JSON.stringify(built ? await built.results : []));
   }
-  return () => Promise.all(made.map((out) => rm(out, { recursive: true, force: true })));
+  return async () => {
+    for (const [name, built] of runBuilds)
+      if (using.includes(built) && --built.users === 0) {
+        runBuilds.delete(name);
+        await built.results.catch(() => undefined);
+        await rm(built.out, { recursive: true, force: true });
+      }
+  };
 }
