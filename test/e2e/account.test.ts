@@ -1,23 +1,12 @@
 // The account and close-out sections on the sample customer that has every optional table
 // (data/southern-cross-water), and left out — no placeholder — for one that has none of them.
-import { mkdtemp, readFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
-import { milepost } from "../support/cli.ts";
+import { describe, expect, inject, it } from "vitest";
 import { readPdfPages } from "../support/pdf.ts";
 
-const ROOT = join(import.meta.dirname, "..", "..");
-let out: string;
-
-beforeAll(async () => {
-  out = await mkdtemp(join(tmpdir(), "milepost-account-"));
-  const run = await milepost(
-    ["build", "southern-cross-water", "sakura-seimitsu", "--period", "2026-Q3", "--out", out],
-    ROOT,
-  );
-  expect(run.code, run.stderr).toBe(0);
-}, 600_000);
+/** The sample portfolio as the e2e global setup built it (test/support/portfolio.ts). */
+const out = inject("samples");
 
 const pdfText = async (file: string) =>
   (await readPdfPages(join(out, file))).map((p) => p.texts.map((x) => x.str).join(" ")).join("\n");

@@ -1,16 +1,16 @@
 // Print craft, CJK craft and the site on a phone, checked on every PDF and every page of the sample
 // portfolio (data/, built here with its PDFs) and of the fixture portfolio: written over every
 // page, table, card and chart, so that sections added later are held to the same rules.
-import { mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { Browser } from "puppeteer";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { build, defaultEffects } from "../../src/build.ts";
+import type { CustomerResult } from "../../src/build.ts";
 import { pdfOrigin } from "../../src/documents.ts";
 import { serve } from "../../src/serve.ts";
+import { DECK_PAGE } from "../../src/slides.ts";
 import { launchBrowser } from "../support/browser.ts";
-import { portfolioOptions } from "../support/portfolio.ts";
 import {
   footFault,
   holds,
@@ -21,7 +21,6 @@ import {
   type PrintFacts,
 } from "../support/craft.ts";
 
-const ROOT = join(import.meta.dirname, "..", "..");
 /** Each test reads every page of two portfolios in Chromium once (then from memory): minutes on a busy machine. */
 const SLOW = 900_000;
 const SAMPLES = [
@@ -33,24 +32,26 @@ const SAMPLES = [
   "southern-cross-water",
 ];
 const fixtures = inject("portfolio");
-let samples = "";
+/** The sample portfolio as the e2e global setup built it, with its PDFs (test/support/portfolio.ts). */
+const samples = inject("samples");
 let browser: Browser;
 let server: { origin: string; close: () => Promise<void> };
 let fixtureServer: { origin: string; close: () => Promise<void> };
 
 beforeAll(async () => {
-  samples = await mkdtemp(join(ROOT, ".milepost", "samples-"));
-  const results = await build(portfolioOptions(ROOT, samples), defaultEffects);
+  const results = JSON.parse(inject("samplesResults")) as CustomerResult[];
   expect(results.map((r) => [r.slug, r.status])).toEqual(SAMPLES.map((s) => [s, "built"]));
   [browser, server, fixtureServer] = await Promise.all([launchBrowser(), serve(samples), serve(fixtures)]);
 }, 900_000);
 
 afterAll(async () => {
   await Promise.all([browser?.close(), server?.close(), fixtureServer?.close()]);
-  if (samples) await rm(samples, { recursive: true, force: true });
 });
 
-/** Every folder's files ending in `ext`, with where they are served and whether they are the samples'. */
+/**
+ * Every folder's files ending in `ext`, with where they are served and whether they are the samples'. The samples'
+ * decks (deck.html and its 16:9 PDF) are slides, held to their own rules in deck.test.ts.
+ */
 async function files(
   ext: string,
 ): Promise<{ origin: string; dir: string; slug: string; file: string; sample: boolean }[]> {
@@ -62,11 +63,14 @@ async function files(
     for (const slug of (await readdir(dir)).sort()) {
       if (slug.startsWith(".") || !(await stat(join(dir, slug))).isDirectory()) continue;
       for (const file of (await readdir(join(dir, slug))).sort())
-        if (file.endsWith(ext)) found.push({ origin, dir, slug, file, sample });
+        if (file.endsWith(ext) && !isDeck(file)) found.push({ origin, dir, slug, file, sample });
     }
   }
   return found;
 }
+
+/** Whether `file` is a deck's page or PDF. */
+const isDeck = (file: string) => file === DECK_PAGE || /-qbr-deck-[^/]*\.pdf$/.test(file);
 
 /** The print page a PDF was printed from, as the document registry names it. */
 const printPage = (pdf: string) => pdfOrigin(pdf)?.doc.file ?? "print-qbr.html";

@@ -6,8 +6,8 @@ import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser } from "puppeteer";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { build, defaultEffects } from "../../src/build.ts";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { build, defaultEffects, type CustomerResult } from "../../src/build.ts";
 import type { CopyReport } from "../../src/model/copy.ts";
 import { deckOf } from "../../src/model/deck.ts";
 import { CSP } from "../../src/share/policy.ts";
@@ -15,7 +15,7 @@ import { translator } from "../../templates/i18n/index.ts";
 import { launchBrowser, watchedPage } from "../support/browser.ts";
 import { slideProblems } from "../support/deck.ts";
 import { decode } from "../support/files.ts";
-import { readPdf, readPdfPages } from "../support/pdf.ts";
+import { pdfFonts, readPdf, readPdfPages } from "../support/pdf.ts";
 import { FIXTURES, portfolioOptions } from "../support/portfolio.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
@@ -25,16 +25,13 @@ const folders = new Map<string, string>();
 let browser: Browser;
 
 beforeAll(async () => {
+  // The samples with their PDFs, as the e2e global setup built them with --deck (test/support/portfolio.ts).
+  const samples = JSON.parse(inject("samplesResults")) as CustomerResult[];
+  for (const r of samples.filter((r) => r.status === "built")) folders.set(r.slug, join(inject("samples"), r.slug));
+  // The fixtures' pages only.
   scratch = await mkdtemp(join(ROOT, ".milepost", "deck-"));
-  // The samples with their PDFs; the fixtures' pages only.
-  for (const [name, root, pdf] of [
-    ["samples", ROOT, true],
-    ["fixtures", FIXTURES, false],
-  ] as const) {
-    const out = join(scratch, name);
-    const results = await build(portfolioOptions(root, out, { deck: true, pdf }), defaultEffects);
-    for (const r of results.filter((r) => r.status === "built")) folders.set(r.slug, join(out, r.slug));
-  }
+  const results = await build(portfolioOptions(FIXTURES, scratch, { deck: true, pdf: false }), defaultEffects);
+  for (const r of results.filter((r) => r.status === "built")) folders.set(r.slug, join(scratch, r.slug));
   browser = await launchBrowser();
 }, 900_000);
 
@@ -46,40 +43,6 @@ afterAll(async () => {
 const report = async (slug: string) =>
   JSON.parse(await readFile(join(folders.get(slug)!, "report.json"), "utf8")) as CopyReport;
 const page = (slug: string, name: string) => readFile(join(folders.get(slug)!, name), "utf8");
-
-/**
- * The fonts a PDF's pages draw text with (e.g. "AAAAAA+NotoSansJP-Regular"), and the characters drawn in a font that
- * is not one of the customer's webfonts (a system fallback), as test/e2e/langs.test.ts reads the packs; an image's text is its own.
- */
-async function pdfFonts(path: string): Promise<{ names: string[]; fallback: string[] }> {
-  const { getDocument, OPS } = await import("pdfjs-dist/legacy/build/pdf.mjs");
-  const task = getDocument({ data: new Uint8Array(await readFile(path)), fontExtraProperties: true, verbosity: 0 });
-  const doc = await task.promise;
-  const names = new Set<string>();
-  const fallback = new Set<string>();
-  for (let i = 1; i <= doc.numPages; i++) {
-    const page = await doc.getPage(i);
-    const ops = await page.getOperatorList();
-    let ours = true;
-    // Text inside images (the SVG logos) sits in form XObjects, drawn with the image's own fonts.
-    let depth = 0;
-    ops.fnArray.forEach((fn, k) => {
-      if (fn === OPS.paintFormXObjectBegin) depth++;
-      if (fn === OPS.paintFormXObjectEnd) depth--;
-      if (depth > 0) return;
-      if (fn === OPS.setFont) {
-        const { name } = page.commonObjs.get(ops.argsArray[k][0] as string) as { name: string };
-        names.add(name);
-        ours = /Inter|SourceSerif4|NotoSans(JP|TC|SC|KR)/.test(name);
-      }
-      if (fn === OPS.showText && !ours)
-        for (const glyph of ops.argsArray[k][0] as ({ unicode: string } | number | null)[])
-          if (glyph && typeof glyph === "object" && glyph.unicode.trim()) fallback.add(glyph.unicode);
-    });
-  }
-  await task.destroy();
-  return { names: [...names], fallback: [...fallback].sort() };
-}
 
 /** Every figure Fig.astro placed on a page: path and format → the text shown. */
 function figures(html: string): Map<string, string> {

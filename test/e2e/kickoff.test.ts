@@ -4,7 +4,7 @@
 import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import { decode } from "../support/files.ts";
 import { milepost } from "../support/cli.ts";
 import { readPdf } from "../support/pdf.ts";
@@ -13,12 +13,12 @@ import type { Report } from "../../src/model/contract.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 let out: string;
+/** The sample portfolio as the e2e global setup built it (test/support/portfolio.ts): kestrel-foods in English. */
+const samples = inject("samples");
 let ja: string;
 
 beforeAll(async () => {
   out = await mkdtemp(join(tmpdir(), "milepost-kickoff-"));
-  const run = await milepost(["build", "kestrel-foods", "--period", "2026-Q3", "--out", join(out, "en")], ROOT);
-  expect(run.code, run.stderr).toBe(0);
   // The same customer written in Japanese, in a data folder of its own (without the sample's share token).
   ja = join(out, "data", "kestrel-ja");
   await cp(join(ROOT, "data", "kestrel-foods"), ja, { recursive: true });
@@ -48,16 +48,18 @@ const text = (html: string) => decode(html.replace(/<[^>]+>/g, " ")).replace(/\s
 
 describe("the kickoff plan (kestrel-foods, as of 2026-09-30)", () => {
   it("is built by --pack all while the engagement starts within 30 days, without a QBR of a quarter before it started", async () => {
-    const manifest = JSON.parse(await readFile(join(out, "en", "manifest.json"), "utf8")) as {
+    const manifest = JSON.parse(await readFile(join(samples, "manifest.json"), "utf8")) as {
       customers: { slug: string; pdfs: string[] }[];
     };
-    expect(manifest.customers[0].pdfs).toEqual(["kestrel-foods/kestrel-foods-kickoff-2026-Q3.pdf"]);
-    const index = await readFile(join(out, "en", "kestrel-foods", "index.html"), "utf8");
+    expect(manifest.customers.find((c) => c.slug === "kestrel-foods")!.pdfs).toEqual([
+      "kestrel-foods/kestrel-foods-kickoff-2026-Q3.pdf",
+    ]);
+    const index = await readFile(join(samples, "kestrel-foods", "index.html"), "utf8");
     expect(index).toContain('href="kickoff.html"');
   });
 
   it("shows the goals in the customer's words, the criteria, the plan by phase, the measurement, the owners and the agreement", async () => {
-    const html = await readFile(join(out, "en", "kestrel-foods", "kickoff.html"), "utf8");
+    const html = await readFile(join(samples, "kestrel-foods", "kickoff.html"), "utf8");
     expect([...html.matchAll(/data-section="([^"]+)"/g)].map((m) => m[1])).toEqual([
       "ko-goals",
       "ko-criteria",
@@ -88,7 +90,7 @@ describe("the kickoff plan (kestrel-foods, as of 2026-09-30)", () => {
   });
 
   it("prints the plan with its contents, in English and in Japanese", async () => {
-    const en = await readPdf(join(out, "en", "kestrel-foods", "kestrel-foods-kickoff-2026-Q3.pdf"));
+    const en = await readPdf(join(samples, "kestrel-foods", "kestrel-foods-kickoff-2026-Q3.pdf"));
     expect(en.pages[0]).toContain("Kickoff Success Plan");
     expect(en.outline).toEqual([
       "Your goals",

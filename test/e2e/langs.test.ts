@@ -11,7 +11,7 @@ import { draftText } from "../../src/share/drafts.ts";
 import { unlockPage } from "../../src/share/words.ts";
 import en from "../../templates/i18n/en.ts";
 import { choosePlurals, dictionaries, labelVars, langOf, translator, type Lang } from "../../templates/i18n/index.ts";
-import { readPdf, readPdfPages } from "../support/pdf.ts";
+import { pdfFonts, readPdf, readPdfPages } from "../support/pdf.ts";
 import { FIXTURES, portfolioOptions } from "../support/portfolio.ts";
 
 /** The customers of test/fixtures/langs: slug, locale and the webfont family its script needs. */
@@ -71,35 +71,6 @@ function englishRuns(lang: Lang): Map<string, string> {
     }
   }
   return runs;
-}
-
-/**
- * The fonts a PDF's pages draw their own text with (e.g. "AAAAAA+NotoSansKR-Regular"), and the
- * characters drawn in a font that is not one of the customer's webfonts (a system fallback).
- */
-async function pdfFonts(path: string): Promise<{ names: string[]; fallback: string[] }> {
-  const { getDocument, OPS } = await import("pdfjs-dist/legacy/build/pdf.mjs");
-  const task = getDocument({ data: new Uint8Array(await readFile(path)), fontExtraProperties: true, verbosity: 0 });
-  const doc = await task.promise;
-  const names = new Set<string>();
-  const fallback = new Set<string>();
-  for (let i = 1; i <= doc.numPages; i++) {
-    const page = await doc.getPage(i);
-    const ops = await page.getOperatorList();
-    let ours = true;
-    ops.fnArray.forEach((fn, k) => {
-      if (fn === OPS.setFont) {
-        const { name } = page.commonObjs.get(ops.argsArray[k][0] as string) as { name: string };
-        names.add(name);
-        ours = /Inter|SourceSerif4|NotoSans(JP|TC|SC|KR)/.test(name);
-      }
-      if (fn === OPS.showText && !ours)
-        for (const glyph of ops.argsArray[k][0] as ({ unicode: string } | number | null)[])
-          if (glyph && typeof glyph === "object" && glyph.unicode.trim()) fallback.add(glyph.unicode);
-    });
-  }
-  await task.destroy();
-  return { names: [...names].sort(), fallback: [...fallback].sort() };
 }
 
 /** Each English run of `runs` that `text` holds, as a whole phrase. */

@@ -1,53 +1,30 @@
 // Phone layout (issue 26, item 3): at 360 and 390 px, every page of the sample and fixture sites fits the screen —
 // no element wider than the viewport — because a table wider than its box becomes cards, each cell with its
 // column's name beside it (templates/scripts/page.ts, table.stacked in global.css); at 1366 px no table is cards.
-import { mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { Browser, Page } from "puppeteer";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { build, defaultEffects } from "../../src/build.ts";
-import { PACKAGE_ROOT } from "../../src/render.ts";
+import { DECK_PAGE } from "../../src/slides.ts";
 import { launchBrowser } from "../support/browser.ts";
+import { sitePages } from "../support/golden.ts";
 
-let sample: string;
+/** The sample portfolio as the e2e global setup built it (test/support/portfolio.ts). */
+const sample = inject("samples");
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  await mkdir(join(PACKAGE_ROOT, ".milepost"), { recursive: true });
-  sample = await mkdtemp(join(PACKAGE_ROOT, ".milepost", "phone-"));
-  await build(
-    {
-      dataDir: join(PACKAGE_ROOT, "data"),
-      contentDir: join(PACKAGE_ROOT, "content"),
-      outDir: sample,
-      customers: "all",
-      pack: "all",
-      asOf: "2026-09-30",
-      period: "2026-Q3",
-      pdf: false,
-    },
-    defaultEffects,
-  );
   browser = await launchBrowser();
   page = await browser.newPage();
-}, 300_000);
+});
 
 afterAll(async () => {
   await browser?.close();
-  await rm(sample, { recursive: true, force: true });
 });
 
-/** Every site page (not the print documents' pages) of each customer folder of `out`. */
-async function sitePages(out: string): Promise<string[]> {
-  const pages: string[] = [];
-  for (const e of await readdir(out, { withFileTypes: true })) {
-    if (!e.isDirectory() || e.name.startsWith(".")) continue;
-    for (const name of (await readdir(join(out, e.name))).sort())
-      if (name.endsWith(".html") && !name.startsWith("print-")) pages.push(join(out, e.name, name));
-  }
-  return pages.sort();
-}
+/** Every site page of each customer folder of `out` (not the print documents' pages, nor the deck's slides: deck.test.ts). */
+const phonePages = async (out: string) =>
+  (await sitePages(out)).filter((p) => !p.endsWith(`/${DECK_PAGE}`)).map((p) => join(out, p));
 
 /** The elements of the page at `width` that reach past the viewport, outermost first: "table.x 507px in #summary". */
 async function tooWide(file: string, width: number): Promise<string[]> {
@@ -82,7 +59,7 @@ describe.each([
   ["fixture", () => inject("portfolio")],
 ])("every page of the %s sites", (_, out) => {
   it("fits a 360 and a 390 px screen: no element wider than the viewport", async () => {
-    const pages = await sitePages(out());
+    const pages = await phonePages(out());
     expect(pages.length).toBeGreaterThan(20);
     const problems: string[] = [];
     for (const file of pages)
@@ -93,7 +70,7 @@ describe.each([
 
   it("keeps every table a table at 1366 px", async () => {
     const stacked: string[] = [];
-    for (const file of await sitePages(out())) {
+    for (const file of await phonePages(out())) {
       expect(await tooWide(file, 1366), file).toEqual([]);
       if ((await page.$$("table.stacked")).length) stacked.push(file);
     }

@@ -6,27 +6,24 @@ import { createServer, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
-import { ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
-import S3rver from "s3rver";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { MilepostError } from "../../src/errors.ts";
 import { publish, type PublishOptions } from "../../src/share/publish.ts";
 import { readShares } from "../../src/share/shares.ts";
 import { rotate } from "../../src/share/rotate.ts";
+import { startS3, type S3Server } from "../support/s3.ts";
 import { shareScratch } from "../support/share.ts";
 
 const out = inject("portfolio");
 let dir: string;
 let data: string;
 let tokens: Record<string, string>;
-let server: S3rver;
+let bucket: S3Server;
 let endpoint: string;
 let proxy: Server;
 let proxied: string;
 /** What the proxy refuses now. */
 let refuse: "delete" | "list" = "delete";
-let s3: S3Client;
-const saved = { id: process.env.AWS_ACCESS_KEY_ID, secret: process.env.AWS_SECRET_ACCESS_KEY };
 
 const options = (over: Partial<PublishOptions> = {}): PublishOptions => ({
   from: out,
@@ -43,10 +40,7 @@ const options = (over: Partial<PublishOptions> = {}): PublishOptions => ({
   ...over,
 });
 
-async function keys(prefix: string): Promise<string[]> {
-  const page = await s3.send(new ListObjectsV2Command({ Bucket: "shares", Prefix: prefix }));
-  return (page.Contents ?? []).map((o) => o.Key!);
-}
+const keys = (prefix: string) => bucket.keys(prefix);
 
 /** Forwards every request to s3rver as it came (the signature covers the Host header), but what `refuse` names. */
 function startProxy(upstream: URL): Promise<Server> {
@@ -88,30 +82,15 @@ function startProxy(upstream: URL): Promise<Server> {
 
 beforeAll(async () => {
   ({ dir, data, tokens } = await shareScratch());
-  server = new S3rver({
-    port: 0,
-    address: "127.0.0.1",
-    silent: true,
-    directory: join(dir, "s3"),
-    configureBuckets: [{ name: "shares", configs: [] }],
-  });
-  const { port } = await server.run();
-  endpoint = `http://127.0.0.1:${port}`;
+  bucket = await startS3(dir);
+  endpoint = bucket.endpoint;
   proxy = await startProxy(new URL(endpoint));
   proxied = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
-  process.env.AWS_ACCESS_KEY_ID = "S3RVER";
-  process.env.AWS_SECRET_ACCESS_KEY = "S3RVER";
-  s3 = new S3Client({ endpoint, forcePathStyle: true, region: "us-east-1" });
 });
 
 afterAll(async () => {
-  s3?.destroy();
   await new Promise((resolve) => proxy?.close(resolve));
-  await server?.close();
-  process.env.AWS_ACCESS_KEY_ID = saved.id;
-  process.env.AWS_SECRET_ACCESS_KEY = saved.secret;
-  if (saved.id === undefined) delete process.env.AWS_ACCESS_KEY_ID;
-  if (saved.secret === undefined) delete process.env.AWS_SECRET_ACCESS_KEY;
+  await bucket?.stop();
   await rm(dir, { recursive: true, force: true });
 });
 

@@ -4,23 +4,22 @@
 // rotated token pruned.
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
-import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
+import { GetObjectCommand, HeadObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 import type { Browser } from "puppeteer";
-import S3rver from "s3rver";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { publish, type PublishOptions } from "../../src/share/publish.ts";
 import { rotate } from "../../src/share/rotate.ts";
 import { chartDrawn, launchBrowser, watchedPage } from "../support/browser.ts";
+import { startS3, type S3Server } from "../support/s3.ts";
 import { shareScratch } from "../support/share.ts";
 
 const out = inject("portfolio");
 let dir: string;
 let data: string;
 let tokens: Record<string, string>;
-let server: S3rver;
+let bucket: S3Server;
 let endpoint: string;
 let s3: S3Client;
-const saved = { id: process.env.AWS_ACCESS_KEY_ID, secret: process.env.AWS_SECRET_ACCESS_KEY };
 
 const options = (over: Partial<PublishOptions> = {}): PublishOptions => ({
   from: out,
@@ -37,43 +36,16 @@ const options = (over: Partial<PublishOptions> = {}): PublishOptions => ({
   ...over,
 });
 
-async function keys(prefix = "q3/"): Promise<string[]> {
-  const found: string[] = [];
-  let token: string | undefined;
-  do {
-    const page = await s3.send(
-      new ListObjectsV2Command({ Bucket: "shares", Prefix: prefix, ContinuationToken: token }),
-    );
-    found.push(...(page.Contents ?? []).map((o) => o.Key!));
-    token = page.NextContinuationToken;
-  } while (token);
-  return found;
-}
+const keys = (prefix = "q3/") => bucket.keys(prefix);
 
 beforeAll(async () => {
   ({ dir, data, tokens } = await shareScratch());
-  server = new S3rver({
-    port: 0,
-    address: "127.0.0.1",
-    silent: true,
-    directory: join(dir, "s3"),
-    configureBuckets: [{ name: "shares", configs: [] }],
-  });
-  const { port } = await server.run();
-  endpoint = `http://127.0.0.1:${port}`;
-  // The standard AWS chain reads these; milepost is given no credentials of its own.
-  process.env.AWS_ACCESS_KEY_ID = "S3RVER";
-  process.env.AWS_SECRET_ACCESS_KEY = "S3RVER";
-  s3 = new S3Client({ endpoint, forcePathStyle: true, region: "us-east-1" });
+  bucket = await startS3(dir);
+  ({ endpoint, s3 } = bucket);
 });
 
 afterAll(async () => {
-  s3?.destroy();
-  await server?.close();
-  process.env.AWS_ACCESS_KEY_ID = saved.id;
-  process.env.AWS_SECRET_ACCESS_KEY = saved.secret;
-  if (saved.id === undefined) delete process.env.AWS_ACCESS_KEY_ID;
-  if (saved.secret === undefined) delete process.env.AWS_SECRET_ACCESS_KEY;
+  await bucket?.stop();
   await rm(dir, { recursive: true, force: true });
 });
 

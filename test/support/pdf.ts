@@ -92,3 +92,38 @@ export async function readPdfPages(path: string): Promise<PdfPageFacts[]> {
   await task.destroy();
   return pages;
 }
+
+/**
+ * The fonts a PDF's pages draw text with (e.g. "AAAAAA+NotoSansJP-Regular"), and the characters drawn in a font that
+ * is not one of the customer's webfonts (a system fallback). An image's text (an SVG logo, drawn in a form XObject
+ * with its own fonts) is its own.
+ */
+export async function pdfFonts(path: string): Promise<{ names: string[]; fallback: string[] }> {
+  const { getDocument, OPS } = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const task = getDocument({ data: new Uint8Array(await readFile(path)), fontExtraProperties: true, verbosity: 0 });
+  const doc = await task.promise;
+  const names = new Set<string>();
+  const fallback = new Set<string>();
+  for (let i = 1; i <= doc.numPages; i++) {
+    const page = await doc.getPage(i);
+    const ops = await page.getOperatorList();
+    let ours = true;
+    // Text inside images (the SVG logos) sits in form XObjects, drawn with the image's own fonts.
+    let depth = 0;
+    ops.fnArray.forEach((fn, k) => {
+      if (fn === OPS.paintFormXObjectBegin) depth++;
+      if (fn === OPS.paintFormXObjectEnd) depth--;
+      if (depth > 0) return;
+      if (fn === OPS.setFont) {
+        const { name } = page.commonObjs.get(ops.argsArray[k][0] as string) as { name: string };
+        names.add(name);
+        ours = /Inter|SourceSerif4|NotoSans(JP|TC|SC|KR)/.test(name);
+      }
+      if (fn === OPS.showText && !ours)
+        for (const glyph of ops.argsArray[k][0] as ({ unicode: string } | number | null)[])
+          if (glyph && typeof glyph === "object" && glyph.unicode.trim()) fallback.add(glyph.unicode);
+    });
+  }
+  await task.destroy();
+  return { names: [...names], fallback: [...fallback].sort() };
+}
