@@ -460,8 +460,10 @@ describe("the site on a phone and for everyone", { timeout: SLOW }, () => {
 
   it("shows every page's menu open on a wide screen", async () => {
     for (const p of (await pagesAt(1366)).filter((p) => p.site)) {
-      // bare's customer copy has two pages: no milestone and no metric leaves its milestones page out.
-      expect([p.name, p.menuFolded, p.menuLinks >= 2]).toEqual([p.name, false, true]);
+      // bare's customer copy has two pages: no milestone and no metric leaves its milestones page out; kestrel-foods,
+      // at its kickoff, has its plan alone.
+      const pages = p.name.startsWith("kestrel-foods/") ? 1 : 2;
+      expect([p.name, p.menuFolded, p.menuLinks >= pages]).toEqual([p.name, false, true]);
     }
   });
 

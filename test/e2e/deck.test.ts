@@ -61,7 +61,8 @@ describe("the deck of every fixture and sample customer", () => {
     for (const [slug, dir] of folders) {
       const deck = deckOf(await report(slug));
       const files = await readdir(dir);
-      if (!deck) {
+      // A customer at its kickoff (kestrel-foods) has no QBR pack, so no deck, whatever its report holds.
+      if (!deck || !files.includes("print-qbr.html")) {
         expect(files, slug).not.toContain("deck.html");
         continue;
       }
