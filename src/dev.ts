@@ -2,7 +2,7 @@
 // its narrative or the templates; open pages reload themselves, and data errors show in the page.
 import { watch, type FSWatcher } from "node:fs";
 import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
-import { createServer } from "node:http";
+import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { extname, join, normalize, resolve, sep } from "node:path";
@@ -11,15 +11,13 @@ import { formatIssue, MilepostError } from "./errors.ts";
 import { createProgress } from "./progress.ts";
 import { contentType, TYPES } from "./serve.ts";
 
-/** Asks the server every second whether the site was built again, and reloads when it was. */
+/** Listens for the server's word that the site was built again (an event stream), and reloads when it was. */
 const RELOAD = `let seen;
-setInterval(async () => {
-  try {
-    const { version } = await (await fetch("/__milepost/state")).json();
-    if (seen !== undefined && version !== seen) location.reload();
-    seen = version;
-  } catch {}
-}, 1000);
+new EventSource("/__milepost/events").onmessage = (event) => {
+  const { version } = JSON.parse(event.data);
+  if (seen !== undefined && version !== seen) location.reload();
+  seen = version;
+};
 `;
 
 /** The state of the preview: how many builds so far, and the errors of the last one (as the CLI prints them). */
@@ -92,6 +90,8 @@ export async function startDev(opts: DevOptions) {
   const stopping = new AbortController();
   opts.signal?.addEventListener("abort", () => stopping.abort(), { once: true });
   const state: DevState = { version: 0, building: false, errors: [] };
+  /** The open pages' event streams: each is told the new version when a build ends. */
+  const listeners = new Set<ServerResponse>();
   let again = false;
   let running: Promise<void> = Promise.resolve();
 
@@ -108,6 +108,7 @@ export async function startDev(opts: DevOptions) {
       } while (again && !stopping.signal.aborted);
       state.building = false;
       state.version++;
+      for (const listener of listeners) listener.write(`data: ${JSON.stringify({ version: state.version })}\n\n`);
     })();
     return running;
   };
@@ -119,6 +120,12 @@ export async function startDev(opts: DevOptions) {
       return void res
         .writeHead(200, { "content-type": "application/json", "cache-control": "no-store" })
         .end(JSON.stringify(state));
+    if (path === "/__milepost/events") {
+      res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store" });
+      res.write(`data: ${JSON.stringify({ version: state.version })}\n\n`);
+      listeners.add(res);
+      return void req.once("close", () => listeners.delete(res));
+    }
     if (path === "/__milepost/reload.js") return void res.writeHead(200, { "content-type": TYPES[".js"] }).end(RELOAD);
     let file = join(site, path);
     if (!file.startsWith(site + sep) && file !== site) return void res.writeHead(403).end();
@@ -173,6 +180,7 @@ export async function startDev(opts: DevOptions) {
       stopping.abort();
       clearTimeout(timer);
       for (const w of watchers) w.close();
+      for (const listener of listeners) listener.end();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await running;
       await rm(outDir, { recursive: true, force: true });

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { expect, it } from "vitest";
 import { startDev } from "../../src/dev.ts";
+import { launchBrowser } from "../support/browser.ts";
 
 const FIXTURES = join(import.meta.dirname, "..", "fixtures");
 
@@ -38,12 +39,25 @@ it("serves the site, rebuilds on a data change, shows data errors in the page as
     expect(print.status).toBe(200);
     expect(await print.text()).toContain('id="sources"');
 
-    const metrics = join(root, "data", "acme", "metrics.csv");
-    const csv = await readFile(metrics, "utf8");
-    await writeFile(metrics, csv.replace("Weekly report preparation", "Monday pack preparation"));
-    await nextBuild(dev.origin, dev.state.version);
+    // The page open in Chromium reloads itself when the data is saved: the server's event stream tells it.
+    const browser = await launchBrowser();
+    try {
+      const open = await browser.newPage();
+      await open.goto(`${dev.origin}/`, { waitUntil: "load" });
+      await open.waitForFunction(() => document.body.innerText.includes("Weekly report preparation"));
+      const metrics = join(root, "data", "acme", "metrics.csv");
+      const csv = await readFile(metrics, "utf8");
+      const reloaded = open.waitForNavigation({ timeout: 120_000 });
+      await writeFile(metrics, csv.replace("Weekly report preparation", "Monday pack preparation"));
+      await reloaded;
+      expect(await open.evaluate(() => document.body.innerText)).toContain("Monday pack preparation");
+    } finally {
+      await browser.close();
+    }
     const again = await (await fetch(`${dev.origin}/`)).text();
     expect(again).toContain("Monday pack preparation");
+    const metrics = join(root, "data", "acme", "metrics.csv");
+    const csv = (await readFile(metrics, "utf8")).replace("Monday pack preparation", "Weekly report preparation");
 
     await writeFile(metrics, csv.replace(",15,2025-10-01,", ',"12,5",2025-10-01,'));
     await nextBuild(dev.origin, dev.state.version);
