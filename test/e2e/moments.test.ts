@@ -1,10 +1,8 @@
 // Issue 24 items 3–5, built with real Astro and Chromium from the sample portfolio: the monthly report (one or two
 // pages), a one-page PDF per milestone celebrated and its email draft to the sponsor, the case-study draft in the
 // internal copy only (and as a Word file, which LibreOffice opens) — each read back from its PDF, its page and its .eml.
-import { execFile } from "node:child_process";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build, defaultEffects, type CustomerResult } from "../../src/build.ts";
@@ -12,6 +10,7 @@ import { readCustomer } from "../../src/customer.ts";
 import type { CopyReport } from "../../src/model/contract.ts";
 import { writeCelebrationDrafts } from "../../src/share/celebrations.ts";
 import { portfolioOptions } from "../support/portfolio.ts";
+import { libreOffice } from "../support/office.ts";
 import { readPdf } from "../support/pdf.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
@@ -138,18 +137,11 @@ describe("the case-study draft", () => {
     const folder = dir("internal", "southern-cross-water");
     const files = await readdir(folder);
     expect(files).toContain("southern-cross-water-casestudy-2026-Q3-internal.docx");
-    await promisify(execFile)(
-      "soffice",
-      [
-        `-env:UserInstallation=file://${scratch}/lo`,
-        "--headless",
-        "--convert-to",
-        "txt:Text",
-        "--outdir",
-        join(scratch, "txt"),
-        join(folder, "southern-cross-water-casestudy-2026-Q3-internal.docx"),
-      ],
-      { timeout: 240_000 },
+    await libreOffice(
+      [join(folder, "southern-cross-water-casestudy-2026-Q3-internal.docx")],
+      "txt:Text",
+      join(scratch, "txt"),
+      scratch,
     );
     const word = (await readFile(join(scratch, "txt", "southern-cross-water-casestudy-2026-Q3-internal.txt"), "utf8"))
       .replace(/^\uFEFF/, "")

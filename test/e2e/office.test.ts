@@ -2,11 +2,9 @@
 // unzipped and read as XML for report.json's figures, then converted by LibreOffice (scripts/setup-tests.sh
 // installs Writer) and read back from its PDF. One customer per language: harimau-retail in Malay, and the same
 // customer written in Japanese and Traditional Chinese; southern-cross-water in English.
-import { execFile } from "node:child_process";
 import { cp, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../src/build.ts";
@@ -14,6 +12,7 @@ import { deckOf, type Fig } from "../../src/model/deck.ts";
 import type { CopyReport } from "../../src/model/contract.ts";
 import { translator } from "../../templates/i18n/index.ts";
 import { formatter } from "../../templates/lib/format.ts";
+import { libreOffice } from "../support/office.ts";
 import { readPdf } from "../support/pdf.ts";
 
 const DATA = join(import.meta.dirname, "..", "..", "data");
@@ -60,22 +59,8 @@ beforeAll(async () => {
   );
   const docs = (await Promise.all(Object.keys(CUSTOMERS).map((s) => docxOf(s)))).flat();
   const decks = Object.keys(CUSTOMERS).map((s) => join(out, s, `${s}-qbr-deck-2026-Q3.pptx`));
-  // LibreOffice with a profile of its own, so that parallel tests do not share one; Writer's files, then Impress's
-  // (given together, LibreOffice converts only the Word files).
-  for (const files of [docs, decks])
-    await promisify(execFile)(
-      "soffice",
-      [
-        `-env:UserInstallation=file://${root}/lo`,
-        "--headless",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        join(root, "pdf"),
-        ...files,
-      ],
-      { timeout: 240_000 },
-    );
+  // Writer's files, then Impress's.
+  for (const files of [docs, decks]) await libreOffice(files, "pdf", join(root, "pdf"), root);
 }, 300_000);
 afterAll(() => rm(root, { recursive: true, force: true }));
 

@@ -2,6 +2,7 @@ import { deflateSync, inflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { shortContent, shortenContents, shortNumber } from "../../src/pdf-content.ts";
 import { PdfReader } from "../../src/pdfinfo.ts";
+import { classicPdf } from "../support/pdf-bytes.ts";
 
 describe("shortNumber(written, decimals)", () => {
   it("keeps three decimals (two when asked), without trailing zeros, a leading zero or a minus zero", () => {
@@ -64,23 +65,7 @@ function printedPdf(content: string): Uint8Array {
     ]),
     Buffer.from("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"),
   ];
-  const parts: Buffer[] = [Buffer.from("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", "latin1")];
-  const offsets: number[] = [];
-  let at = parts[0].length;
-  objects.forEach((body, i) => {
-    const object = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`), body, Buffer.from("\nendobj\n")]);
-    offsets.push(at);
-    parts.push(object);
-    at += object.length;
-  });
-  let xref = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) xref += `${String(offset).padStart(10, "0")} 00000 n \n`;
-  parts.push(
-    Buffer.from(
-      `${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /ID [<ab><ab>] >>\nstartxref\n${at}\n%%EOF\n`,
-    ),
-  );
-  return new Uint8Array(Buffer.concat(parts));
+  return classicPdf(objects);
 }
 
 describe("shortenContents(pdf)", () => {

@@ -7,6 +7,7 @@ import { deflateSync, inflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { packObjects, readObjects, upPredicted } from "../../src/pdf-pack.ts";
 import { finishPdf } from "../../src/pdfinfo.ts";
+import { classicPdf } from "../support/pdf-bytes.ts";
 
 /** A small tagged PDF as Chromium writes one (classic cross-reference table), with an outline the catalog no longer names after finishing. */
 function printedPdf(): Uint8Array {
@@ -29,20 +30,7 @@ function printedPdf(): Uint8Array {
     Buffer.from("<< /Type /StructElem /S /P /P 6 0 R /Pg 3 0 R /K 0 /Alt (a stream of 3 0 R) >>"),
     Buffer.from("<< /Type /Outlines /Count 0 >>"),
   ];
-  const parts: Buffer[] = [Buffer.from("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", "latin1")];
-  const offsets: number[] = [];
-  let at = parts[0].length;
-  objects.forEach((body, i) => {
-    const object = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`), body, Buffer.from("\nendobj\n")]);
-    offsets.push(at);
-    parts.push(object);
-    at += object.length;
-  });
-  let xref = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) xref += `${String(offset).padStart(10, "0")} 00000 n \n`;
-  const trailer = `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /ID [<ab12><ab12>] >>\nstartxref\n${at}\n%%EOF\n`;
-  parts.push(Buffer.from(`${xref}${trailer}`));
-  return new Uint8Array(Buffer.concat(parts));
+  return classicPdf(objects, "ab12");
 }
 
 const info = { title: "Acme — QBR", author: "Meridian Advisory", subject: "QBR", keywords: "acme", copy: "internal" };
