@@ -94,6 +94,9 @@ export interface Printer {
   close(): Promise<void>;
 }
 
+/** How many printed PDFs may wait for the finishing thread at once (src/pdf-worker.ts). */
+const FINISHING = 2;
+
 /** Seconds spent in each step of printing, summed over the documents (bench/steps.ts shows them per document). */
 export interface Steps {
   /** Opening a customer's browser context and page. */
@@ -298,6 +301,9 @@ export function openPrinter(
         const { origin, job, done } = item;
         let browser: Browser | null = null;
         try {
+          // Printing runs at most FINISHING ahead of the finishing thread: each PDF waiting there holds its bytes, so
+          // a long portfolio would otherwise pile them up in memory whenever finishing is the slower of the two.
+          while (finishing.size >= FINISHING) await Promise.race(finishing);
           const slug = job.path.split("/")[0];
           const { page, browser: b, served } = await open(slug);
           browser = b;
