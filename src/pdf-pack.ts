@@ -5,6 +5,7 @@
 // into Flate-compressed object streams, and a compressed cross-reference stream (PNG "up" predictor) ends the file.
 // The same bytes in give the same bytes out, and the /ID (a digest of the content, see stableIds) is kept.
 import { deflateSync } from "node:zlib";
+import { xrefTable } from "./pdfinfo.ts";
 
 /** Objects per object stream: larger streams compress better; a reader inflates a whole one to read one object. */
 export const OBJECTS_PER_STREAM = 500;
@@ -24,23 +25,15 @@ export function readObjects(pdf: Uint8Array): {
   let generations = false;
   for (let at: number | null = Number(startxref[1]); at !== null;) {
     boundaries.add(at);
-    const xref = /^xref\s+/.exec(text.slice(at, at + 10));
-    if (!xref) throw new Error("the PDF's cross-reference is a stream; milepost packs only what Chromium writes");
-    let entry = at + xref[0].length;
-    for (;;) {
-      const section = /^(\d+) (\d+)\s+/.exec(text.slice(entry, entry + 40));
-      if (!section) break;
-      entry += section[0].length;
-      const [first, count] = [Number(section[1]), Number(section[2])];
-      for (let i = 0; i < count; i++, entry += 20) {
-        const line = text.slice(entry, entry + 18);
-        if (line.endsWith("n") && !offsets.has(first + i)) offsets.set(first + i, Number(line.slice(0, 10)));
-        if (line.endsWith("n")) boundaries.add(Number(line.slice(0, 10)));
-        if (line.endsWith("n") && line.slice(11, 16) !== "00000") generations = true;
-      }
+    const table = xrefTable(text, at);
+    if (!table) throw new Error("the PDF's cross-reference is a stream; milepost packs only what Chromium writes");
+    for (const { id, offset, generation } of table.entries) {
+      if (!offsets.has(id)) offsets.set(id, offset);
+      boundaries.add(offset);
+      if (generation !== 0) generations = true;
     }
-    const end = text.indexOf("startxref", entry);
-    const dict = text.slice(text.indexOf("trailer", entry) + 7, end).trim();
+    const end = text.indexOf("startxref", table.end);
+    const dict = text.slice(text.indexOf("trailer", table.end) + 7, end).trim();
     trailer ||= dict;
     const prev = /\/Prev\s+(\d+)/.exec(dict);
     at = prev ? Number(prev[1]) : null;

@@ -30,6 +30,36 @@ export function pdfString(text: string): string {
   return `<${hex.toUpperCase()}>`;
 }
 
+/** An object in use, as a classic cross-reference table lists it: its number, its offset and its generation. */
+export interface XrefEntry {
+  id: number;
+  offset: number;
+  generation: number;
+}
+
+/**
+ * The entries in use of the classic cross-reference table whose `xref` keyword is at `at`, in the table's order, and
+ * where its entries end (its trailer follows); null when no such table starts there (a cross-reference stream).
+ */
+export function xrefTable(text: string, at: number): { entries: XrefEntry[]; end: number } | null {
+  const xref = /^xref\s+/.exec(text.slice(at, at + 10));
+  if (!xref) return null;
+  const entries: XrefEntry[] = [];
+  let entry = at + xref[0].length;
+  for (;;) {
+    const section = /^(\d+) (\d+)\s+/.exec(text.slice(entry, entry + 40));
+    if (!section) break;
+    entry += section[0].length;
+    const [first, count] = [Number(section[1]), Number(section[2])];
+    for (let i = 0; i < count; i++, entry += 20) {
+      const line = text.slice(entry, entry + 18);
+      if (line.endsWith("n"))
+        entries.push({ id: first + i, offset: Number(line.slice(0, 10)), generation: Number(line.slice(11, 16)) });
+    }
+  }
+  return { entries, end: entry };
+}
+
 /** Reads the objects of a PDF with a classic cross-reference table (as Chromium writes them). */
 export class PdfReader {
   readonly text: string;
@@ -44,19 +74,9 @@ export class PdfReader {
     if (!startxref) throw new Error("the PDF has no cross-reference table milepost can extend");
     this.startxref = Number(startxref[1]);
     this.trailer = this.text.slice(this.text.lastIndexOf("trailer"));
-    const xref = /^xref\s+/.exec(this.text.slice(this.startxref));
-    if (!xref) throw new Error("the PDF's cross-reference is a stream; milepost cannot extend it");
-    let at = this.startxref + xref[0].length;
-    for (;;) {
-      const section = /^(\d+) (\d+)\s+/.exec(this.text.slice(at, at + 40));
-      if (!section) break;
-      at += section[0].length;
-      const [first, count] = [Number(section[1]), Number(section[2])];
-      for (let i = 0; i < count; i++, at += 20) {
-        const entry = this.text.slice(at, at + 18);
-        if (entry.endsWith("n")) this.offsets.set(first + i, Number(entry.slice(0, 10)));
-      }
-    }
+    const table = xrefTable(this.text, this.startxref);
+    if (!table) throw new Error("the PDF's cross-reference is a stream; milepost cannot extend it");
+    for (const { id, offset } of table.entries) this.offsets.set(id, offset);
   }
 
   /** The dictionary text of object `id` (up to its stream or endobj). */
