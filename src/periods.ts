@@ -37,11 +37,11 @@ export function ofLabel(period: string | null, label: string): boolean {
   return period === label || period === monthOfLabel(label);
 }
 
-/** The PDFs among `names` of periods other than `current`, grouped by period, the latest first. */
-export function otherPeriods(slug: string, names: string[], current: string): PeriodPdfs[] {
+/** The PDFs among `names` (and with `office` their Word and PowerPoint files) of periods other than `current`, grouped by period, the latest first. */
+export function otherPeriods(slug: string, names: string[], current: string, office = false): PeriodPdfs[] {
   const byPeriod = new Map<string, string[]>();
   for (const name of [...names].sort()) {
-    const period = pdfPeriod(slug, name);
+    const period = pdfPeriod(slug, name, office);
     if (period && !ofLabel(period, current)) byPeriod.set(period, [...(byPeriod.get(period) ?? []), name]);
   }
   return [...byPeriod]

@@ -192,9 +192,8 @@ async function keepEarlierPdfs(
   const names = await readdir(target).catch(() => [] as string[]);
   const present = new Set(await readdir(incoming));
   const kept = (name: string) => !present.has(name);
-  const period = (name: string) => pdfPeriod(slug, name, true);
-  const earlier = names.filter((n) => period(n) !== null && !ofLabel(period(n), label));
-  const current = clean ? [] : names.filter((n) => ofLabel(period(n), label) || isHandoff(slug, n));
+  const earlier = otherPeriods(slug, names, label, true).flatMap((p) => p.pdfs);
+  const current = clean ? [] : names.filter((n) => ofLabel(pdfPeriod(slug, n, true), label) || isHandoff(slug, n));
   for (const name of [...earlier, ...current].filter(kept)) {
     await link(join(target, name), join(incoming, name)).catch(() =>
       copyFile(join(target, name), join(incoming, name)),
