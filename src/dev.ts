@@ -92,6 +92,7 @@ export async function startDev(opts: DevOptions) {
   const state: DevState = { version: 0, building: false, errors: [] };
   /** The open pages' event streams: each is told the new version when a build ends. */
   const listeners = new Set<ServerResponse>();
+  const tell = (listener: ServerResponse) => listener.write(`data: ${JSON.stringify({ version: state.version })}\n\n`);
   let again = false;
   let running: Promise<void> = Promise.resolve();
 
@@ -108,7 +109,7 @@ export async function startDev(opts: DevOptions) {
       } while (again && !stopping.signal.aborted);
       state.building = false;
       state.version++;
-      for (const listener of listeners) listener.write(`data: ${JSON.stringify({ version: state.version })}\n\n`);
+      for (const listener of listeners) tell(listener);
     })();
     return running;
   };
@@ -122,7 +123,7 @@ export async function startDev(opts: DevOptions) {
         .end(JSON.stringify(state));
     if (path === "/__milepost/events") {
       res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store" });
-      res.write(`data: ${JSON.stringify({ version: state.version })}\n\n`);
+      tell(res);
       listeners.add(res);
       return void req.once("close", () => listeners.delete(res));
     }

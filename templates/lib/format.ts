@@ -25,6 +25,8 @@ export interface Format {
 }
 
 const DASH = "—";
+/** Money from this amount on is written compact where a short figure is asked for: "US$150K". */
+const COMPACT_FROM = 100_000;
 /** The minus sign, not the hyphen Intl writes. */
 const MINUS = "\u2212";
 
@@ -150,10 +152,10 @@ export function formatter(locale: string, currency: string): Format {
       n === null
         ? DASH
         : (manOku(n, locale, currency, num(0)) ??
-          written(compact && Math.abs(n) >= 100_000 ? moneyCompact : money, n, currency, local)),
+          written(compact && Math.abs(n) >= COMPACT_FROM ? moneyCompact : money, n, currency, local)),
     moneyTick: (n, largest) =>
       manOku(n, locale, currency, num(0)) ??
-      written(Math.abs(largest) >= 100_000 ? moneyCompact : money, n, currency, local),
+      written(Math.abs(largest) >= COMPACT_FROM ? moneyCompact : money, n, currency, local),
     moneyExact: (n) =>
       n === null
         ? DASH
